@@ -1,0 +1,57 @@
+#pragma once
+// The design a user builds: blocks, links and file metadata. Plain data that
+// the canvas edits, the io layer reads and writes, and the simulator compiles.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace scalelab::model {
+
+using ParamValues = std::map<std::string, double>;
+
+struct Block {
+    std::string id;   // unique within the design; links and `--set` refer to it
+    std::string kind; // registry kind
+    std::string name; // what the user calls it
+    std::string region;
+    ParamValues params; // every registry parameter of `kind` has a value
+    double x = 0, y = 0; // canvas position (metadata, no effect on the simulation)
+
+    double param(const std::string& key) const;
+    bool operator==(const Block&) const = default;
+};
+
+struct Link {
+    std::string from;
+    std::string to;
+    ParamValues params; // every registry link parameter has a value
+
+    double param(const std::string& key) const;
+    bool operator==(const Link&) const = default;
+};
+
+struct Architecture {
+    std::string name;
+    std::string description;
+    std::vector<Block> blocks;
+    std::vector<Link> links;
+    std::string uiJson = "{}"; // the file's "ui" object, kept verbatim for the editor
+
+    const Block* findBlock(const std::string& id) const;
+    Block* findBlock(const std::string& id);
+    std::optional<size_t> blockIndex(const std::string& id) const;
+    // Links leaving `id`, in file order (the order calls are made).
+    std::vector<const Link*> linksFrom(const std::string& id) const;
+    // An id of the form "<base>", "<base>2", "<base>3"... not yet used.
+    std::string uniqueId(const std::string& base) const;
+
+    bool operator==(const Architecture&) const = default;
+};
+
+// A block of `kind` with every parameter at its registry default.
+Block makeBlock(const std::string& kind, const std::string& id, const std::string& name = {});
+// A link with every parameter at its registry default.
+Link makeLink(const std::string& from, const std::string& to);
+
+} // namespace scalelab::model

@@ -1,0 +1,20 @@
+#include "BlockSpec.h"
+
+#include <algorithm>
+
+namespace scalelab::model {
+
+const ParamSpec* BlockSpec::param(const std::string& key) const
+{
+    for (const auto& spec : params)
+        if (spec.key == key)
+            return &spec;
+    return nullptr;
+}
+
+bool BlockSpec::mayLinkTo(const std::string& targetKind) const
+{
+    return std::find(allowedTargets.begin(), allowedTargets.end(), targetKind) != allowedTargets.end();
+}
+
+} // namespace scalelab::model

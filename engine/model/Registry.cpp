@@ -1,0 +1,260 @@
+#include "Registry.h"
+
+#include <algorithm>
+
+namespace scalelab::model {
+
+namespace {
+
+ParamSpec number(std::string key, std::string label, ParamType type, std::string unit, double def, double min,
+                 double max, double step, std::string help)
+{
+    ParamSpec spec;
+    spec.key = std::move(key);
+    spec.label = std::move(label);
+    spec.type = type;
+    spec.unit = std::move(unit);
+    spec.defaultValue = def;
+    spec.min = min;
+    spec.max = max;
+    spec.step = step;
+    spec.help = std::move(help);
+    return spec;
+}
+
+ParamSpec choice(std::string key, std::string label, std::vector<std::string> choices, int def, std::string help)
+{
+    ParamSpec spec = number(std::move(key), std::move(label), ParamType::Enum, "", def, 0,
+                            static_cast<double>(choices.size()) - 1, 1, std::move(help));
+    spec.choices = std::move(choices);
+    return spec;
+}
+
+constexpr double kHour = 3'600'000; // ms
+
+// Parameters shared by every pooled compute block (service, database): the
+// pool's shape, its queue, its own timeout and the service-time distribution.
+std::vector<ParamSpec> poolParams(int instances, int workers, int queueCapacity)
+{
+    return {
+        number("instances", "Instances", ParamType::Int, "", instances, 1, 100'000, 1,
+               "Identical instances behind this block. A load balancer in front spreads requests over them; "
+               "without one, callers take them in turn."),
+        number("workers", "Workers per instance", ParamType::Int, "", workers, 1, 100'000, 1,
+               "Requests one instance serves at the same time (threads, event-loop slots). A worker stays "
+               "busy while it waits for its downstream calls."),
+        number("queue_capacity", "Queue capacity", ParamType::Int, "", queueCapacity, 0, 10'000'000, 10,
+               "Requests that may wait per instance when every worker is busy. One more is rejected with 503."),
+        number("timeout_ms", "Timeout", ParamType::Duration, "ms", 0, 0, kHour, 10,
+               "Longest time a request may spend here (queue, work and downstream calls) before this block "
+               "gives up and answers its caller with a timeout, freeing the worker. 0 = never."),
+        number("service_cv", "Service-time variability", ParamType::Double, "", 1, 0, 10, 0.1,
+               "Coefficient of variation of the service time: 0 = deterministic, 1 = exponential, "
+               "other values = log-normal with that CV."),
+    };
+}
+
+BlockSpec clientSpec()
+{
+    BlockSpec spec;
+    spec.kind = "client";
+    spec.displayName = "Client";
+    spec.category = "Traffic";
+    spec.icon = "client";
+    spec.summary = "Users sending requests: open-loop Poisson arrivals with timeouts and retries.";
+    spec.pattern = "Load generation";
+    spec.acceptsInput = false;
+    spec.allowedTargets = {"load_balancer", "service", "database", "cache"};
+    spec.needsTarget = true;
+    spec.params = {
+        number("rate_rps", "Request rate", ParamType::Rate, "rps", 100, 0, 10'000'000, 10,
+               "Mean arrival rate of new requests (Poisson). Retries come on top of it."),
+        number("read_ratio", "Read ratio", ParamType::Double, "", 0.9, 0, 1, 0.05,
+               "Share of requests that are reads; the rest are writes. Caches serve reads, writes pass through."),
+        number("timeout_ms", "Timeout", ParamType::Duration, "ms", 1000, 0, kHour, 50,
+               "The client gives up on an attempt after this long and counts a timeout. 0 = waits forever."),
+        number("retries", "Retries", ParamType::Int, "", 0, 0, 10, 1,
+               "Extra attempts after an error or timeout. Every retry is new load on the system."),
+        number("retry_backoff_ms", "Retry backoff", ParamType::Duration, "ms", 100, 0, 60'000, 10,
+               "Wait before the first retry; doubles for every further attempt (exponential backoff)."),
+        number("key_skew", "Key skew", ParamType::Double, "", 0, 0, 5, 0.1,
+               "Zipf exponent of the keys requested: 0 = uniform, about 1 = a few hot keys take most traffic."),
+        number("key_space", "Distinct keys", ParamType::Int, "", 100'000, 1, 1'000'000'000, 1000,
+               "How many different keys (users, products) requests are spread over."),
+    };
+    return spec;
+}
+
+BlockSpec loadBalancerSpec()
+{
+    BlockSpec spec;
+    spec.kind = "load_balancer";
+    spec.displayName = "Load balancer";
+    spec.category = "Routing";
+    spec.icon = "load_balancer";
+    spec.summary = "Spreads each request to one instance of the blocks it links to.";
+    spec.pattern = "Horizontal scaling behind a load balancer";
+    spec.allowedTargets = {"service", "database", "cache", "load_balancer"};
+    spec.needsTarget = true;
+    spec.params = {
+        choice("algorithm", "Algorithm",
+               {"round_robin", "weighted_round_robin", "least_connections", "random", "ip_hash", "power_of_two"}, 0,
+               "How the next instance is chosen. Round robin takes turns; weighted round robin follows link "
+               "weights; least connections picks the instance with the fewest requests in flight; ip hash "
+               "pins a key to one instance; power of two picks the less busy of two random instances."),
+        number("overhead_ms", "Overhead", ParamType::Duration, "ms", 0.1, 0, 10'000, 0.05,
+               "Time the balancer adds to each request (connection handling, TLS termination)."),
+    };
+    return spec;
+}
+
+BlockSpec serviceSpec()
+{
+    BlockSpec spec;
+    spec.kind = "service";
+    spec.displayName = "Service";
+    spec.category = "Compute";
+    spec.icon = "service";
+    spec.summary = "A pool of stateless app instances, each with a worker pool and a bounded queue.";
+    spec.pattern = "Stateless service scaling";
+    spec.allowedTargets = {"service", "database", "cache", "load_balancer"};
+    spec.params = poolParams(1, 8, 100);
+    spec.params.insert(spec.params.begin() + 2,
+                       number("service_time_ms", "Service time", ParamType::Duration, "ms", 10, 0, kHour, 1,
+                              "Mean work per request on one worker, before its downstream calls."));
+    return spec;
+}
+
+BlockSpec databaseSpec()
+{
+    BlockSpec spec;
+    spec.kind = "database";
+    spec.displayName = "Database";
+    spec.category = "Data";
+    spec.icon = "database";
+    spec.summary = "A database server: reads and writes cost different times; connections are limited.";
+    spec.pattern = "Database scaling";
+    spec.params = poolParams(1, 16, 1000);
+    spec.params.insert(spec.params.begin() + 2,
+                       {number("read_time_ms", "Read time", ParamType::Duration, "ms", 5, 0, kHour, 1,
+                               "Mean time to serve one read query."),
+                        number("write_time_ms", "Write time", ParamType::Duration, "ms", 20, 0, kHour, 1,
+                               "Mean time to serve one write query.")});
+    spec.params.push_back(number("max_connections", "Max connections", ParamType::Int, "", 200, 1, 1'000'000, 10,
+                                 "Connections the database accepts at once over all its instances, queued or "
+                                 "served. Beyond it a query is refused with 503 (too many connections)."));
+    return spec;
+}
+
+BlockSpec cacheSpec()
+{
+    BlockSpec spec;
+    spec.kind = "cache";
+    spec.displayName = "Cache";
+    spec.category = "Data";
+    spec.icon = "cache";
+    spec.summary = "An in-memory cache (Redis-like): hits answer at once, misses go on downstream.";
+    spec.pattern = "Caching (cache-aside)";
+    spec.allowedTargets = {"service", "database", "load_balancer", "cache"};
+    spec.params = {
+        number("hit_ratio", "Hit ratio", ParamType::Double, "", 0.9, 0, 1, 0.01,
+               "Share of reads found in the cache. A miss, and every write, goes on to the downstream link."),
+        number("latency_ms", "Latency", ParamType::Duration, "ms", 1, 0, 60'000, 0.1,
+               "Time to look a key up, hit or miss."),
+    };
+    return spec;
+}
+
+} // namespace
+
+Registry::Registry()
+    : m_blocks{clientSpec(), loadBalancerSpec(), serviceSpec(), databaseSpec(), cacheSpec()}
+    , m_linkParams{
+          number("latency_ms", "Network latency", ParamType::Duration, "ms", 0.5, 0, 60'000, 0.1,
+                 "One-way network latency of this call; a request pays it there and back."),
+          number("probability", "Call probability", ParamType::Double, "", 1, 0, 1, 0.05,
+                 "Chance that a request makes this downstream call. Ignored behind a load balancer, which "
+                 "sends every request to exactly one instance."),
+          number("weight", "Weight", ParamType::Double, "", 1, 0, 1000, 1,
+                 "Relative share of traffic for a weighted round-robin load balancer."),
+      }
+{
+}
+
+const Registry& Registry::instance()
+{
+    static const Registry registry;
+    return registry;
+}
+
+const BlockSpec* Registry::find(const std::string& kind) const
+{
+    for (const auto& spec : m_blocks)
+        if (spec.kind == kind)
+            return &spec;
+    return nullptr;
+}
+
+const ParamSpec* Registry::linkParam(const std::string& key) const
+{
+    for (const auto& spec : m_linkParams)
+        if (spec.key == key)
+            return &spec;
+    return nullptr;
+}
+
+std::vector<std::string> Registry::categories() const
+{
+    std::vector<std::string> result;
+    for (const auto& spec : m_blocks)
+        if (std::find(result.begin(), result.end(), spec.category) == result.end())
+            result.push_back(spec.category);
+    return result;
+}
+
+std::string Registry::linkRefusal(const std::string& fromKind, const std::string& toKind) const
+{
+    const BlockSpec* from = find(fromKind);
+    const BlockSpec* to = find(toKind);
+    if (!from || !to)
+        return "unknown block kind";
+    if (!to->acceptsInput)
+        return "a " + to->displayName + " only sends requests; nothing can call it";
+    if (from->allowedTargets.empty())
+        return "a " + from->displayName + " makes no downstream calls";
+    if (!from->mayLinkTo(toKind))
+        return "a " + from->displayName + " cannot call a " + to->displayName;
+    return {};
+}
+
+static size_t editDistance(const std::string& a, const std::string& b)
+{
+    std::vector<size_t> previous(b.size() + 1), current(b.size() + 1);
+    for (size_t j = 0; j <= b.size(); ++j)
+        previous[j] = j;
+    for (size_t i = 1; i <= a.size(); ++i) {
+        current[0] = i;
+        for (size_t j = 1; j <= b.size(); ++j) {
+            const size_t substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+            current[j] = std::min({previous[j] + 1, current[j - 1] + 1, substitution});
+        }
+        std::swap(previous, current);
+    }
+    return previous[b.size()];
+}
+
+std::string closestMatch(const std::string& word, const std::vector<std::string>& candidates)
+{
+    std::string best;
+    size_t bestDistance = word.size() / 2 + 2; // beyond this it is not a typo
+    for (const auto& candidate : candidates) {
+        const size_t distance = editDistance(word, candidate);
+        if (distance < bestDistance) {
+            bestDistance = distance;
+            best = candidate;
+        }
+    }
+    return best;
+}
+
+} // namespace scalelab::model

@@ -1,0 +1,1 @@
+#include "QtText.h"

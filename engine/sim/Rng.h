@@ -10,6 +10,8 @@
 namespace scalelab::sim {
 
 class Rng {
+    __extension__ typedef unsigned __int128 Wide;
+
 public:
     Rng() : Rng(0, "") {}
     Rng(uint64_t runSeed, std::string_view streamName)
@@ -38,7 +40,7 @@ public:
     double uniformPositive() { return static_cast<double>((next() >> 11) + 1) * 0x1.0p-53; }
     bool bernoulli(double p) { return uniform() < p; }
     // Uniform integer in [0, n), Lemire's multiply-shift (bias < 2^-64 * n).
-    uint64_t below(uint64_t n) { return static_cast<uint64_t>((static_cast<unsigned __int128>(next()) * n) >> 64); }
+    uint64_t below(uint64_t n) { return static_cast<uint64_t>((static_cast<Wide>(next()) * n) >> 64); }
 
     double exponential(double mean) { return -mean * std::log(uniformPositive()); }
 

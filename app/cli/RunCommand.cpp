@@ -1,0 +1,103 @@
+#include "RunCommand.h"
+
+#include "CliArgs.h"
+#include "CliOutput.h"
+#include "SnapshotJson.h"
+#include "io/ScenarioFile.h"
+#include "sim/Simulator.h"
+
+#include <QCommandLineParser>
+
+#include <chrono>
+#include <cstdio>
+
+namespace scalelab::cli {
+
+namespace {
+
+void printTable(const std::string& file, const stats::Snapshot& snap, double warmupS, double wallS, uint64_t seed)
+{
+    std::printf("%s: %.0f s simulated after %.0f s warm-up, seed %llu, %.2f s wall, %llu events\n\n", file.c_str(),
+                snap.measuredSeconds, warmupS, static_cast<unsigned long long>(seed), wallS,
+                static_cast<unsigned long long>(snap.events));
+    std::printf("requests %llu   completed %llu   errors %llu", static_cast<unsigned long long>(snap.requests),
+                static_cast<unsigned long long>(snap.completed),
+                static_cast<unsigned long long>(snap.errors.total()));
+    if (snap.errors.total() > 0) {
+        std::printf(" (");
+        const char* separator = "";
+        for (int kind = 1; kind < sim::kOutcomeCount; ++kind) {
+            const auto outcome = static_cast<sim::Outcome>(kind);
+            if (snap.errors[outcome] > 0) {
+                std::printf("%s%s %llu", separator, sim::outcomeName(outcome),
+                            static_cast<unsigned long long>(snap.errors[outcome]));
+                separator = ", ";
+            }
+        }
+        std::printf(")");
+    }
+    std::printf("\nthroughput %.1f rps   latency ms: mean %.2f  p50 %.2f  p95 %.2f  p99 %.2f  p99.9 %.2f  max %.2f\n\n",
+                snap.throughputRps, snap.latency.meanMs, snap.latency.p50Ms, snap.latency.p95Ms, snap.latency.p99Ms,
+                snap.latency.p999Ms, snap.latency.maxMs);
+    std::printf("%-16s %-14s %5s %7s %9s %11s %11s %9s %9s %9s %9s\n", "block", "kind", "inst", "util", "queue",
+                "arrivals", "completed", "errors", "mean ms", "p95 ms", "p99 ms");
+    for (const auto& block : snap.blocks) {
+        std::printf("%-16s %-14s %5d %6.1f%% %9.2f %11llu %11llu %9llu %9.2f %9.2f %9.2f\n", block.id.c_str(),
+                    block.kind.c_str(), block.instances, block.utilization * 100, block.meanQueue,
+                    static_cast<unsigned long long>(block.arrivals), static_cast<unsigned long long>(block.completed),
+                    static_cast<unsigned long long>(block.errors.total()), block.latency.meanMs, block.latency.p95Ms,
+                    block.latency.p99Ms);
+    }
+}
+
+} // namespace
+
+int runCommand(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription("Simulate a design and print its latency, throughput and per-block figures.");
+    parser.addPositionalArgument("file", "The .scalelab design to run.");
+    parser.addOption({"duration", "Measured simulated time (default 60s).", "time", "60s"});
+    parser.addOption({"warmup", "Simulated time before measuring starts (default 5s).", "time", "5s"});
+    parser.addOption({"seed", "Random seed (default 1); the same seed gives the same result.", "n", "1"});
+    parser.addOption({"set", "Override a parameter, e.g. --set app.instances=6 (repeatable).", "ID.PARAM=VALUE"});
+    parser.addOption({"json", "Print the results as JSON."});
+    if (auto status = parseOrExplain(parser, arguments))
+        return *status;
+    if (parser.positionalArguments().size() != 1)
+        return usageError("run needs exactly one FILE (scalelab run FILE [options])");
+
+    std::string error;
+    const auto duration = parseDuration(parser.value("duration").toStdString(), error);
+    if (!duration)
+        return usageError("--duration: " + error);
+    const auto warmup = parseDuration(parser.value("warmup").toStdString(), error);
+    if (!warmup)
+        return usageError("--warmup: " + error);
+    bool seedOk = false;
+    const uint64_t seed = parser.value("seed").toULongLong(&seedOk);
+    if (!seedOk)
+        return usageError("--seed must be a whole number >= 0, got \"" + parser.value("seed").toStdString() + "\"");
+
+    const std::string path = parser.positionalArguments().front().toStdString();
+    model::Architecture architecture = io::readScenario(path);
+    for (const QString& assignment : parser.values("set"))
+        if (std::string problem = applyOverride(architecture, assignment.toStdString()); !problem.empty())
+            return usageError(problem);
+
+    const auto wallStart = std::chrono::steady_clock::now();
+    sim::Simulator simulator(std::move(architecture), seed);
+    simulator.runUntil(*warmup);
+    simulator.resetStats();
+    simulator.runUntil(*warmup + *duration);
+    const stats::Snapshot snap = simulator.snapshot();
+    const double wallS = std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
+
+    if (parser.isSet("json"))
+        std::printf("%s\n", snapshotToJson(snap, wallS).dump(2).c_str());
+    else
+        printTable(baseName(path), snap, sim::toSeconds(*warmup), wallS, seed);
+    return kExitOk;
+}
+
+} // namespace scalelab::cli

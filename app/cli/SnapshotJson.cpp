@@ -1,0 +1,60 @@
+#include "SnapshotJson.h"
+
+namespace scalelab::cli {
+
+nlohmann::ordered_json errorsToJson(const stats::ErrorCounts& errors)
+{
+    nlohmann::ordered_json json;
+    for (int kind = 1; kind < sim::kOutcomeCount; ++kind) {
+        const auto outcome = static_cast<sim::Outcome>(kind);
+        json[sim::outcomeName(outcome)] = errors[outcome];
+    }
+    return json;
+}
+
+nlohmann::ordered_json latencyToJson(const stats::LatencySummary& latency, bool full)
+{
+    nlohmann::ordered_json json;
+    json["mean"] = latency.meanMs;
+    json["p50"] = latency.p50Ms;
+    json["p95"] = latency.p95Ms;
+    json["p99"] = latency.p99Ms;
+    if (full) {
+        json["p999"] = latency.p999Ms;
+        json["max"] = latency.maxMs;
+    }
+    return json;
+}
+
+nlohmann::ordered_json snapshotToJson(const stats::Snapshot& snapshot, double wallSeconds)
+{
+    nlohmann::ordered_json json;
+    json["sim_seconds"] = snapshot.measuredSeconds;
+    json["wall_seconds"] = wallSeconds;
+    json["events"] = snapshot.events;
+    json["requests"] = snapshot.requests;
+    json["completed"] = snapshot.completed;
+    json["errors"] = errorsToJson(snapshot.errors);
+    json["throughput_rps"] = snapshot.throughputRps;
+    json["latency_ms"] = latencyToJson(snapshot.latency, true);
+    nlohmann::ordered_json blocks = nlohmann::ordered_json::object();
+    for (const auto& block : snapshot.blocks) {
+        nlohmann::ordered_json entry;
+        entry["kind"] = block.kind;
+        entry["name"] = block.name;
+        entry["instances"] = block.instances;
+        entry["utilization"] = block.utilization;
+        entry["mean_queue"] = block.meanQueue;
+        entry["arrivals"] = block.arrivals;
+        entry["completed"] = block.completed;
+        entry["errors"] = errorsToJson(block.errors);
+        entry["latency_ms"] = latencyToJson(block.latency, false);
+        for (const auto& [key, value] : block.extras)
+            entry[key] = value;
+        blocks[block.id] = std::move(entry);
+    }
+    json["blocks"] = std::move(blocks);
+    return json;
+}
+
+} // namespace scalelab::cli

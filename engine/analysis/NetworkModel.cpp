@@ -1,0 +1,180 @@
+#include "NetworkModel.h"
+
+#include "Queueing.h"
+#include "RequiredInstances.h"
+#include "model/Validator.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <stdexcept>
+
+namespace scalelab::analysis {
+
+namespace {
+
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
+
+// Blocks in call order: every caller before its callees (the validator has
+// ruled out cycles).
+std::vector<size_t> topologicalOrder(const model::Architecture& design)
+{
+    std::vector<int> incoming(design.blocks.size(), 0);
+    for (const auto& link : design.links)
+        ++incoming[*design.blockIndex(link.to)];
+    std::vector<size_t> order;
+    for (size_t i = 0; i < design.blocks.size(); ++i)
+        if (incoming[i] == 0)
+            order.push_back(i);
+    for (size_t next = 0; next < order.size(); ++next)
+        for (const model::Link* link : design.linksFrom(design.blocks[order[next]].id)) {
+            const size_t target = *design.blockIndex(link->to);
+            if (--incoming[target] == 0)
+                order.push_back(target);
+        }
+    return order;
+}
+
+int instancesOf(const model::Block& block)
+{
+    return block.kind == "service" || block.kind == "database" ? static_cast<int>(block.param("instances")) : 1;
+}
+
+// Share of a load balancer's traffic that goes down each of its links.
+std::vector<double> balancerShares(const model::Architecture& design, const model::Block& balancer)
+{
+    const auto links = design.linksFrom(balancer.id);
+    const bool weighted = static_cast<int>(balancer.param("algorithm")) == 1; // weighted_round_robin
+    std::vector<double> shares;
+    double total = 0;
+    for (const model::Link* link : links) {
+        const double share = instancesOf(*design.findBlock(link->to)) * (weighted ? link->param("weight") : 1.0);
+        shares.push_back(share);
+        total += share;
+    }
+    for (double& share : shares)
+        share = total > 0 ? share / total : 0;
+    return shares;
+}
+
+// Fraction of arriving reads / writes that go on down the links.
+std::pair<double, double> passOn(const model::Block& block)
+{
+    if (block.kind == "cache")
+        return {1.0 - block.param("hit_ratio"), 1.0};
+    return {1.0, 1.0};
+}
+
+} // namespace
+
+const BlockPlan* NetworkPlan::find(const std::string& id) const
+{
+    for (const auto& block : blocks)
+        if (block.id == id)
+            return &block;
+    return nullptr;
+}
+
+NetworkPlan planNetwork(const model::Architecture& design, double targetUtilization)
+{
+    if (model::hasErrors(model::validate(design)))
+        throw std::invalid_argument("the design has errors; fix them before planning");
+    NetworkPlan plan;
+    plan.targetUtilization = targetUtilization;
+    for (const auto& block : design.blocks)
+        plan.blocks.push_back(BlockPlan{.id = block.id, .kind = block.kind});
+
+    const std::vector<size_t> order = topologicalOrder(design);
+    // Forward pass: traffic.
+    for (size_t index : order) {
+        const model::Block& block = design.blocks[index];
+        BlockPlan& here = plan.blocks[index];
+        if (block.kind == "client") {
+            const double rate = block.param("rate_rps");
+            here.readRps = rate * block.param("read_ratio");
+            here.writeRps = rate - here.readRps;
+            plan.offeredRps += rate;
+        }
+        const auto links = design.linksFrom(block.id);
+        const auto [readPass, writePass] = passOn(block);
+        const std::vector<double> shares = block.kind == "load_balancer" ? balancerShares(design, block)
+                                                                         : std::vector<double>{};
+        for (size_t l = 0; l < links.size(); ++l) {
+            const double fraction = shares.empty() ? links[l]->param("probability") : shares[l];
+            BlockPlan& target = plan.blocks[*design.blockIndex(links[l]->to)];
+            target.readRps += here.readRps * readPass * fraction;
+            target.writeRps += here.writeRps * writePass * fraction;
+        }
+    }
+    // Backward pass: latency, callees before callers.
+    for (auto it = order.rbegin(); it != order.rend(); ++it) {
+        const model::Block& block = design.blocks[*it];
+        BlockPlan& here = plan.blocks[*it];
+        const auto links = design.linksFrom(block.id);
+        const std::vector<double> shares = block.kind == "load_balancer" ? balancerShares(design, block)
+                                                                         : std::vector<double>{};
+        double downstreamMs = 0; // expected time in downstream calls per request that goes on
+        for (size_t l = 0; l < links.size(); ++l) {
+            const double fraction = shares.empty() ? links[l]->param("probability") : shares[l];
+            const BlockPlan& target = *plan.find(links[l]->to);
+            downstreamMs += fraction * (2 * links[l]->param("latency_ms") + target.responseMs);
+        }
+        const double arrivals = here.arrivalRps();
+        if (block.kind == "client") {
+            here.responseMs = downstreamMs;
+        } else if (block.kind == "load_balancer") {
+            here.serviceMs = block.param("overhead_ms");
+            here.responseMs = here.serviceMs + downstreamMs;
+        } else if (block.kind == "cache") {
+            const auto [readPass, writePass] = passOn(block);
+            const double goingOn = arrivals > 0 ? (here.readRps * readPass + here.writeRps * writePass) / arrivals : 0;
+            here.serviceMs = block.param("latency_ms");
+            here.responseMs = here.serviceMs + goingOn * downstreamMs;
+        } else { // service, database: a pool of workers
+            const bool isDatabase = block.kind == "database";
+            const double readMs = block.param(isDatabase ? "read_time_ms" : "service_time_ms");
+            const double writeMs = block.param(isDatabase ? "write_time_ms" : "service_time_ms");
+            here.hasCapacity = true;
+            here.instances = static_cast<int>(block.param("instances"));
+            here.workers = static_cast<int>(block.param("workers"));
+            here.serviceMs = arrivals > 0 ? (here.readRps * readMs + here.writeRps * writeMs) / arrivals
+                                          : (readMs + writeMs) / 2;
+            here.holdingMs = here.serviceMs + downstreamMs;
+            const double holdingS = here.holdingMs / 1000;
+            const double perInstance = arrivals / here.instances;
+            here.utilization = perInstance * holdingS / here.workers;
+            here.saturated = here.utilization >= 1.0;
+            if (holdingS <= 0 || arrivals <= 0) {
+                here.responseMs = here.holdingMs;
+            } else if (here.saturated || !std::isfinite(holdingS)) {
+                here.waitMs = here.responseMs = kInfinity;
+            } else {
+                // Downstream time varies far less than CPU work: let only the own work carry its CV.
+                const double cv = block.param("service_cv") * here.serviceMs / here.holdingMs;
+                const QueueMetrics queue = mgcApprox(perInstance, holdingS, cv, here.workers);
+                here.waitMs = queue.meanWait * 1000;
+                here.responseMs = here.waitMs + here.holdingMs;
+            }
+            if (arrivals > 0 && std::isfinite(holdingS) && holdingS > 0)
+                here.requiredInstances = instancesForUtilization(arrivals, holdingS, here.workers, targetUtilization);
+            else
+                here.requiredInstances = 1;
+        }
+        here.concurrency = arrivals * here.responseMs / 1000;
+    }
+    double worst = -1;
+    double weightedLatency = 0;
+    for (const auto& block : plan.blocks) {
+        if (block.hasCapacity && block.utilization > worst) {
+            worst = block.utilization;
+            plan.bottleneck = block.id;
+        }
+        if (block.kind == "client")
+            weightedLatency += block.arrivalRps() * block.responseMs;
+    }
+    plan.endToEndMs = plan.offeredRps > 0 ? weightedLatency / plan.offeredRps : 0;
+    return plan;
+}
+
+} // namespace scalelab::analysis

@@ -1,0 +1,26 @@
+#include "BlockFactory.h"
+
+#include "CacheBlock.h"
+#include "ClientBlock.h"
+#include "LoadBalancerBlock.h"
+#include "PoolBlock.h"
+
+#include <stdexcept>
+
+namespace scalelab::blocks {
+
+std::unique_ptr<BlockRuntime> makeBlockRuntime(const model::Block& block, uint32_t index, uint64_t runSeed,
+                                               size_t windowCapacity)
+{
+    if (block.kind == "client")
+        return std::make_unique<ClientBlock>(block, index, runSeed, windowCapacity);
+    if (block.kind == "load_balancer")
+        return std::make_unique<LoadBalancerBlock>(block, index, runSeed, windowCapacity);
+    if (block.kind == "service" || block.kind == "database")
+        return std::make_unique<PoolBlock>(block, index, runSeed, windowCapacity);
+    if (block.kind == "cache")
+        return std::make_unique<CacheBlock>(block, index, runSeed, windowCapacity);
+    throw std::invalid_argument("no simulation behaviour for block kind \"" + block.kind + "\"");
+}
+
+} // namespace scalelab::blocks

@@ -1,0 +1,27 @@
+#include "BlockRuntime.h"
+
+namespace scalelab::blocks {
+
+BlockRuntime::BlockRuntime(const model::Block& block, uint32_t index, uint64_t runSeed, size_t windowCapacity)
+    : m_index(index)
+    , m_id(block.id)
+    , m_kind(block.kind)
+    , m_rng(runSeed, block.id)
+    , m_metrics(windowCapacity)
+{
+}
+
+void BlockRuntime::onReply(sim::Kernel& kernel, uint32_t frame, sim::Outcome outcome)
+{
+    if (outcome != sim::Outcome::Ok)
+        kernel.finish(frame, outcome);
+    else
+        kernel.continueCalls(frame);
+}
+
+int BlockRuntime::load(int) const
+{
+    return m_inFlight;
+}
+
+} // namespace scalelab::blocks

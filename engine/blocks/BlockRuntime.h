@@ -1,0 +1,91 @@
+#pragma once
+// Behaviour of one block during a run. The kernel calls these hooks; a
+// block answers by asking the kernel to schedule work, call a downstream
+// link or finish a frame. One subclass per block kind, built by
+// makeBlockRuntime() from the registry kind.
+#include "model/Architecture.h"
+#include "sim/Kernel.h"
+#include "sim/Rng.h"
+#include "stats/BlockMetrics.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace scalelab::blocks {
+
+// A compiled outgoing link: numbers only, read on every call.
+struct RuntimeLink {
+    uint32_t target = 0;
+    sim::SimTime latency = 0;
+    double probability = 1;
+    double weight = 1;
+};
+
+class BlockRuntime {
+public:
+    BlockRuntime(const model::Block& block, uint32_t index, uint64_t runSeed, size_t windowCapacity);
+    virtual ~BlockRuntime() = default;
+
+    // Reads parameter values; called at construction and for every live edit.
+    virtual void configure(sim::Kernel& kernel, const model::Block& block) = 0;
+    // Called once when the run starts (clients schedule their first arrival).
+    virtual void start(sim::Kernel&) {}
+
+    // A call has reached this block.
+    virtual void onArrive(sim::Kernel& kernel, uint32_t frame) = 0;
+    // Work scheduled by this block for `frame` is done.
+    virtual void onWorkDone(sim::Kernel& kernel, uint32_t frame) { kernel.continueCalls(frame); }
+    // A downstream call made for `frame` came back.
+    virtual void onReply(sim::Kernel& kernel, uint32_t frame, sim::Outcome outcome);
+    // The frame's deadline passed (it has already left the deadline list).
+    virtual void onTimeout(sim::Kernel& kernel, uint32_t frame) { kernel.finish(frame, sim::Outcome::Timeout); }
+    // The frame is finishing: give back whatever it holds (worker, queue slot).
+    virtual void release(sim::Kernel&, uint32_t) {}
+    // Client hooks.
+    virtual void onArrivalEvent(sim::Kernel&, uint32_t) {}
+    virtual void onAttemptDone(sim::Kernel&, uint32_t, sim::Outcome) {}
+    virtual void onRetry(sim::Kernel&, uint32_t, uint32_t) {}
+
+    virtual int instanceCount() const { return 1; }
+    // Requests in flight at one instance (queued or served): what
+    // least-connections and power-of-two balancing compare.
+    virtual int load(int instance) const;
+    // Kind-specific figures for snapshots (hit_ratio, ...).
+    virtual std::map<std::string, double> extraMetrics() const { return {}; }
+    // Forget measurements at the end of warm-up.
+    virtual void resetStats(sim::SimTime now) { m_metrics.reset(now); }
+
+    uint32_t index() const { return m_index; }
+    const std::string& id() const { return m_id; }
+    const std::string& kind() const { return m_kind; }
+    sim::SimTime timeout() const { return m_timeout; }
+
+    std::vector<RuntimeLink>& links() { return m_links; }
+    const RuntimeLink& link(uint16_t index) const { return m_links[index]; }
+    size_t linkCount() const { return m_links.size(); }
+
+    sim::Rng& rng() { return m_rng; }
+    stats::BlockMetrics& metrics() { return m_metrics; }
+    const stats::BlockMetrics& metrics() const { return m_metrics; }
+    sim::DeadlineList& deadlines() { return m_deadlines; }
+    sim::SimTime& deadlineCheckAt() { return m_deadlineCheckAt; }
+    int& inFlight() { return m_inFlight; }
+    int inFlight() const { return m_inFlight; }
+
+protected:
+    sim::SimTime m_timeout = 0; // 0: calls here never time out on this block's account
+
+private:
+    uint32_t m_index;
+    std::string m_id;
+    std::string m_kind;
+    std::vector<RuntimeLink> m_links;
+    sim::Rng m_rng;
+    stats::BlockMetrics m_metrics;
+    sim::DeadlineList m_deadlines;
+    sim::SimTime m_deadlineCheckAt = sim::kNever;
+    int m_inFlight = 0;
+};
+
+} // namespace scalelab::blocks

@@ -1,0 +1,54 @@
+#pragma once
+// One call of one block on behalf of one request: the unit the engine
+// schedules. A frame knows its caller (parent), so a reply finds its way
+// back up the synchronous call chain; and it carries the request's type
+// and key so that orphaned work (the caller already gave up) can go on.
+#include "SimTime.h"
+
+#include <cstdint>
+
+namespace scalelab::sim {
+
+constexpr uint32_t kNoFrame = UINT32_MAX;
+
+enum class RequestType : uint8_t { Read, Write };
+
+enum class FrameState : uint8_t {
+    Travelling, // on the wire towards its block
+    Queued,     // waiting for a worker
+    Working,    // holding a worker (or doing the block's own work)
+    Calling,    // waiting for a downstream reply (a worker stays held)
+};
+
+struct CallFrame {
+    uint32_t parent = kNoFrame;  // caller's frame; kNoFrame for a client attempt
+    uint32_t parentGeneration = 0;
+    uint32_t block = 0;          // index of the block handling this call
+    uint32_t request = 0;        // client attempts only: index in the request pool
+    uint32_t callerBlock = 0;    // calls only: the block that made the call
+    uint32_t key = 0;
+    int32_t instance = -1;       // instance chosen for this call; -1 = the block chooses
+    uint16_t nextLink = 0;       // next downstream link to consider
+    uint16_t viaLink = 0;        // the caller's link this call came over (latency back)
+    RequestType type = RequestType::Read;
+    FrameState state = FrameState::Travelling;
+    bool holdsWorker = false;
+    SimTime arrived = 0;         // when it reached its block
+
+    // Intrusive membership of an instance's wait queue.
+    uint32_t queuePrev = kNoFrame, queueNext = kNoFrame;
+    // Intrusive membership of a block's deadline list.
+    uint32_t timerPrev = kNoFrame, timerNext = kNoFrame;
+    SimTime deadline = kNever;
+};
+
+// A client request across all its attempts (the first and each retry).
+struct Request {
+    SimTime firstSent = 0;
+    uint32_t client = 0;
+    uint32_t key = 0;
+    RequestType type = RequestType::Read;
+    uint8_t attempts = 0;
+};
+
+} // namespace scalelab::sim

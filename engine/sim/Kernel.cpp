@@ -1,0 +1,229 @@
+#include "Kernel.h"
+
+#include "blocks/BlockRuntime.h"
+
+namespace scalelab::sim {
+
+Kernel::Kernel(SimTime window, size_t windowCapacity)
+    : m_window(window)
+    , m_total(windowCapacity)
+{
+}
+
+Kernel::~Kernel() = default;
+
+void Kernel::addBlock(std::unique_ptr<blocks::BlockRuntime> block)
+{
+    m_blocks.push_back(std::move(block));
+}
+
+void Kernel::start()
+{
+    schedule(m_now + m_window, EventType::WindowClose, 0);
+    for (auto& block : m_blocks)
+        block->start(*this);
+}
+
+void Kernel::schedule(SimTime time, EventType type, uint32_t block, uint32_t frame, uint32_t generation,
+                      Outcome outcome)
+{
+    m_events.push(Event{time, m_seq++, type, outcome, block, frame, generation});
+}
+
+void Kernel::runUntil(SimTime until)
+{
+    while (!m_events.empty() && m_events.top().time <= until) {
+        const Event event = m_events.takeTop();
+        m_now = event.time;
+        ++m_eventCount;
+        dispatch(event);
+        m_events.settle();
+    }
+    if (until > m_now)
+        m_now = until;
+}
+
+void Kernel::dispatch(const Event& event)
+{
+    switch (event.type) {
+    case EventType::ClientArrival:
+        m_blocks[event.block]->onArrivalEvent(*this, event.generation);
+        break;
+    case EventType::Deliver:
+        if (m_frames.isLive(event.frame, event.generation))
+            deliver(event.frame);
+        break;
+    case EventType::WorkDone:
+        if (m_frames.isLive(event.frame, event.generation))
+            m_blocks[m_frames[event.frame].block]->onWorkDone(*this, event.frame);
+        break;
+    case EventType::Response:
+        deliverReply(event.frame, event.generation, event.outcome);
+        break;
+    case EventType::TimerCheck:
+        checkDeadlines(event.block, event.time);
+        break;
+    case EventType::Retry:
+        m_blocks[event.block]->onRetry(*this, event.frame, event.generation);
+        break;
+    case EventType::WindowClose:
+        closeWindows();
+        schedule(m_now + m_window, EventType::WindowClose, 0);
+        break;
+    }
+}
+
+uint32_t Kernel::startAttempt(uint32_t block, uint32_t request)
+{
+    const uint32_t index = m_frames.acquire();
+    const Request& origin = m_requests[request];
+    CallFrame& frame = m_frames[index];
+    frame = CallFrame{};
+    frame.block = block;
+    frame.request = request;
+    frame.key = origin.key;
+    frame.type = origin.type;
+    frame.state = FrameState::Working;
+    frame.arrived = m_now;
+    ++m_blocks[block]->inFlight();
+    return index;
+}
+
+void Kernel::call(uint32_t parent, uint16_t linkIndex, int instance)
+{
+    const uint32_t child = m_frames.acquire(); // may grow the pool: take references after it
+    CallFrame& caller = m_frames[parent];
+    const uint32_t callerBlock = caller.block;
+    const blocks::RuntimeLink& link = m_blocks[callerBlock]->link(linkIndex);
+    caller.state = FrameState::Calling;
+
+    CallFrame& callee = m_frames[child];
+    callee = CallFrame{};
+    callee.parent = parent;
+    callee.parentGeneration = m_frames.generation(parent);
+    callee.block = link.target;
+    callee.callerBlock = callerBlock;
+    callee.key = caller.key;
+    callee.type = caller.type;
+    callee.instance = instance;
+    callee.viaLink = linkIndex;
+    if (link.latency == 0)
+        deliver(child);
+    else
+        schedule(m_now + link.latency, EventType::Deliver, link.target, child, m_frames.generation(child));
+}
+
+void Kernel::deliver(uint32_t index)
+{
+    CallFrame& frame = m_frames[index];
+    frame.arrived = m_now;
+    blocks::BlockRuntime& block = *m_blocks[frame.block];
+    ++block.inFlight();
+    block.metrics().arrived();
+    if (block.timeout() > 0)
+        armDeadline(index, m_now + block.timeout());
+    block.onArrive(*this, index);
+}
+
+void Kernel::continueCalls(uint32_t index)
+{
+    CallFrame& frame = m_frames[index];
+    blocks::BlockRuntime& block = *m_blocks[frame.block];
+    while (frame.nextLink < block.linkCount()) {
+        const uint16_t linkIndex = frame.nextLink++;
+        const double probability = block.link(linkIndex).probability;
+        if (probability >= 1.0 || block.rng().bernoulli(probability)) {
+            call(index, linkIndex);
+            return;
+        }
+    }
+    finish(index, Outcome::Ok);
+}
+
+void Kernel::finish(uint32_t index, Outcome outcome)
+{
+    disarmDeadline(index);
+    blocks::BlockRuntime& block = *m_blocks[m_frames[index].block];
+    block.release(*this, index);
+    --block.inFlight();
+    const CallFrame frame = m_frames[index];
+    m_frames.release(index);
+    if (frame.parent == kNoFrame) {
+        block.onAttemptDone(*this, frame.request, outcome);
+        return;
+    }
+    block.metrics().finished(m_now - frame.arrived, outcome);
+    const uint32_t callerBlock = frame.callerBlock;
+    const SimTime latency = m_blocks[callerBlock]->link(frame.viaLink).latency;
+    if (latency == 0)
+        deliverReply(frame.parent, frame.parentGeneration, outcome);
+    else
+        schedule(m_now + latency, EventType::Response, callerBlock, frame.parent, frame.parentGeneration, outcome);
+}
+
+void Kernel::deliverReply(uint32_t parent, uint32_t generation, Outcome outcome)
+{
+    // The caller may have given up (timeout) and been recycled: the reply of
+    // orphaned work is dropped, as a real client drops a late response.
+    if (!m_frames.isLive(parent, generation))
+        return;
+    m_blocks[m_frames[parent].block]->onReply(*this, parent, outcome);
+}
+
+void Kernel::armDeadline(uint32_t index, SimTime deadline)
+{
+    CallFrame& frame = m_frames[index];
+    blocks::BlockRuntime& block = *m_blocks[frame.block];
+    DeadlineList& list = block.deadlines();
+    frame.deadline = deadline;
+    // Deadlines of one block share one timeout, so the new one almost always
+    // goes last; walking back from the tail keeps the list sorted after a
+    // live edit shortens the timeout.
+    uint32_t position = list.back();
+    while (position != kNoFrame && m_frames[position].deadline > deadline)
+        position = m_frames[position].timerPrev;
+    list.insertAfter(m_frames, position, index);
+    if (deadline < block.deadlineCheckAt()) {
+        block.deadlineCheckAt() = deadline;
+        schedule(deadline, EventType::TimerCheck, frame.block);
+    }
+}
+
+void Kernel::disarmDeadline(uint32_t index)
+{
+    CallFrame& frame = m_frames[index];
+    if (frame.deadline == kNever)
+        return;
+    m_blocks[frame.block]->deadlines().remove(m_frames, index);
+    frame.deadline = kNever;
+}
+
+void Kernel::checkDeadlines(uint32_t blockIndex, SimTime firedAt)
+{
+    blocks::BlockRuntime& block = *m_blocks[blockIndex];
+    if (firedAt == block.deadlineCheckAt())
+        block.deadlineCheckAt() = kNever;
+    DeadlineList& list = block.deadlines();
+    while (!list.empty() && m_frames[list.front()].deadline <= m_now) {
+        const uint32_t expired = list.front();
+        disarmDeadline(expired);
+        block.onTimeout(*this, expired);
+    }
+    // One pending check per block: the earliest remaining deadline.
+    if (!list.empty()) {
+        const SimTime next = m_frames[list.front()].deadline;
+        if (next < block.deadlineCheckAt()) {
+            block.deadlineCheckAt() = next;
+            schedule(next, EventType::TimerCheck, blockIndex);
+        }
+    }
+}
+
+void Kernel::closeWindows()
+{
+    for (auto& block : m_blocks)
+        block->metrics().closeWindow(m_now, block->instanceCount());
+    m_total.closeWindow(m_now, 0);
+}
+
+} // namespace scalelab::sim

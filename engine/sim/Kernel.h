@@ -1,0 +1,108 @@
+#pragma once
+// The discrete-event kernel: the clock, the future-event list, the pools of
+// requests and call frames, and the plumbing of synchronous calls (call a
+// link, reply to the caller, deadlines). Block behaviour lives in
+// engine/blocks; a block never touches the event list directly, it asks
+// the kernel to schedule, call, or finish.
+//
+// Cost per request in steady state: no allocation (pools), one heap push
+// and pop per timed step (arrival, work done, network hop with latency);
+// zero-latency hops are delivered inline without an event.
+#include "CallFrame.h"
+#include "Event.h"
+#include "EventQueue.h"
+#include "IntrusiveList.h"
+#include "Pool.h"
+#include "stats/BlockMetrics.h"
+
+#include <memory>
+#include <vector>
+
+namespace scalelab::blocks {
+class BlockRuntime;
+}
+
+namespace scalelab::sim {
+
+using FramePool = Pool<CallFrame>;
+using WaitQueue = IntrusiveList<FramePool, CallFrame, &CallFrame::queuePrev, &CallFrame::queueNext>;
+using DeadlineList = IntrusiveList<FramePool, CallFrame, &CallFrame::timerPrev, &CallFrame::timerNext>;
+
+class Kernel {
+public:
+    // `window` is the length of a statistics window; `windowCapacity` how
+    // many closed windows each series keeps.
+    Kernel(SimTime window, size_t windowCapacity);
+    ~Kernel();
+    Kernel(const Kernel&) = delete;
+    Kernel& operator=(const Kernel&) = delete;
+
+    SimTime now() const { return m_now; }
+    uint64_t eventCount() const { return m_eventCount; }
+    size_t pendingEvents() const { return m_events.size(); }
+
+    // Runs every event up to and including time `until`, then sets the clock to it.
+    void runUntil(SimTime until);
+
+    void schedule(SimTime time, EventType type, uint32_t block, uint32_t frame = 0, uint32_t generation = 0,
+                  Outcome outcome = Outcome::Ok);
+
+    // Blocks, indexed as in the architecture.
+    void addBlock(std::unique_ptr<blocks::BlockRuntime> block);
+    blocks::BlockRuntime& block(uint32_t index) { return *m_blocks[index]; }
+    const blocks::BlockRuntime& block(uint32_t index) const { return *m_blocks[index]; }
+    size_t blockCount() const { return m_blocks.size(); }
+
+    FramePool& frames() { return m_frames; }
+    const FramePool& frames() const { return m_frames; }
+    Pool<Request>& requests() { return m_requests; }
+    const Pool<Request>& requests() const { return m_requests; }
+
+    // A new client attempt frame (no caller) at `block` for `request`.
+    uint32_t startAttempt(uint32_t block, uint32_t request);
+    // Calls downstream link `linkIndex` of the frame's block on its behalf;
+    // `instance` >= 0 asks the callee for that instance (load balancers).
+    void call(uint32_t frame, uint16_t linkIndex, int instance = -1);
+    // Makes the frame's next downstream call, skipping links whose call
+    // probability says no; finishes the frame with Ok after the last link.
+    void continueCalls(uint32_t frame);
+    // Ends a frame: its block releases what it holds, metrics are recorded,
+    // the reply travels back to the caller and the frame returns to the pool.
+    void finish(uint32_t frame, Outcome outcome);
+
+    // Deadlines: `frame` times out at `deadline` unless finished before.
+    void armDeadline(uint32_t frame, SimTime deadline);
+    void disarmDeadline(uint32_t frame);
+
+    // Bumped whenever any block's instance count changes, so load balancers
+    // know to rebuild their backend lists.
+    uint64_t instancesVersion() const { return m_instancesVersion; }
+    void instancesChanged() { ++m_instancesVersion; }
+
+    // Requests as all clients together see them, end to end, retries included.
+    stats::BlockMetrics& total() { return m_total; }
+    const stats::BlockMetrics& total() const { return m_total; }
+    SimTime window() const { return m_window; }
+    // Schedules the window boundaries and lets every block start.
+    void start();
+
+private:
+    void dispatch(const Event& event);
+    void deliver(uint32_t frame);
+    void deliverReply(uint32_t frame, uint32_t generation, Outcome outcome);
+    void checkDeadlines(uint32_t block, SimTime firedAt);
+    void closeWindows();
+
+    SimTime m_now = 0;
+    uint64_t m_seq = 0;
+    uint64_t m_eventCount = 0;
+    uint64_t m_instancesVersion = 0;
+    EventQueue m_events;
+    FramePool m_frames;
+    Pool<Request> m_requests;
+    std::vector<std::unique_ptr<blocks::BlockRuntime>> m_blocks;
+    SimTime m_window;
+    stats::BlockMetrics m_total;
+};
+
+} // namespace scalelab::sim

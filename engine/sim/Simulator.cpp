@@ -1,0 +1,145 @@
+#include "Simulator.h"
+
+#include "blocks/BlockFactory.h"
+#include "model/Registry.h"
+#include "model/Validator.h"
+
+namespace scalelab::sim {
+
+Simulator::Simulator(model::Architecture architecture, uint64_t seed, SimulatorOptions options)
+    : m_architecture(std::move(architecture))
+    , m_seed(seed)
+    , m_kernel(options.window, options.windowCapacity)
+{
+    const auto problems = model::validate(m_architecture);
+    if (model::hasErrors(problems)) {
+        std::string message = "the design has errors:";
+        for (const auto& problem : problems)
+            if (problem.isError())
+                message += "\n  " + (problem.blockId.empty() ? "" : problem.blockId + ": ") + problem.message;
+        throw InvalidDesign(message);
+    }
+    uint32_t index = 0;
+    for (const auto& block : m_architecture.blocks)
+        m_kernel.addBlock(blocks::makeBlockRuntime(block, index++, seed, options.windowCapacity));
+    for (const auto& link : m_architecture.links)
+        compileLink(link);
+    index = 0;
+    for (const auto& block : m_architecture.blocks)
+        m_kernel.block(index++).configure(m_kernel, block);
+    m_kernel.start();
+}
+
+Simulator::~Simulator() = default;
+
+void Simulator::compileLink(const model::Link& link)
+{
+    const auto from = m_architecture.blockIndex(link.from);
+    const auto to = m_architecture.blockIndex(link.to);
+    blocks::RuntimeLink compiled;
+    compiled.target = static_cast<uint32_t>(*to);
+    compiled.latency = fromMs(link.param("latency_ms"));
+    compiled.probability = link.param("probability");
+    compiled.weight = link.param("weight");
+    m_kernel.block(static_cast<uint32_t>(*from)).links().push_back(compiled);
+}
+
+void Simulator::resetStats()
+{
+    m_statsSince = m_kernel.now();
+    m_kernel.total().reset(m_statsSince);
+    for (size_t i = 0; i < m_kernel.blockCount(); ++i)
+        m_kernel.block(static_cast<uint32_t>(i)).resetStats(m_statsSince);
+}
+
+stats::Snapshot Simulator::snapshot(bool withSeries) const
+{
+    stats::Snapshot snap;
+    const SimTime now = m_kernel.now();
+    snap.simSeconds = toSeconds(now);
+    snap.measuredSeconds = toSeconds(now - m_statsSince);
+    snap.events = m_kernel.eventCount();
+    const stats::BlockMetrics& total = m_kernel.total();
+    snap.requests = total.arrivals();
+    snap.completed = total.completed();
+    snap.errors = total.errors();
+    snap.throughputRps = snap.measuredSeconds > 0 ? static_cast<double>(snap.completed) / snap.measuredSeconds : 0;
+    snap.latency = stats::LatencySummary::of(total.latency());
+    if (withSeries)
+        snap.series = total.series().toVector();
+    for (size_t i = 0; i < m_kernel.blockCount(); ++i) {
+        const blocks::BlockRuntime& runtime = m_kernel.block(static_cast<uint32_t>(i));
+        const stats::BlockMetrics& metrics = runtime.metrics();
+        stats::BlockSnapshot block;
+        block.id = runtime.id();
+        block.kind = runtime.kind();
+        block.name = m_architecture.blocks[i].name;
+        block.instances = runtime.instanceCount();
+        block.utilization = metrics.utilization(now);
+        block.meanQueue = metrics.meanQueue(now);
+        block.arrivals = metrics.arrivals();
+        block.completed = metrics.completed();
+        block.errors = metrics.errors();
+        block.latency = stats::LatencySummary::of(metrics.latency());
+        block.inFlight = runtime.inFlight();
+        block.extras = runtime.extraMetrics();
+        if (withSeries)
+            block.series = metrics.series().toVector();
+        snap.blocks.push_back(std::move(block));
+    }
+    return snap;
+}
+
+std::string Simulator::setParam(const std::string& blockId, const std::string& key, double value)
+{
+    model::Block* block = m_architecture.findBlock(blockId);
+    if (!block)
+        return "no block with id \"" + blockId + "\"";
+    const model::BlockSpec* spec = model::Registry::instance().find(block->kind);
+    const model::ParamSpec* param = spec ? spec->param(key) : nullptr;
+    if (!param)
+        return "a " + block->kind + " has no parameter \"" + key + "\"";
+    if (std::string rule = param->checkValue(value); !rule.empty())
+        return blockId + "." + key + ": " + rule;
+    block->params[key] = value;
+    const auto index = static_cast<uint32_t>(*m_architecture.blockIndex(blockId));
+    m_kernel.block(index).configure(m_kernel, *block);
+    return {};
+}
+
+std::string Simulator::setLinkParam(const std::string& from, const std::string& to, const std::string& key,
+                                    double value)
+{
+    const model::ParamSpec* param = model::Registry::instance().linkParam(key);
+    if (!param)
+        return "links have no parameter \"" + key + "\"";
+    if (std::string rule = param->checkValue(value); !rule.empty())
+        return from + "->" + to + "." + key + ": " + rule;
+    const auto fromIndex = m_architecture.blockIndex(from);
+    if (!fromIndex)
+        return "no block with id \"" + from + "\"";
+    size_t ordinal = 0; // position among the links leaving `from`: the runtime link index
+    for (auto& link : m_architecture.links) {
+        if (link.from != from)
+            continue;
+        if (link.to == to) {
+            link.params[key] = value;
+            blocks::BlockRuntime& runtime = m_kernel.block(static_cast<uint32_t>(*fromIndex));
+            blocks::RuntimeLink& compiled = runtime.links()[ordinal];
+            compiled.latency = fromMs(link.param("latency_ms"));
+            compiled.probability = link.param("probability");
+            compiled.weight = link.param("weight");
+            runtime.configure(m_kernel, *m_architecture.findBlock(from));
+            return {};
+        }
+        ++ordinal;
+    }
+    return "no link " + from + " -> " + to;
+}
+
+size_t Simulator::poolCapacity() const
+{
+    return m_kernel.frames().capacity() + m_kernel.requests().capacity() + m_kernel.pendingEvents();
+}
+
+} // namespace scalelab::sim

@@ -1,0 +1,62 @@
+#pragma once
+// The engine's front door: compiles an Architecture into block behaviours on
+// a kernel, runs it in slices (runUntil), applies live parameter edits
+// between slices and copies out Snapshots. Deterministic for a given
+// (architecture, seed). Not thread-safe: one thread drives one Simulator.
+#include "Kernel.h"
+#include "model/Architecture.h"
+#include "stats/Snapshot.h"
+
+#include <stdexcept>
+#include <string>
+
+namespace scalelab::sim {
+
+struct SimulatorOptions {
+    SimTime window = kSecond;    // statistics window
+    size_t windowCapacity = 600; // closed windows kept per series (10 minutes at 1 s)
+};
+
+// Thrown when the design has validation errors; what() lists them.
+class InvalidDesign : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+class Simulator {
+public:
+    Simulator(model::Architecture architecture, uint64_t seed, SimulatorOptions options = {});
+    ~Simulator();
+
+    void runUntil(SimTime until) { m_kernel.runUntil(until); }
+    void runFor(SimTime duration) { m_kernel.runUntil(m_kernel.now() + duration); }
+    SimTime now() const { return m_kernel.now(); }
+    uint64_t events() const { return m_kernel.eventCount(); }
+    uint64_t seed() const { return m_seed; }
+
+    // Forgets what was measured so far; the system's state (queues, work in
+    // flight) carries on. Used at the end of warm-up.
+    void resetStats();
+    stats::Snapshot snapshot(bool withSeries = false) const;
+
+    // Live edit of one parameter of a block; takes effect at once. Returns an
+    // empty string, or why the edit was refused (unknown block or parameter,
+    // value out of range).
+    std::string setParam(const std::string& blockId, const std::string& key, double value);
+    // Live edit of a link parameter.
+    std::string setLinkParam(const std::string& from, const std::string& to, const std::string& key, double value);
+
+    const model::Architecture& architecture() const { return m_architecture; }
+    // Footprint of the pools and the event list, for memory checks.
+    size_t poolCapacity() const;
+
+private:
+    void compileLink(const model::Link& link);
+
+    model::Architecture m_architecture;
+    uint64_t m_seed;
+    Kernel m_kernel;
+    SimTime m_statsSince = 0;
+};
+
+} // namespace scalelab::sim

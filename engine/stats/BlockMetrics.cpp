@@ -1,0 +1,75 @@
+#include "BlockMetrics.h"
+
+namespace scalelab::stats {
+
+BlockMetrics::BlockMetrics(size_t windowCapacity)
+    : m_series(windowCapacity)
+{
+}
+
+void BlockMetrics::closeWindow(sim::SimTime now, double instances)
+{
+    const double seconds = sim::toSeconds(now - m_windowStart);
+    if (seconds <= 0)
+        return;
+    WindowSample sample;
+    sample.endSeconds = sim::toSeconds(now);
+    sample.arrivalsPerSecond = static_cast<double>(m_windowArrivals) / seconds;
+    sample.throughputPerSecond = static_cast<double>(m_windowCompleted) / seconds;
+    for (size_t kind = 0; kind < sample.errorsPerSecond.size(); ++kind)
+        sample.errorsPerSecond[kind] = static_cast<double>(m_windowErrors.byKind[kind]) / seconds;
+    const LatencySummary latency = LatencySummary::of(m_windowLatency);
+    sample.meanMs = latency.meanMs;
+    sample.p50Ms = latency.p50Ms;
+    sample.p95Ms = latency.p95Ms;
+    sample.p99Ms = latency.p99Ms;
+    const double busy = m_busy.areaUntil(now), queued = m_queued.areaUntil(now), capacity = m_capacity.areaUntil(now);
+    sample.utilization = capacity > m_capacityAtWindow ? (busy - m_busyAtWindow) / (capacity - m_capacityAtWindow) : 0;
+    sample.meanQueue = (queued - m_queuedAtWindow) / seconds;
+    sample.instances = instances;
+    m_series.push(sample);
+
+    m_windowArrivals = m_windowCompleted = 0;
+    m_windowErrors = {};
+    m_latency.merge(m_windowLatency);
+    m_windowLatency.reset();
+    m_windowStart = now;
+    m_busyAtWindow = busy;
+    m_queuedAtWindow = queued;
+    m_capacityAtWindow = capacity;
+}
+
+void BlockMetrics::reset(sim::SimTime now)
+{
+    m_arrivals = m_completed = 0;
+    m_errors = {};
+    m_latency.reset();
+    // The open window's latencies are dropped with the rest: the sample of
+    // the window straddling the reset then only holds what came after it.
+    m_windowLatency.reset();
+    m_since = now;
+    m_busyAtReset = m_busy.areaUntil(now);
+    m_queuedAtReset = m_queued.areaUntil(now);
+    m_capacityAtReset = m_capacity.areaUntil(now);
+}
+
+LatencyHistogram BlockMetrics::latency() const
+{
+    LatencyHistogram all = m_latency;
+    all.merge(m_windowLatency);
+    return all;
+}
+
+double BlockMetrics::utilization(sim::SimTime now) const
+{
+    const double capacity = m_capacity.areaUntil(now) - m_capacityAtReset;
+    return capacity > 0 ? (m_busy.areaUntil(now) - m_busyAtReset) / capacity : 0;
+}
+
+double BlockMetrics::meanQueue(sim::SimTime now) const
+{
+    const double seconds = sim::toSeconds(now - m_since);
+    return seconds > 0 ? (m_queued.areaUntil(now) - m_queuedAtReset) / seconds : 0;
+}
+
+} // namespace scalelab::stats

@@ -1,0 +1,81 @@
+#pragma once
+// Everything measured about one block during a run: counters, latency
+// histograms (whole run and current window), time integrals for utilisation
+// and queue length, and a bounded ring of closed windows. Memory is fixed at
+// construction: a run of an hour costs what a run of a minute does.
+#include "LatencyHistogram.h"
+#include "LatencySummary.h"
+#include "RingBuffer.h"
+#include "TimeIntegral.h"
+#include "WindowSample.h"
+#include "sim/Outcome.h"
+#include "sim/SimTime.h"
+
+#include <array>
+#include <cstdint>
+
+namespace scalelab::stats {
+
+struct ErrorCounts {
+    std::array<uint64_t, sim::kErrorKindCount> byKind{}; // index = Outcome - 1
+    uint64_t& operator[](sim::Outcome outcome) { return byKind[static_cast<size_t>(outcome) - 1]; }
+    uint64_t operator[](sim::Outcome outcome) const { return byKind[static_cast<size_t>(outcome) - 1]; }
+    uint64_t total() const
+    {
+        uint64_t sum = 0;
+        for (auto count : byKind)
+            sum += count;
+        return sum;
+    }
+};
+
+class BlockMetrics {
+public:
+    explicit BlockMetrics(size_t windowCapacity);
+
+    void arrived() { ++m_arrivals; ++m_windowArrivals; }
+    void finished(sim::SimTime latency, sim::Outcome outcome)
+    {
+        if (outcome == sim::Outcome::Ok) {
+            ++m_completed;
+            ++m_windowCompleted;
+            m_windowLatency.record(latency); // folded into m_latency when the window closes
+        } else {
+            ++m_errors[outcome];
+            ++m_windowErrors[outcome];
+        }
+    }
+    TimeIntegral& busy() { return m_busy; }         // workers held
+    TimeIntegral& queued() { return m_queued; }     // requests waiting
+    TimeIntegral& capacity() { return m_capacity; } // workers in total
+
+    // Closes the window ending at `now` and appends it to the series.
+    void closeWindow(sim::SimTime now, double instances);
+    // Forgets everything measured so far (end of warm-up); state levels stay.
+    void reset(sim::SimTime now);
+
+    uint64_t arrivals() const { return m_arrivals; }
+    uint64_t completed() const { return m_completed; }
+    const ErrorCounts& errors() const { return m_errors; }
+    // Latency of everything completed since the last reset, current window included.
+    LatencyHistogram latency() const;
+    double utilization(sim::SimTime now) const;
+    double meanQueue(sim::SimTime now) const;
+    const RingBuffer<WindowSample>& series() const { return m_series; }
+
+private:
+    uint64_t m_arrivals = 0, m_completed = 0;
+    ErrorCounts m_errors;
+    LatencyHistogram m_latency, m_windowLatency;
+    TimeIntegral m_busy, m_queued, m_capacity;
+    sim::SimTime m_since = 0;
+    double m_busyAtReset = 0, m_queuedAtReset = 0, m_capacityAtReset = 0;
+
+    uint64_t m_windowArrivals = 0, m_windowCompleted = 0;
+    ErrorCounts m_windowErrors;
+    sim::SimTime m_windowStart = 0;
+    double m_busyAtWindow = 0, m_queuedAtWindow = 0, m_capacityAtWindow = 0;
+    RingBuffer<WindowSample> m_series;
+};
+
+} // namespace scalelab::stats

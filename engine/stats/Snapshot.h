@@ -1,0 +1,43 @@
+#pragma once
+// What a UI or the CLI reads about a run: plain values copied out of the
+// engine at a slice boundary, so the reader never races the simulation.
+#include "BlockMetrics.h"
+#include "LatencySummary.h"
+#include "WindowSample.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace scalelab::stats {
+
+struct BlockSnapshot {
+    std::string id;
+    std::string kind;
+    std::string name;
+    int instances = 0;
+    double utilization = 0; // busy workers / capacity since the last reset
+    double meanQueue = 0;   // time-averaged waiting requests
+    uint64_t arrivals = 0;
+    uint64_t completed = 0;
+    ErrorCounts errors;
+    LatencySummary latency; // time spent in this block, downstream calls included
+    int inFlight = 0;
+    std::map<std::string, double> extras; // kind-specific: hit_ratio, attempts, connections...
+    std::vector<WindowSample> series;     // closed windows, oldest first (only when asked)
+};
+
+struct Snapshot {
+    double simSeconds = 0;      // simulated clock
+    double measuredSeconds = 0; // since the statistics were last reset (after warm-up)
+    uint64_t events = 0;
+    uint64_t requests = 0;  // new client requests in the measured period
+    uint64_t completed = 0; // succeeded, possibly after retries
+    ErrorCounts errors;     // final outcome of failed requests
+    double throughputRps = 0;
+    LatencySummary latency; // end to end at the clients, successful requests
+    std::vector<BlockSnapshot> blocks;
+    std::vector<WindowSample> series; // all clients together, oldest first (only when asked)
+};
+
+} // namespace scalelab::stats

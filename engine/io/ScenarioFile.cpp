@@ -14,7 +14,6 @@
 #include <map>
 #include <memory>
 #include <random>
-#include <set>
 #include <sstream>
 #include <system_error>
 #include <utility>
@@ -36,23 +35,44 @@ using nlohmann::ordered_json;
 
 // ---------------------------------------------------------------- messages
 
+// Length of the well-formed UTF-8 character at text[i], or 0 when it is not
+// one (stray byte, overlong form, surrogate, beyond U+10FFFF).
+std::size_t utf8Length(const std::string& text, std::size_t i)
+{
+    auto byte = [&](std::size_t k) { return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0u; };
+    const unsigned lead = byte(0);
+    if (lead < 0x80)
+        return 1;
+    const std::size_t length = lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3
+                             : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0;
+    for (std::size_t k = 1; k < length; ++k)
+        if ((byte(k) & 0xC0) != 0x80)
+            return 0;
+    const unsigned second = byte(1);
+    if ((lead == 0xE0 && second < 0xA0) || (lead == 0xED && second >= 0xA0) || (lead == 0xF0 && second < 0x90) ||
+        (lead == 0xF4 && second >= 0x90))
+        return 0;
+    return length;
+}
+
 // User text quoted in a message is clipped, so that a hostile 10 MB key does
-// not become a 10 MB message, and control characters are escaped, so that the
-// message stays on one line. The cut never splits a UTF-8 character.
+// not become a 10 MB message, and escaped, so that the message stays one line
+// of valid UTF-8 (a CLI may put it in a JSON report).
 std::string clip(const std::string& text, std::size_t max = 60)
 {
     std::string shown;
     std::size_t i = 0;
-    for (; i < text.size(); ++i) {
+    while (i < text.size() && shown.size() < max) {
         const auto c = static_cast<unsigned char>(text[i]);
-        if (shown.size() >= max && (c & 0xC0) != 0x80)
-            break;
-        if (c < 0x20 || c == 0x7F) {
+        const std::size_t length = utf8Length(text, i);
+        if (length == 0 || c < 0x20 || c == 0x7F) {
             char code[8];
-            std::snprintf(code, sizeof code, "\\u%04x", static_cast<unsigned>(c));
+            std::snprintf(code, sizeof code, length == 0 ? "\\x%02x" : "\\u%04x", static_cast<unsigned>(c));
             shown += code;
+            ++i;
         } else {
-            shown += static_cast<char>(c);
+            shown.append(text, i, length);
+            i += length;
         }
     }
     return i < text.size() ? shown + "..." : shown;
@@ -135,69 +155,108 @@ void checkNesting(const std::string& text, const std::string& file)
     }
 }
 
-// One open object or array while parsing, so that a duplicate key or an
-// overflowing number can be reported with its JSON path.
-struct Frame {
-    bool isObject = false;
-    std::string key;        // objects: the key being read
-    std::size_t count = 0;  // arrays: elements started so far
-    std::set<std::string> keys;
-};
+// Builds the document as nlohmann's own DOM parser does, while knowing where
+// it is: so a duplicate key (which nlohmann silently resolves to the last
+// value) and a number nlohmann refuses as out of range (1e999, a megabyte of
+// digits) are reported with their JSON path. Syntax errors keep nlohmann's
+// "line L, column C: ..." text. (nlohmann's parse callback could track the
+// path too, but it rescans the parent array after every object: quadratic.)
+class DocumentBuilder final : public nlohmann::json_sax<json> {
+public:
+    DocumentBuilder(json& root, const std::string& file) : m_root(root), m_file(file) {}
 
-std::string pathOf(const std::vector<Frame>& stack)
-{
-    std::string path;
-    for (const auto& frame : stack)
-        path = frame.isObject ? child(path, frame.key) : element(path, frame.count - 1);
-    return path;
-}
+    bool null() override { return place(nullptr); }
+    bool boolean(bool value) override { return place(value); }
+    bool number_integer(number_integer_t value) override { return place(value); }
+    bool number_unsigned(number_unsigned_t value) override { return place(value); }
+    bool number_float(number_float_t value, const string_t&) override { return place(value); }
+    bool string(string_t& value) override { return place(std::move(value)); }
+    bool binary(binary_t& value) override { return place(json::binary(std::move(value))); }
+    bool start_object(std::size_t) override { return open(json::object()); }
+    bool start_array(std::size_t) override { return open(json::array()); }
+    bool end_object() override { return close(); }
+    bool end_array() override { return close(); }
 
-// Syntax errors keep nlohmann's "line L, column C: ..." text. Duplicate keys,
-// which nlohmann silently resolves to the last value, are caught by its parse
-// callback; the stack it maintains also names the number nlohmann refuses as
-// out of range (1e999, a megabyte of digits) instead of returning inf.
-json parseJson(const std::string& text, const std::string& file)
-{
-    std::vector<Frame> stack;
-    auto startElement = [&stack] {
-        if (!stack.empty() && !stack.back().isObject)
-            ++stack.back().count;
-    };
-    const json::parser_callback_t callback = [&](int, json::parse_event_t event, json& parsed) {
-        switch (event) {
-        case json::parse_event_t::object_start:
-        case json::parse_event_t::array_start:
-            startElement();
-            stack.push_back({event == json::parse_event_t::object_start, {}, 0, {}});
-            break;
-        case json::parse_event_t::object_end:
-        case json::parse_event_t::array_end:
-            if (!stack.empty())
-                stack.pop_back();
-            break;
-        case json::parse_event_t::key:
-            stack.back().key = parsed.get<std::string>();
-            if (!stack.back().keys.insert(stack.back().key).second)
-                throw LoadError(file, pathOf(stack), "appears twice in the same object");
-            break;
-        case json::parse_event_t::value:
-            startElement();
-            break;
-        }
+    bool key(string_t& key) override
+    {
+        Frame& frame = m_open.back();
+        auto [slot, fresh] = frame.node->get_ref<json::object_t&>().try_emplace(key);
+        frame.key = &slot->first;
+        frame.slot = &slot->second;
+        if (!fresh)
+            throw LoadError(m_file, pathOf(false), "appears twice in the same object");
         return true;
-    };
-    try {
-        return json::parse(text, callback);
-    } catch (const json::parse_error& error) {
+    }
+
+    bool parse_error(std::size_t, const std::string&, const json::exception& error) override
+    {
+        if (error.id == 406) // nlohmann's "number overflow"
+            throw LoadError(m_file, pathOf(true), "number is too large (beyond about 1.8e308)");
         const std::string what = error.what();
         const std::size_t at = what.find("parse error at ");
-        throw LoadError(file, "", clip(at == std::string::npos ? what : what.substr(at + 15), 200));
-    } catch (const json::out_of_range& error) {
-        if (error.id != 406)
-            throw;
-        startElement(); // the refused number never got its value event
-        throw LoadError(file, pathOf(stack), "number is too large (beyond about 1.8e308)");
+        throw LoadError(m_file, "", clip(at == std::string::npos ? what : what.substr(at + 15), 200));
     }
+
+private:
+    // An open object or array. Pointers stay valid: only the innermost
+    // container grows, and its parent's slot for it does not move meanwhile.
+    struct Frame {
+        json* node;
+        const std::string* key = nullptr; // objects: the key being read
+        json* slot = nullptr;             // objects: where its value goes
+    };
+
+    json* put(json&& value)
+    {
+        if (m_open.empty())
+            return &(m_root = std::move(value));
+        Frame& frame = m_open.back();
+        if (frame.node->is_array()) {
+            frame.node->get_ref<json::array_t&>().push_back(std::move(value));
+            return &frame.node->back();
+        }
+        return &(*frame.slot = std::move(value));
+    }
+    bool place(json&& value)
+    {
+        put(std::move(value));
+        return true;
+    }
+    bool open(json&& container)
+    {
+        m_open.push_back({put(std::move(container))});
+        return true;
+    }
+    bool close()
+    {
+        m_open.pop_back();
+        return true;
+    }
+
+    // `pending`: a value is about to be added to the innermost array.
+    std::string pathOf(bool pending) const
+    {
+        std::string path;
+        for (const Frame& frame : m_open) {
+            if (frame.node->is_object() && frame.key)
+                path = child(path, *frame.key);
+            else if (frame.node->is_array() && (pending || !frame.node->empty()))
+                path = element(path, frame.node->size() - (&frame == &m_open.back() && pending ? 0 : 1));
+        }
+        return path;
+    }
+
+    json& m_root;
+    const std::string& m_file;
+    std::vector<Frame> m_open;
+};
+
+json parseJson(const std::string& text, const std::string& file)
+{
+    json root;
+    DocumentBuilder builder(root, file);
+    json::sax_parse(text, &builder);
+    return root;
 }
 
 // ---------------------------------------------------------------- reading

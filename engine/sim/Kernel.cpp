@@ -143,22 +143,28 @@ void Kernel::continueCalls(uint32_t index)
 void Kernel::finish(uint32_t index, Outcome outcome)
 {
     disarmDeadline(index);
-    blocks::BlockRuntime& block = *m_blocks[m_frames[index].block];
+    CallFrame& frame = m_frames[index];
+    blocks::BlockRuntime& block = *m_blocks[frame.block];
     block.release(*this, index);
     --block.inFlight();
-    const CallFrame frame = m_frames[index];
+    // Copy out what the reply needs: the slot may be reused while it travels.
+    const uint32_t parent = frame.parent;
+    const uint32_t parentGeneration = frame.parentGeneration;
+    const uint32_t callerBlock = frame.callerBlock;
+    const uint16_t viaLink = frame.viaLink;
+    const SimTime spent = m_now - frame.arrived;
+    const uint32_t request = frame.request;
     m_frames.release(index);
-    if (frame.parent == kNoFrame) {
-        block.onAttemptDone(*this, frame.request, outcome);
+    if (parent == kNoFrame) {
+        block.onAttemptDone(*this, request, outcome);
         return;
     }
-    block.metrics().finished(m_now - frame.arrived, outcome);
-    const uint32_t callerBlock = frame.callerBlock;
-    const SimTime latency = m_blocks[callerBlock]->link(frame.viaLink).latency;
+    block.metrics().finished(spent, outcome);
+    const SimTime latency = m_blocks[callerBlock]->link(viaLink).latency;
     if (latency == 0)
-        deliverReply(frame.parent, frame.parentGeneration, outcome);
+        deliverReply(parent, parentGeneration, outcome);
     else
-        schedule(m_now + latency, EventType::Response, callerBlock, frame.parent, frame.parentGeneration, outcome);
+        schedule(m_now + latency, EventType::Response, callerBlock, parent, parentGeneration, outcome);
 }
 
 void Kernel::deliverReply(uint32_t parent, uint32_t generation, Outcome outcome)

@@ -4,6 +4,8 @@
 // so the steady state allocates nothing. A (index, generation) pair is a
 // weak reference: once the slot is released and reused its generation has
 // moved on, and stale events or replies are recognised and dropped.
+// Each slot keeps its bookkeeping beside its object: one cache line serves
+// acquire, the object's use and the liveness check.
 #include <cstdint>
 #include <vector>
 
@@ -16,45 +18,48 @@ public:
 
     uint32_t acquire()
     {
+        ++m_liveCount;
         if (m_freeHead != kNone) {
             const uint32_t index = m_freeHead;
-            m_freeHead = m_nextFree[index];
-            m_live[index] = 1;
-            ++m_liveCount;
+            Slot& slot = m_slots[index];
+            m_freeHead = slot.nextFree;
+            slot.live = true;
             return index;
         }
-        m_items.emplace_back();
-        m_generations.push_back(0);
-        m_nextFree.push_back(kNone);
-        m_live.push_back(1);
-        ++m_liveCount;
-        return static_cast<uint32_t>(m_items.size() - 1);
+        m_slots.emplace_back();
+        m_slots.back().live = true;
+        return static_cast<uint32_t>(m_slots.size() - 1);
     }
 
     void release(uint32_t index)
     {
-        ++m_generations[index];
-        m_live[index] = 0;
-        m_nextFree[index] = m_freeHead;
+        Slot& slot = m_slots[index];
+        ++slot.generation;
+        slot.live = false;
+        slot.nextFree = m_freeHead;
         m_freeHead = index;
         --m_liveCount;
     }
 
-    T& operator[](uint32_t index) { return m_items[index]; }
-    const T& operator[](uint32_t index) const { return m_items[index]; }
-    uint32_t generation(uint32_t index) const { return m_generations[index]; }
+    T& operator[](uint32_t index) { return m_slots[index].item; }
+    const T& operator[](uint32_t index) const { return m_slots[index].item; }
+    uint32_t generation(uint32_t index) const { return m_slots[index].generation; }
     bool isLive(uint32_t index, uint32_t generation) const
     {
-        return index < m_items.size() && m_live[index] && m_generations[index] == generation;
+        return index < m_slots.size() && m_slots[index].live && m_slots[index].generation == generation;
     }
     size_t liveCount() const { return m_liveCount; }
-    size_t capacity() const { return m_items.size(); }
+    size_t capacity() const { return m_slots.size(); }
 
 private:
-    std::vector<T> m_items;
-    std::vector<uint32_t> m_generations;
-    std::vector<uint32_t> m_nextFree;
-    std::vector<uint8_t> m_live;
+    struct Slot {
+        T item{};
+        uint32_t generation = 0;
+        uint32_t nextFree = kNone;
+        bool live = false;
+    };
+
+    std::vector<Slot> m_slots;
     uint32_t m_freeHead = kNone;
     size_t m_liveCount = 0;
 };

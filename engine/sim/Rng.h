@@ -38,7 +38,9 @@ public:
     double uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
     // Uniform in (0, 1], safe for log().
     double uniformPositive() { return static_cast<double>((next() >> 11) + 1) * 0x1.0p-53; }
-    bool bernoulli(double p) { return uniform() < p; }
+    // Certain outcomes draw nothing, so a 100% read mix or a probability-1
+    // link costs no random number.
+    bool bernoulli(double p) { return p >= 1.0 || (p > 0.0 && uniform() < p); }
     // Uniform integer in [0, n), Lemire's multiply-shift (bias < 2^-64 * n).
     uint64_t below(uint64_t n) { return static_cast<uint64_t>((static_cast<Wide>(next()) * n) >> 64); }
 

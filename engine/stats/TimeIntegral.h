@@ -18,18 +18,20 @@ public:
     // Area (level x seconds) from the start of the run until `now`.
     double areaUntil(sim::SimTime now) const
     {
-        return m_area + m_level * sim::toSeconds(now - m_last);
+        return (m_areaNs + m_level * static_cast<double>(now - m_last)) / static_cast<double>(sim::kSecond);
     }
 
 private:
+    // Kept in level x nanoseconds: updates happen on every request, reads
+    // once a window, so the division waits for the read.
     void advance(sim::SimTime now)
     {
-        m_area += m_level * sim::toSeconds(now - m_last);
+        m_areaNs += m_level * static_cast<double>(now - m_last);
         m_last = now;
     }
 
     double m_level = 0;
-    double m_area = 0;
+    double m_areaNs = 0;
     sim::SimTime m_last = 0;
 };
 

@@ -80,7 +80,10 @@ std::string clip(const std::string& text, std::size_t max = 60)
 
 std::string inQuotes(const std::string& text) { return '"' + clip(text) + '"'; }
 
-std::string child(const std::string& path, const std::string& key) { return path.empty() ? clip(key) : path + "." + clip(key); }
+std::string child(const std::string& path, const std::string& key)
+{
+    return path.empty() ? clip(key) : path + "." + clip(key);
+}
 
 std::string element(const std::string& path, std::size_t index) { return path + "[" + std::to_string(index) + "]"; }
 
@@ -116,13 +119,16 @@ std::string didYouMean(const std::string& word, const std::vector<std::string>& 
     return match.empty() ? std::string{} : " (did you mean \"" + match + "\"?)";
 }
 
-std::string describe(const json& value) { return value.is_string() ? inQuotes(value.get<std::string>()) : value.type_name(); }
+std::string describe(const json& value)
+{
+    return value.is_string() ? inQuotes(value.get<std::string>()) : value.type_name();
+}
 
 // ---------------------------------------------------------------- guards
 
-// nlohmann's parser keeps its own stack, but the design reader and the JSON
-// destructor recurse; a linear pre-scan (skipping strings) bounds the depth
-// before any of them sees the text.
+// nlohmann's parser keeps its own stack, but code walking the document (the
+// ui state, dump(), the editor) recurses; a linear pre-scan that skips strings
+// bounds the depth before anything is built.
 void checkNesting(const std::string& text, const std::string& file)
 {
     int depth = 0;
@@ -290,7 +296,10 @@ public:
     }
 
 private:
-    [[noreturn]] void fail(const std::string& path, const std::string& rule) const { throw LoadError(m_file, path, rule); }
+    [[noreturn]] void fail(const std::string& path, const std::string& rule) const
+    {
+        throw LoadError(m_file, path, rule);
+    }
 
     void checkFormat(const json& doc) const
     {
@@ -417,7 +426,8 @@ private:
         if (std::string refusal = Registry::instance().linkRefusal(from.kind, to.kind); !refusal.empty())
             fail(path, refusal);
         if (auto [it, fresh] = m_linkIndex.emplace(std::pair(result.from, result.to), index); !fresh)
-            fail(path, "duplicates " + element("links", it->second) + " (" + result.from + " -> " + result.to + ")");
+            fail(path, "duplicates " + element("links", it->second) + " (" + clip(result.from) + " -> " +
+                           clip(result.to) + ")");
         result.params = params(value, Registry::instance().linkParams(), path, "a link");
         return result;
     }
@@ -448,7 +458,8 @@ private:
         const std::string path = child(ownerPath, "params");
         object(*given, path);
         for (const auto& item : given->items()) {
-            auto spec = std::find_if(specs.begin(), specs.end(), [&](const ParamSpec& s) { return s.key == item.key(); });
+            auto spec = std::find_if(specs.begin(), specs.end(),
+                                     [&](const ParamSpec& s) { return s.key == item.key(); });
             if (spec == specs.end()) {
                 std::vector<std::string> keys;
                 for (const auto& s : specs)

@@ -11,7 +11,8 @@
 // at all (LoadError naming the file, the JSON path and the rule broken).
 // Files come from strangers, so the reader bounds its cost before trusting
 // the content: at most kMaxScenarioBytes, nesting at most kMaxScenarioDepth
-// (checked by a linear scan before the JSON parser recurses into anything),
+// (checked by a linear scan before anything is built; deeper documents would
+// overflow the stack of code that walks them recursively),
 // numbers must be finite doubles. Loading is O(n log n) in the file size.
 //
 // What the reader does NOT check: call cycles, blocks without targets and

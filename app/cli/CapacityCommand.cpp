@@ -13,10 +13,11 @@ namespace scalelab::cli {
 
 namespace {
 
-// A required positive number option; nullopt after printing why not.
-std::optional<double> numberOption(const QCommandLineParser& parser, const QString& name)
+// A number option (required ones must be given; the others have defaults);
+// nullopt after printing why it is unusable. Ranges are the formula's to check.
+std::optional<double> numberOption(const QCommandLineParser& parser, const QString& name, bool required)
 {
-    if (!parser.isSet(name)) {
+    if (required && !parser.isSet(name)) {
         usageError("capacity needs --" + name.toStdString());
         return std::nullopt;
     }
@@ -45,11 +46,11 @@ int capacityCommand(const QStringList& arguments)
     parser.addOption({"json", "Print the result as JSON."});
     if (auto status = parseOrExplain(parser, arguments))
         return *status;
-    const auto peak = numberOption(parser, "peak-rps");
-    const auto latency = peak ? numberOption(parser, "latency-ms") : std::nullopt;
-    const auto concurrency = latency ? numberOption(parser, "concurrency") : std::nullopt;
-    const auto buffer = concurrency ? numberOption(parser, "buffer") : std::nullopt;
-    const auto redundancy = buffer ? numberOption(parser, "redundancy") : std::nullopt;
+    const auto peak = numberOption(parser, "peak-rps", true);
+    const auto latency = peak ? numberOption(parser, "latency-ms", true) : std::nullopt;
+    const auto concurrency = latency ? numberOption(parser, "concurrency", true) : std::nullopt;
+    const auto buffer = concurrency ? numberOption(parser, "buffer", false) : std::nullopt;
+    const auto redundancy = buffer ? numberOption(parser, "redundancy", false) : std::nullopt;
     if (!redundancy)
         return kExitUsage;
     if (*redundancy != static_cast<int>(*redundancy))

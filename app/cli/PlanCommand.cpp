@@ -56,8 +56,10 @@ void printJson(const analysis::NetworkPlan& plan)
 void printTable(const std::string& file, const analysis::NetworkPlan& plan)
 {
     std::printf("%s: analytic model at %.1f rps offered\n\n", file.c_str(), plan.offeredRps);
-    std::printf("%-16s %-14s %11s %6s %8s %8s %9s %10s %s\n", "block", "kind", "arrival/s", "inst", "util",
-                "wait ms", "resp ms", "need@%.0f%%", "");
+    char needed[24];
+    std::snprintf(needed, sizeof needed, "need@%.0f%%", plan.targetUtilization * 100);
+    std::printf("%-16s %-14s %11s %6s %8s %8s %9s %10s\n", "block", "kind", "arrival/s", "inst", "util", "wait ms",
+                "resp ms", needed);
     for (const auto& block : plan.blocks) {
         std::printf("%-16s %-14s %11.1f ", block.id.c_str(), block.kind.c_str(), block.arrivalRps());
         if (block.hasCapacity)

@@ -42,8 +42,13 @@ void printTable(const std::string& file, const stats::Snapshot& snap, double war
     std::printf("%-16s %-14s %5s %7s %9s %11s %11s %9s %9s %9s %9s\n", "block", "kind", "inst", "util", "queue",
                 "arrivals", "completed", "errors", "mean ms", "p95 ms", "p99 ms");
     for (const auto& block : snap.blocks) {
-        std::printf("%-16s %-14s %5d %6.1f%% %9.2f %11llu %11llu %9llu %9.2f %9.2f %9.2f\n", block.id.c_str(),
-                    block.kind.c_str(), block.instances, block.utilization * 100, block.meanQueue,
+        char utilization[16] = "-", queue[16] = "-";
+        if (block.hasWorkers) {
+            std::snprintf(utilization, sizeof utilization, "%.1f%%", block.utilization * 100);
+            std::snprintf(queue, sizeof queue, "%.2f", block.meanQueue);
+        }
+        std::printf("%-16s %-14s %5d %7s %9s %11llu %11llu %9llu %9.2f %9.2f %9.2f\n", block.id.c_str(),
+                    block.kind.c_str(), block.instances, utilization, queue,
                     static_cast<unsigned long long>(block.arrivals), static_cast<unsigned long long>(block.completed),
                     static_cast<unsigned long long>(block.errors.total()), block.latency.meanMs, block.latency.p95Ms,
                     block.latency.p99Ms);

@@ -43,8 +43,9 @@ nlohmann::ordered_json snapshotToJson(const stats::Snapshot& snapshot, double wa
         entry["kind"] = block.kind;
         entry["name"] = block.name;
         entry["instances"] = block.instances;
-        entry["utilization"] = block.utilization;
-        entry["mean_queue"] = block.meanQueue;
+        // Blocks without workers (clients, balancers, caches) have no utilisation.
+        entry["utilization"] = block.hasWorkers ? nlohmann::ordered_json(block.utilization) : nullptr;
+        entry["mean_queue"] = block.hasWorkers ? nlohmann::ordered_json(block.meanQueue) : nullptr;
         entry["arrivals"] = block.arrivals;
         entry["completed"] = block.completed;
         entry["errors"] = errorsToJson(block.errors);

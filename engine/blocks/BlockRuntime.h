@@ -48,6 +48,8 @@ public:
     virtual void onRetry(sim::Kernel&, uint32_t, uint32_t) {}
 
     virtual int instanceCount() const { return 1; }
+    // True for blocks with a pool of workers, whose utilisation means something.
+    virtual bool hasWorkers() const { return false; }
     // Requests in flight at one instance (queued or served): what
     // least-connections and power-of-two balancing compare.
     virtual int load(int instance) const;

@@ -80,15 +80,16 @@ void ClientBlock::onAttemptDone(sim::Kernel& kernel, uint32_t request, sim::Outc
     }
     // Exponential backoff: backoff, 2 x backoff, 4 x backoff...
     const sim::SimTime wait = m_backoff << (attempts - 1);
-    ++m_retriesSent;
     kernel.schedule(kernel.now() + wait, sim::EventType::Retry, index(), request,
                     kernel.requests().generation(request));
 }
 
 void ClientBlock::onRetry(sim::Kernel& kernel, uint32_t request, uint32_t generation)
 {
-    if (kernel.requests().isLive(request, generation))
-        sendAttempt(kernel, request);
+    if (!kernel.requests().isLive(request, generation))
+        return;
+    ++m_retriesSent;
+    sendAttempt(kernel, request);
 }
 
 void ClientBlock::complete(sim::Kernel& kernel, uint32_t request, sim::Outcome outcome)

@@ -19,6 +19,7 @@ public:
     void release(sim::Kernel& kernel, uint32_t frame) override;
 
     int instanceCount() const override { return m_activeInstances; }
+    bool hasWorkers() const override { return true; }
     int load(int instance) const override;
     std::map<std::string, double> extraMetrics() const override;
 

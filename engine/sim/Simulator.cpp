@@ -75,6 +75,7 @@ stats::Snapshot Simulator::snapshot(bool withSeries) const
         block.kind = runtime.kind();
         block.name = m_architecture.blocks[i].name;
         block.instances = runtime.instanceCount();
+        block.hasWorkers = runtime.hasWorkers();
         block.utilization = metrics.utilization(now);
         block.meanQueue = metrics.meanQueue(now);
         block.arrivals = metrics.arrivals();

@@ -16,6 +16,7 @@ struct BlockSnapshot {
     std::string kind;
     std::string name;
     int instances = 0;
+    bool hasWorkers = false; // utilisation and queue apply (service, database)
     double utilization = 0; // busy workers / capacity since the last reset
     double meanQueue = 0;   // time-averaged waiting requests
     uint64_t arrivals = 0;

@@ -11,6 +11,8 @@
 
 #include <chrono>
 #include <cstdio>
+#include <fstream>
+#include <string>
 
 namespace scalelab::cli {
 
@@ -42,6 +44,53 @@ Measurement measureBaseline(const bench::MinimalLoopConfig& config)
     return {result.completed, result.wallSeconds, result.meanLatencyMs};
 }
 
+// Peak resident set of this process (VmHWM), in KiB; 0 where /proc is missing.
+long peakResidentKib()
+{
+    std::ifstream status("/proc/self/status");
+    std::string key;
+    while (status >> key) {
+        if (key == "VmHWM:") {
+            long kib = 0;
+            status >> kib;
+            return kib;
+        }
+        status.ignore(4096, '\n');
+    }
+    return 0;
+}
+
+// The memory bar: the same design simulated for a minute and then on to an
+// hour. The pools, histograms and series are sized by what is in flight and
+// by fixed bounds, so the peak after an hour should equal the minute's.
+int memoryBench(const bench::MinimalLoopConfig& config, bool json)
+{
+    sim::Simulator simulator(bench::benchDesign(config), config.seed);
+    simulator.runUntil(sim::fromSeconds(60));
+    const long minuteKib = peakResidentKib();
+    const size_t minuteSlots = simulator.poolCapacity();
+    simulator.runUntil(sim::fromSeconds(3600));
+    const long hourKib = peakResidentKib();
+    const size_t hourSlots = simulator.poolCapacity();
+    const double ratio = minuteKib > 0 ? double(hourKib) / double(minuteKib) : 0;
+    if (json) {
+        nlohmann::ordered_json out;
+        out["peak_rss_kib_after_1_minute"] = minuteKib;
+        out["peak_rss_kib_after_1_hour"] = hourKib;
+        out["ratio"] = ratio;
+        out["pool_slots_after_1_minute"] = minuteSlots;
+        out["pool_slots_after_1_hour"] = hourSlots;
+        out["requests"] = simulator.snapshot().completed;
+        std::printf("%s\n", out.dump(2).c_str());
+    } else {
+        std::printf("peak resident memory after 1 simulated minute: %ld KiB (%zu pool slots)\n", minuteKib,
+                    minuteSlots);
+        std::printf("peak resident memory after 1 simulated hour:   %ld KiB (%zu pool slots)\n", hourKib, hourSlots);
+        std::printf("ratio hour / minute: %.3f\n", ratio);
+    }
+    return kExitOk;
+}
+
 } // namespace
 
 int benchCommand(const QStringList& arguments)
@@ -52,6 +101,7 @@ int benchCommand(const QStringList& arguments)
                                      "exponential 0.5 ms service, 60 s simulated).");
     parser.addOption({"json", "Print the result as JSON."});
     parser.addOption({"repeat", "Runs of each side; the fastest counts (default 3).", "n", "3"});
+    parser.addOption({"memory", "Instead, compare peak memory after 1 simulated minute and after 1 hour."});
     if (auto status = parseOrExplain(parser, arguments))
         return *status;
     bool ok = false;
@@ -60,6 +110,8 @@ int benchCommand(const QStringList& arguments)
         return usageError("--repeat must be a whole number from 1 to 100");
 
     const bench::MinimalLoopConfig config;
+    if (parser.isSet("memory"))
+        return memoryBench(config, parser.isSet("json"));
     // Interleave the two sides so that a slow phase of the machine hits both;
     // the fastest run of each side is the least disturbed one.
     Measurement engine, baseline;

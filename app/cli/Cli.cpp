@@ -3,6 +3,7 @@
 #include "BenchCommand.h"
 #include "CapacityCommand.h"
 #include "CliOutput.h"
+#include "ParamsCommand.h"
 #include "PlanCommand.h"
 #include "RunCommand.h"
 
@@ -20,7 +21,8 @@ using Command = std::function<int(const QStringList&)>;
 const std::map<QString, Command>& commands()
 {
     static const std::map<QString, Command> table{
-        {"run", runCommand}, {"plan", planCommand}, {"capacity", capacityCommand}, {"bench", benchCommand}};
+        {"run", runCommand}, {"plan", planCommand}, {"capacity", capacityCommand}, {"bench", benchCommand},
+        {"params", paramsCommand}};
     return table;
 }
 
@@ -33,7 +35,8 @@ int printHelp()
                 "  scalelab plan FILE [--target-utilization 0.7] [--json]\n"
                 "  scalelab capacity --peak-rps N --latency-ms N --concurrency N [--buffer 0.5] [--redundancy 2] "
                 "[--json]\n"
-                "  scalelab bench [--repeat 3] [--json]\n\n"
+                "  scalelab bench [--repeat 3] [--memory] [--json]\n"
+                "  scalelab params                    the block and parameter reference (Markdown)\n\n"
                 "Each command takes --help. Exit status: 0 success, 1 bad file or design, 2 bad command line.\n");
     return kExitOk;
 }

@@ -50,6 +50,8 @@ public:
     virtual int instanceCount() const { return 1; }
     // True for blocks with a pool of workers, whose utilisation means something.
     virtual bool hasWorkers() const { return false; }
+    // Clients measure requests end to end; the run's totals add them up.
+    virtual bool isClient() const { return false; }
     // Requests in flight at one instance (queued or served): what
     // least-connections and power-of-two balancing compare.
     virtual int load(int instance) const;

@@ -19,6 +19,7 @@ public:
     void onAttemptDone(sim::Kernel& kernel, uint32_t request, sim::Outcome outcome) override;
     void onRetry(sim::Kernel& kernel, uint32_t request, uint32_t generation) override;
     std::map<std::string, double> extraMetrics() const override;
+    bool isClient() const override { return true; }
     void resetStats(sim::SimTime now) override;
 
 private:

@@ -225,8 +225,20 @@ void Kernel::checkDeadlines(uint32_t blockIndex, SimTime firedAt)
     }
 }
 
+stats::BlockMetrics Kernel::total() const
+{
+    stats::BlockMetrics total = m_total;
+    for (const auto& block : m_blocks)
+        if (block->isClient())
+            total.absorbWindow(block->metrics());
+    return total;
+}
+
 void Kernel::closeWindows()
 {
+    for (const auto& block : m_blocks)
+        if (block->isClient())
+            m_total.absorbWindow(block->metrics());
     for (auto& block : m_blocks)
         block->metrics().closeWindow(m_now, block->instanceCount());
     m_total.closeWindow(m_now, 0);

@@ -79,9 +79,10 @@ public:
     uint64_t instancesVersion() const { return m_instancesVersion; }
     void instancesChanged() { ++m_instancesVersion; }
 
-    // Requests as all clients together see them, end to end, retries included.
-    stats::BlockMetrics& total() { return m_total; }
-    const stats::BlockMetrics& total() const { return m_total; }
+    // Requests as all clients together see them, end to end, retries
+    // included: closed windows folded in, plus the clients' open windows.
+    stats::BlockMetrics total() const;
+    void resetTotal() { m_total.reset(m_now); }
     SimTime window() const { return m_window; }
     // Schedules the window boundaries and lets every block start.
     void start();

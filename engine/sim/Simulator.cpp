@@ -47,7 +47,7 @@ void Simulator::compileLink(const model::Link& link)
 void Simulator::resetStats()
 {
     m_statsSince = m_kernel.now();
-    m_kernel.total().reset(m_statsSince);
+    m_kernel.resetTotal();
     for (size_t i = 0; i < m_kernel.blockCount(); ++i)
         m_kernel.block(static_cast<uint32_t>(i)).resetStats(m_statsSince);
 }
@@ -59,7 +59,7 @@ stats::Snapshot Simulator::snapshot(bool withSeries) const
     snap.simSeconds = toSeconds(now);
     snap.measuredSeconds = toSeconds(now - m_statsSince);
     snap.events = m_kernel.eventCount();
-    const stats::BlockMetrics& total = m_kernel.total();
+    const stats::BlockMetrics total = m_kernel.total();
     snap.requests = total.arrivals();
     snap.completed = total.completed();
     snap.errors = total.errors();

@@ -39,13 +39,26 @@ void BlockMetrics::closeWindow(sim::SimTime now, double instances)
     m_capacityAtWindow = capacity;
 }
 
+void BlockMetrics::absorbWindow(const BlockMetrics& other)
+{
+    m_arrivals += other.m_windowArrivals;
+    m_windowArrivals += other.m_windowArrivals;
+    m_completed += other.m_windowCompleted;
+    m_windowCompleted += other.m_windowCompleted;
+    m_errors += other.m_windowErrors;
+    m_windowErrors += other.m_windowErrors;
+    m_windowLatency.merge(other.m_windowLatency);
+}
+
 void BlockMetrics::reset(sim::SimTime now)
 {
     m_arrivals = m_completed = 0;
     m_errors = {};
     m_latency.reset();
-    // The open window's latencies are dropped with the rest: the sample of
-    // the window straddling the reset then only holds what came after it.
+    // The open window is dropped with the rest: the sample of the window
+    // straddling the reset then only holds what came after it.
+    m_windowArrivals = m_windowCompleted = 0;
+    m_windowErrors = {};
     m_windowLatency.reset();
     m_since = now;
     m_busyAtReset = m_busy.areaUntil(now);

@@ -20,6 +20,12 @@ struct ErrorCounts {
     std::array<uint64_t, sim::kErrorKindCount> byKind{}; // index = Outcome - 1
     uint64_t& operator[](sim::Outcome outcome) { return byKind[static_cast<size_t>(outcome) - 1]; }
     uint64_t operator[](sim::Outcome outcome) const { return byKind[static_cast<size_t>(outcome) - 1]; }
+    ErrorCounts& operator+=(const ErrorCounts& other)
+    {
+        for (size_t kind = 0; kind < byKind.size(); ++kind)
+            byKind[kind] += other.byKind[kind];
+        return *this;
+    }
     uint64_t total() const
     {
         uint64_t sum = 0;
@@ -49,6 +55,10 @@ public:
     TimeIntegral& queued() { return m_queued; }     // requests waiting
     TimeIntegral& capacity() { return m_capacity; } // workers in total
 
+    // Adds what `other` measured in its open window, as if it had happened
+    // here: how the all-clients total is built without recording every
+    // request twice. Call it before `other` closes its window.
+    void absorbWindow(const BlockMetrics& other);
     // Closes the window ending at `now` and appends it to the series.
     void closeWindow(sim::SimTime now, double instances);
     // Forgets everything measured so far (end of warm-up); state levels stay.

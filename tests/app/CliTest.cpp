@@ -1,0 +1,143 @@
+// The headless CLI as a user runs it: the real binary in a child process,
+// its JSON output, its one-line errors and its exit statuses.
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+
+struct Result {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Result scalelab(const QStringList& arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral(SCALELAB_BINARY_DIR "/app/scalelab"), arguments);
+    process.waitForFinished(120'000);
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
+            process.readAllStandardError()};
+}
+
+QString example(const char* name)
+{
+    return QStringLiteral(SCALELAB_SOURCE_DIR "/resources/examples/") + name;
+}
+
+} // namespace
+
+class CliTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void run_json_has_the_documented_fields()
+    {
+        const Result r = scalelab({"run", example("three-tier.scalelab"), "--duration", "20s", "--json"});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject json = QJsonDocument::fromJson(r.out).object();
+        for (const char* key : {"sim_seconds", "wall_seconds", "events", "requests", "completed", "errors",
+                                "throughput_rps", "latency_ms", "blocks"})
+            QVERIFY2(json.contains(key), key);
+        for (const char* kind : {"timeout", "rejected", "rate_limited", "circuit_open", "failed"})
+            QVERIFY2(json["errors"].toObject().contains(kind), kind);
+        for (const char* figure : {"mean", "p50", "p95", "p99", "p999", "max"})
+            QVERIFY2(json["latency_ms"].toObject().contains(figure), figure);
+        QCOMPARE(json["sim_seconds"].toDouble(), 20.0);
+        const QJsonObject app = json["blocks"].toObject()["app"].toObject();
+        QCOMPARE(app["kind"].toString(), QString("service"));
+        QVERIFY(app["utilization"].toDouble() > 0.3 && app["utilization"].toDouble() < 0.9);
+        // The cache turns 90% of reads into hits: the database sees the rest and the writes.
+        const double hitRatio = json["blocks"].toObject()["cache"].toObject()["hit_ratio"].toDouble();
+        QVERIFY(hitRatio > 0.88 && hitRatio < 0.92);
+    }
+
+    void set_overrides_a_parameter_and_same_seed_repeats()
+    {
+        const QStringList base{"run", example("mm1.scalelab"), "--duration", "30s", "--json", "--seed", "5"};
+        const Result a = scalelab(base);
+        const Result b = scalelab(base);
+        QCOMPARE(a.exitCode, 0);
+        const auto ja = QJsonDocument::fromJson(a.out).object(), jb = QJsonDocument::fromJson(b.out).object();
+        QCOMPARE(ja["events"], jb["events"]);
+        QCOMPARE(ja["latency_ms"], jb["latency_ms"]);
+        const Result faster = scalelab(base + QStringList{"--set", "server.service_time_ms=0.5"});
+        const auto jf = QJsonDocument::fromJson(faster.out).object();
+        QVERIFY(jf["latency_ms"].toObject()["mean"].toDouble() < ja["latency_ms"].toObject()["mean"].toDouble() / 3);
+    }
+
+    void capacity_follows_the_seed_example()
+    {
+        const Result r = scalelab({"capacity", "--peak-rps", "100000", "--latency-ms", "200", "--concurrency",
+                                   "10000", "--json"});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject json = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(json["base_servers"].toInt(), 2);
+        QCOMPARE(json["with_buffer"].toInt(), 3);
+        QCOMPARE(json["with_redundancy"].toInt(), 6);
+        QCOMPARE(json["steps"].toArray().size(), 4);
+    }
+
+    void plan_names_the_bottleneck()
+    {
+        const Result r = scalelab({"plan", example("three-tier.scalelab"), "--json"});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject json = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(json["bottleneck"].toString(), QString("app"));
+        QCOMPARE(json["blocks"].toObject()["db"].toObject()["arrival_rps"].toDouble(), 190.0);
+    }
+
+    void errors_are_one_line_with_meaningful_status_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("missing file") << QStringList{"run", "/nonexistent/x.scalelab"} << 1
+                                      << "x.scalelab: cannot open file";
+        QTest::newRow("bad override") << QStringList{"run", example("mm1.scalelab"), "--set", "server.workers=0"}
+                                      << 2 << "server.workers must be >= 1, got 0";
+        QTest::newRow("unknown block") << QStringList{"run", example("mm1.scalelab"), "--set", "servr.workers=2"}
+                                       << 2 << "did you mean \"server\"";
+        QTest::newRow("bad duration") << QStringList{"run", example("mm1.scalelab"), "--duration", "soon"} << 2
+                                      << "cannot read \"soon\" as a duration";
+        QTest::newRow("unknown option") << QStringList{"run", example("mm1.scalelab"), "--frobnicate"} << 2
+                                        << "frobnicate";
+        QTest::newRow("capacity without input") << QStringList{"capacity", "--peak-rps", "100"} << 2
+                                                << "capacity needs --latency-ms";
+        QTest::newRow("negative capacity") << QStringList{"capacity", "--peak-rps", "-5", "--latency-ms", "200",
+                                                          "--concurrency", "10"}
+                                           << 1 << "peak";
+    }
+    void errors_are_one_line_with_meaningful_status()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(int, status);
+        QFETCH(QString, message);
+        const Result r = scalelab(arguments);
+        QCOMPARE(r.exitCode, status);
+        const QString err = QString::fromUtf8(r.err).trimmed();
+        QVERIFY2(err.contains(message), qPrintable(err));
+        QVERIFY2(!err.contains('\n'), qPrintable("more than one line: " + err));
+    }
+
+    void malformed_file_is_reported_with_its_path()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("broken.scalelab");
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"format": "scalelab", "version": 1, "blocks": [{"id": "a", "kind": "servce"}], "links": []})");
+        file.close();
+        const Result r = scalelab({"run", path});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("broken.scalelab: blocks[0].kind"), r.err.constData());
+        QVERIFY2(r.err.contains("did you mean \"service\""), r.err.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(CliTest)
+#include "CliTest.moc"

@@ -13,10 +13,14 @@ Simulator::Simulator(model::Architecture architecture, uint64_t seed, SimulatorO
 {
     const auto problems = model::validate(m_architecture);
     if (model::hasErrors(problems)) {
-        std::string message = "the design has errors:";
+        // One line, as every CLI error is: problems separated by semicolons.
+        std::string message = "the design has errors: ";
+        const char* separator = "";
         for (const auto& problem : problems)
-            if (problem.isError())
-                message += "\n  " + (problem.blockId.empty() ? "" : problem.blockId + ": ") + problem.message;
+            if (problem.isError()) {
+                message += separator + (problem.blockId.empty() ? "" : problem.blockId + ": ") + problem.message;
+                separator = "; ";
+            }
         throw InvalidDesign(message);
     }
     uint32_t index = 0;

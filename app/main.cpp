@@ -1,15 +1,28 @@
+#include "GuiStartup.h"
 #include "cli/Cli.h"
 
+#include <QApplication>
 #include <QCoreApplication>
+#include <QIcon>
 
 int main(int argc, char* argv[])
 {
-    // Headless subcommands never touch a display.
-    QCoreApplication app(argc, argv);
+    // Decide before creating the application object: headless subcommands
+    // must run with a QCoreApplication, without a display.
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    QCoreApplication::setOrganizationName("ScaleLab");
     QCoreApplication::setApplicationName("ScaleLab");
     QCoreApplication::setApplicationVersion(SCALELAB_VERSION);
-    QStringList arguments = app.arguments();
-    if (!scalelab::cli::isCliInvocation(arguments))
-        arguments.insert(1, "help"); // the editor window comes with the canvas issue
-    return scalelab::cli::runCli(arguments);
+    if (scalelab::cli::isCliInvocation(arguments)) {
+        QCoreApplication app(argc, argv);
+        return scalelab::cli::runCli(app.arguments());
+    }
+    // A screenshot is taken offscreen, so it works on a build server without a display.
+    if (arguments.contains("--screenshot") && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QGuiApplication::setDesktopFileName("scalelab");
+    return scalelab::app::GuiStartup::run(app.arguments());
 }

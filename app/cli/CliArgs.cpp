@@ -1,38 +1,17 @@
 #include "CliArgs.h"
 
+#include "model/DurationText.h"
 #include "model/Registry.h"
 
-#include <charconv>
-#include <cmath>
 
 namespace scalelab::cli {
 
 std::optional<sim::SimTime> parseDuration(const std::string& text, std::string& error)
 {
-    struct Unit {
-        const char* suffix;
-        double seconds;
-    };
-    // Longest suffixes first so that "ms" is not read as "s".
-    static constexpr Unit units[] = {{"ms", 1e-3}, {"s", 1}, {"m", 60}, {"h", 3600}, {"", 1}};
-    for (const Unit& unit : units) {
-        const std::string suffix = unit.suffix;
-        if (text.size() <= suffix.size() || text.compare(text.size() - suffix.size(), suffix.size(), suffix) != 0)
-            continue;
-        const std::string number = text.substr(0, text.size() - suffix.size());
-        double value = 0;
-        auto [ptr, ec] = std::from_chars(number.data(), number.data() + number.size(), value);
-        if (ec != std::errc() || ptr != number.data() + number.size())
-            continue;
-        const double seconds = value * unit.seconds;
-        if (!std::isfinite(seconds) || seconds < 0 || seconds > 1e7) {
-            error = "duration \"" + text + "\" must be between 0 and 10,000,000 seconds";
-            return std::nullopt;
-        }
-        return sim::fromSeconds(seconds);
-    }
-    error = "cannot read \"" + text + "\" as a duration (examples: 60s, 500ms, 5m, 1h)";
-    return std::nullopt;
+    const auto seconds = model::parseDurationSeconds(text, error);
+    if (!seconds)
+        return std::nullopt;
+    return sim::fromSeconds(*seconds);
 }
 
 std::string applyOverride(model::Architecture& architecture, const std::string& assignment)
@@ -62,6 +41,12 @@ std::string applyOverride(model::Architecture& architecture, const std::string& 
         const std::string guess = model::closestMatch(key, keys);
         return "--set " + assignment + ": a " + block->kind + " has no parameter \"" + key + "\"" +
                (guess.empty() ? "" : " (did you mean \"" + guess + "\"?)");
+    }
+    if (param->isText()) {
+        if (std::string rule = param->checkText(value); !rule.empty())
+            return "--set " + assignment + ": " + id + "." + key + " " + rule;
+        block->texts[key] = value;
+        return {};
     }
     std::string rule;
     const auto parsed = param->parseValue(value, rule);

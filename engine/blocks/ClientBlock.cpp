@@ -9,33 +9,63 @@ ClientBlock::ClientBlock(const model::Block& block, uint32_t index, uint64_t run
 
 void ClientBlock::configure(sim::Kernel& kernel, const model::Block& block)
 {
-    const double oldRate = m_rate;
-    m_rate = block.param("rate_rps");
+    const Model oldModel = m_model;
+    const int oldUsers = m_virtualUsers;
+    m_model = static_cast<Model>(static_cast<int>(block.param("arrival_model")));
+    m_profile.configure(block);
     m_readRatio = block.param("read_ratio");
     m_timeout = sim::fromMs(block.param("timeout_ms"));
     m_retries = static_cast<int>(block.param("retries"));
     m_backoff = sim::fromMs(block.param("retry_backoff_ms"));
     m_keys.configure(static_cast<uint64_t>(block.param("key_space")), block.param("key_skew"));
-    // Arrivals are memoryless: a new rate simply restarts the stream now.
-    if (m_started && m_rate != oldRate) {
-        ++m_arrivalGeneration;
-        scheduleNextArrival(kernel);
+    m_virtualUsers = static_cast<int>(block.param("virtual_users"));
+    m_thinkSeconds = block.param("think_time_ms") / 1000.0;
+    if (!m_started)
+        return;
+    if (m_model != oldModel || m_model == Model::Open) {
+        // The open stream is memoryless: redrawing the next arrival under
+        // the new profile is exact. A model switch starts afresh.
+        restartArrivals(kernel);
+    } else {
+        // Closed loop, same generation: add users now; extra users retire
+        // when their request completes.
+        for (int user = oldUsers; user < m_virtualUsers && m_activeUsers < m_virtualUsers; ++user) {
+            ++m_activeUsers;
+            scheduleThink(kernel);
+        }
     }
 }
 
 void ClientBlock::start(sim::Kernel& kernel)
 {
     m_started = true;
-    scheduleNextArrival(kernel);
+    restartArrivals(kernel);
+}
+
+void ClientBlock::restartArrivals(sim::Kernel& kernel)
+{
+    ++m_arrivalGeneration;
+    m_activeUsers = 0;
+    if (m_model == Model::Open) {
+        scheduleNextArrival(kernel);
+        return;
+    }
+    // Users start after a think time each, so they do not arrive in one burst.
+    for (m_activeUsers = 0; m_activeUsers < m_virtualUsers; ++m_activeUsers)
+        scheduleThink(kernel);
 }
 
 void ClientBlock::scheduleNextArrival(sim::Kernel& kernel)
 {
-    if (m_rate <= 0)
-        return;
-    const double gapSeconds = rng().exponential(1.0 / m_rate);
-    kernel.schedule(kernel.now() + sim::fromSeconds(gapSeconds), sim::EventType::ClientArrival, index(), 0,
-                    m_arrivalGeneration);
+    const sim::SimTime at = m_profile.nextArrival(kernel.now(), rng());
+    if (at != sim::kNever)
+        kernel.schedule(at, sim::EventType::ClientArrival, index(), 0, m_arrivalGeneration);
+}
+
+void ClientBlock::scheduleThink(sim::Kernel& kernel)
+{
+    const sim::SimTime think = sim::fromSeconds(rng().exponential(m_thinkSeconds));
+    kernel.schedule(kernel.now() + think, sim::EventType::ClientArrival, index(), 0, m_arrivalGeneration);
 }
 
 void ClientBlock::onArrive(sim::Kernel& kernel, uint32_t frame)
@@ -47,11 +77,13 @@ void ClientBlock::onArrive(sim::Kernel& kernel, uint32_t frame)
 void ClientBlock::onArrivalEvent(sim::Kernel& kernel, uint32_t generation)
 {
     if (generation != m_arrivalGeneration)
-        return; // superseded by a rate change
-    // The next arrival first: it is the earliest event, so it takes the slot
-    // this one leaves at the top of the event heap with no sifting, and the
-    // later work this request schedules sinks no further than a leaf.
-    scheduleNextArrival(kernel);
+        return; // superseded by an edit
+    // An open stream draws its next arrival first: it is the earliest event,
+    // so it takes the slot this one leaves at the top of the event heap with
+    // no sifting, and the later work this request schedules sinks no
+    // further than a leaf.
+    if (m_model == Model::Open)
+        scheduleNextArrival(kernel);
     const uint32_t index = kernel.requests().acquire();
     sim::Request& request = kernel.requests()[index];
     request.firstSent = kernel.now();
@@ -59,6 +91,7 @@ void ClientBlock::onArrivalEvent(sim::Kernel& kernel, uint32_t generation)
     request.key = static_cast<uint32_t>(m_keys.sample(rng()));
     request.type = rng().bernoulli(m_readRatio) ? sim::RequestType::Read : sim::RequestType::Write;
     request.attempts = 0;
+    request.arrivalGeneration = m_arrivalGeneration;
     metrics().arrived();
     sendAttempt(kernel, index);
 }
@@ -96,14 +129,26 @@ void ClientBlock::onRetry(sim::Kernel& kernel, uint32_t request, uint32_t genera
 
 void ClientBlock::complete(sim::Kernel& kernel, uint32_t request, sim::Outcome outcome)
 {
-    const sim::SimTime latency = kernel.now() - kernel.requests()[request].firstSent;
-    metrics().finished(latency, outcome);
+    const sim::Request done = kernel.requests()[request];
     kernel.requests().release(request);
+    metrics().finished(kernel.now() - done.firstSent, outcome);
+    if (m_model != Model::Closed || done.arrivalGeneration != m_arrivalGeneration)
+        return;
+    // The virtual user has its answer: it thinks, then asks again, unless
+    // the user count was lowered meanwhile.
+    if (m_activeUsers > m_virtualUsers)
+        --m_activeUsers;
+    else
+        scheduleThink(kernel);
 }
 
 std::map<std::string, double> ClientBlock::extraMetrics() const
 {
-    return {{"attempts", static_cast<double>(m_attempts)}, {"retries", static_cast<double>(m_retriesSent)}};
+    std::map<std::string, double> extras{{"attempts", static_cast<double>(m_attempts)},
+                                         {"retries", static_cast<double>(m_retriesSent)}};
+    if (m_model == Model::Closed)
+        extras["virtual_users"] = m_activeUsers;
+    return extras;
 }
 
 void ClientBlock::resetStats(sim::SimTime now)

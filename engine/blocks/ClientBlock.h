@@ -1,9 +1,13 @@
 #pragma once
-// Open-loop traffic source: Poisson arrivals, a read/write mix, Zipf keys,
-// a timeout per attempt and retries with exponential backoff. It records
-// what users experience: end-to-end latency from the first attempt, and the
-// final outcome after the last retry.
+// Traffic source. Open model: Poisson arrivals whose rate follows the
+// traffic profile, whatever happens to them. Closed model: N virtual users,
+// each sends a request, waits for its final outcome, thinks, and sends the
+// next, so a slow system lowers its own load (the interactive response-time
+// law X = N / (R + Z)). Either way: a read/write mix, Zipf keys, a timeout
+// per attempt and retries with exponential backoff. It records what users
+// experience: latency from the first attempt, and the outcome of the last.
 #include "BlockRuntime.h"
+#include "sim/TrafficProfile.h"
 #include "sim/ZipfSampler.h"
 
 namespace scalelab::blocks {
@@ -19,19 +23,30 @@ public:
     void onAttemptDone(sim::Kernel& kernel, uint32_t request, sim::Outcome outcome) override;
     void onRetry(sim::Kernel& kernel, uint32_t request, uint32_t generation) override;
     std::map<std::string, double> extraMetrics() const override;
-    bool isClient() const override { return true; }
     void resetStats(sim::SimTime now) override;
+    bool isClient() const override { return true; }
 
 private:
+    enum class Model { Open, Closed };
+
+    void restartArrivals(sim::Kernel& kernel);
     void scheduleNextArrival(sim::Kernel& kernel);
+    void scheduleThink(sim::Kernel& kernel);
     void sendAttempt(sim::Kernel& kernel, uint32_t request);
     void complete(sim::Kernel& kernel, uint32_t request, sim::Outcome outcome);
 
-    double m_rate = 0;
+    Model m_model = Model::Open;
+    sim::TrafficProfile m_profile;
     double m_readRatio = 1;
     int m_retries = 0;
     sim::SimTime m_backoff = 0;
     sim::ZipfSampler m_keys;
+    int m_virtualUsers = 0;
+    double m_thinkSeconds = 0;
+    // Virtual users alive in the current generation: thinking or waiting for a reply.
+    int m_activeUsers = 0;
+    // Bumped when the arrival stream restarts (rate, profile or model edits):
+    // events and requests of an older generation no longer drive arrivals.
     uint32_t m_arrivalGeneration = 0;
     bool m_started = false;
     uint64_t m_attempts = 0;

@@ -410,7 +410,7 @@ private:
         result.region = optionalString(value, "region", path, "");
         result.x = optionalNumber(value, "x", path);
         result.y = optionalNumber(value, "y", path);
-        result.params = params(value, spec->params, path, "a " + spec->displayName);
+        result.params = params(value, spec->params, path, "a " + spec->displayName, &result.texts);
         return result;
     }
 
@@ -446,12 +446,17 @@ private:
     }
 
     // Every registry parameter gets a value: the file's, or the default.
+    // Text parameters go to `texts` (links have none).
     model::ParamValues params(const json& owner, const std::vector<ParamSpec>& specs, const std::string& ownerPath,
-                              const std::string& ownerName) const
+                              const std::string& ownerName, model::TextValues* texts = nullptr) const
     {
         model::ParamValues values;
-        for (const auto& spec : specs)
-            values[spec.key] = spec.defaultValue;
+        for (const auto& spec : specs) {
+            if (!spec.isText())
+                values[spec.key] = spec.defaultValue;
+            else if (texts)
+                (*texts)[spec.key] = spec.defaultText;
+        }
         auto given = owner.find("params");
         if (given == owner.end())
             return values;
@@ -468,9 +473,22 @@ private:
                 fail(child(path, item.key()),
                      "unknown parameter" + (hint.empty() ? "; " + ownerName + " has " + listed(keys) : hint));
             }
-            values[spec->key] = paramValue(*spec, item.value(), child(path, item.key()));
+            if (spec->isText() && texts)
+                (*texts)[spec->key] = textValue(*spec, item.value(), child(path, item.key()));
+            else
+                values[spec->key] = paramValue(*spec, item.value(), child(path, item.key()));
         }
         return values;
+    }
+
+    std::string textValue(const ParamSpec& spec, const json& value, const std::string& path) const
+    {
+        if (!value.is_string())
+            fail(path, std::string("must be a text, got ") + value.type_name());
+        std::string text = value.get<std::string>();
+        if (std::string rule = spec.checkText(text); !rule.empty())
+            fail(path, rule);
+        return text;
     }
 
     double paramValue(const ParamSpec& spec, const json& value, const std::string& path) const
@@ -526,10 +544,16 @@ ordered_json paramJson(const ParamSpec& spec, double value, const std::string& w
     return numberJson(value, what);
 }
 
-ordered_json paramsJson(const std::vector<ParamSpec>& specs, const model::ParamValues& values, const std::string& owner)
+ordered_json paramsJson(const std::vector<ParamSpec>& specs, const model::ParamValues& values, const std::string& owner,
+                        const model::TextValues& texts = {})
 {
     ordered_json result = ordered_json::object();
     for (const auto& spec : specs) {
+        if (spec.isText()) {
+            auto text = texts.find(spec.key);
+            result[spec.key] = text == texts.end() ? spec.defaultText : text->second;
+            continue;
+        }
         auto it = values.find(spec.key);
         result[spec.key] = paramJson(spec, it == values.end() ? spec.defaultValue : it->second,
                                      owner + ": parameter " + spec.key);
@@ -551,7 +575,7 @@ ordered_json blockJson(const model::Block& block)
         result["region"] = block.region;
     result["x"] = numberJson(block.x, owner + ": x");
     result["y"] = numberJson(block.y, owner + ": y");
-    result["params"] = paramsJson(spec->params, block.params, owner);
+    result["params"] = paramsJson(spec->params, block.params, owner, block.texts);
     return result;
 }
 

@@ -17,6 +17,16 @@ double Block::param(const std::string& key) const
     throw std::out_of_range("block " + id + " has no parameter " + key);
 }
 
+const std::string& Block::text(const std::string& key) const
+{
+    if (auto it = texts.find(key); it != texts.end())
+        return it->second;
+    if (const BlockSpec* spec = Registry::instance().find(kind))
+        if (const ParamSpec* p = spec->param(key); p && p->isText())
+            return p->defaultText;
+    throw std::out_of_range("block " + id + " has no text parameter " + key);
+}
+
 double Link::param(const std::string& key) const
 {
     if (auto it = params.find(key); it != params.end())
@@ -76,8 +86,12 @@ Block makeBlock(const std::string& kind, const std::string& id, const std::strin
     block.id = id;
     block.kind = kind;
     block.name = name.empty() ? spec->displayName : name;
-    for (const auto& param : spec->params)
-        block.params[param.key] = param.defaultValue;
+    for (const auto& param : spec->params) {
+        if (param.isText())
+            block.texts[param.key] = param.defaultText;
+        else
+            block.params[param.key] = param.defaultValue;
+    }
     return block;
 }
 

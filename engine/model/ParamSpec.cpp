@@ -15,6 +15,7 @@ const char* paramTypeName(ParamType type)
     case ParamType::Enum: return "choice";
     case ParamType::Duration: return "duration";
     case ParamType::Rate: return "rate";
+    case ParamType::Text: return "text";
     }
     return "number";
 }

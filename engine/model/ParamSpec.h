@@ -15,6 +15,7 @@ enum class ParamType {
     Enum,     // stored as the index into `choices`; files hold the choice's name
     Duration, // milliseconds
     Rate,     // requests per second
+    Text,     // a short text in a small language of its own (ramp stages); see textRule
 };
 
 const char* paramTypeName(ParamType type);
@@ -30,7 +31,12 @@ struct ParamSpec {
     double step = 1;
     std::vector<std::string> choices; // Enum only
     std::string help;                 // one or two sentences, shown as tooltip and in docs
+    std::string defaultText;          // Text only
+    // Text only: empty when the text is acceptable, otherwise the rule it breaks.
+    std::string (*textRule)(const std::string&) = nullptr;
 
+    bool isText() const { return type == ParamType::Text; }
+    std::string checkText(const std::string& text) const { return textRule ? textRule(text) : std::string(); }
     bool isIntegral() const { return type == ParamType::Int || type == ParamType::Bool || type == ParamType::Enum; }
     // Index of an enum choice by name, or nullopt.
     std::optional<int> choiceIndex(const std::string& name) const;

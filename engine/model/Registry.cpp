@@ -1,5 +1,7 @@
 #include "Registry.h"
 
+#include "RampStages.h"
+
 #include <algorithm>
 
 namespace scalelab::model {
@@ -27,6 +29,15 @@ ParamSpec choice(std::string key, std::string label, std::vector<std::string> ch
     ParamSpec spec = number(std::move(key), std::move(label), ParamType::Enum, "", def, 0,
                             static_cast<double>(choices.size()) - 1, 1, std::move(help));
     spec.choices = std::move(choices);
+    return spec;
+}
+
+ParamSpec text(std::string key, std::string label, std::string def, std::string (*rule)(const std::string&),
+               std::string help)
+{
+    ParamSpec spec = number(std::move(key), std::move(label), ParamType::Text, "", 0, 0, 0, 0, std::move(help));
+    spec.defaultText = std::move(def);
+    spec.textRule = rule;
     return spec;
 }
 
@@ -68,7 +79,7 @@ BlockSpec clientSpec()
     spec.needsTarget = true;
     spec.params = {
         number("rate_rps", "Request rate", ParamType::Rate, "rps", 100, 0, 10'000'000, 10,
-               "Mean arrival rate of new requests (Poisson). Retries come on top of it."),
+               "Arrival rate of new requests (Poisson) in the open model, and the base the traffic profile starts from. Retries come on top of it."),
         number("read_ratio", "Read ratio", ParamType::Double, "", 0.9, 0, 1, 0.05,
                "Share of requests that are reads; the rest are writes. Caches serve reads, writes pass through."),
         number("timeout_ms", "Timeout", ParamType::Duration, "ms", 1000, 0, kHour, 50,
@@ -81,6 +92,33 @@ BlockSpec clientSpec()
                "Zipf exponent of the keys requested: 0 = uniform, about 1 = a few hot keys take most traffic."),
         number("key_space", "Distinct keys", ParamType::Int, "", 100'000, 1, 1'000'000'000, 1000,
                "How many different keys (users, products) requests are spread over."),
+        number("slo_p95_ms", "SLO (p95)", ParamType::Duration, "ms", 200, 0, kHour, 10,
+               "The latency objective: 95% of requests should finish within it. Drawn on the latency plot."),
+        choice("arrival_model", "Arrival model", {"open", "closed"}, 0,
+               "Open: requests arrive at the profile's rate whatever happens to them (internet traffic). "
+               "Closed: a fixed number of virtual users each wait for their response and think before the "
+               "next request (k6 VUs, JMeter threads), so a slow system lowers its own load."),
+        choice("profile", "Traffic profile", {"constant", "ramp", "spike", "diurnal"}, 0,
+               "Open model only. Constant: rate_rps. Ramp: from rate_rps through the ramp stages. Spike: "
+               "rate_rps times the spike multiplier for a while. Diurnal: rate_rps swinging by the amplitude "
+               "over the period, like a day of traffic."),
+        text("ramp_stages", "Ramp stages", "30s:1000, 60s:1000, 30s:100", &rampStagesRule,
+             "DURATION:RPS stages, as in a k6 load test: \"30s:1000, 1m:5000\" moves linearly from the "
+             "current rate to 1,000 rps over 30 s, then to 5,000 rps over a minute, then holds the last rate."),
+        number("spike_multiplier", "Spike multiplier", ParamType::Double, "x", 10, 1, 1000, 1,
+               "How many times the base rate arrives during the spike (Black Friday: 10x)."),
+        number("spike_start_s", "Spike start", ParamType::Double, "s", 60, 0, 1e7, 10,
+               "Simulated second at which the spike begins."),
+        number("spike_duration_s", "Spike duration", ParamType::Double, "s", 30, 0, 1e7, 10,
+               "How long the spike lasts."),
+        number("diurnal_amplitude", "Diurnal amplitude", ParamType::Double, "", 0.5, 0, 1, 0.05,
+               "Swing of the daily cycle as a fraction of rate_rps: 0.5 goes from half to one and a half times."),
+        number("diurnal_period_s", "Diurnal period", ParamType::Double, "s", 600, 1, 1e7, 60,
+               "Length of one cycle in simulated seconds (86,400 is a real day; shorter cycles show it faster)."),
+        number("virtual_users", "Virtual users", ParamType::Int, "", 100, 0, 10'000'000, 10,
+               "Closed model only: users each with at most one request in flight."),
+        number("think_time_ms", "Think time", ParamType::Duration, "ms", 1000, 0, kHour, 100,
+               "Closed model only: mean pause (exponential) between a response and the user's next request."),
     };
     return spec;
 }

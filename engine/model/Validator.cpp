@@ -78,6 +78,10 @@ std::vector<Problem> validate(const Architecture& architecture)
         }
         hasClient = hasClient || block.kind == "client";
         checkParams(spec->params, block.params, block.id, problems);
+        for (const auto& [key, text] : block.texts)
+            if (const ParamSpec* param = spec->param(key); param && param->isText())
+                if (std::string rule = param->checkText(text); !rule.empty())
+                    problems.push_back({Problem::Severity::Error, block.id, key, param->label + " " + rule});
     }
     std::set<std::pair<std::string, std::string>> seenLinks;
     std::set<std::string> withOutput, withInput;

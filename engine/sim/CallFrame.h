@@ -49,6 +49,7 @@ struct Request {
     uint32_t key = 0;
     RequestType type = RequestType::Read;
     uint8_t attempts = 0;
+    uint32_t arrivalGeneration = 0; // the client's arrival stream that sent it (closed loops)
 };
 
 } // namespace scalelab::sim

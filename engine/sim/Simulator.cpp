@@ -102,13 +102,28 @@ std::string Simulator::setParam(const std::string& blockId, const std::string& k
         return "no block with id \"" + blockId + "\"";
     const model::BlockSpec* spec = model::Registry::instance().find(block->kind);
     const model::ParamSpec* param = spec ? spec->param(key) : nullptr;
-    if (!param)
-        return "a " + block->kind + " has no parameter \"" + key + "\"";
+    if (!param || param->isText())
+        return "a " + block->kind + " has no numeric parameter \"" + key + "\"";
     if (std::string rule = param->checkValue(value); !rule.empty())
         return blockId + "." + key + ": " + rule;
     block->params[key] = value;
     const auto index = static_cast<uint32_t>(*m_architecture.blockIndex(blockId));
     m_kernel.block(index).configure(m_kernel, *block);
+    return {};
+}
+
+std::string Simulator::setText(const std::string& blockId, const std::string& key, const std::string& text)
+{
+    model::Block* block = m_architecture.findBlock(blockId);
+    if (!block)
+        return "no block with id \"" + blockId + "\"";
+    const model::ParamSpec* param = model::Registry::instance().find(block->kind)->param(key);
+    if (!param || !param->isText())
+        return "a " + block->kind + " has no text parameter \"" + key + "\"";
+    if (std::string rule = param->checkText(text); !rule.empty())
+        return blockId + "." + key + ": " + rule;
+    block->texts[key] = text;
+    m_kernel.block(static_cast<uint32_t>(*m_architecture.blockIndex(blockId))).configure(m_kernel, *block);
     return {};
 }
 

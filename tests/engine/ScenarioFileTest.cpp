@@ -146,10 +146,12 @@ private slots:
         const auto& registry = model::Registry::instance();
         for (const auto& block : design.blocks) {
             const auto* spec = registry.find(block.kind);
-            QCOMPARE(block.params.size(), spec->params.size());
+            QCOMPARE(block.params.size() + block.texts.size(), spec->params.size());
             QCOMPARE(block.name, spec->displayName);
             for (const auto& param : spec->params)
-                if (!(block.id == "app" && param.key == "workers"))
+                if (param.isText())
+                    QCOMPARE(block.text(param.key), param.defaultText);
+                else if (!(block.id == "app" && param.key == "workers"))
                     QCOMPARE(block.param(param.key), param.defaultValue);
         }
         QCOMPARE(design.blocks[1].param("workers"), 3.0);

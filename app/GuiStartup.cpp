@@ -1,0 +1,84 @@
+#include "GuiStartup.h"
+
+#include "MainWindow.h"
+#include "Screenshot.h"
+#include "canvas/CanvasScene.h"
+#include "document/DesignDocument.h"
+#include "examples/ExampleLibrary.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+
+#include <cstdio>
+
+namespace scalelab::app {
+
+namespace {
+
+int fail(const QString& message, int status = 1)
+{
+    std::fprintf(stderr, "scalelab: %s\n", qPrintable(message));
+    return status;
+}
+
+} // namespace
+
+int GuiStartup::run(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QObject::tr("ScaleLab: build software architectures and simulate them."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument("FILE", QObject::tr("Design to open (.scalelab). Default: the built-in example."),
+                                 "[FILE]");
+    const QCommandLineOption screenshot("screenshot", QObject::tr("Render the window to OUT.png and exit."), "OUT.png");
+    const QCommandLineOption size("size", QObject::tr("Window size for --screenshot (default 1600x1000)."), "WxH");
+    const QCommandLineOption empty("new", QObject::tr("Start with an empty design."));
+    const QCommandLineOption select("select", QObject::tr("Select block ID (shows its properties)."), "ID");
+    parser.addOptions({screenshot, size, empty, select});
+    if (!parser.parse(arguments))
+        return fail(parser.errorText(), 2);
+    if (parser.isSet("help"))
+        parser.showHelp(0);
+    if (parser.isSet("version"))
+        parser.showVersion();
+    const QStringList files = parser.positionalArguments();
+    if (files.size() > 1)
+        return fail(QObject::tr("expected at most one FILE, got %1").arg(files.size()), 2);
+
+    const bool shooting = parser.isSet(screenshot);
+    MainWindow::Options options;
+    options.interactive = !shooting;
+    options.autosave = !shooting;
+    options.useSettings = !shooting; // screenshots look the same on every machine
+    MainWindow window(options);
+
+    QString error;
+    if (!files.isEmpty())
+        error = window.openFile(files.first());
+    else if (parser.isSet(empty))
+        window.newDesign();
+    else
+        error = window.openExample(widgets::ExampleLibrary::kDefaultExample);
+
+    if (error.isEmpty() && parser.isSet(select)) {
+        const std::string id = parser.value(select).toStdString();
+        if (!window.document()->architecture().findBlock(id))
+            return fail(QObject::tr("--select: no block with id \"%1\"").arg(parser.value(select)), 2);
+        window.scene()->selectBlocks({id});
+    }
+    if (shooting) {
+        if (!error.isEmpty())
+            return fail(error);
+        const QSize windowSize = parser.isSet(size) ? Screenshot::parseSize(parser.value(size)) : Screenshot::kDefaultSize;
+        if (!windowSize.isValid())
+            return fail(QObject::tr("--size wants WIDTHxHEIGHT, e.g. 1600x1000, got \"%1\"").arg(parser.value(size)), 2);
+        error = Screenshot::capture(window, windowSize, parser.value(screenshot));
+        return error.isEmpty() ? 0 : fail(error);
+    }
+    window.show();
+    window.offerRecovery();
+    return QApplication::exec();
+}
+
+} // namespace scalelab::app

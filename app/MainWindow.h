@@ -1,0 +1,107 @@
+#pragma once
+// The editor window: block palette (left), canvas (centre), properties
+// (right), problems and undo history (bottom), with the File / Edit / View
+// menus and toolbar. It wires the widgets library together and owns the file
+// workflow (open, save, recent, recovery, export); editing itself happens in
+// the scene and the property editor through the document's undo stack.
+#include "model/Architecture.h"
+
+#include <QMainWindow>
+
+class QAction;
+class QLabel;
+class QUndoView;
+
+namespace scalelab::widgets {
+class BlockPalette;
+class CanvasScene;
+class CanvasView;
+class DesignDocument;
+class ProblemsView;
+class PropertyEditor;
+} // namespace scalelab::widgets
+
+namespace scalelab::app {
+
+class RecentFiles;
+class RecoveryFile;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    struct Options {
+        bool interactive = true; // false: never show a modal dialog (screenshots, tests)
+        bool autosave = true;    // write a recovery file every minute
+        bool useSettings = true; // restore and keep window layout in QSettings
+    };
+
+    MainWindow();
+    explicit MainWindow(Options options);
+    ~MainWindow() override;
+
+    widgets::DesignDocument* document() const { return m_document; }
+    widgets::CanvasScene* scene() const { return m_scene; }
+    widgets::CanvasView* view() const { return m_view; }
+    widgets::BlockPalette* palette() const { return m_palette; }
+    widgets::PropertyEditor* propertyEditor() const { return m_properties; }
+    widgets::ProblemsView* problemsView() const { return m_problems; }
+    QAction* action(const QString& objectName) const;
+
+    // Opens a design file. On failure the current design is untouched and
+    // the engine's message is returned (and shown in a dialog when interactive).
+    QString openFile(const QString& path);
+    // Opens a built-in example as a new, untitled design.
+    QString openExample(const QString& resourcePath);
+    // Saves to `path` (atomic); empty string on success, else the reason.
+    QString saveTo(const QString& path);
+    void newDesign();
+    // Interactive start: offer a design left behind by a crash.
+    void offerRecovery();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void showEvent(QShowEvent* event) override;
+
+private:
+    void createDocks();
+    void createActions();
+    void createMenusAndToolbar();
+    void restoreSettings();
+    void updateTitle();
+    void updateEditActions();
+    void reportError(const QString& title, const QString& message);
+    bool maybeSave();
+    bool save();
+    bool saveAs();
+    void open();
+    void showExamples();
+    void exportImage();
+    void copySelection();
+    void cutSelection();
+    void paste();
+    void duplicate();
+    void selectAll();
+    void addBlockAtCentre(const QString& kind);
+    void showProblemCounts(int errors, int warnings);
+    void loadDesign(model::Architecture design, const QString& path);
+    QAction* addAction(const QString& name, const QString& text, const QKeySequence& shortcut,
+                       const QString& iconName, void (MainWindow::*slot)());
+
+    Options m_options;
+    widgets::DesignDocument* m_document;
+    widgets::CanvasScene* m_scene;
+    widgets::CanvasView* m_view;
+    widgets::BlockPalette* m_palette = nullptr;
+    widgets::PropertyEditor* m_properties = nullptr;
+    widgets::ProblemsView* m_problems = nullptr;
+    QUndoView* m_history = nullptr;
+    QDockWidget* m_problemsDock = nullptr;
+    RecentFiles* m_recent = nullptr;
+    RecoveryFile* m_recovery = nullptr;
+    QLabel* m_zoomLabel = nullptr;
+    QLabel* m_countLabel = nullptr;
+    int m_pasteCount = 0;
+    bool m_fittedOnce = false;
+};
+
+} // namespace scalelab::app

@@ -1,0 +1,54 @@
+#pragma once
+// Autosave for crash recovery: every minute an unsaved design is written
+// (atomically, by the engine's writer) to a recovery file in the app's data
+// folder. A clean exit deletes it; if ScaleLab crashed, the next start finds
+// it and offers the design back.
+//
+// Several windows may run at once: a QLockFile marks the recovery file as in
+// use, so only the first instance autosaves, and a stale lock (its process is
+// gone) is exactly the "previous run crashed" signal.
+#include <QObject>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+class QLockFile;
+class QTimer;
+
+namespace scalelab::widgets {
+class DesignDocument;
+}
+
+namespace scalelab::app {
+
+class RecoveryFile : public QObject {
+    Q_OBJECT
+public:
+    static constexpr int kIntervalMs = 60'000;
+
+    // `directory` defaults to QStandardPaths::AppDataLocation.
+    explicit RecoveryFile(widgets::DesignDocument* document, QString directory = {}, QObject* parent = nullptr);
+    ~RecoveryFile() override;
+
+    bool isActive() const { return m_lock != nullptr; }
+    QString path() const;
+    // A design left behind by a crashed run, with the file it had been opened from.
+    struct Left {
+        QString recoveryPath;
+        QString originalPath;
+    };
+    std::optional<Left> leftBehind() const;
+    // Writes the design now if it has unsaved changes; true when a file was written.
+    bool saveNow();
+    // The design is saved or discarded: nothing to recover.
+    void discard();
+
+private:
+    widgets::DesignDocument* m_document;
+    QString m_directory;
+    std::unique_ptr<QLockFile> m_lock;
+    QTimer* m_timer;
+};
+
+} // namespace scalelab::app

@@ -1,0 +1,23 @@
+#pragma once
+// `scalelab --screenshot OUT.png [FILE] [--size 1600x1000] [--new]`: renders
+// the main window offscreen to a PNG and exits, so the look of the editor can
+// be checked (and reviewed in CI) without a display.
+#include <QSize>
+#include <QString>
+
+namespace scalelab::app {
+
+class MainWindow;
+
+class Screenshot {
+public:
+    static constexpr QSize kDefaultSize{1600, 1000};
+
+    // Lays the window out at `size`, fits the design and writes the PNG.
+    // Empty string on success, else a one-line reason.
+    static QString capture(MainWindow& window, QSize size, const QString& outPath);
+    // Parses "1600x1000"; an invalid size when the text is not WIDTHxHEIGHT.
+    static QSize parseSize(const QString& text);
+};
+
+} // namespace scalelab::app

@@ -1,0 +1,64 @@
+#include "RampStages.h"
+
+#include "DurationText.h"
+
+#include <charconv>
+#include <cmath>
+
+namespace scalelab::model {
+
+namespace {
+
+std::string trimmed(const std::string& text)
+{
+    const auto first = text.find_first_not_of(" \t");
+    if (first == std::string::npos)
+        return {};
+    return text.substr(first, text.find_last_not_of(" \t") - first + 1);
+}
+
+} // namespace
+
+std::vector<RampStage> parseRampStages(const std::string& text, std::string& error)
+{
+    std::vector<RampStage> stages;
+    size_t start = 0;
+    while (start <= text.size()) {
+        const size_t comma = text.find(',', start);
+        const std::string item = trimmed(text.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+        start = comma == std::string::npos ? text.size() + 1 : comma + 1;
+        if (item.empty() && comma == std::string::npos && stages.empty())
+            break; // no stages at all
+        const size_t colon = item.find(':');
+        if (colon == std::string::npos) {
+            error = "stage \"" + item + "\" must be DURATION:RPS, e.g. 30s:1000";
+            return {};
+        }
+        const auto duration = parseDurationSeconds(trimmed(item.substr(0, colon)), error);
+        if (!duration)
+            return {};
+        const std::string rate = trimmed(item.substr(colon + 1));
+        double target = 0;
+        auto [ptr, ec] = std::from_chars(rate.data(), rate.data() + rate.size(), target);
+        if (ec != std::errc() || ptr != rate.data() + rate.size() || !std::isfinite(target) || target < 0 ||
+            target > 1e8) {
+            error = "stage \"" + item + "\": the target must be a rate from 0 to 100,000,000 rps";
+            return {};
+        }
+        stages.push_back({*duration, target});
+        if (stages.size() > 100) {
+            error = "at most 100 stages";
+            return {};
+        }
+    }
+    return stages;
+}
+
+std::string rampStagesRule(const std::string& text)
+{
+    std::string error;
+    parseRampStages(text, error);
+    return error;
+}
+
+} // namespace scalelab::model

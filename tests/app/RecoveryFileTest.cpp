@@ -1,0 +1,71 @@
+// Autosave for crash recovery: an unsaved design is written to the recovery
+// file, a later run finds it, a clean discard removes it, and a second
+// window running at the same time never fights over the file.
+#include "RecoveryFile.h"
+#include "document/DesignDocument.h"
+#include "io/ScenarioFile.h"
+#include "model/Architecture.h"
+
+#include <QFile>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoCommand>
+#include <QUndoStack>
+
+#include "commands/AddBlocksCommand.h"
+
+using namespace scalelab;
+
+class RecoveryFileTest : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void unsaved_design_is_offered_back_after_a_crash();
+    void nothing_is_written_when_saved();
+    void second_instance_does_not_autosave();
+};
+
+void RecoveryFileTest::unsaved_design_is_offered_back_after_a_crash()
+{
+    QTemporaryDir dir;
+    widgets::DesignDocument document;
+    document.reset({}, "/designs/shop.scalelab");
+    document.undoStack()->push(
+        new widgets::AddBlocksCommand(&document, {model::makeBlock("service", "api")}, {}, "Add"));
+    {
+        app::RecoveryFile recovery(&document, dir.path());
+        QVERIFY(recovery.isActive());
+        QVERIFY(recovery.saveNow());
+        // Going out of scope without discard() is what a crash leaves behind.
+    }
+    app::RecoveryFile next(&document, dir.path());
+    const auto left = next.leftBehind();
+    QVERIFY2(left, "the recovery file of the previous run was not found");
+    QCOMPARE(left->originalPath, QString("/designs/shop.scalelab"));
+    QVERIFY(io::readScenario(left->recoveryPath.toStdString()) == document.architecture());
+    next.discard();
+    QVERIFY(!next.leftBehind());
+}
+
+void RecoveryFileTest::nothing_is_written_when_saved()
+{
+    QTemporaryDir dir;
+    widgets::DesignDocument document;
+    app::RecoveryFile recovery(&document, dir.path());
+    QVERIFY(!recovery.saveNow());
+    QVERIFY(!QFile::exists(recovery.path()));
+}
+
+void RecoveryFileTest::second_instance_does_not_autosave()
+{
+    QTemporaryDir dir;
+    widgets::DesignDocument document;
+    app::RecoveryFile first(&document, dir.path());
+    app::RecoveryFile second(&document, dir.path());
+    QVERIFY(first.isActive());
+    QVERIFY2(!second.isActive(), "two windows would overwrite each other's recovery file");
+}
+
+QTEST_MAIN(RecoveryFileTest)
+#include "RecoveryFileTest.moc"

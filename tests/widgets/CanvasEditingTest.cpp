@@ -1,0 +1,397 @@
+// Canvas editing through the real scene, view and property editor, with
+// QTest mouse events where a user would use the mouse. Every edit is undone
+// and redone, and the design must come back exactly (model::Architecture ==).
+#include "QtText.h"
+#include "canvas/BlockItem.h"
+#include "canvas/CalloutItem.h"
+#include "canvas/CanvasScene.h"
+#include "canvas/CanvasView.h"
+#include "canvas/LinkItem.h"
+#include "document/DesignClipboard.h"
+#include "document/DesignDocument.h"
+#include "palette/BlockPalette.h"
+#include "properties/ParamField.h"
+#include "properties/PropertyEditor.h"
+
+#include <QDoubleSpinBox>
+#include <QHBoxLayout>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTest>
+#include <QUndoStack>
+
+using namespace scalelab;
+using namespace scalelab::widgets;
+
+namespace {
+
+// A window with a palette and a canvas, laid out like the editor's.
+struct Editor {
+    DesignDocument document;
+    CanvasScene scene{&document};
+    QWidget window;
+    BlockPalette* palette = new BlockPalette;
+    CanvasView* view = new CanvasView(&scene);
+
+    Editor()
+    {
+        auto* layout = new QHBoxLayout(&window);
+        layout->addWidget(palette);
+        layout->addWidget(view, 1);
+        window.resize(1000, 700);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        view->resetZoom();
+        view->centerOn(QPointF(300, 100));
+    }
+
+    QUndoStack* stack() { return document.undoStack(); }
+    const model::Architecture& design() { return document.architecture(); }
+    QPoint viewPoint(QPointF scenePos) { return view->mapFromScene(scenePos); }
+    BlockItem* item(const std::string& id) { return scene.blockItem(toQString(id)); }
+    // Adds a block whose top-left corner is at `topLeft` (grid-aligned).
+    std::string add(const std::string& kind, QPointF topLeft)
+    {
+        return scene.addBlock(kind, topLeft + QPointF(100, 48));
+    }
+};
+
+// Undo back to the stack index `mark` (taken before the edit) and redo to
+// the end, checking the design at both ends.
+void checkUndoRedo(Editor& editor, int mark, const model::Architecture& before, const model::Architecture& after)
+{
+    while (editor.stack()->index() > mark)
+        editor.stack()->undo();
+    QVERIFY2(editor.design() == before, "undo did not restore the design as it was before the edit");
+    while (editor.stack()->canRedo())
+        editor.stack()->redo();
+    QVERIFY2(editor.design() == after, "redo did not reproduce the edited design");
+}
+
+} // namespace
+
+class CanvasEditingTest : public QObject {
+    Q_OBJECT
+private slots:
+    void drag_from_palette_adds_block_where_dropped();
+    void add_block_undo_redo();
+    void link_by_dragging_from_output_port_undo_redo();
+    void invalid_link_is_refused_with_reason();
+    void move_by_mouse_snaps_and_undoes();
+    void delete_removes_links_and_undo_restores_order();
+    void paste_gives_new_ids_and_keeps_inner_links();
+    void param_edit_merges_into_one_undo_step();
+    void rename_and_id_change_are_undoable();
+    void duplicate_name_and_id_are_refused();
+    void problems_put_badges_on_blocks();
+};
+
+void CanvasEditingTest::drag_from_palette_adds_block_where_dropped()
+{
+    Editor editor;
+    QTreeWidgetItem* entry = editor.palette->itemForKind("database");
+    QVERIFY(entry);
+    const QPoint start = editor.palette->visualItemRect(entry).center();
+    QWidget* source = editor.palette->viewport();
+    // Press and move past the drag distance: the palette starts a drag. The
+    // offscreen platform ends QDrag::exec at once, so the drop is delivered
+    // below with the very data the palette put on the drag.
+    QTest::mousePress(source, Qt::LeftButton, {}, start);
+    QTest::mouseMove(source, start + QPoint(5, 0));
+    QTest::mouseMove(source, start + QPoint(40, 0));
+    QTest::mouseRelease(source, Qt::LeftButton, {}, start + QPoint(40, 0));
+    const QModelIndex index = editor.palette->indexFromItem(entry);
+    std::unique_ptr<QMimeData> data(editor.palette->model()->mimeData({index}));
+    QVERIFY(data && data->hasFormat(BlockPalette::kMimeType));
+
+    const QPointF target(420, 260);
+    const QPoint dropAt = editor.viewPoint(target);
+    QDragEnterEvent enter(dropAt, Qt::CopyAction, data.get(), Qt::LeftButton, {});
+    QCoreApplication::sendEvent(editor.view->viewport(), &enter);
+    QVERIFY2(enter.isAccepted(), "the canvas refused a block dragged from the palette");
+    QDropEvent drop(dropAt, Qt::CopyAction, data.get(), Qt::LeftButton, {});
+    QCoreApplication::sendEvent(editor.view->viewport(), &drop);
+
+    QCOMPARE(editor.design().blocks.size(), size_t(1));
+    const model::Block& block = editor.design().blocks.front();
+    QCOMPARE(block.kind, std::string("database"));
+    QCOMPARE(block.id, std::string("database"));
+    // Centred on the drop point, snapped to the 20-unit grid.
+    QVERIFY(std::abs(block.x + 100 - target.x()) <= 10 && std::abs(block.y + 48 - target.y()) <= 10);
+    QCOMPARE(std::fmod(block.x, 20.0), 0.0);
+    QVERIFY(editor.item("database")->isSelected());
+}
+
+void CanvasEditingTest::add_block_undo_redo()
+{
+    Editor editor;
+    const model::Architecture before = editor.design();
+    const int mark = editor.stack()->index();
+    editor.add("service", {0, 0});
+    editor.add("service", {260, 0});
+    QCOMPARE(editor.design().blocks.size(), size_t(2));
+    QCOMPARE(editor.design().blocks[1].id, std::string("service2"));
+    QCOMPARE(editor.design().blocks[1].name, std::string("Service 2"));
+    QCOMPARE(editor.stack()->count(), 2);
+    checkUndoRedo(editor, mark, before, model::Architecture(editor.design()));
+    QVERIFY(editor.item("service2"));
+}
+
+void CanvasEditingTest::link_by_dragging_from_output_port_undo_redo()
+{
+    Editor editor;
+    const std::string client = editor.add("client", {0, 0});
+    const std::string service = editor.add("service", {300, 0});
+    const model::Architecture before = editor.design();
+    const int mark = editor.stack()->index();
+
+    QWidget* viewport = editor.view->viewport();
+    const QPoint from = editor.viewPoint(editor.item(client)->outputPortPos());
+    const QPoint to = editor.viewPoint(editor.item(service)->inputPortPos() + QPointF(40, 0));
+    QTest::mousePress(viewport, Qt::LeftButton, {}, from);
+    QTest::mouseMove(viewport, (from + to) / 2);
+    QTest::mouseMove(viewport, to);
+    QTest::mouseRelease(viewport, Qt::LeftButton, {}, to);
+
+    QCOMPARE(editor.design().links.size(), size_t(1));
+    QCOMPARE(editor.design().links[0].from, client);
+    QCOMPARE(editor.design().links[0].to, service);
+    QVERIFY(editor.scene.linkItem({client, service}));
+    // Dragging a link must not have moved the source block.
+    QCOMPARE(editor.design().blocks[0].x, before.blocks[0].x);
+    checkUndoRedo(editor, mark, before, model::Architecture(editor.design()));
+    QVERIFY(editor.scene.linkItem({client, service}));
+}
+
+void CanvasEditingTest::invalid_link_is_refused_with_reason()
+{
+    Editor editor;
+    const std::string client = editor.add("client", {0, 0});
+    const std::string service = editor.add("service", {300, 0});
+    const int steps = editor.stack()->count();
+    QSignalSpy refused(&editor.scene, &CanvasScene::linkRefused);
+
+    // Service -> client: a client only sends requests, the registry says no.
+    QWidget* viewport = editor.view->viewport();
+    const QPoint from = editor.viewPoint(editor.item(service)->outputPortPos());
+    const QPoint to = editor.viewPoint(editor.item(client)->pos() + QPointF(100, 48));
+    QTest::mousePress(viewport, Qt::LeftButton, {}, from);
+    QTest::mouseMove(viewport, (from + to) / 2);
+    QTest::mouseMove(viewport, to);
+    QTest::mouseRelease(viewport, Qt::LeftButton, {}, to);
+
+    QVERIFY2(editor.design().links.empty(), "a link the registry forbids was created");
+    QCOMPARE(editor.stack()->count(), steps);
+    QCOMPARE(refused.count(), 1);
+    const QString reason = refused.first().first().toString();
+    QVERIFY2(reason.contains("only sends requests"), qPrintable("unexpected reason: " + reason));
+    bool shown = false;
+    for (QGraphicsItem* item : editor.scene.items())
+        if (auto* callout = dynamic_cast<CalloutItem*>(item))
+            shown = callout->text() == reason;
+    QVERIFY2(shown, "the reason is not shown on the canvas");
+
+    // The same rule without the mouse, and the other refusals.
+    QVERIFY(!editor.scene.tryLink(service, client).isEmpty());
+    QVERIFY(!editor.scene.tryLink(service, service).isEmpty());
+    QVERIFY(editor.scene.tryLink(client, service).isEmpty());
+    QVERIFY(editor.scene.tryLink(client, service).contains("already"));
+}
+
+void CanvasEditingTest::move_by_mouse_snaps_and_undoes()
+{
+    Editor editor;
+    const std::string id = editor.add("cache", {0, 0});
+    const model::Architecture before = editor.design();
+    const int mark = editor.stack()->index();
+    QWidget* viewport = editor.view->viewport();
+    const QPoint grab = editor.viewPoint(QPointF(60, 60)); // on the card, away from the ports
+    QTest::mousePress(viewport, Qt::LeftButton, {}, grab);
+    QTest::mouseMove(viewport, grab + QPoint(20, 10));
+    QTest::mouseMove(viewport, grab + QPoint(107, 53));
+    QTest::mouseRelease(viewport, Qt::LeftButton, {}, grab + QPoint(107, 53));
+
+    const model::Block& moved = editor.design().blocks.front();
+    QVERIFY2(moved.x != 0 || moved.y != 0, "the block did not move");
+    QCOMPARE(std::fmod(moved.x, 20.0), 0.0);
+    QCOMPARE(std::fmod(moved.y, 20.0), 0.0);
+    QCOMPARE(editor.item(id)->pos(), QPointF(moved.x, moved.y));
+    QCOMPARE(editor.stack()->command(editor.stack()->count() - 1)->text(), QString("Move 1 block(s)"));
+    const model::Architecture after = editor.design();
+    checkUndoRedo(editor, mark, before, after);
+    editor.stack()->undo();
+    QCOMPARE(editor.item(id)->pos(), QPointF(0, 0));
+}
+
+void CanvasEditingTest::delete_removes_links_and_undo_restores_order()
+{
+    Editor editor;
+    const std::string client = editor.add("client", {0, 0});
+    const std::string lb = editor.add("load_balancer", {260, 0});
+    const std::string service = editor.add("service", {520, 0});
+    QVERIFY(editor.scene.tryLink(client, lb).isEmpty());
+    QVERIFY(editor.scene.tryLink(lb, service).isEmpty());
+    const model::Architecture before = editor.design();
+    const int mark = editor.stack()->index();
+
+    editor.scene.selectBlocks({lb});
+    editor.scene.deleteSelection();
+    QCOMPARE(editor.design().blocks.size(), size_t(2));
+    QVERIFY2(editor.design().links.empty(), "links of a deleted block must go with it");
+    QVERIFY(!editor.item(lb));
+    checkUndoRedo(editor, mark, before, model::Architecture(editor.design()));
+
+    // A link alone can be selected and deleted too.
+    while (editor.stack()->index() > mark)
+        editor.stack()->undo();
+    editor.scene.clearSelection();
+    editor.scene.linkItem({client, lb})->setSelected(true);
+    editor.scene.deleteSelection();
+    QCOMPARE(editor.design().links.size(), size_t(1));
+    QCOMPARE(editor.design().blocks.size(), size_t(3));
+    editor.stack()->undo();
+    QVERIFY(editor.design() == before);
+}
+
+void CanvasEditingTest::paste_gives_new_ids_and_keeps_inner_links()
+{
+    Editor editor;
+    const std::string client = editor.add("client", {0, 0});
+    const std::string service = editor.add("service", {260, 0});
+    const std::string db = editor.add("database", {520, 0});
+    QVERIFY(editor.scene.tryLink(client, service).isEmpty());
+    QVERIFY(editor.scene.tryLink(service, db).isEmpty());
+    const model::Architecture before = editor.design();
+    const int mark = editor.stack()->index();
+
+    // Copy service + database through the clipboard format, as Edit > Copy does.
+    editor.scene.selectBlocks({service, db});
+    std::unique_ptr<QMimeData> data(DesignClipboard::toMimeData(editor.scene.selectionFragment()));
+    const auto fragment = DesignClipboard::fromMimeData(data.get());
+    QVERIFY(fragment);
+    QCOMPARE(fragment->blocks.size(), size_t(2));
+    QCOMPARE(fragment->links.size(), size_t(1)); // client -> service is not inside the selection
+    editor.scene.paste(*fragment, {40, 40}, "Paste");
+
+    const model::Architecture& after = editor.design();
+    QCOMPARE(after.blocks.size(), size_t(5));
+    QCOMPARE(after.blocks[3].id, std::string("service2"));
+    QCOMPARE(after.blocks[4].id, std::string("database2"));
+    QCOMPARE(after.blocks[3].name, std::string("Service 2"));
+    QCOMPARE(after.blocks[3].x, before.blocks[1].x + 40);
+    QCOMPARE(after.links.size(), size_t(3));
+    QCOMPARE(after.links[2].from, std::string("service2"));
+    QCOMPARE(after.links[2].to, std::string("database2"));
+    QCOMPARE(editor.scene.selectedBlockIds(), (std::vector<std::string>{"service2", "database2"}));
+    QCOMPARE(editor.stack()->count(), 6); // 3 adds, 2 links, 1 paste
+    checkUndoRedo(editor, mark, before, model::Architecture(after));
+}
+
+void CanvasEditingTest::param_edit_merges_into_one_undo_step()
+{
+    Editor editor;
+    const std::string id = editor.add("service", {0, 0});
+    PropertyEditor properties(&editor.document);
+    properties.showSelection({id}, {});
+    const model::Architecture before = editor.design();
+    const int mark = editor.stack()->index();
+    const int steps = editor.stack()->count();
+
+    ParamField* workers = properties.field("workers");
+    QVERIFY(workers);
+    auto* spin = workers->findChild<QSpinBox*>();
+    QVERIFY(spin);
+    QCOMPARE(spin->value(), 8);
+    QCOMPARE(spin->maximum(), 100000); // the registry's range is the widget's range
+    spin->stepUp();
+    spin->stepUp();
+    spin->stepUp();
+    QCOMPARE(editor.design().blocks[0].param("workers"), 11.0);
+    QCOMPARE(editor.stack()->count(), steps + 1); // three clicks, one undo step
+    const model::Architecture after = editor.design();
+    editor.stack()->undo();
+    QCOMPARE(editor.stack()->index(), mark);
+    QVERIFY(editor.design() == before);
+    QCOMPARE(spin->value(), 8); // the form follows the document on undo
+    editor.stack()->redo();
+    QVERIFY(editor.design() == after);
+    QCOMPARE(spin->value(), 11);
+
+    // A different field is a new undo step.
+    auto* time = properties.field("service_time_ms")->findChild<QDoubleSpinBox*>();
+    QVERIFY(time);
+    QCOMPARE(time->suffix(), QString(" ms"));
+    time->setValue(25);
+    QCOMPARE(editor.stack()->count(), steps + 2);
+    QCOMPARE(editor.design().blocks[0].param("service_time_ms"), 25.0);
+    // Out-of-range input is clamped by the widget, never stored.
+    spin->setValue(-5);
+    QCOMPARE(editor.design().blocks[0].param("workers"), 1.0);
+}
+
+void CanvasEditingTest::rename_and_id_change_are_undoable()
+{
+    Editor editor;
+    const std::string client = editor.add("client", {0, 0});
+    const std::string service = editor.add("service", {300, 0});
+    QVERIFY(editor.scene.tryLink(client, service).isEmpty());
+    PropertyEditor properties(&editor.document);
+    properties.showSelection({service}, {});
+    const model::Architecture before = editor.design();
+    const int mark = editor.stack()->index();
+
+    properties.nameEdit()->setText("Checkout API");
+    emit properties.nameEdit()->editingFinished();
+    properties.idEdit()->setText("checkout");
+    emit properties.idEdit()->editingFinished();
+
+    QCOMPARE(editor.design().blocks[1].name, std::string("Checkout API"));
+    QCOMPARE(editor.design().blocks[1].id, std::string("checkout"));
+    QCOMPARE(editor.design().links[0].to, std::string("checkout")); // links follow the id
+    QVERIFY(editor.item("checkout"));
+    QVERIFY(editor.scene.linkItem({client, "checkout"}));
+    checkUndoRedo(editor, mark, before, model::Architecture(editor.design()));
+    editor.stack()->undo();
+    editor.stack()->undo();
+    QVERIFY(editor.scene.linkItem({client, service}));
+}
+
+void CanvasEditingTest::duplicate_name_and_id_are_refused()
+{
+    Editor editor;
+    editor.add("service", {0, 0});
+    const std::string second = editor.add("service", {300, 0});
+    PropertyEditor properties(&editor.document);
+    properties.showSelection({second}, {});
+    const int steps = editor.stack()->count();
+    properties.idEdit()->setText("service");
+    emit properties.idEdit()->editingFinished();
+    properties.nameEdit()->setText("Service");
+    emit properties.nameEdit()->editingFinished();
+    properties.idEdit()->setText("has space");
+    emit properties.idEdit()->editingFinished();
+    QCOMPARE(editor.stack()->count(), steps);
+    QCOMPARE(editor.design().blocks[1].id, second);
+    QCOMPARE(properties.idEdit()->text(), QString::fromStdString(second));
+    QVERIFY(!editor.document.idRefusal("service").isEmpty());
+    QVERIFY(!editor.document.nameRefusal("Service 2").isEmpty());
+    QVERIFY(editor.document.nameRefusal("Service 3").isEmpty());
+}
+
+void CanvasEditingTest::problems_put_badges_on_blocks()
+{
+    Editor editor;
+    const std::string client = editor.add("client", {0, 0}); // no target: an error
+    const bool hasError = std::any_of(editor.document.problems().begin(), editor.document.problems().end(),
+                                      [&](const model::Problem& p) { return p.blockId == client && p.isError(); });
+    QVERIFY2(hasError, "a client without a link should be an error");
+    QVERIFY(editor.item(client)->toolTip().contains("nowhere to send"));
+    const std::string service = editor.add("service", {300, 0});
+    QVERIFY(editor.scene.tryLink(client, service).isEmpty());
+    QVERIFY(!editor.item(client)->toolTip().contains("Error"));
+}
+
+QTEST_MAIN(CanvasEditingTest)
+#include "CanvasEditingTest.moc"

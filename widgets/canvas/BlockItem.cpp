@@ -1,0 +1,275 @@
+#include "BlockItem.h"
+
+#include "BlockFigures.h"
+#include "BlockIcons.h"
+#include "CanvasScene.h"
+#include "CanvasStyle.h"
+#include "LinkItem.h"
+#include "QtText.h"
+#include "model/Registry.h"
+
+#include <QCursor>
+#include <QFontMetricsF>
+#include <QGraphicsSceneHoverEvent>
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
+#include <QSvgRenderer>
+
+#include <algorithm>
+#include <cmath>
+
+namespace scalelab::widgets {
+
+namespace {
+
+const model::BlockSpec* specOf(const model::Block& block) { return model::Registry::instance().find(block.kind); }
+
+QRectF cardRect() { return {QPointF(0, 0), style::kBlockSize}; }
+
+// Greedy line filling: figures are joined with ", " and wrapped at a part
+// boundary so that no number is cut in half; what does not fit is elided.
+QStringList wrapFigures(const QStringList& parts, const QFontMetricsF& metrics, double width, int maxLines)
+{
+    QStringList lines;
+    QString line;
+    for (const QString& part : parts) {
+        const QString candidate = line.isEmpty() ? part : line + ", " + part;
+        // The trailing comma a wrapped line gets must fit too.
+        if (line.isEmpty() || metrics.horizontalAdvance(candidate + ",") <= width) {
+            line = candidate;
+            continue;
+        }
+        lines << line + ",";
+        line = part;
+    }
+    if (!line.isEmpty())
+        lines << line;
+    if (lines.size() > maxLines) {
+        // Drop whole figures rather than cut one in half: "read time 2…" misleads.
+        lines = lines.mid(0, maxLines);
+        if (lines.last().endsWith(','))
+            lines.last().chop(1);
+        lines.last() += " …";
+    }
+    for (QString& l : lines)
+        l = metrics.elidedText(l, Qt::ElideRight, width);
+    return lines;
+}
+
+} // namespace
+
+BlockItem::BlockItem(const model::Block& block)
+    : m_block(block)
+{
+    setFlags(ItemIsMovable | ItemIsSelectable | ItemSendsGeometryChanges | ItemIsFocusable);
+    setAcceptHoverEvents(true);
+    setPos(block.x, block.y);
+    setZValue(1);
+    updateToolTip();
+}
+
+QString BlockItem::id() const { return toQString(m_block.id); }
+
+QRectF BlockItem::boundingRect() const
+{
+    // Room for the ports that stick out of the card, the badge and the selection outline.
+    return cardRect().adjusted(-style::kPortHitRadius, -12, style::kPortHitRadius, 4);
+}
+
+QPainterPath BlockItem::shape() const
+{
+    QPainterPath path;
+    path.addRoundedRect(cardRect(), 8, 8);
+    if (hasOutputPort())
+        path.addEllipse(mapFromScene(outputPortPos()), style::kPortHitRadius, style::kPortHitRadius);
+    if (hasInputPort())
+        path.addEllipse(mapFromScene(inputPortPos()), style::kPortHitRadius, style::kPortHitRadius);
+    return path;
+}
+
+void BlockItem::setBlock(const model::Block& block)
+{
+    prepareGeometryChange();
+    m_block = block;
+    updateToolTip();
+    update();
+}
+
+void BlockItem::setProblems(std::vector<model::Problem> problems)
+{
+    m_problems = std::move(problems);
+    updateToolTip();
+    update();
+}
+
+void BlockItem::setHighlight(Highlight highlight)
+{
+    if (highlight != m_highlight) {
+        m_highlight = highlight;
+        update();
+    }
+}
+
+bool BlockItem::hasInputPort() const
+{
+    const model::BlockSpec* spec = specOf(m_block);
+    return spec && spec->acceptsInput;
+}
+
+bool BlockItem::hasOutputPort() const
+{
+    const model::BlockSpec* spec = specOf(m_block);
+    return spec && !spec->allowedTargets.empty();
+}
+
+QPointF BlockItem::inputPortPos() const { return mapToScene(0, style::kBlockSize.height() / 2); }
+
+QPointF BlockItem::outputPortPos() const
+{
+    return mapToScene(style::kBlockSize.width(), style::kBlockSize.height() / 2);
+}
+
+bool BlockItem::isOnOutputPort(QPointF scenePos) const
+{
+    if (!hasOutputPort())
+        return false;
+    const QPointF d = scenePos - outputPortPos();
+    return std::hypot(d.x(), d.y()) <= style::kPortHitRadius;
+}
+
+void BlockItem::removeLink(LinkItem* link) { m_links.erase(std::remove(m_links.begin(), m_links.end(), link), m_links.end()); }
+
+QVariant BlockItem::itemChange(GraphicsItemChange change, const QVariant& value)
+{
+    if (change == ItemPositionChange) {
+        auto* canvas = dynamic_cast<CanvasScene*>(scene());
+        if (canvas && canvas->snapsUserMoves()) {
+            const QPointF p = value.toPointF();
+            return QPointF(std::round(p.x() / style::kGrid) * style::kGrid,
+                           std::round(p.y() / style::kGrid) * style::kGrid);
+        }
+    }
+    if (change == ItemPositionHasChanged)
+        for (LinkItem* link : m_links)
+            link->updatePath();
+    return QGraphicsItem::itemChange(change, value);
+}
+
+void BlockItem::hoverMoveEvent(QGraphicsSceneHoverEvent* event)
+{
+    // The crosshair tells the user that dragging from here draws a link.
+    setCursor(isOnOutputPort(event->scenePos()) ? Qt::CrossCursor : Qt::ArrowCursor);
+    QGraphicsItem::hoverMoveEvent(event);
+}
+
+void BlockItem::updateToolTip()
+{
+    const model::BlockSpec* spec = specOf(m_block);
+    QString tip = QStringLiteral("<b>%1</b> (%2)").arg(toQString(m_block.name).toHtmlEscaped(), id().toHtmlEscaped());
+    if (spec)
+        tip += "<br>" + toQString(spec->summary).toHtmlEscaped();
+    for (const auto& problem : m_problems)
+        tip += QStringLiteral("<br><span style='color:%1'>%2: %3</span>")
+                   .arg(problem.isError() ? style::error().name() : style::warning().name(),
+                        problem.isError() ? QObject::tr("Error") : QObject::tr("Warning"),
+                        toQString(problem.message).toHtmlEscaped());
+    if (hasOutputPort())
+        tip += "<br><i>" + QObject::tr("Drag from the right-hand port to link it to another block.") + "</i>";
+    setToolTip(tip);
+}
+
+void BlockItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*)
+{
+    const model::BlockSpec* spec = specOf(m_block);
+    const QColor accent = style::categoryColor(spec ? spec->category : std::string{});
+    const QRectF card = cardRect();
+    const bool selected = option->state & QStyle::State_Selected;
+    painter->setRenderHint(QPainter::Antialiasing);
+
+    // Card with a soft shadow and a category stripe along the top.
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(QColor(0, 0, 0, 22));
+    painter->drawRoundedRect(card.translated(0, 2), 8, 8);
+    QColor border = style::cardBorder();
+    if (m_highlight == Highlight::Accept)
+        border = style::accepted();
+    else if (m_highlight == Highlight::Refuse)
+        border = style::error();
+    else if (selected)
+        border = style::selection();
+    painter->setPen(QPen(border, (selected || m_highlight != Highlight::None) ? 2.5 : 1));
+    painter->setBrush(style::cardFill());
+    painter->drawRoundedRect(card, 8, 8);
+    QPainterPath stripe;
+    stripe.addRoundedRect(card.adjusted(1, 1, -1, 0), 7, 7);
+    QPainterPath top;
+    top.addRect(card.adjusted(0, 0, 0, -(card.height() - 6)));
+    painter->fillPath(stripe.intersected(top), accent);
+
+    // Icon, name and kind.
+    const QRectF iconRect(10, 16, 32, 32);
+    BlockIcons::renderer(spec ? spec->icon : m_block.kind)->render(painter, iconRect);
+    const double textLeft = iconRect.right() + 8;
+    const double textWidth = card.width() - textLeft - 8;
+    QFont nameFont = painter->font();
+    nameFont.setPointSizeF(9.5);
+    nameFont.setBold(true);
+    QFontMetricsF nameMetrics(nameFont);
+    painter->setFont(nameFont);
+    painter->setPen(style::textPrimary());
+    painter->drawText(QPointF(textLeft, 16 + nameMetrics.ascent()),
+                      nameMetrics.elidedText(toQString(m_block.name), Qt::ElideRight, textWidth));
+    QFont smallFont = painter->font();
+    smallFont.setPointSizeF(8.5);
+    smallFont.setBold(false);
+    QFontMetricsF smallMetrics(smallFont);
+    painter->setFont(smallFont);
+    painter->setPen(style::textSecondary());
+    const QString kind = spec ? toQString(spec->displayName) : toQString(m_block.kind);
+    const QString subtitle = kind == toQString(m_block.name) ? id() : kind + " · " + id();
+    painter->drawText(QPointF(textLeft, 16 + nameMetrics.height() + 2 + smallMetrics.ascent()),
+                      smallMetrics.elidedText(subtitle, Qt::ElideRight, textWidth));
+
+    // Key figures, up to two lines across the bottom of the card.
+    painter->setPen(style::textPrimary());
+    // Three figures at most: the card is a summary, the property dock has the rest.
+    const QStringList lines = wrapFigures(BlockFigures::parts(m_block).mid(0, 3), smallMetrics, card.width() - 20, 2);
+    double baseline = 60 + smallMetrics.ascent();
+    for (const QString& line : lines) {
+        painter->drawText(QPointF(10, baseline), line);
+        baseline += smallMetrics.lineSpacing();
+    }
+
+    // Ports: hollow input, filled output (the end a link is dragged from).
+    painter->setPen(QPen(accent, 2));
+    if (hasInputPort()) {
+        painter->setBrush(Qt::white);
+        painter->drawEllipse(mapFromScene(inputPortPos()), style::kPortRadius, style::kPortRadius);
+    }
+    if (hasOutputPort()) {
+        painter->setBrush(accent);
+        painter->drawEllipse(mapFromScene(outputPortPos()), style::kPortRadius, style::kPortRadius);
+    }
+    paintBadge(painter, card);
+}
+
+void BlockItem::paintBadge(QPainter* painter, QRectF card) const
+{
+    if (m_problems.empty())
+        return;
+    const bool error = std::any_of(m_problems.begin(), m_problems.end(), [](const auto& p) { return p.isError(); });
+    const QPointF centre(card.right() - 4, card.top() + 2);
+    painter->setPen(QPen(Qt::white, 2));
+    painter->setBrush(error ? style::error() : style::warning());
+    painter->drawEllipse(centre, 10, 10);
+    QFont font = painter->font();
+    font.setBold(true);
+    font.setPointSizeF(9);
+    painter->setFont(font);
+    painter->setPen(Qt::white);
+    const int count = static_cast<int>(m_problems.size());
+    painter->drawText(QRectF(centre - QPointF(10, 10), QSizeF(20, 20)), Qt::AlignCenter,
+                      count > 1 ? QString::number(count) : QStringLiteral("!"));
+}
+
+} // namespace scalelab::widgets

@@ -1,0 +1,26 @@
+#pragma once
+// Renders the design (not the view: the whole design, whatever is scrolled
+// into sight) to an image: PNG for slides and chat, SVG via QSvgGenerator
+// for documents that scale. Also renders thumbnails for the examples gallery.
+#include <QImage>
+#include <QString>
+
+namespace scalelab::widgets {
+
+class CanvasScene;
+
+class CanvasExporter {
+public:
+    // Both return an empty string on success, else a one-line reason.
+    static QString exportPng(CanvasScene* scene, const QString& path, double scale = 2.0);
+    static QString exportSvg(CanvasScene* scene, const QString& path, const QString& title = {});
+    // The design scaled to fit `size`, on white, centred.
+    static QImage thumbnail(CanvasScene* scene, QSize size);
+
+private:
+    // Selection outlines and the editing grid do not belong in an export.
+    static QRectF prepare(CanvasScene* scene);
+    static void restore(CanvasScene* scene);
+};
+
+} // namespace scalelab::widgets

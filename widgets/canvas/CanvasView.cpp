@@ -1,0 +1,231 @@
+#include "CanvasView.h"
+
+#include "BlockItem.h"
+#include "CanvasScene.h"
+#include "CanvasStyle.h"
+#include "QtText.h"
+#include "document/DesignDocument.h"
+#include "palette/BlockPalette.h"
+
+#include <QKeyEvent>
+#include <QMimeData>
+#include <QScrollBar>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <cmath>
+
+namespace scalelab::widgets {
+
+namespace {
+constexpr double kMinZoom = 0.1;
+constexpr double kMaxZoom = 4.0;
+constexpr double kStep = 1.25;
+} // namespace
+
+CanvasView::CanvasView(CanvasScene* scene, QWidget* parent)
+    : QGraphicsView(scene, parent)
+    , m_canvas(scene)
+{
+    setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing | QPainter::SmoothPixmapTransform);
+    setDragMode(RubberBandDrag);
+    setRubberBandSelectionMode(Qt::IntersectsItemShape);
+    setTransformationAnchor(AnchorUnderMouse);
+    setResizeAnchor(AnchorViewCenter);
+    setViewportUpdateMode(SmartViewportUpdate);
+    setAcceptDrops(true);
+    setFrameShape(QFrame::NoFrame);
+    setFocusPolicy(Qt::StrongFocus);
+    // The empty-canvas hint is painted over the whole viewport: repaint it all
+    // when the design gains its first block or loses its last.
+    auto repaint = [this] { viewport()->update(); };
+    connect(scene->document(), &DesignDocument::blockAdded, this, repaint);
+    connect(scene->document(), &DesignDocument::blockRemoved, this, repaint);
+    connect(scene->document(), &DesignDocument::designReset, this, repaint);
+}
+
+QPointF CanvasView::visibleCentre() const { return mapToScene(viewport()->rect().center()); }
+
+void CanvasView::zoomBy(double factor)
+{
+    const double target = std::clamp(zoom() * factor, kMinZoom, kMaxZoom);
+    if (target == zoom())
+        return;
+    scale(target / zoom(), target / zoom());
+    emit zoomChanged(zoom());
+}
+
+void CanvasView::zoomIn()
+{
+    const ViewportAnchor anchor = transformationAnchor();
+    setTransformationAnchor(AnchorViewCenter); // keyboard zoom: keep the centre still
+    zoomBy(kStep);
+    setTransformationAnchor(anchor);
+}
+
+void CanvasView::zoomOut()
+{
+    const ViewportAnchor anchor = transformationAnchor();
+    setTransformationAnchor(AnchorViewCenter);
+    zoomBy(1 / kStep);
+    setTransformationAnchor(anchor);
+}
+
+void CanvasView::resetZoom()
+{
+    setTransform(QTransform());
+    emit zoomChanged(zoom());
+}
+
+void CanvasView::fitToView()
+{
+    const QRectF design = m_canvas->designRect();
+    if (design.isEmpty()) {
+        resetZoom();
+        centerOn(0, 0);
+        return;
+    }
+    fitInView(design.adjusted(-40, -40, 40, 40), Qt::KeepAspectRatio);
+    // A small design fitted to a big window would be comically large; stop at 100%.
+    if (zoom() > 1.0) {
+        setTransform(QTransform());
+        centerOn(design.center());
+    }
+    emit zoomChanged(zoom());
+}
+
+void CanvasView::centreOnBlock(const QString& id)
+{
+    if (BlockItem* item = m_canvas->blockItem(id)) {
+        m_canvas->selectBlocks({item->block().id});
+        ensureVisible(item, 60, 60);
+    }
+}
+
+void CanvasView::wheelEvent(QWheelEvent* event)
+{
+    // Wheel zooms around the cursor (AnchorUnderMouse); a 120-unit notch is about 15%.
+    const double delta = event->angleDelta().y();
+    if (delta == 0) {
+        QGraphicsView::wheelEvent(event); // horizontal wheel still pans
+        return;
+    }
+    zoomBy(std::pow(1.0012, delta));
+    event->accept();
+}
+
+void CanvasView::mousePressEvent(QMouseEvent* event)
+{
+    if (event->button() == Qt::MiddleButton || (event->button() == Qt::LeftButton && m_spaceHeld)) {
+        m_panning = true;
+        m_panLast = event->position().toPoint();
+        viewport()->setCursor(Qt::ClosedHandCursor);
+        event->accept();
+        return;
+    }
+    QGraphicsView::mousePressEvent(event);
+}
+
+void CanvasView::mouseMoveEvent(QMouseEvent* event)
+{
+    if (m_panning) {
+        const QPoint now = event->position().toPoint();
+        const QPoint delta = now - m_panLast;
+        m_panLast = now;
+        horizontalScrollBar()->setValue(horizontalScrollBar()->value() - delta.x());
+        verticalScrollBar()->setValue(verticalScrollBar()->value() - delta.y());
+        event->accept();
+        return;
+    }
+    QGraphicsView::mouseMoveEvent(event);
+}
+
+void CanvasView::mouseReleaseEvent(QMouseEvent* event)
+{
+    if (m_panning) {
+        m_panning = false;
+        viewport()->setCursor(m_spaceHeld ? Qt::OpenHandCursor : Qt::ArrowCursor);
+        event->accept();
+        return;
+    }
+    QGraphicsView::mouseReleaseEvent(event);
+}
+
+void CanvasView::keyPressEvent(QKeyEvent* event)
+{
+    if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
+        m_spaceHeld = true;
+        viewport()->setCursor(Qt::OpenHandCursor);
+        event->accept();
+        return;
+    }
+    QGraphicsView::keyPressEvent(event);
+}
+
+void CanvasView::keyReleaseEvent(QKeyEvent* event)
+{
+    if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
+        m_spaceHeld = false;
+        if (!m_panning)
+            viewport()->setCursor(Qt::ArrowCursor);
+        event->accept();
+        return;
+    }
+    QGraphicsView::keyReleaseEvent(event);
+}
+
+void CanvasView::focusOutEvent(QFocusEvent* event)
+{
+    // A space released while another widget had focus must not leave the view in pan mode.
+    m_spaceHeld = false;
+    QGraphicsView::focusOutEvent(event);
+}
+
+void CanvasView::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (event->mimeData()->hasFormat(BlockPalette::kMimeType))
+        event->acceptProposedAction();
+    else
+        QGraphicsView::dragEnterEvent(event);
+}
+
+void CanvasView::dragMoveEvent(QDragMoveEvent* event)
+{
+    if (event->mimeData()->hasFormat(BlockPalette::kMimeType))
+        event->acceptProposedAction();
+    else
+        QGraphicsView::dragMoveEvent(event);
+}
+
+void CanvasView::dropEvent(QDropEvent* event)
+{
+    if (!event->mimeData()->hasFormat(BlockPalette::kMimeType)) {
+        QGraphicsView::dropEvent(event);
+        return;
+    }
+    const std::string kind = event->mimeData()->data(BlockPalette::kMimeType).toStdString();
+    m_canvas->addBlock(kind, mapToScene(event->position().toPoint()));
+    event->acceptProposedAction();
+    setFocus();
+}
+
+void CanvasView::drawForeground(QPainter* painter, const QRectF& rect)
+{
+    QGraphicsView::drawForeground(painter, rect);
+    if (m_canvas->blockCount() > 0)
+        return;
+    // An empty canvas says what to do first instead of being a blank grey page.
+    painter->save();
+    painter->resetTransform();
+    QFont font = painter->font();
+    font.setPointSizeF(font.pointSizeF() * 1.3);
+    painter->setFont(font);
+    painter->setPen(style::textSecondary());
+    const QString hint = tr("Drag blocks here from the palette, or double-click one to add it.\n"
+                            "Then drag from a block's right-hand port to another block to link them.\n"
+                            "File ▸ Examples opens a ready-made design.");
+    painter->drawText(viewport()->rect().adjusted(20, 20, -20, -20), Qt::AlignCenter | Qt::TextWordWrap, hint);
+    painter->restore();
+}
+
+} // namespace scalelab::widgets

@@ -1,0 +1,53 @@
+#pragma once
+// The view on the canvas: wheel zoom around the cursor, pan with the middle
+// button or space + drag, rubber-band selection, fit to view, and drops from
+// the block palette. It holds no model state; edits go through the scene.
+#include <QGraphicsView>
+
+namespace scalelab::widgets {
+
+class CanvasScene;
+
+class CanvasView : public QGraphicsView {
+    Q_OBJECT
+public:
+    explicit CanvasView(CanvasScene* scene, QWidget* parent = nullptr);
+
+    CanvasScene* canvas() const { return m_canvas; }
+    double zoom() const { return transform().m11(); }
+    // Scene point at the centre of the visible area (where double-clicked palette blocks go).
+    QPointF visibleCentre() const;
+
+public slots:
+    void zoomIn();
+    void zoomOut();
+    void resetZoom();
+    void fitToView();
+    void centreOnBlock(const QString& id);
+
+signals:
+    void zoomChanged(double zoom);
+
+protected:
+    void wheelEvent(QWheelEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    void keyReleaseEvent(QKeyEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dragMoveEvent(QDragMoveEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+    void drawForeground(QPainter* painter, const QRectF& rect) override;
+    void focusOutEvent(QFocusEvent* event) override;
+
+private:
+    void zoomBy(double factor);
+
+    CanvasScene* m_canvas;
+    bool m_spaceHeld = false;
+    bool m_panning = false;
+    QPoint m_panLast;
+};
+
+} // namespace scalelab::widgets

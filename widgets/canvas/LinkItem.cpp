@@ -1,0 +1,103 @@
+#include "LinkItem.h"
+
+#include "BlockItem.h"
+#include "CanvasStyle.h"
+
+#include <QPainter>
+#include <QPainterPathStroker>
+#include <QStyleOptionGraphicsItem>
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+namespace scalelab::widgets {
+
+LinkItem::LinkItem(BlockItem* source, BlockItem* target)
+    : m_source(source)
+    , m_target(target)
+{
+    setFlags(ItemIsSelectable);
+    setAcceptHoverEvents(true);
+    setZValue(0); // under the cards, so a link never hides a block's text
+    m_source->addLink(this);
+    m_target->addLink(this);
+    updatePath();
+}
+
+LinkItem::~LinkItem()
+{
+    m_source->removeLink(this);
+    m_target->removeLink(this);
+}
+
+LinkKey LinkItem::key() const { return {m_source->block().id, m_target->block().id}; }
+
+QPainterPath LinkItem::curve(QPointF from, QPointF to)
+{
+    // Horizontal tangents at both ports; the bulge grows with the distance so
+    // that a link to a block on the left loops round instead of cutting through.
+    const double dx = std::max(40.0, std::abs(to.x() - from.x()) / 2);
+    QPainterPath path(from);
+    path.cubicTo(from + QPointF(dx, 0), to - QPointF(dx, 0), to);
+    return path;
+}
+
+QPolygonF LinkItem::arrowHead(const QPainterPath& curve)
+{
+    const QPointF tip = curve.pointAtPercent(1);
+    const double angle = -curve.angleAtPercent(1) * std::numbers::pi / 180;
+    const double length = 11, half = 5.5;
+    const QPointF back(std::cos(angle) * length, std::sin(angle) * length);
+    const QPointF side(-std::sin(angle) * half, std::cos(angle) * half);
+    return QPolygonF({tip, tip - back + side, tip - back - side, tip});
+}
+
+void LinkItem::updatePath()
+{
+    // Stop at the rim of the input port so the arrow tip stays visible.
+    const QPointF end = m_target->inputPortPos() - QPointF(style::kPortRadius + 1, 0);
+    QPainterPath path = curve(m_source->outputPortPos() + QPointF(style::kPortRadius, 0), end);
+    prepareGeometryChange(); // the arrow is part of the bounding rect
+    m_arrow = arrowHead(path);
+    setPath(path);
+}
+
+QRectF LinkItem::boundingRect() const { return shape().boundingRect().united(m_arrow.boundingRect()).adjusted(-2, -2, 2, 2); }
+
+QPainterPath LinkItem::shape() const
+{
+    // A wide invisible band around the curve, so a thin link is easy to click.
+    QPainterPathStroker stroker;
+    stroker.setWidth(12);
+    return stroker.createStroke(path());
+}
+
+void LinkItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*)
+{
+    const bool selected = option->state & QStyle::State_Selected;
+    const QColor colour = selected ? style::selection() : style::link();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setPen(QPen(colour, selected || m_hovered ? 3 : 2, Qt::SolidLine, Qt::RoundCap));
+    painter->setBrush(Qt::NoBrush);
+    painter->drawPath(path());
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(colour);
+    painter->drawPolygon(m_arrow);
+}
+
+void LinkItem::hoverEnterEvent(QGraphicsSceneHoverEvent* event)
+{
+    m_hovered = true;
+    update();
+    QGraphicsPathItem::hoverEnterEvent(event);
+}
+
+void LinkItem::hoverLeaveEvent(QGraphicsSceneHoverEvent* event)
+{
+    m_hovered = false;
+    update();
+    QGraphicsPathItem::hoverLeaveEvent(event);
+}
+
+} // namespace scalelab::widgets

@@ -1,0 +1,45 @@
+#pragma once
+// A link on the canvas: a curved, arrowed path from the source's output port
+// to the target's input port. Blocks tell their links when they move (the
+// elasticnodes Edge pattern), so the scene does no bookkeeping for it.
+#include "document/LinkKey.h"
+
+#include <QGraphicsPathItem>
+
+namespace scalelab::widgets {
+
+class BlockItem;
+
+class LinkItem : public QGraphicsPathItem {
+public:
+    enum { Type = UserType + 2 };
+
+    LinkItem(BlockItem* source, BlockItem* target);
+    ~LinkItem() override;
+
+    int type() const override { return Type; }
+    QRectF boundingRect() const override;
+    QPainterPath shape() const override;
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+
+    BlockItem* source() const { return m_source; }
+    BlockItem* target() const { return m_target; }
+    LinkKey key() const;
+    void updatePath();
+
+    // The curve between two port positions; also used for the link being dragged.
+    static QPainterPath curve(QPointF from, QPointF to);
+    static QPolygonF arrowHead(const QPainterPath& curve);
+
+protected:
+    void hoverEnterEvent(QGraphicsSceneHoverEvent* event) override;
+    void hoverLeaveEvent(QGraphicsSceneHoverEvent* event) override;
+
+private:
+    BlockItem* m_source;
+    BlockItem* m_target;
+    QPolygonF m_arrow;
+    bool m_hovered = false;
+};
+
+} // namespace scalelab::widgets

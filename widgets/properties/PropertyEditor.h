@@ -1,0 +1,56 @@
+#pragma once
+// The property dock's content: a form generated from the registry's
+// ParamSpecs for the selected block (name, id and every parameter) or link
+// (its link parameters). Each edit becomes a command on the document's undo
+// stack; the form refreshes from document signals, so undo shows up here too.
+#include "document/LinkKey.h"
+
+#include <QScrollArea>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+class QLabel;
+class QLineEdit;
+
+namespace scalelab::widgets {
+
+class DesignDocument;
+class ParamField;
+
+class PropertyEditor : public QScrollArea {
+    Q_OBJECT
+public:
+    explicit PropertyEditor(DesignDocument* document, QWidget* parent = nullptr);
+
+    // Shows the form for a single selected block or link, or a hint otherwise.
+    void showSelection(const std::vector<std::string>& blockIds, const std::vector<LinkKey>& links);
+
+    // For tests: the field editing `key` of the shown block or link, or null.
+    ParamField* field(const std::string& key) const;
+    QLineEdit* nameEdit() const { return m_nameEdit; }
+    QLineEdit* idEdit() const { return m_idEdit; }
+
+private:
+    void clearForm();
+    void showHint(const QString& text);
+    void buildBlockForm(const std::string& id);
+    void buildLinkForm(const LinkKey& key);
+    void refreshValues();
+    void commitName();
+    void commitId();
+    void checkIdentity(QLineEdit* edit, const QString& refusal);
+    void onBlockIdChanged(const QString& oldId, const QString& newId);
+
+    DesignDocument* m_document;
+    std::string m_blockId;
+    std::optional<LinkKey> m_link;
+    std::map<std::string, ParamField*> m_fields;
+    QLineEdit* m_nameEdit = nullptr;
+    QLineEdit* m_idEdit = nullptr;
+    QLabel* m_identityError = nullptr;
+};
+
+} // namespace scalelab::widgets

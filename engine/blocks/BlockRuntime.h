@@ -42,6 +42,11 @@ public:
     virtual void onTimeout(sim::Kernel& kernel, uint32_t frame) { kernel.finish(frame, sim::Outcome::Timeout); }
     // The frame is finishing: give back whatever it holds (worker, queue slot).
     virtual void release(sim::Kernel&, uint32_t) {}
+    // A background call this block made (Kernel::callDetached) ended.
+    virtual void onDetachedReply(sim::Kernel&, uint32_t /*key*/, sim::RequestType, sim::Outcome) {}
+    // An operator action on this block ("flush" for caches...); returns "" or
+    // why the block cannot do it.
+    virtual std::string command(sim::Kernel&, const std::string& name) { return "a " + kind() + " cannot " + name; }
     // Client hooks.
     virtual void onArrivalEvent(sim::Kernel&, uint32_t) {}
     virtual void onAttemptDone(sim::Kernel&, uint32_t, sim::Outcome) {}

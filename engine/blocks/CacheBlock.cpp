@@ -1,5 +1,7 @@
 #include "CacheBlock.h"
 
+#include <cmath>
+
 namespace scalelab::blocks {
 
 CacheBlock::CacheBlock(const model::Block& block, uint32_t index, uint64_t runSeed, size_t windowCapacity)
@@ -9,46 +11,270 @@ CacheBlock::CacheBlock(const model::Block& block, uint32_t index, uint64_t runSe
 
 void CacheBlock::configure(sim::Kernel&, const model::Block& block)
 {
+    m_capacityModel = static_cast<int>(block.param("hit_model")) == 1;
     m_hitRatio = block.param("hit_ratio");
-    m_latency = sim::fromMs(block.param("latency_ms"));
+    m_hitLatency = sim::fromMs(block.param("latency_ms"));
+    m_missLatency = sim::fromMs(block.param("miss_latency_ms"));
+    m_strategy = static_cast<Strategy>(static_cast<int>(block.param("strategy")));
+    m_stampede = static_cast<Stampede>(static_cast<int>(block.param("stampede")));
+    m_invalidateOnWrite = block.param("invalidate_on_write") != 0;
+    m_refreshFraction = block.param("refresh_ahead_fraction");
+    m_store.configure(static_cast<size_t>(block.param("capacity")),
+                      static_cast<int>(block.param("eviction")) == 1 ? CacheStore::Eviction::Lfu
+                                                                      : CacheStore::Eviction::Lru,
+                      sim::fromSeconds(block.param("ttl_s")));
+}
+
+void CacheBlock::after(sim::Kernel& kernel, uint32_t frame, Phase phase, sim::SimTime delay)
+{
+    sim::CallFrame& f = kernel.frames()[frame];
+    f.phase = phase;
+    f.state = sim::FrameState::Working;
+    if (delay > 0)
+        kernel.schedule(kernel.now() + delay, sim::EventType::WorkDone, index(), frame,
+                        kernel.frames().generation(frame));
+    else
+        onWorkDone(kernel, frame);
 }
 
 void CacheBlock::onArrive(sim::Kernel& kernel, uint32_t frame)
 {
-    if (m_latency > 0) {
-        kernel.frames()[frame].state = sim::FrameState::Working;
-        kernel.schedule(kernel.now() + m_latency, sim::EventType::WorkDone, index(), frame,
-                        kernel.frames().generation(frame));
-    } else {
-        lookUp(kernel, frame);
+    if (kernel.frames()[frame].type == sim::RequestType::Write)
+        write(kernel, frame);
+    else
+        read(kernel, frame);
+}
+
+// Whether `key` is served from the cache now, with the side effects a real
+// cache has: recency, expiry, stale-read counting, early and ahead refreshes.
+bool CacheBlock::lookUp(sim::Kernel& kernel, uint32_t key)
+{
+    if (!m_capacityModel)
+        return rng().bernoulli(m_hitRatio);
+    bool expired = false;
+    CacheStore::Entry* entry = m_store.lookup(key, kernel.now(), expired);
+    m_expired += expired;
+    if (!entry)
+        return false;
+    if (entry->stale)
+        ++m_staleReads;
+    const sim::SimTime ttl = m_store.ttl();
+    if (ttl > 0 && m_stampede == Stampede::EarlyExpiration) {
+        // XFetch (Vattani et al.): refresh early with a probability that rises
+        // as expiry nears and with the cost of a fetch, so one request
+        // refreshes a hot key before the crowd finds it gone.
+        const double early = -static_cast<double>(entry->fetchCost) * std::log(rng().uniformPositive());
+        if (static_cast<double>(kernel.now()) + early >= static_cast<double>(entry->expires)) {
+            ++m_earlyRefreshes;
+            return false;
+        }
+    }
+    if (ttl > 0 && m_strategy == Strategy::RefreshAhead &&
+        static_cast<double>(entry->expires - kernel.now()) < m_refreshFraction * static_cast<double>(ttl))
+        refreshInBackground(kernel, key);
+    return true;
+}
+
+void CacheBlock::read(sim::Kernel& kernel, uint32_t frame)
+{
+    const uint32_t key = kernel.frames()[frame].key;
+    if (lookUp(kernel, key)) {
+        ++m_hits;
+        after(kernel, frame, Hit, m_hitLatency);
+        return;
+    }
+    ++m_misses;
+    if (m_capacityModel && m_stampede == Stampede::Lock) {
+        if (auto it = m_fetches.find(key); it != m_fetches.end()) {
+            // Single flight: wait for the fetch already on its way.
+            ++m_coalesced;
+            kernel.frames()[frame].phase = Waiting;
+            it->second.waiters.emplace_back(frame, kernel.frames().generation(frame));
+            return;
+        }
+        m_fetches[key] = Fetch{frame, kernel.frames().generation(frame), {}};
+    }
+    after(kernel, frame, MissDelay, m_missLatency);
+}
+
+void CacheBlock::write(sim::Kernel& kernel, uint32_t frame)
+{
+    const uint32_t key = kernel.frames()[frame].key;
+    if (m_strategy == Strategy::WriteBehind) {
+        // The cache takes the write and answers; the store hears of it later.
+        if (m_capacityModel)
+            m_store.insert(key, kernel.now(), 0);
+        if (linkCount() > 0) {
+            ++m_pendingWrites;
+            ++m_writesPassed;
+            kernel.callDetached(index(), 0, key, sim::RequestType::Write);
+        }
+        after(kernel, frame, Answer, m_hitLatency);
+        return;
+    }
+    if (m_capacityModel && m_strategy != Strategy::WriteThrough) {
+        if (m_invalidateOnWrite)
+            m_store.erase(key);
+        else
+            m_store.markStale(key);
+    }
+    if (linkCount() == 0) {
+        after(kernel, frame, Answer, m_hitLatency);
+        return;
+    }
+    ++m_writesPassed;
+    kernel.frames()[frame].phase = m_strategy == Strategy::WriteThrough ? WriteThroughSet : WritePass;
+    kernel.call(frame, 0);
+}
+
+void CacheBlock::onWorkDone(sim::Kernel& kernel, uint32_t frame)
+{
+    switch (static_cast<Phase>(kernel.frames()[frame].phase)) {
+    case MissDelay:
+        startFetch(kernel, frame);
+        break;
+    case Hit:
+    case SetAfterFetch:
+    case Answer:
+    default:
+        kernel.finish(frame, sim::Outcome::Ok);
+        break;
     }
 }
 
-void CacheBlock::lookUp(sim::Kernel& kernel, uint32_t frame)
+void CacheBlock::startFetch(sim::Kernel& kernel, uint32_t frame)
 {
-    if (kernel.frames()[frame].type == sim::RequestType::Read) {
-        if (rng().bernoulli(m_hitRatio)) {
-            ++m_hits;
-            kernel.finish(frame, sim::Outcome::Ok);
-            return;
-        }
-        ++m_misses;
+    if (linkCount() == 0) { // nothing behind the cache: a miss is answered empty
+        kernel.finish(frame, sim::Outcome::Ok);
+        return;
     }
-    kernel.continueCalls(frame);
+    ++m_fetchesSent;
+    kernel.frames()[frame].phase = Fetching;
+    kernel.call(frame, 0);
+}
+
+void CacheBlock::onReply(sim::Kernel& kernel, uint32_t frame, sim::Outcome outcome)
+{
+    const sim::CallFrame& f = kernel.frames()[frame];
+    switch (static_cast<Phase>(f.phase)) {
+    case Fetching:
+        fetched(kernel, frame, outcome);
+        break;
+    case WriteThroughSet:
+        if (outcome != sim::Outcome::Ok) {
+            kernel.finish(frame, outcome);
+            break;
+        }
+        if (m_capacityModel)
+            m_store.insert(f.key, kernel.now(), 0);
+        after(kernel, frame, Answer, m_hitLatency); // the write waits for the store and the cache
+        break;
+    default: // WritePass
+        kernel.finish(frame, outcome);
+        break;
+    }
+}
+
+void CacheBlock::fetched(sim::Kernel& kernel, uint32_t frame, sim::Outcome outcome)
+{
+    const sim::CallFrame& f = kernel.frames()[frame];
+    const uint32_t key = f.key;
+    if (outcome == sim::Outcome::Ok && m_capacityModel)
+        m_store.insert(key, kernel.now(), kernel.now() - f.arrived - m_missLatency);
+    // Everyone who waited on this fetch gets its outcome.
+    if (auto it = m_fetches.find(key); it != m_fetches.end() && it->second.leader == frame) {
+        const auto waiters = std::move(it->second.waiters);
+        m_fetches.erase(it);
+        for (const auto& [waiter, generation] : waiters)
+            if (kernel.frames().isLive(waiter, generation))
+                kernel.finish(waiter, outcome);
+    }
+    if (outcome != sim::Outcome::Ok)
+        kernel.finish(frame, outcome);
+    else if (m_strategy == Strategy::CacheAside)
+        after(kernel, frame, SetAfterFetch, m_hitLatency); // the app writes what it read into the cache
+    else
+        kernel.finish(frame, sim::Outcome::Ok);
+}
+
+void CacheBlock::release(sim::Kernel& kernel, uint32_t frame)
+{
+    // A fetch leader that ends any other way (its timeout) hands the fetch
+    // to the next waiter still waiting, so waiters never hang on a lost leader.
+    const sim::CallFrame& f = kernel.frames()[frame];
+    auto it = m_fetches.find(f.key);
+    if (it == m_fetches.end() || it->second.leader != frame ||
+        it->second.leaderGeneration != kernel.frames().generation(frame))
+        return;
+    Fetch& fetch = it->second;
+    while (!fetch.waiters.empty()) {
+        const auto [next, generation] = fetch.waiters.front();
+        fetch.waiters.erase(fetch.waiters.begin());
+        if (!kernel.frames().isLive(next, generation))
+            continue;
+        fetch.leader = next;
+        fetch.leaderGeneration = generation;
+        // Started by an event rather than from inside the old leader's finish.
+        kernel.frames()[next].phase = MissDelay;
+        kernel.schedule(kernel.now(), sim::EventType::WorkDone, index(), next, generation);
+        return;
+    }
+    m_fetches.erase(it);
+}
+
+void CacheBlock::refreshInBackground(sim::Kernel& kernel, uint32_t key)
+{
+    if (linkCount() == 0 || !m_refreshing.insert(key).second)
+        return;
+    ++m_backgroundRefreshes;
+    kernel.callDetached(index(), 0, key, sim::RequestType::Read);
+}
+
+void CacheBlock::onDetachedReply(sim::Kernel& kernel, uint32_t key, sim::RequestType type, sim::Outcome outcome)
+{
+    if (type == sim::RequestType::Write) {
+        --m_pendingWrites;
+        m_failedBackgroundWrites += outcome != sim::Outcome::Ok;
+        return;
+    }
+    m_refreshing.erase(key);
+    if (outcome == sim::Outcome::Ok && m_capacityModel)
+        m_store.insert(key, kernel.now(), 0);
+}
+
+std::string CacheBlock::command(sim::Kernel&, const std::string& name)
+{
+    if (name != "flush")
+        return "a cache can flush, not " + name;
+    m_store.clear();
+    ++m_flushes;
+    return {};
 }
 
 std::map<std::string, double> CacheBlock::extraMetrics() const
 {
     const uint64_t lookups = m_hits + m_misses;
-    return {{"hits", static_cast<double>(m_hits)},
-            {"misses", static_cast<double>(m_misses)},
-            {"hit_ratio", lookups ? static_cast<double>(m_hits) / static_cast<double>(lookups) : 0.0}};
+    return {{"hits", double(m_hits)},
+            {"misses", double(m_misses)},
+            {"hit_ratio", lookups ? double(m_hits) / double(lookups) : 0.0},
+            {"expired", double(m_expired)},
+            {"stale_reads", double(m_staleReads)},
+            {"evictions", double(m_store.evictions() - m_evictionsAtReset)},
+            {"entries", double(m_store.size())},
+            {"downstream_reads", double(m_fetchesSent + m_backgroundRefreshes)},
+            {"downstream_writes", double(m_writesPassed)},
+            {"coalesced", double(m_coalesced)},
+            {"early_refreshes", double(m_earlyRefreshes)},
+            {"pending_writes", double(m_pendingWrites)},
+            {"failed_background_writes", double(m_failedBackgroundWrites)}};
 }
 
 void CacheBlock::resetStats(sim::SimTime now)
 {
     BlockRuntime::resetStats(now);
-    m_hits = m_misses = 0;
+    m_hits = m_misses = m_expired = m_staleReads = m_fetchesSent = m_coalesced = 0;
+    m_earlyRefreshes = m_backgroundRefreshes = m_writesPassed = m_failedBackgroundWrites = 0;
+    m_evictionsAtReset = m_store.evictions();
 }
 
 } // namespace scalelab::blocks

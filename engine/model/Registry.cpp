@@ -192,13 +192,42 @@ BlockSpec cacheSpec()
     spec.category = "Data";
     spec.icon = "cache";
     spec.summary = "An in-memory cache (Redis-like): hits answer at once, misses go on downstream.";
-    spec.pattern = "Caching (cache-aside)";
+    spec.pattern = "Caching: cache-aside, read/write-through, write-behind, refresh-ahead";
     spec.allowedTargets = {"service", "database", "load_balancer", "cache"};
     spec.params = {
+        choice("hit_model", "Hit model", {"fixed_ratio", "capacity"}, 0,
+               "Fixed ratio: reads hit with the hit ratio below (the teaching model). Capacity: the cache "
+               "holds up to `capacity` keys with TTL and eviction, and the hit ratio emerges from the keys "
+               "the clients ask for."),
         number("hit_ratio", "Hit ratio", ParamType::Double, "", 0.9, 0, 1, 0.01,
-               "Share of reads found in the cache. A miss, and every write, goes on to the downstream link."),
-        number("latency_ms", "Latency", ParamType::Duration, "ms", 1, 0, 60'000, 0.1,
-               "Time to look a key up, hit or miss."),
+               "Fixed-ratio model: share of reads found in the cache. A miss goes on to the downstream link."),
+        number("latency_ms", "Hit latency", ParamType::Duration, "ms", 1, 0, 60'000, 0.1,
+               "Time to answer from the cache (and to write an entry)."),
+        number("miss_latency_ms", "Miss latency", ParamType::Duration, "ms", 1, 0, 60'000, 0.1,
+               "Time a miss costs before the request goes on downstream."),
+        number("capacity", "Capacity", ParamType::Int, "keys", 10'000, 0, 100'000'000, 1000,
+               "Capacity model: how many keys fit. When full, one is evicted per insert."),
+        choice("eviction", "Eviction", {"lru", "lfu"}, 0,
+               "Which key makes room: the least recently used, or the least frequently used."),
+        number("ttl_s", "TTL", ParamType::Double, "s", 300, 0, 1e7, 10,
+               "Capacity model: an entry expires this long after it was fetched. 0 = never."),
+        choice("strategy", "Strategy", {"cache_aside", "read_through", "write_through", "write_behind", "refresh_ahead"},
+               0,
+               "Cache-aside: on a miss the app reads the database and then writes the cache (one more cache "
+               "round trip). Read-through: the cache fetches on a miss itself. Write-through: writes go to the "
+               "database and update the cache, so a write waits for both. Write-behind: writes update the cache "
+               "and return; the database is written in the background (lost if the cache crashes first). "
+               "Refresh-ahead: a hit on an entry near its expiry refreshes it in the background."),
+        number("invalidate_on_write", "Invalidate on write", ParamType::Bool, "", 1, 0, 1, 1,
+               "Cache-aside and read-through: a write deletes the cached key. Off: the old value stays and "
+               "later reads of it are stale until it expires."),
+        choice("stampede", "Stampede protection", {"none", "lock", "early_expiration"}, 0,
+               "What happens when many requests miss the same key at once (after a flush or an expiry). None: "
+               "each one queries the database (thundering herd). Lock: one fetches, the others wait for it "
+               "(single flight). Early expiration: a hit refreshes an entry early with a probability that "
+               "rises as it nears expiry (XFetch)."),
+        number("refresh_ahead_fraction", "Refresh-ahead window", ParamType::Double, "", 0.2, 0, 1, 0.05,
+               "Refresh-ahead: a hit in the last fraction of an entry's TTL triggers a background refresh."),
     };
     return spec;
 }

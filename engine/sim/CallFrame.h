@@ -33,6 +33,8 @@ struct CallFrame {
     RequestType type = RequestType::Read;
     FrameState state = FrameState::Travelling;
     bool holdsWorker = false;
+    bool detached = false;
+    uint8_t phase = 0;           // block-private step of a call that takes several (caches)       // background call (write-behind flush, refresh): nobody waits for it
     SimTime arrived = 0;         // when it reached its block
 
     // Intrusive membership of an instance's wait queue.

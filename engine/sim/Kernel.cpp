@@ -113,6 +113,24 @@ void Kernel::call(uint32_t parent, uint16_t linkIndex, int instance)
         schedule(m_now + link.latency, EventType::Deliver, link.target, child, m_frames.generation(child));
 }
 
+void Kernel::callDetached(uint32_t callerBlock, uint16_t linkIndex, uint32_t key, RequestType type)
+{
+    const uint32_t child = m_frames.acquire();
+    const blocks::RuntimeLink& link = m_blocks[callerBlock]->link(linkIndex);
+    CallFrame& callee = m_frames[child];
+    callee = CallFrame{};
+    callee.detached = true;
+    callee.block = link.target;
+    callee.callerBlock = callerBlock;
+    callee.key = key;
+    callee.type = type;
+    callee.viaLink = linkIndex;
+    if (link.latency == 0)
+        deliver(child);
+    else
+        schedule(m_now + link.latency, EventType::Deliver, link.target, child, m_frames.generation(child));
+}
+
 void Kernel::deliver(uint32_t index)
 {
     CallFrame& frame = m_frames[index];
@@ -154,7 +172,15 @@ void Kernel::finish(uint32_t index, Outcome outcome)
     const uint16_t viaLink = frame.viaLink;
     const SimTime spent = m_now - frame.arrived;
     const uint32_t request = frame.request;
+    const bool detached = frame.detached;
+    const uint32_t key = frame.key;
+    const RequestType type = frame.type;
     m_frames.release(index);
+    if (detached) {
+        block.metrics().finished(spent, outcome);
+        m_blocks[callerBlock]->onDetachedReply(*this, key, type, outcome);
+        return;
+    }
     if (parent == kNoFrame) {
         block.onAttemptDone(*this, request, outcome);
         return;

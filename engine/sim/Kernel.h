@@ -63,6 +63,10 @@ public:
     // Calls downstream link `linkIndex` of the frame's block on its behalf;
     // `instance` >= 0 asks the callee for that instance (load balancers).
     void call(uint32_t frame, uint16_t linkIndex, int instance = -1);
+    // A background call down link `linkIndex` of `block` that nobody waits
+    // for; its outcome reaches the block's onDetachedReply when it ends
+    // (the return trip's latency is not modelled: nothing waits on it).
+    void callDetached(uint32_t block, uint16_t linkIndex, uint32_t key, RequestType type);
     // Makes the frame's next downstream call, skipping links whose call
     // probability says no; finishes the frame with Ok after the last link.
     void continueCalls(uint32_t frame);

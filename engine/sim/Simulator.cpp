@@ -112,6 +112,14 @@ std::string Simulator::setParam(const std::string& blockId, const std::string& k
     return {};
 }
 
+std::string Simulator::command(const std::string& blockId, const std::string& name)
+{
+    const auto index = m_architecture.blockIndex(blockId);
+    if (!index)
+        return "no block with id \"" + blockId + "\"";
+    return m_kernel.block(static_cast<uint32_t>(*index)).command(m_kernel, name);
+}
+
 std::string Simulator::setText(const std::string& blockId, const std::string& key, const std::string& text)
 {
     model::Block* block = m_architecture.findBlock(blockId);

@@ -43,6 +43,8 @@ public:
     // empty string, or why the edit was refused (unknown block or parameter,
     // value out of range).
     std::string setParam(const std::string& blockId, const std::string& key, double value);
+    // An operator action on a block, e.g. "flush" on a cache. Returns "" or why not.
+    std::string command(const std::string& blockId, const std::string& name);
     // Live edit of a text parameter (ramp stages).
     std::string setText(const std::string& blockId, const std::string& key, const std::string& text);
     // Live edit of a link parameter.

@@ -1,0 +1,142 @@
+#include "CapacitySweep.h"
+
+#include "NetworkModel.h"
+#include "model/RampStages.h"
+#include "sim/Simulator.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace scalelab::analysis {
+
+namespace {
+
+// Fixed notation: what parseRampStages reads back exactly.
+std::string scaledStages(const std::string& text, double factor)
+{
+    std::string error;
+    const auto stages = model::parseRampStages(text, error);
+    if (!error.empty())
+        return text; // left for validation to report
+    std::string result;
+    char item[64];
+    for (const auto& stage : stages) {
+        std::snprintf(item, sizeof item, "%s%.3fs:%.3f", result.empty() ? "" : ", ", stage.durationS,
+                      stage.targetRps * factor);
+        result += item;
+    }
+    return result;
+}
+
+} // namespace
+
+const std::vector<SweepField>& sweepFields()
+{
+    static const std::vector<SweepField> fields{
+        {"load_factor", &SweepPoint::loadFactor},
+        {"offered_rps", &SweepPoint::offeredRps},
+        {"throughput_rps", &SweepPoint::throughputRps},
+        {"p95_ms", &SweepPoint::p95Ms},
+        {"mean_ms", &SweepPoint::meanMs},
+        {"error_rate", &SweepPoint::errorRate},
+        {"analytic_mean_ms", &SweepPoint::analyticMeanMs},
+        {"analytic_bottleneck_utilization", &SweepPoint::analyticBottleneckUtilization},
+    };
+    return fields;
+}
+
+std::string sweepCsv(const std::vector<SweepPoint>& points)
+{
+    std::string text;
+    for (const auto& field : sweepFields())
+        text += (text.empty() ? "" : ",") + std::string(field.name);
+    text += '\n';
+    char number[32];
+    for (const auto& point : points) {
+        const char* separator = "";
+        for (const auto& field : sweepFields()) {
+            const double value = point.*field.member;
+            text += separator;
+            if (std::isfinite(value)) {
+                std::snprintf(number, sizeof number, "%.10g", value);
+                text += number;
+            }
+            separator = ",";
+        }
+        text += '\n';
+    }
+    return text;
+}
+
+model::Architecture scaleLoad(const model::Architecture& design, double factor)
+{
+    model::Architecture scaled = design;
+    for (auto& block : scaled.blocks) {
+        if (block.kind != "client")
+            continue;
+        block.params["rate_rps"] *= factor;
+        block.params["virtual_users"] = std::round(block.params["virtual_users"] * factor);
+        if (auto stages = block.texts.find("ramp_stages"); stages != block.texts.end())
+            stages->second = scaledStages(stages->second, factor);
+    }
+    return scaled;
+}
+
+SweepPoint runSweepPoint(const model::Architecture& design, double loadFactor, uint64_t seed, double warmupS,
+                         double measureS)
+{
+    model::Architecture scaled = scaleLoad(design, loadFactor);
+    SweepPoint point;
+    point.loadFactor = loadFactor;
+
+    // The simulator is built first: a design with errors is then reported
+    // with its full list of them, not the planner's one-liner.
+    sim::SimulatorOptions options;
+    options.windowCapacity = 1; // only the totals are read
+    sim::Simulator simulator(scaled, seed, options);
+    const NetworkPlan plan = planNetwork(scaled);
+    point.analyticMeanMs = plan.endToEndMs;
+    if (const BlockPlan* bottleneck = plan.find(plan.bottleneck))
+        point.analyticBottleneckUtilization = bottleneck->utilization;
+
+    simulator.runUntil(sim::fromSeconds(warmupS));
+    simulator.resetStats();
+    simulator.runUntil(sim::fromSeconds(warmupS + measureS));
+    const stats::Snapshot snap = simulator.snapshot();
+
+    point.offeredRps = snap.measuredSeconds > 0 ? static_cast<double>(snap.requests) / snap.measuredSeconds : 0;
+    point.throughputRps = snap.throughputRps;
+    point.p95Ms = snap.latency.p95Ms;
+    point.meanMs = snap.latency.meanMs;
+    const double finished = static_cast<double>(snap.completed + snap.errors.total());
+    point.errorRate = finished > 0 ? static_cast<double>(snap.errors.total()) / finished : 0;
+    return point;
+}
+
+std::vector<double> sweepFactors(double from, double to, int steps)
+{
+    std::vector<double> factors;
+    for (int i = 0; i < steps; ++i)
+        factors.push_back(steps == 1 ? from : from + (to - from) * i / (steps - 1));
+    return factors;
+}
+
+int findKnee(const std::vector<SweepPoint>& points)
+{
+    constexpr double kLatencyGrowth = 2.0;  // p95 doubled
+    constexpr double kThroughputLoss = 0.05; // 5% of offered load not served
+    double baseP95 = 0;
+    for (size_t i = 0; i < points.size(); ++i) {
+        const SweepPoint& point = points[i];
+        if (point.throughputRps < (1 - kThroughputLoss) * point.offeredRps)
+            return static_cast<int>(i);
+        // The first point that completed anything sets the low-load latency.
+        if (baseP95 <= 0)
+            baseP95 = point.p95Ms;
+        else if (point.p95Ms > kLatencyGrowth * baseP95)
+            return static_cast<int>(i);
+    }
+    return -1;
+}
+
+} // namespace scalelab::analysis

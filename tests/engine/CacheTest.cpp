@@ -1,0 +1,201 @@
+// The cache against the seeds' claims and against caching theory.
+#include "SimTestSupport.h"
+#include "analysis/CacheModel.h"
+#include "model/Registry.h"
+
+#include <QtTest>
+
+#include <cmath>
+
+using namespace scalelab;
+using namespace scalelab::testing;
+
+namespace {
+
+double choice(const char* kind, const char* key, const char* name)
+{
+    return *model::Registry::instance().find(kind)->param(key)->choiceIndex(name);
+}
+
+model::Block database(const std::string& id, double readMs, double writeMs, int workers = 256)
+{
+    model::Block db = model::makeBlock("database", id);
+    db.params["workers"] = workers;
+    db.params["read_time_ms"] = readMs;
+    db.params["write_time_ms"] = writeMs;
+    db.params["service_cv"] = 0;
+    db.params["queue_capacity"] = 1'000'000;
+    db.params["max_connections"] = 1'000'000;
+    return db;
+}
+
+model::Block cache(const std::string& id, const char* hitModel)
+{
+    model::Block c = model::makeBlock("cache", id);
+    c.params["hit_model"] = choice("cache", "hit_model", hitModel);
+    c.params["strategy"] = choice("cache", "strategy", "read_through");
+    c.params["latency_ms"] = 1;
+    c.params["miss_latency_ms"] = 1;
+    return c;
+}
+
+// client -> cache -> database.
+model::Architecture cached(model::Block client, model::Block c, model::Block db)
+{
+    model::Architecture design;
+    design.blocks = {client, c, db};
+    design.links = {wire(client.id, c.id), wire(c.id, db.id)};
+    return design;
+}
+
+const stats::BlockSnapshot& block(const stats::Snapshot& snap, const std::string& id)
+{
+    for (const auto& b : snap.blocks)
+        if (b.id == id)
+            return b;
+    throw std::out_of_range(id);
+}
+
+} // namespace
+
+class CacheTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void ninety_nine_percent_hits_turn_1000_rps_into_10_queries()
+    {
+        // The seeds: "1000 req/sec -> only 10 DB queries/sec (if 99% cache hit rate)".
+        model::Block c = cache("cache", "fixed_ratio");
+        c.params["hit_ratio"] = 0.99;
+        const auto snap = simulate(cached(patientClient("client", 1000), c, database("db", 5, 5)), 5, 600);
+        const double perSecond = double(block(snap, "db").arrivals) / snap.measuredSeconds;
+        // Misses are Poisson: 6,000 expected in 600 s, +/- 3.29 sigma.
+        const double band = 3.29 * std::sqrt(10.0 * snap.measuredSeconds) / snap.measuredSeconds;
+        QVERIFY2(std::abs(perSecond - 10) < band,
+                 qPrintable(QString("%1 database queries/s, expected 10 +/- %2").arg(perSecond).arg(band)));
+    }
+
+    void lru_hit_ratio_over_zipf_matches_che()
+    {
+        const uint64_t keys = 5000;
+        const double skew = 0.8, capacity = 500;
+        model::Block client = patientClient("client", 2000);
+        client.params["key_space"] = double(keys);
+        client.params["key_skew"] = skew;
+        model::Block c = cache("cache", "capacity");
+        c.params["capacity"] = capacity;
+        c.params["ttl_s"] = 0;
+        const auto snap = simulate(cached(client, c, database("db", 1, 1)), 30, 300);
+        const double theory = analysis::lruHitRatioChe(analysis::zipfPopularity(keys, skew), capacity);
+        const double simulated = block(snap, "cache").extras.at("hit_ratio");
+        // Binomial sampling error of ~600,000 lookups is ~0.001; the
+        // approximation itself is within about one percent (Fricker et al.).
+        const double lookups = block(snap, "cache").extras.at("hits") + block(snap, "cache").extras.at("misses");
+        const double tolerance = 3.29 * std::sqrt(theory * (1 - theory) / lookups) + 0.01;
+        QVERIFY2(std::abs(simulated - theory) < tolerance,
+                 qPrintable(QString("LRU hit ratio %1, Che %2 +/- %3").arg(simulated).arg(theory).arg(tolerance)));
+        // LFU keeps the hot keys at least as well under a static popularity.
+        c.params["eviction"] = choice("cache", "eviction", "lfu");
+        const auto lfu = simulate(cached(client, c, database("db", 1, 1)), 30, 300);
+        QVERIFY(block(lfu, "cache").extras.at("hit_ratio") > simulated);
+    }
+
+    void flush_at_peak_is_a_thundering_herd_that_a_lock_prevents()
+    {
+        // 5,000 rps over 200 hot keys, all cached; the database needs 100 ms
+        // per query. Flush the cache: every request for a key whose fetch is
+        // still under way goes to the database too, unless a lock makes one
+        // request fetch for all.
+        auto run = [](const char* stampede) {
+            model::Block client = patientClient("client", 5000);
+            client.params["key_space"] = 200;
+            client.params["key_skew"] = 1.0;
+            model::Block c = cache("cache", "capacity");
+            c.params["capacity"] = 1000;
+            c.params["ttl_s"] = 0;
+            c.params["stampede"] = choice("cache", "stampede", stampede);
+            sim::SimulatorOptions options;
+            sim::Simulator simulator(cached(client, c, database("db", 100, 100, 100'000)), 3, options);
+            simulator.runUntil(sim::fromSeconds(20));
+            simulator.resetStats();
+            [&] { QCOMPARE(simulator.command("cache", "flush"), std::string()); }();
+            simulator.runUntil(sim::fromSeconds(21));
+            return simulator.snapshot();
+        };
+        const auto herd = run("none");
+        const auto locked = run("lock");
+        const double herdQueries = double(block(herd, "db").arrivals);
+        const double lockedQueries = double(block(locked, "db").arrivals);
+        // With the lock each key is fetched once: at most the 200 keys.
+        QVERIFY2(lockedQueries <= 200, qPrintable(QString("%1 queries with the lock").arg(lockedQueries)));
+        // Without it, every key is fetched once plus once more for every
+        // request that arrives during the 100 ms fetch: about 200 + 5,000 x 0.1.
+        const double expectedHerd = 200 + 5000 * 0.1;
+        QVERIFY2(std::abs(herdQueries - expectedHerd) < 0.1 * expectedHerd,
+                 qPrintable(QString("%1 queries without protection (expected about %2), %3 with the lock")
+                                .arg(herdQueries).arg(expectedHerd).arg(lockedQueries)));
+        QVERIFY(block(locked, "cache").extras.at("coalesced") > 0);
+    }
+
+    void write_through_waits_for_the_database_and_write_behind_does_not()
+    {
+        auto run = [](const char* strategy) {
+            model::Block client = patientClient("client", 200);
+            client.params["read_ratio"] = 0; // writes only
+            model::Block c = cache("cache", "capacity");
+            c.params["strategy"] = choice("cache", "strategy", strategy);
+            return simulate(cached(client, c, database("db", 5, 20)), 5, 60);
+        };
+        const auto through = run("write_through");
+        const auto behind = run("write_behind");
+        // Write-through: 20 ms database write + 1 ms cache update.
+        QVERIFY2(std::abs(through.latency.meanMs - 21) < 0.5, qPrintable(QString::number(through.latency.meanMs)));
+        // Write-behind: the cache's 1 ms only; the database still gets every write.
+        QVERIFY2(std::abs(behind.latency.meanMs - 1) < 0.01, qPrintable(QString::number(behind.latency.meanMs)));
+        QVERIFY(block(behind, "db").arrivals > 0.95 * behind.requests);
+    }
+
+    void stale_reads_only_without_invalidation()
+    {
+        auto run = [](bool invalidate) {
+            model::Block client = patientClient("client", 1000);
+            client.params["read_ratio"] = 0.9;
+            client.params["key_space"] = 100;
+            model::Block c = cache("cache", "capacity");
+            c.params["strategy"] = choice("cache", "strategy", "cache_aside");
+            c.params["invalidate_on_write"] = invalidate ? 1 : 0;
+            c.params["ttl_s"] = 5;
+            return simulate(cached(client, c, database("db", 2, 5)), 5, 60);
+        };
+        QCOMPARE(block(run(true), "cache").extras.at("stale_reads"), 0.0);
+        QVERIFY(block(run(false), "cache").extras.at("stale_reads") > 1000);
+    }
+
+    void multi_level_caching_averages_7_4_ms()
+    {
+        // The seeds' worked example: 60% from the browser (0 ms), 30% from
+        // the CDN (20 ms), 8% from Redis (5 ms), 2% from the database (50 ms):
+        // 0.6 x 0 + 0.3 x 20 + 0.08 x 5 + 0.02 x 50 = 7.4 ms. Each level's hit
+        // ratio is of what reaches it (0.6, 0.3 / 0.4, 0.08 / 0.1), and a miss
+        // passes on at no cost, as the seeds count it.
+        auto level = [](const char* id, double hit, double latency) {
+            model::Block c = cache(id, "fixed_ratio");
+            c.params["hit_ratio"] = hit;
+            c.params["latency_ms"] = latency;
+            c.params["miss_latency_ms"] = 0;
+            return c;
+        };
+        model::Architecture design;
+        design.blocks = {patientClient("client", 1000), level("browser", 0.6, 0), level("cdn", 0.75, 20),
+                         level("redis", 0.8, 5), database("db", 50, 50)};
+        design.links = {wire("client", "browser"), wire("browser", "cdn"), wire("cdn", "redis"), wire("redis", "db")};
+        const auto snap = simulate(design, 5, 300);
+        const auto mean = windowInterval(
+            measuredWindows(snap.series, 5), [](const stats::WindowSample& s) { return s.meanMs; },
+            [](const stats::WindowSample& s) { return s.throughputPerSecond; });
+        QVERIFY2(mean.contains(7.4), qPrintable(describe("multi-level mean latency ms", 7.4, mean)));
+    }
+};
+
+QTEST_APPLESS_MAIN(CacheTest)
+#include "CacheTest.moc"

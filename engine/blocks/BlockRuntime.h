@@ -40,6 +40,8 @@ public:
     virtual void onReply(sim::Kernel& kernel, uint32_t frame, sim::Outcome outcome);
     // The frame's deadline passed (it has already left the deadline list).
     virtual void onTimeout(sim::Kernel& kernel, uint32_t frame) { kernel.finish(frame, sim::Outcome::Timeout); }
+    // How long a worker spends on `frame` (blocks with an InstancePool).
+    virtual sim::SimTime workTime(const sim::CallFrame&) { return 0; }
     // The frame is finishing: give back whatever it holds (worker, queue slot).
     virtual void release(sim::Kernel&, uint32_t) {}
     // A background call this block made (Kernel::callDetached) ended.

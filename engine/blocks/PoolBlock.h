@@ -1,10 +1,11 @@
 #pragma once
-// A pool of identical instances, each with `workers` concurrent slots and a
-// bounded FIFO wait queue: the service and database blocks. A worker is held
-// for the service time and then for every downstream call, so a slow
-// dependency fills this pool's workers and queue and the slowness climbs
-// the graph. Databases differ only in read/write times and a connection cap.
+// Service and database blocks: a pool of identical instances (see
+// InstancePool). A worker is held for the service time and then for every
+// downstream call, so a slow dependency fills this pool's workers and queue
+// and the slowness climbs the graph. Databases differ only in read/write
+// times and a cap on connections over all instances.
 #include "BlockRuntime.h"
+#include "InstancePool.h"
 
 #include <climits>
 
@@ -16,30 +17,19 @@ public:
 
     void configure(sim::Kernel& kernel, const model::Block& block) override;
     void onArrive(sim::Kernel& kernel, uint32_t frame) override;
-    void release(sim::Kernel& kernel, uint32_t frame) override;
+    void release(sim::Kernel& kernel, uint32_t frame) override { m_pool.release(kernel, frame); }
+    sim::SimTime workTime(const sim::CallFrame& frame) override;
 
-    int instanceCount() const override { return m_activeInstances; }
+    int instanceCount() const override { return m_pool.active(); }
     bool hasWorkers() const override { return true; }
-    int load(int instance) const override;
+    int load(int instance) const override { return m_pool.load(instance); }
     std::map<std::string, double> extraMetrics() const override;
 
 private:
-    struct Instance {
-        int busy = 0;
-        sim::WaitQueue waiting;
-    };
-
-    void startWork(sim::Kernel& kernel, uint32_t frame);
     int chooseInstance(int requested);
 
-    // Instances beyond m_activeInstances were scaled away: they get no new
-    // work but finish what they hold, as a draining server does.
-    std::vector<Instance> m_instances;
-    int m_activeInstances = 0;
-    int m_workers = 1;
-    int m_queueCapacity = 0;
+    InstancePool m_pool;
     int m_maxConnections = INT_MAX;
-    int m_connections = 0;
     double m_readMs = 0, m_writeMs = 0, m_cv = 1;
     int m_nextInstance = 0;
 };

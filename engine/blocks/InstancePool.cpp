@@ -1,0 +1,97 @@
+#include "InstancePool.h"
+
+#include "BlockRuntime.h"
+
+namespace scalelab::blocks {
+
+InstancePool::InstancePool(BlockRuntime& owner)
+    : m_owner(owner)
+{
+}
+
+void InstancePool::resize(sim::Kernel& kernel, int active, int workers, int queueCapacity)
+{
+    m_workers = workers;
+    m_queueCapacity = queueCapacity;
+    if (active > static_cast<int>(m_instances.size()))
+        m_instances.resize(static_cast<size_t>(active));
+    if (active != m_active) {
+        m_active = active;
+        kernel.instancesChanged();
+    }
+    m_owner.metrics().capacity().set(kernel.now(), static_cast<double>(m_active) * m_workers);
+    for (int i = 0; i < m_active; ++i) {
+        Instance& instance = m_instances[static_cast<size_t>(i)];
+        while (instance.busy < m_workers && !instance.waiting.empty()) {
+            const uint32_t next = instance.waiting.popFront(kernel.frames());
+            m_owner.metrics().queued().add(kernel.now(), -1);
+            start(kernel, next);
+        }
+    }
+}
+
+InstancePool::Admission InstancePool::admit(sim::Kernel& kernel, uint32_t index, int instanceIndex)
+{
+    sim::CallFrame& frame = kernel.frames()[index];
+    frame.instance = instanceIndex;
+    Instance& instance = m_instances[static_cast<size_t>(instanceIndex)];
+    if (instance.busy < m_workers) {
+        ++m_inSystem;
+        start(kernel, index);
+        return Admission::Started;
+    }
+    if (static_cast<int>(instance.waiting.size()) < m_queueCapacity) {
+        ++m_inSystem;
+        frame.state = sim::FrameState::Queued;
+        instance.waiting.pushBack(kernel.frames(), index);
+        m_owner.metrics().queued().add(kernel.now(), 1);
+        return Admission::Queued;
+    }
+    return Admission::Rejected;
+}
+
+void InstancePool::start(sim::Kernel& kernel, uint32_t index)
+{
+    sim::CallFrame& frame = kernel.frames()[index];
+    ++m_instances[static_cast<size_t>(frame.instance)].busy;
+    m_owner.metrics().busy().add(kernel.now(), 1);
+    frame.holdsWorker = true;
+    frame.state = sim::FrameState::Working;
+    kernel.schedule(kernel.now() + m_owner.workTime(frame), sim::EventType::WorkDone, m_owner.index(), index,
+                    kernel.frames().generation(index));
+}
+
+void InstancePool::release(sim::Kernel& kernel, uint32_t index)
+{
+    sim::CallFrame& frame = kernel.frames()[index];
+    if (frame.instance < 0 || frame.instance >= static_cast<int>(m_instances.size()))
+        return; // refused before it was admitted
+    Instance& instance = m_instances[static_cast<size_t>(frame.instance)];
+    if (frame.state == sim::FrameState::Queued) {
+        instance.waiting.remove(kernel.frames(), index);
+        m_owner.metrics().queued().add(kernel.now(), -1);
+        --m_inSystem;
+        return;
+    }
+    if (!frame.holdsWorker)
+        return;
+    frame.holdsWorker = false;
+    --m_inSystem;
+    --instance.busy;
+    m_owner.metrics().busy().add(kernel.now(), -1);
+    if (!instance.waiting.empty()) {
+        const uint32_t next = instance.waiting.popFront(kernel.frames());
+        m_owner.metrics().queued().add(kernel.now(), -1);
+        start(kernel, next);
+    }
+}
+
+int InstancePool::load(int instance) const
+{
+    if (instance < 0 || instance >= static_cast<int>(m_instances.size()))
+        return m_inSystem;
+    const Instance& chosen = m_instances[static_cast<size_t>(instance)];
+    return chosen.busy + static_cast<int>(chosen.waiting.size());
+}
+
+} // namespace scalelab::blocks

@@ -1,0 +1,46 @@
+#pragma once
+// Instances of one block, each with `workers` concurrent slots and a
+// bounded FIFO wait queue: the capacity model shared by services and
+// databases (plain or replicated). It admits, queues, starts and releases
+// frames and keeps the owner's busy/queue/capacity integrals up to date;
+// the owner decides which instance and how long the work takes.
+#include "sim/Kernel.h"
+
+#include <vector>
+
+namespace scalelab::blocks {
+
+class BlockRuntime;
+
+class InstancePool {
+public:
+    enum class Admission { Started, Queued, Rejected };
+    // Work times come from the owner's workTime(), sampled as work starts.
+    explicit InstancePool(BlockRuntime& owner);
+
+    // Instances beyond `active` get no new work but finish what they hold,
+    // as a draining server does. A larger pool starts waiting work at once.
+    void resize(sim::Kernel& kernel, int active, int workers, int queueCapacity);
+    Admission admit(sim::Kernel& kernel, uint32_t frame, int instance);
+    // Gives back the frame's queue place or worker; starts the next waiter.
+    void release(sim::Kernel& kernel, uint32_t frame);
+
+    int active() const { return m_active; }
+    int workers() const { return m_workers; }
+    // Queued plus in service at one instance.
+    int load(int instance) const;
+    int inSystem() const { return m_inSystem; }
+
+private:
+    struct Instance {
+        int busy = 0;
+        sim::WaitQueue waiting;
+    };
+    void start(sim::Kernel& kernel, uint32_t frame);
+
+    BlockRuntime& m_owner;
+    std::vector<Instance> m_instances;
+    int m_active = 0, m_workers = 1, m_queueCapacity = 0, m_inSystem = 0;
+};
+
+} // namespace scalelab::blocks

@@ -58,10 +58,10 @@ void printTable(const std::string& file, const analysis::NetworkPlan& plan)
     std::printf("%s: analytic model at %.1f rps offered\n\n", file.c_str(), plan.offeredRps);
     char needed[24];
     std::snprintf(needed, sizeof needed, "need@%.0f%%", plan.targetUtilization * 100);
-    std::printf("%-16s %-14s %11s %6s %8s %8s %9s %10s\n", "block", "kind", "arrival/s", "inst", "util", "wait ms",
+    std::printf("%-16s %-20s %11s %6s %8s %8s %9s %10s\n", "block", "kind", "arrival/s", "inst", "util", "wait ms",
                 "resp ms", needed);
     for (const auto& block : plan.blocks) {
-        std::printf("%-16s %-14s %11.1f ", block.id.c_str(), block.kind.c_str(), block.arrivalRps());
+        std::printf("%-16s %-20s %11.1f ", block.id.c_str(), block.kind.c_str(), block.arrivalRps());
         if (block.hasCapacity)
             std::printf("%6d %7.1f%% %8.2f %9.2f %10d %s\n", block.instances, block.utilization * 100, block.waitMs,
                         block.responseMs, block.requiredInstances, block.saturated ? "SATURATED" : "");

@@ -39,7 +39,7 @@ void printTable(const std::string& file, const stats::Snapshot& snap, double war
     std::printf("\nthroughput %.1f rps   latency ms: mean %.2f  p50 %.2f  p95 %.2f  p99 %.2f  p99.9 %.2f  max %.2f\n\n",
                 snap.throughputRps, snap.latency.meanMs, snap.latency.p50Ms, snap.latency.p95Ms, snap.latency.p99Ms,
                 snap.latency.p999Ms, snap.latency.maxMs);
-    std::printf("%-16s %-14s %5s %7s %9s %11s %11s %9s %9s %9s %9s\n", "block", "kind", "inst", "util", "queue",
+    std::printf("%-16s %-20s %5s %7s %9s %11s %11s %9s %9s %9s %9s\n", "block", "kind", "inst", "util", "queue",
                 "arrivals", "completed", "errors", "mean ms", "p95 ms", "p99 ms");
     for (const auto& block : snap.blocks) {
         char utilization[16] = "-", queue[16] = "-";
@@ -47,7 +47,7 @@ void printTable(const std::string& file, const stats::Snapshot& snap, double war
             std::snprintf(utilization, sizeof utilization, "%.1f%%", block.utilization * 100);
             std::snprintf(queue, sizeof queue, "%.2f", block.meanQueue);
         }
-        std::printf("%-16s %-14s %5d %7s %9s %11llu %11llu %9llu %9.2f %9.2f %9.2f\n", block.id.c_str(),
+        std::printf("%-16s %-20s %5d %7s %9s %11llu %11llu %9llu %9.2f %9.2f %9.2f\n", block.id.c_str(),
                     block.kind.c_str(), block.instances, utilization, queue,
                     static_cast<unsigned long long>(block.arrivals), static_cast<unsigned long long>(block.completed),
                     static_cast<unsigned long long>(block.errors.total()), block.latency.meanMs, block.latency.p95Ms,

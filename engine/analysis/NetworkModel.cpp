@@ -38,6 +38,8 @@ std::vector<size_t> topologicalOrder(const model::Architecture& design)
 
 int instancesOf(const model::Block& block)
 {
+    if (block.kind == "replicated_database")
+        return 1 + static_cast<int>(block.param("replicas"));
     return block.kind == "service" || block.kind == "database" ? static_cast<int>(block.param("instances")) : 1;
 }
 
@@ -64,6 +66,76 @@ std::pair<double, double> passOn(const model::Block& block)
     if (block.kind == "cache")
         return {1.0 - block.param("hit_ratio"), 1.0};
     return {1.0, 1.0};
+}
+
+// One instance of a pool as M/G/c: utilisation, mean wait, saturation.
+struct PoolEstimate {
+    double utilization = 0;
+    double waitMs = 0;
+    bool saturated = false;
+};
+
+PoolEstimate estimatePool(double perInstanceRps, double serviceMs, double holdingMs, double serviceCv, int workers)
+{
+    PoolEstimate estimate;
+    const double holdingS = holdingMs / 1000;
+    estimate.utilization = perInstanceRps * holdingS / workers;
+    estimate.saturated = estimate.utilization >= 1.0;
+    if (holdingS <= 0 || perInstanceRps <= 0)
+        return estimate;
+    if (estimate.saturated || !std::isfinite(holdingS)) {
+        estimate.waitMs = kInfinity;
+        return estimate;
+    }
+    // Downstream time varies far less than CPU work: let only the own work carry its CV.
+    const double cv = serviceCv * serviceMs / holdingMs;
+    estimate.waitMs = mgcApprox(perInstanceRps, holdingS, cv, workers).meanWait * 1000;
+    return estimate;
+}
+
+int requiredFor(double rps, double holdingMs, int workers, double targetUtilization)
+{
+    if (rps <= 0 || !std::isfinite(holdingMs) || holdingMs <= 0)
+        return 1;
+    return instancesForUtilization(rps, holdingMs / 1000, workers, targetUtilization);
+}
+
+// Writes load the primary, reads spread evenly over the replicas (or all go
+// to the primary). A write waits for replication as its mode says. The
+// block's utilisation is the average over its nodes, as the simulator
+// measures it; `saturated` says whether any one node is overloaded.
+void planReplicatedDatabase(const model::Block& block, BlockPlan& here, double targetUtilization)
+{
+    const int replicas = static_cast<int>(block.param("replicas"));
+    const bool readsOnPrimary = replicas == 0 || static_cast<int>(block.param("read_routing")) == 1;
+    const double readMs = block.param("read_time_ms"), writeMs = block.param("write_time_ms");
+    const double cv = block.param("service_cv");
+    here.hasCapacity = true;
+    here.instances = 1 + replicas;
+    here.workers = static_cast<int>(block.param("workers"));
+    const double primaryReads = readsOnPrimary ? here.readRps : 0;
+    const double primaryRps = primaryReads + here.writeRps;
+    const double primaryMs = primaryRps > 0 ? (primaryReads * readMs + here.writeRps * writeMs) / primaryRps : writeMs;
+    const PoolEstimate primary = estimatePool(primaryRps, primaryMs, primaryMs, cv, here.workers);
+    const PoolEstimate replica = readsOnPrimary ? PoolEstimate{}
+                                                : estimatePool(here.readRps / replicas, readMs, readMs, cv, here.workers);
+    const int mode = static_cast<int>(block.param("replication"));
+    const double replicationWaitMs = replicas == 0 ? 0
+                                     : mode == 1   ? block.param("replication_delay_ms")
+                                     : mode == 2   ? block.param("replication_delay_ms") + block.param("apply_time_ms")
+                                                   : 0;
+    here.utilization = (primary.utilization + replicas * replica.utilization) / (1 + replicas);
+    here.saturated = primary.saturated || replica.saturated;
+    const double arrivals = here.arrivalRps();
+    here.serviceMs = arrivals > 0 ? (here.readRps * readMs + here.writeRps * writeMs) / arrivals : readMs;
+    here.holdingMs = here.serviceMs;
+    const double readWait = readsOnPrimary ? primary.waitMs : replica.waitMs;
+    here.waitMs = arrivals > 0 ? (here.readRps * readWait + here.writeRps * primary.waitMs) / arrivals : 0;
+    here.responseMs = arrivals > 0 ? (here.readRps * (readWait + readMs) +
+                                      here.writeRps * (primary.waitMs + writeMs + replicationWaitMs)) / arrivals
+                                   : readMs;
+    // Instances needed: the primary for the writes plus replicas for the reads.
+    here.requiredInstances = 1 + (readsOnPrimary ? 0 : requiredFor(here.readRps, readMs, here.workers, targetUtilization));
 }
 
 } // namespace
@@ -131,6 +203,8 @@ NetworkPlan planNetwork(const model::Architecture& design, double targetUtilizat
             const double goingOn = arrivals > 0 ? (here.readRps * readPass + here.writeRps * writePass) / arrivals : 0;
             here.serviceMs = block.param("latency_ms");
             here.responseMs = here.serviceMs + goingOn * downstreamMs;
+        } else if (block.kind == "replicated_database") {
+            planReplicatedDatabase(block, here, targetUtilization);
         } else { // service, database: a pool of workers
             const bool isDatabase = block.kind == "database";
             const double readMs = block.param(isDatabase ? "read_time_ms" : "service_time_ms");
@@ -141,25 +215,13 @@ NetworkPlan planNetwork(const model::Architecture& design, double targetUtilizat
             here.serviceMs = arrivals > 0 ? (here.readRps * readMs + here.writeRps * writeMs) / arrivals
                                           : (readMs + writeMs) / 2;
             here.holdingMs = here.serviceMs + downstreamMs;
-            const double holdingS = here.holdingMs / 1000;
-            const double perInstance = arrivals / here.instances;
-            here.utilization = perInstance * holdingS / here.workers;
-            here.saturated = here.utilization >= 1.0;
-            if (holdingS <= 0 || arrivals <= 0) {
-                here.responseMs = here.holdingMs;
-            } else if (here.saturated || !std::isfinite(holdingS)) {
-                here.waitMs = here.responseMs = kInfinity;
-            } else {
-                // Downstream time varies far less than CPU work: let only the own work carry its CV.
-                const double cv = block.param("service_cv") * here.serviceMs / here.holdingMs;
-                const QueueMetrics queue = mgcApprox(perInstance, holdingS, cv, here.workers);
-                here.waitMs = queue.meanWait * 1000;
-                here.responseMs = here.waitMs + here.holdingMs;
-            }
-            if (arrivals > 0 && std::isfinite(holdingS) && holdingS > 0)
-                here.requiredInstances = instancesForUtilization(arrivals, holdingS, here.workers, targetUtilization);
-            else
-                here.requiredInstances = 1;
+            const PoolEstimate pool = estimatePool(arrivals / here.instances, here.serviceMs, here.holdingMs,
+                                                   block.param("service_cv"), here.workers);
+            here.utilization = pool.utilization;
+            here.saturated = pool.saturated;
+            here.waitMs = pool.waitMs;
+            here.responseMs = pool.waitMs + here.holdingMs;
+            here.requiredInstances = requiredFor(arrivals, here.holdingMs, here.workers, targetUtilization);
         }
         here.concurrency = arrivals * here.responseMs / 1000;
     }

@@ -4,6 +4,7 @@
 #include "ClientBlock.h"
 #include "LoadBalancerBlock.h"
 #include "PoolBlock.h"
+#include "ReplicatedDatabaseBlock.h"
 
 #include <stdexcept>
 
@@ -18,6 +19,8 @@ std::unique_ptr<BlockRuntime> makeBlockRuntime(const model::Block& block, uint32
         return std::make_unique<LoadBalancerBlock>(block, index, runSeed, windowCapacity);
     if (block.kind == "service" || block.kind == "database")
         return std::make_unique<PoolBlock>(block, index, runSeed, windowCapacity);
+    if (block.kind == "replicated_database")
+        return std::make_unique<ReplicatedDatabaseBlock>(block, index, runSeed, windowCapacity);
     if (block.kind == "cache")
         return std::make_unique<CacheBlock>(block, index, runSeed, windowCapacity);
     throw std::invalid_argument("no simulation behaviour for block kind \"" + block.kind + "\"");

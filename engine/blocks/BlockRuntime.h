@@ -44,6 +44,8 @@ public:
     virtual sim::SimTime workTime(const sim::CallFrame&) { return 0; }
     // The frame is finishing: give back whatever it holds (worker, queue slot).
     virtual void release(sim::Kernel&, uint32_t) {}
+    // A timer this block scheduled (EventType::BlockTimer) fired.
+    virtual void onTimer(sim::Kernel&, uint32_t /*tag*/) {}
     // A background call this block made (Kernel::callDetached) ended.
     virtual void onDetachedReply(sim::Kernel&, uint32_t /*key*/, sim::RequestType, sim::Outcome) {}
     // An operator action on this block ("flush" for caches...); returns "" or

@@ -27,6 +27,7 @@ public:
 
     int active() const { return m_active; }
     int workers() const { return m_workers; }
+    int queueCapacity() const { return m_queueCapacity; }
     // Queued plus in service at one instance.
     int load(int instance) const;
     int inSystem() const { return m_inSystem; }

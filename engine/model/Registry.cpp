@@ -75,7 +75,7 @@ BlockSpec clientSpec()
     spec.summary = "Users sending requests: open-loop Poisson arrivals with timeouts and retries.";
     spec.pattern = "Load generation";
     spec.acceptsInput = false;
-    spec.allowedTargets = {"load_balancer", "service", "database", "cache"};
+    spec.allowedTargets = {"load_balancer", "service", "database", "replicated_database", "cache"};
     spec.needsTarget = true;
     spec.params = {
         number("rate_rps", "Request rate", ParamType::Rate, "rps", 100, 0, 10'000'000, 10,
@@ -132,7 +132,7 @@ BlockSpec loadBalancerSpec()
     spec.icon = "load_balancer";
     spec.summary = "Spreads each request to one instance of the blocks it links to.";
     spec.pattern = "Horizontal scaling behind a load balancer";
-    spec.allowedTargets = {"service", "database", "cache", "load_balancer"};
+    spec.allowedTargets = {"service", "database", "replicated_database", "cache", "load_balancer"};
     spec.needsTarget = true;
     spec.params = {
         choice("algorithm", "Algorithm",
@@ -155,7 +155,7 @@ BlockSpec serviceSpec()
     spec.icon = "service";
     spec.summary = "A pool of stateless app instances, each with a worker pool and a bounded queue.";
     spec.pattern = "Stateless service scaling";
-    spec.allowedTargets = {"service", "database", "cache", "load_balancer"};
+    spec.allowedTargets = {"service", "database", "replicated_database", "cache", "load_balancer"};
     spec.params = poolParams(1, 8, 100);
     spec.params.insert(spec.params.begin() + 2,
                        number("service_time_ms", "Service time", ParamType::Duration, "ms", 10, 0, kHour, 1,
@@ -184,6 +184,45 @@ BlockSpec databaseSpec()
     return spec;
 }
 
+BlockSpec replicatedDatabaseSpec()
+{
+    BlockSpec spec;
+    spec.kind = "replicated_database";
+    spec.displayName = "Database with replicas";
+    spec.category = "Data";
+    spec.icon = "replica";
+    spec.summary = "A primary that takes the writes and read replicas that copy them, with replication lag.";
+    spec.pattern = "Database replication (primary-replica)";
+    spec.params = poolParams(1, 16, 1000);
+    spec.params.erase(spec.params.begin()); // the instances are the primary and its replicas
+    spec.params.insert(spec.params.begin(),
+                       number("replicas", "Read replicas", ParamType::Int, "", 2, 0, 100, 1,
+                              "Copies of the primary that serve reads. 0 = the primary serves everything."));
+    spec.params.insert(spec.params.begin() + 2,
+                       {number("read_time_ms", "Read time", ParamType::Duration, "ms", 5, 0, kHour, 1,
+                               "Mean time to serve one read query, on any node."),
+                        number("write_time_ms", "Write time", ParamType::Duration, "ms", 20, 0, kHour, 1,
+                               "Mean time for the primary to commit one write.")});
+    spec.params.push_back(choice(
+        "replication", "Replication", {"async", "semi_sync", "sync"}, 0,
+        "Async: a write returns once the primary commits; replicas catch up later (lag, stale reads). "
+        "Semi-sync: it also waits until one replica has received it. Sync: it waits until every replica "
+        "has applied it: no stale reads, slower writes."));
+    spec.params.push_back(number("replication_delay_ms", "Shipping delay", ParamType::Duration, "ms", 1, 0, 60'000,
+                                 0.5, "Network time for a write to reach a replica."));
+    spec.params.push_back(number("apply_time_ms", "Apply time", ParamType::Duration, "ms", 2, 0, 60'000, 0.5,
+                                 "Time a replica's single applier thread needs per write: when writes arrive "
+                                 "faster than it applies them, the lag grows."));
+    spec.params.push_back(choice("read_routing", "Read routing", {"replicas", "primary", "read_your_writes"}, 0,
+                                 "Where reads go: spread over the replicas (least busy), all to the primary, or to "
+                                 "a replica unless it has not yet applied the latest write of that key, which then "
+                                 "reads from the primary (read-your-writes)."));
+    spec.params.push_back(number("failover_s", "Failover time", ParamType::Double, "s", 30, 0, 3600, 5,
+                                 "After the primary dies, how long until a replica is promoted. Writes fail "
+                                 "meanwhile."));
+    return spec;
+}
+
 BlockSpec cacheSpec()
 {
     BlockSpec spec;
@@ -193,7 +232,7 @@ BlockSpec cacheSpec()
     spec.icon = "cache";
     spec.summary = "An in-memory cache (Redis-like): hits answer at once, misses go on downstream.";
     spec.pattern = "Caching: cache-aside, read/write-through, write-behind, refresh-ahead";
-    spec.allowedTargets = {"service", "database", "load_balancer", "cache"};
+    spec.allowedTargets = {"service", "database", "replicated_database", "load_balancer", "cache"};
     spec.params = {
         choice("hit_model", "Hit model", {"fixed_ratio", "capacity"}, 0,
                "Fixed ratio: reads hit with the hit ratio below (the teaching model). Capacity: the cache "
@@ -235,7 +274,7 @@ BlockSpec cacheSpec()
 } // namespace
 
 Registry::Registry()
-    : m_blocks{clientSpec(), loadBalancerSpec(), serviceSpec(), databaseSpec(), cacheSpec()}
+    : m_blocks{clientSpec(), loadBalancerSpec(), serviceSpec(), databaseSpec(), replicatedDatabaseSpec(), cacheSpec()}
     , m_linkParams{
           number("latency_ms", "Network latency", ParamType::Duration, "ms", 0.5, 0, 60'000, 0.1,
                  "One-way network latency of this call; a request pays it there and back."),

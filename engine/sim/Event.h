@@ -17,6 +17,7 @@ enum class EventType : uint8_t {
     TimerCheck,    // block's timer list may have expired entries
     Retry,         // frame = request index, generation = request generation
     WindowClose,   // statistics window boundary
+    BlockTimer,    // a block's own timer (failover...): block, frame = the block's tag
 };
 
 struct Event {

@@ -66,6 +66,9 @@ void Kernel::dispatch(const Event& event)
     case EventType::Retry:
         m_blocks[event.block]->onRetry(*this, event.frame, event.generation);
         break;
+    case EventType::BlockTimer:
+        m_blocks[event.block]->onTimer(*this, event.frame);
+        break;
     case EventType::WindowClose:
         closeWindows();
         schedule(m_now + m_window, EventType::WindowClose, 0);

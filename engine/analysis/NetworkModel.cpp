@@ -40,6 +40,8 @@ int instancesOf(const model::Block& block)
 {
     if (block.kind == "replicated_database")
         return 1 + static_cast<int>(block.param("replicas"));
+    if (block.kind == "sharded_database")
+        return static_cast<int>(block.param("shards"));
     return block.kind == "service" || block.kind == "database" ? static_cast<int>(block.param("instances")) : 1;
 }
 
@@ -206,11 +208,13 @@ NetworkPlan planNetwork(const model::Architecture& design, double targetUtilizat
         } else if (block.kind == "replicated_database") {
             planReplicatedDatabase(block, here, targetUtilization);
         } else { // service, database: a pool of workers
-            const bool isDatabase = block.kind == "database";
+            // A sharded database is planned as if keys spread evenly over its
+            // shards; a hot key's shard is hotter than this (see the simulator).
+            const bool isDatabase = block.kind == "database" || block.kind == "sharded_database";
             const double readMs = block.param(isDatabase ? "read_time_ms" : "service_time_ms");
             const double writeMs = block.param(isDatabase ? "write_time_ms" : "service_time_ms");
             here.hasCapacity = true;
-            here.instances = static_cast<int>(block.param("instances"));
+            here.instances = instancesOf(block);
             here.workers = static_cast<int>(block.param("workers"));
             here.serviceMs = arrivals > 0 ? (here.readRps * readMs + here.writeRps * writeMs) / arrivals
                                           : (readMs + writeMs) / 2;

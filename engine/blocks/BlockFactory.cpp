@@ -5,6 +5,7 @@
 #include "LoadBalancerBlock.h"
 #include "PoolBlock.h"
 #include "ReplicatedDatabaseBlock.h"
+#include "ShardedDatabaseBlock.h"
 
 #include <stdexcept>
 
@@ -21,6 +22,8 @@ std::unique_ptr<BlockRuntime> makeBlockRuntime(const model::Block& block, uint32
         return std::make_unique<PoolBlock>(block, index, runSeed, windowCapacity);
     if (block.kind == "replicated_database")
         return std::make_unique<ReplicatedDatabaseBlock>(block, index, runSeed, windowCapacity);
+    if (block.kind == "sharded_database")
+        return std::make_unique<ShardedDatabaseBlock>(block, index, runSeed, windowCapacity);
     if (block.kind == "cache")
         return std::make_unique<CacheBlock>(block, index, runSeed, windowCapacity);
     throw std::invalid_argument("no simulation behaviour for block kind \"" + block.kind + "\"");

@@ -75,7 +75,7 @@ BlockSpec clientSpec()
     spec.summary = "Users sending requests: open-loop Poisson arrivals with timeouts and retries.";
     spec.pattern = "Load generation";
     spec.acceptsInput = false;
-    spec.allowedTargets = {"load_balancer", "service", "database", "replicated_database", "cache"};
+    spec.allowedTargets = {"load_balancer", "service", "database", "replicated_database", "sharded_database", "cache"};
     spec.needsTarget = true;
     spec.params = {
         number("rate_rps", "Request rate", ParamType::Rate, "rps", 100, 0, 10'000'000, 10,
@@ -132,7 +132,7 @@ BlockSpec loadBalancerSpec()
     spec.icon = "load_balancer";
     spec.summary = "Spreads each request to one instance of the blocks it links to.";
     spec.pattern = "Horizontal scaling behind a load balancer";
-    spec.allowedTargets = {"service", "database", "replicated_database", "cache", "load_balancer"};
+    spec.allowedTargets = {"service", "database", "replicated_database", "sharded_database", "cache", "load_balancer"};
     spec.needsTarget = true;
     spec.params = {
         choice("algorithm", "Algorithm",
@@ -155,7 +155,7 @@ BlockSpec serviceSpec()
     spec.icon = "service";
     spec.summary = "A pool of stateless app instances, each with a worker pool and a bounded queue.";
     spec.pattern = "Stateless service scaling";
-    spec.allowedTargets = {"service", "database", "replicated_database", "cache", "load_balancer"};
+    spec.allowedTargets = {"service", "database", "replicated_database", "sharded_database", "cache", "load_balancer"};
     spec.params = poolParams(1, 8, 100);
     spec.params.insert(spec.params.begin() + 2,
                        number("service_time_ms", "Service time", ParamType::Duration, "ms", 10, 0, kHour, 1,
@@ -223,6 +223,45 @@ BlockSpec replicatedDatabaseSpec()
     return spec;
 }
 
+BlockSpec shardedDatabaseSpec()
+{
+    BlockSpec spec;
+    spec.kind = "sharded_database";
+    spec.displayName = "Sharded database";
+    spec.category = "Data";
+    spec.icon = "shard";
+    spec.summary = "Data split over N shards by key: each shard a database of its own.";
+    spec.pattern = "Sharding (horizontal partitioning)";
+    spec.params = poolParams(1, 16, 1000);
+    spec.params.erase(spec.params.begin()); // one instance per shard
+    spec.params.insert(spec.params.begin(),
+                       {number("shards", "Shards", ParamType::Int, "", 4, 1, 1024, 1,
+                               "How many shards the data is split over. Changing it while running reports the "
+                               "share of keys that move."),
+                        choice("strategy", "Sharding strategy",
+                               {"range", "hash_modulo", "consistent_hash", "geographic", "directory"}, 1,
+                               "Range: contiguous key ranges (hot ranges make hot shards). Hash modulo: even, but "
+                               "adding a shard moves most keys. Consistent hashing: a ring of virtual nodes, "
+                               "adding a shard moves about 1/N. Geographic: by the users' origin (client). "
+                               "Directory: a lookup table that balances shards and moves only what it must."),
+                        number("virtual_nodes", "Virtual nodes", ParamType::Int, "", 100, 1, 10'000, 10,
+                               "Consistent hashing: points per shard on the ring; more spread keys more evenly."),
+                        number("key_range", "Key range", ParamType::Int, "", 100'000, 1, 1'000'000'000, 1000,
+                               "Range sharding: keys 0 to this are split into equal ranges (match the clients' "
+                               "distinct keys).")});
+    spec.params.insert(spec.params.begin() + 5,
+                       {number("read_time_ms", "Read time", ParamType::Duration, "ms", 5, 0, kHour, 1,
+                               "Mean time for one shard to serve a read."),
+                        number("write_time_ms", "Write time", ParamType::Duration, "ms", 20, 0, kHour, 1,
+                               "Mean time for one shard to serve a write.")});
+    spec.params.push_back(number("cross_shard_ratio", "Cross-shard reads", ParamType::Double, "", 0, 0, 1, 0.05,
+                                 "Share of reads that need every shard (scatter-gather): they wait for the "
+                                 "slowest shard."));
+    spec.params.push_back(number("directory_lookup_ms", "Directory lookup", ParamType::Duration, "ms", 0.5, 0,
+                                 10'000, 0.1, "Directory strategy: time to look the shard up."));
+    return spec;
+}
+
 BlockSpec cacheSpec()
 {
     BlockSpec spec;
@@ -232,7 +271,7 @@ BlockSpec cacheSpec()
     spec.icon = "cache";
     spec.summary = "An in-memory cache (Redis-like): hits answer at once, misses go on downstream.";
     spec.pattern = "Caching: cache-aside, read/write-through, write-behind, refresh-ahead";
-    spec.allowedTargets = {"service", "database", "replicated_database", "load_balancer", "cache"};
+    spec.allowedTargets = {"service", "database", "replicated_database", "sharded_database", "load_balancer", "cache"};
     spec.params = {
         choice("hit_model", "Hit model", {"fixed_ratio", "capacity"}, 0,
                "Fixed ratio: reads hit with the hit ratio below (the teaching model). Capacity: the cache "
@@ -274,7 +313,8 @@ BlockSpec cacheSpec()
 } // namespace
 
 Registry::Registry()
-    : m_blocks{clientSpec(), loadBalancerSpec(), serviceSpec(), databaseSpec(), replicatedDatabaseSpec(), cacheSpec()}
+    : m_blocks{clientSpec(), loadBalancerSpec(), serviceSpec(), databaseSpec(), replicatedDatabaseSpec(), shardedDatabaseSpec(),
+                cacheSpec()}
     , m_linkParams{
           number("latency_ms", "Network latency", ParamType::Duration, "ms", 0.5, 0, 60'000, 0.1,
                  "One-way network latency of this call; a request pays it there and back."),

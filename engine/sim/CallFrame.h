@@ -10,6 +10,8 @@
 namespace scalelab::sim {
 
 constexpr uint32_t kNoFrame = UINT32_MAX;
+// viaLink of a call a block makes to itself (a shard query of a scatter-gather).
+constexpr uint16_t kInternalCall = UINT16_MAX;
 
 enum class RequestType : uint8_t { Read, Write };
 
@@ -27,6 +29,7 @@ struct CallFrame {
     uint32_t request = 0;        // client attempts only: index in the request pool
     uint32_t callerBlock = 0;    // calls only: the block that made the call
     uint32_t key = 0;
+    uint32_t origin = 0;         // the client block the request came from (geography)
     int32_t instance = -1;       // instance chosen for this call; -1 = the block chooses
     uint16_t nextLink = 0;       // next downstream link to consider
     uint16_t viaLink = 0;        // the caller's link this call came over (latency back)

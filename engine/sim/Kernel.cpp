@@ -86,6 +86,7 @@ uint32_t Kernel::startAttempt(uint32_t block, uint32_t request)
     frame.request = request;
     frame.key = origin.key;
     frame.type = origin.type;
+    frame.origin = block;
     frame.state = FrameState::Working;
     frame.arrived = m_now;
     ++m_blocks[block]->inFlight();
@@ -108,12 +109,32 @@ void Kernel::call(uint32_t parent, uint16_t linkIndex, int instance)
     callee.callerBlock = callerBlock;
     callee.key = caller.key;
     callee.type = caller.type;
+    callee.origin = caller.origin;
     callee.instance = instance;
     callee.viaLink = linkIndex;
     if (link.latency == 0)
         deliver(child);
     else
         schedule(m_now + link.latency, EventType::Deliver, link.target, child, m_frames.generation(child));
+}
+
+uint32_t Kernel::spawnInternal(uint32_t parent)
+{
+    const uint32_t child = m_frames.acquire();
+    const CallFrame& caller = m_frames[parent];
+    CallFrame& callee = m_frames[child];
+    callee = CallFrame{};
+    callee.parent = parent;
+    callee.parentGeneration = m_frames.generation(parent);
+    callee.block = caller.block;
+    callee.callerBlock = caller.block;
+    callee.key = caller.key;
+    callee.type = caller.type;
+    callee.origin = caller.origin;
+    callee.viaLink = kInternalCall;
+    callee.arrived = m_now;
+    ++m_blocks[caller.block]->inFlight();
+    return child;
 }
 
 void Kernel::callDetached(uint32_t callerBlock, uint16_t linkIndex, uint32_t key, RequestType type)
@@ -188,8 +209,9 @@ void Kernel::finish(uint32_t index, Outcome outcome)
         block.onAttemptDone(*this, request, outcome);
         return;
     }
-    block.metrics().finished(spent, outcome);
-    const SimTime latency = m_blocks[callerBlock]->link(viaLink).latency;
+    if (viaLink != kInternalCall) // a block's own sub-calls are not calls of the block
+        block.metrics().finished(spent, outcome);
+    const SimTime latency = viaLink == kInternalCall ? 0 : m_blocks[callerBlock]->link(viaLink).latency;
     if (latency == 0)
         deliverReply(parent, parentGeneration, outcome);
     else

@@ -63,6 +63,10 @@ public:
     // Calls downstream link `linkIndex` of the frame's block on its behalf;
     // `instance` >= 0 asks the callee for that instance (load balancers).
     void call(uint32_t frame, uint16_t linkIndex, int instance = -1);
+    // A sub-call of `parent` inside the same block (one shard's part of a
+    // scatter-gather). The block admits it itself; its finish replies to
+    // `parent` through the block's onReply.
+    uint32_t spawnInternal(uint32_t parent);
     // A background call down link `linkIndex` of `block` that nobody waits
     // for; its outcome reaches the block's onDetachedReply when it ends
     // (the return trip's latency is not modelled: nothing waits on it).

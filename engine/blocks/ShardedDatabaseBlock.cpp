@@ -1,0 +1,120 @@
+#include "ShardedDatabaseBlock.h"
+
+#include <algorithm>
+
+namespace scalelab::blocks {
+
+ShardedDatabaseBlock::ShardedDatabaseBlock(const model::Block& block, uint32_t index, uint64_t runSeed,
+                                           size_t windowCapacity)
+    : BlockRuntime(block, index, runSeed, windowCapacity)
+    , m_pool(*this)
+{
+}
+
+void ShardedDatabaseBlock::configure(sim::Kernel& kernel, const model::Block& block)
+{
+    m_timeout = sim::fromMs(block.param("timeout_ms"));
+    m_readMs = block.param("read_time_ms");
+    m_writeMs = block.param("write_time_ms");
+    m_cv = block.param("service_cv");
+    m_crossShard = block.param("cross_shard_ratio");
+    const auto strategy = static_cast<ShardMap::Strategy>(static_cast<int>(block.param("strategy")));
+    m_lookupMs = strategy == ShardMap::Strategy::Directory ? block.param("directory_lookup_ms") : 0;
+    const int shards = static_cast<int>(block.param("shards"));
+    m_keyRange = static_cast<uint32_t>(block.param("key_range"));
+    const ShardMap before = m_map;
+    m_map.configure(strategy, shards, static_cast<int>(block.param("virtual_nodes")), m_keyRange);
+    if (m_configured && before.shards() != shards) {
+        ShardMap old = before;
+        m_lastMovedFraction = ShardMap::movedFraction(old, m_map, m_keyRange);
+        ++m_reshards;
+    }
+    m_configured = true;
+    m_shardQueries.resize(static_cast<size_t>(shards), 0);
+    m_pool.resize(kernel, shards, static_cast<int>(block.param("workers")),
+                  static_cast<int>(block.param("queue_capacity")));
+}
+
+void ShardedDatabaseBlock::onArrive(sim::Kernel& kernel, uint32_t index)
+{
+    const sim::CallFrame& frame = kernel.frames()[index];
+    if (frame.type == sim::RequestType::Read && m_crossShard > 0 && rng().bernoulli(m_crossShard)) {
+        scatter(kernel, index);
+        return;
+    }
+    const int shard = m_map.shardOf(frame.key, frame.origin);
+    ++m_shardQueries[static_cast<size_t>(shard)];
+    if (m_pool.admit(kernel, index, shard) == InstancePool::Admission::Rejected)
+        kernel.finish(index, sim::Outcome::Rejected);
+}
+
+void ShardedDatabaseBlock::scatter(sim::Kernel& kernel, uint32_t index)
+{
+    ++m_scatterGathers;
+    const int shards = m_pool.active();
+    m_gathers[index] = Gather{shards, sim::Outcome::Ok};
+    kernel.frames()[index].state = sim::FrameState::Calling;
+    const uint32_t generation = kernel.frames().generation(index);
+    for (int shard = 0; shard < shards; ++shard) {
+        // A rejected sub-query may finish the whole gather inline: stop then.
+        if (!kernel.frames().isLive(index, generation))
+            return;
+        const uint32_t part = kernel.spawnInternal(index);
+        ++m_shardQueries[static_cast<size_t>(shard)];
+        if (m_pool.admit(kernel, part, shard) == InstancePool::Admission::Rejected)
+            kernel.finish(part, sim::Outcome::Rejected);
+    }
+}
+
+void ShardedDatabaseBlock::onReply(sim::Kernel& kernel, uint32_t frame, sim::Outcome outcome)
+{
+    auto it = m_gathers.find(frame);
+    if (it == m_gathers.end())
+        return;
+    if (outcome != sim::Outcome::Ok && it->second.outcome == sim::Outcome::Ok)
+        it->second.outcome = outcome;
+    if (--it->second.remaining > 0)
+        return;
+    const sim::Outcome result = it->second.outcome;
+    m_gathers.erase(it);
+    kernel.finish(frame, result); // the slowest shard has answered
+}
+
+void ShardedDatabaseBlock::release(sim::Kernel& kernel, uint32_t frame)
+{
+    m_gathers.erase(frame); // a gather that timed out: late sub-replies are dropped
+    m_pool.release(kernel, frame);
+}
+
+sim::SimTime ShardedDatabaseBlock::workTime(const sim::CallFrame& frame)
+{
+    const double meanMs = frame.type == sim::RequestType::Write ? m_writeMs : m_readMs;
+    return sim::fromMs(m_lookupMs + rng().withVariation(meanMs, m_cv));
+}
+
+std::map<std::string, double> ShardedDatabaseBlock::extraMetrics() const
+{
+    std::map<std::string, double> extras;
+    uint64_t total = 0, hottest = 0;
+    for (size_t shard = 0; shard < m_shardQueries.size(); ++shard) {
+        total += m_shardQueries[shard];
+        hottest = std::max(hottest, m_shardQueries[shard]);
+        if (shard < 64)
+            extras["shard_" + std::to_string(shard) + "_queries"] = double(m_shardQueries[shard]);
+    }
+    // 1/N when the load is even; near 1 when one hot shard takes it all.
+    extras["hottest_shard_share"] = total ? double(hottest) / double(total) : 0.0;
+    extras["scatter_gathers"] = double(m_scatterGathers);
+    extras["reshards"] = double(m_reshards);
+    extras["keys_moved_fraction"] = m_lastMovedFraction;
+    return extras;
+}
+
+void ShardedDatabaseBlock::resetStats(sim::SimTime now)
+{
+    BlockRuntime::resetStats(now);
+    std::fill(m_shardQueries.begin(), m_shardQueries.end(), 0);
+    m_scatterGathers = 0;
+}
+
+} // namespace scalelab::blocks

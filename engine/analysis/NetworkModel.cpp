@@ -200,7 +200,7 @@ NetworkPlan planNetwork(const model::Architecture& design, double targetUtilizat
         } else if (block.kind == "load_balancer") {
             here.serviceMs = block.param("overhead_ms");
             here.responseMs = here.serviceMs + downstreamMs;
-        } else if (block.kind == "cache") {
+        } else if (block.kind == "cache" || block.kind == "cdn") {
             const auto [readPass, writePass] = passOn(block);
             const double goingOn = arrivals > 0 ? (here.readRps * readPass + here.writeRps * writePass) / arrivals : 0;
             here.serviceMs = block.param("latency_ms");

@@ -24,7 +24,7 @@ std::unique_ptr<BlockRuntime> makeBlockRuntime(const model::Block& block, uint32
         return std::make_unique<ReplicatedDatabaseBlock>(block, index, runSeed, windowCapacity);
     if (block.kind == "sharded_database")
         return std::make_unique<ShardedDatabaseBlock>(block, index, runSeed, windowCapacity);
-    if (block.kind == "cache")
+    if (block.kind == "cache" || block.kind == "cdn")
         return std::make_unique<CacheBlock>(block, index, runSeed, windowCapacity);
     throw std::invalid_argument("no simulation behaviour for block kind \"" + block.kind + "\"");
 }

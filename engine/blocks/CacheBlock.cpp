@@ -11,6 +11,7 @@ CacheBlock::CacheBlock(const model::Block& block, uint32_t index, uint64_t runSe
 
 void CacheBlock::configure(sim::Kernel&, const model::Block& block)
 {
+    m_cdn = block.kind == "cdn";
     m_capacityModel = static_cast<int>(block.param("hit_model")) == 1;
     m_hitRatio = block.param("hit_ratio");
     m_hitLatency = sim::fromMs(block.param("latency_ms"));
@@ -78,6 +79,17 @@ bool CacheBlock::lookUp(sim::Kernel& kernel, uint32_t key)
 void CacheBlock::read(sim::Kernel& kernel, uint32_t frame)
 {
     const uint32_t key = kernel.frames()[frame].key;
+    if (m_cdn && kernel.frames()[frame].type != sim::RequestType::Static) {
+        // A CDN caches assets only: dynamic requests go on to the origin.
+        ++m_dynamicPassed;
+        if (linkCount() == 0) {
+            after(kernel, frame, Answer, m_missLatency);
+            return;
+        }
+        kernel.frames()[frame].phase = WritePass;
+        kernel.call(frame, 0);
+        return;
+    }
     if (lookUp(kernel, key)) {
         ++m_hits;
         after(kernel, frame, Hit, m_hitLatency);
@@ -254,7 +266,12 @@ std::string CacheBlock::command(sim::Kernel&, const std::string& name)
 std::map<std::string, double> CacheBlock::extraMetrics() const
 {
     const uint64_t lookups = m_hits + m_misses;
+    const double served = double(lookups + m_dynamicPassed + m_writesPassed);
+    const double toOrigin = double(m_fetchesSent + m_backgroundRefreshes + m_dynamicPassed + m_writesPassed);
     return {{"hits", double(m_hits)},
+            // Share of requests the layer below never sees: a CDN's origin offload.
+            {"offload", served > 0 ? 1.0 - toOrigin / served : 0.0},
+            {"dynamic_passed", double(m_dynamicPassed)},
             {"misses", double(m_misses)},
             {"hit_ratio", lookups ? double(m_hits) / double(lookups) : 0.0},
             {"expired", double(m_expired)},
@@ -273,7 +290,7 @@ void CacheBlock::resetStats(sim::SimTime now)
 {
     BlockRuntime::resetStats(now);
     m_hits = m_misses = m_expired = m_staleReads = m_fetchesSent = m_coalesced = 0;
-    m_earlyRefreshes = m_backgroundRefreshes = m_writesPassed = m_failedBackgroundWrites = 0;
+    m_earlyRefreshes = m_backgroundRefreshes = m_writesPassed = m_failedBackgroundWrites = m_dynamicPassed = 0;
     m_evictionsAtReset = m_store.evictions();
 }
 

@@ -1,5 +1,6 @@
 #pragma once
-// A cache in front of a slower store (its first link). Two hit models:
+// A cache in front of a slower store (its first link); also the CDN, which
+// caches static assets at the edge and forwards dynamic requests. Two hit models:
 // a fixed hit ratio (the teaching model: 99% hits turn 1,000 reads/s into
 // 10 queries/s), or a real store of `capacity` keys with TTL and LRU/LFU
 // eviction, where the hit ratio emerges from the clients' key distribution.
@@ -49,6 +50,7 @@ private:
     void fetched(sim::Kernel& kernel, uint32_t frame, sim::Outcome outcome);
     void refreshInBackground(sim::Kernel& kernel, uint32_t key);
 
+    bool m_cdn = false; // a CDN caches static assets only
     bool m_capacityModel = false;
     double m_hitRatio = 0;
     sim::SimTime m_hitLatency = 0, m_missLatency = 0;
@@ -61,6 +63,7 @@ private:
     std::unordered_set<uint32_t> m_refreshing;     // keys with a background refresh in flight
 
     uint64_t m_hits = 0, m_misses = 0, m_expired = 0, m_staleReads = 0, m_fetchesSent = 0, m_coalesced = 0;
+    uint64_t m_dynamicPassed = 0;
     uint64_t m_earlyRefreshes = 0, m_backgroundRefreshes = 0, m_writesPassed = 0, m_flushes = 0;
     uint64_t m_evictionsAtReset = 0;
     int64_t m_pendingWrites = 0;

@@ -14,6 +14,7 @@ void ClientBlock::configure(sim::Kernel& kernel, const model::Block& block)
     m_model = static_cast<Model>(static_cast<int>(block.param("arrival_model")));
     m_profile.configure(block);
     m_readRatio = block.param("read_ratio");
+    m_staticRatio = block.param("static_ratio");
     m_timeout = sim::fromMs(block.param("timeout_ms"));
     m_retries = static_cast<int>(block.param("retries"));
     m_backoff = sim::fromMs(block.param("retry_backoff_ms"));
@@ -89,7 +90,9 @@ void ClientBlock::onArrivalEvent(sim::Kernel& kernel, uint32_t generation)
     request.firstSent = kernel.now();
     request.client = this->index();
     request.key = static_cast<uint32_t>(m_keys.sample(rng()));
-    request.type = rng().bernoulli(m_readRatio) ? sim::RequestType::Read : sim::RequestType::Write;
+    request.type = !rng().bernoulli(m_readRatio)     ? sim::RequestType::Write
+                   : rng().bernoulli(m_staticRatio) ? sim::RequestType::Static
+                                                    : sim::RequestType::Read;
     request.attempts = 0;
     request.arrivalGeneration = m_arrivalGeneration;
     metrics().arrived();

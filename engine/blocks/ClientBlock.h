@@ -38,6 +38,7 @@ private:
     Model m_model = Model::Open;
     sim::TrafficProfile m_profile;
     double m_readRatio = 1;
+    double m_staticRatio = 0;
     int m_retries = 0;
     sim::SimTime m_backoff = 0;
     sim::ZipfSampler m_keys;

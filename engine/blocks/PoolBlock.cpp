@@ -44,7 +44,7 @@ void PoolBlock::onArrive(sim::Kernel& kernel, uint32_t index)
 
 sim::SimTime PoolBlock::workTime(const sim::CallFrame& frame)
 {
-    const double meanMs = frame.type == sim::RequestType::Read ? m_readMs : m_writeMs;
+    const double meanMs = frame.type == sim::RequestType::Write ? m_writeMs : m_readMs;
     return sim::fromMs(rng().withVariation(meanMs, m_cv));
 }
 

@@ -75,13 +75,15 @@ BlockSpec clientSpec()
     spec.summary = "Users sending requests: open-loop Poisson arrivals with timeouts and retries.";
     spec.pattern = "Load generation";
     spec.acceptsInput = false;
-    spec.allowedTargets = {"load_balancer", "service", "database", "replicated_database", "sharded_database", "cache"};
+    spec.allowedTargets = {"load_balancer", "service", "database", "replicated_database", "sharded_database", "cache", "cdn"};
     spec.needsTarget = true;
     spec.params = {
         number("rate_rps", "Request rate", ParamType::Rate, "rps", 100, 0, 10'000'000, 10,
                "Arrival rate of new requests (Poisson) in the open model, and the base the traffic profile starts from. Retries come on top of it."),
         number("read_ratio", "Read ratio", ParamType::Double, "", 0.9, 0, 1, 0.05,
                "Share of requests that are reads; the rest are writes. Caches serve reads, writes pass through."),
+        number("static_ratio", "Static share", ParamType::Double, "", 0, 0, 1, 0.05,
+               "Share of reads that fetch static assets (images, scripts, video segments): what a CDN caches."),
         number("timeout_ms", "Timeout", ParamType::Duration, "ms", 1000, 0, kHour, 50,
                "The client gives up on an attempt after this long and counts a timeout. 0 = waits forever."),
         number("retries", "Retries", ParamType::Int, "", 0, 0, 10, 1,
@@ -310,11 +312,44 @@ BlockSpec cacheSpec()
     return spec;
 }
 
+BlockSpec cdnSpec()
+{
+    BlockSpec spec = cacheSpec();
+    spec.kind = "cdn";
+    spec.displayName = "CDN";
+    spec.category = "Routing";
+    spec.icon = "cdn";
+    spec.summary = "Edge servers near the users: static assets come from the edge, the rest from the origin.";
+    spec.pattern = "Content delivery network";
+    // A CDN caches by capacity and cache-control TTL; the other cache knobs stay as they are.
+    for (auto& param : spec.params) {
+        if (param.key == "hit_model")
+            param.defaultValue = 1;
+        else if (param.key == "latency_ms") {
+            param.label = "Edge latency";
+            param.defaultValue = 10;
+            param.help = "Time to serve an asset from the edge, near the user.";
+        } else if (param.key == "miss_latency_ms") {
+            param.defaultValue = 1;
+            param.help = "Time the edge adds before forwarding a miss or a dynamic request to the origin.";
+        } else if (param.key == "ttl_s") {
+            param.label = "Cache-control max-age";
+            param.defaultValue = 3600;
+            param.help = "How long the edge may serve an asset before fetching it again from the origin.";
+        } else if (param.key == "capacity") {
+            param.defaultValue = 1'000'000;
+        } else if (param.key == "strategy") {
+            param.defaultValue = 1; // read-through: the edge fetches on a miss itself
+        }
+    }
+    return spec;
+}
+
 } // namespace
 
 Registry::Registry()
     : m_blocks{clientSpec(), loadBalancerSpec(), serviceSpec(), databaseSpec(), replicatedDatabaseSpec(), shardedDatabaseSpec(),
-                cacheSpec()}
+                cacheSpec(), cdnSpec()}
     , m_linkParams{
           number("latency_ms", "Network latency", ParamType::Duration, "ms", 0.5, 0, 60'000, 0.1,
                  "One-way network latency of this call; a request pays it there and back."),

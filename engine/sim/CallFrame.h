@@ -13,7 +13,9 @@ constexpr uint32_t kNoFrame = UINT32_MAX;
 // viaLink of a call a block makes to itself (a shard query of a scatter-gather).
 constexpr uint16_t kInternalCall = UINT16_MAX;
 
-enum class RequestType : uint8_t { Read, Write };
+// Static: an asset (image, script, video segment) that CDNs cache; every
+// other block serves it as a read.
+enum class RequestType : uint8_t { Read, Write, Static };
 
 enum class FrameState : uint8_t {
     Travelling, // on the wire towards its block

@@ -171,6 +171,37 @@ private slots:
         QVERIFY(block(run(false), "cache").extras.at("stale_reads") > 1000);
     }
 
+    void cdn_serves_static_assets_at_the_edge_with_ttl_hit_ratio()
+    {
+        // 1,000 keys each asked for 0.8 times a second (800 static rps) with
+        // a 1 s max-age: an entry fetched on a miss serves the requests of the
+        // next second, so per cycle there are lambda T hits and one miss, and
+        // the hit ratio is lambda T / (1 + lambda T) = 0.8 / 1.8.
+        model::Block client = patientClient("client", 1000);
+        client.params["static_ratio"] = 0.8;
+        client.params["key_space"] = 1000;
+        model::Block cdn = model::makeBlock("cdn", "cdn");
+        cdn.params["ttl_s"] = 1;
+        model::Architecture design;
+        design.blocks = {client, cdn, service("origin", 1, 64, 5, 1)};
+        design.links = {wire("client", "cdn"), wire("cdn", "origin")};
+        const auto snap = simulate(design, 10, 300);
+        const auto& edge = block(snap, "cdn");
+        const double lookups = edge.extras.at("hits") + edge.extras.at("misses");
+        const double theory = 0.8 / 1.8;
+        // Binomial error, plus the misses during a fetch (5 ms of 1 s) the model leaves out.
+        const double tolerance = 3.29 * std::sqrt(theory * (1 - theory) / lookups) + 0.01;
+        QVERIFY2(std::abs(edge.extras.at("hit_ratio") - theory) < tolerance,
+                 qPrintable(QString("edge hit ratio %1, theory %2").arg(edge.extras.at("hit_ratio")).arg(theory)));
+        // Dynamic requests (20%) always reach the origin.
+        QVERIFY(std::abs(edge.extras.at("dynamic_passed") / edge.arrivals - 0.2) < 0.01);
+        // A long max-age offloads nearly all static traffic from the origin.
+        design.blocks[1].params["ttl_s"] = 3600;
+        const auto cached = simulate(design, 30, 60);
+        QVERIFY2(block(cached, "cdn").extras.at("offload") > 0.79,
+                 qPrintable(QString::number(block(cached, "cdn").extras.at("offload"))));
+    }
+
     void multi_level_caching_averages_7_4_ms()
     {
         // The seeds' worked example: 60% from the browser (0 ms), 30% from

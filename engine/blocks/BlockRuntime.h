@@ -8,18 +8,29 @@
 #include "sim/Rng.h"
 #include "stats/BlockMetrics.h"
 
+#include <deque>
 #include <map>
 #include <string>
 #include <vector>
 
 namespace scalelab::blocks {
 
-// A compiled outgoing link: numbers only, read on every call.
+// A compiled outgoing link, read on every call. With a connection pool
+// (poolSize > 0) at most poolSize calls are in flight on it; the others
+// wait, in order, and the wait is part of the caller's latency.
 struct RuntimeLink {
+    struct Waiting {
+        uint32_t frame, generation;
+        int instance;
+    };
     uint32_t target = 0;
     sim::SimTime latency = 0;
     double probability = 1;
     double weight = 1;
+    int poolSize = 0;
+    int inUse = 0;
+    std::deque<Waiting> waiting;
+    uint64_t waited = 0; // calls that had to wait for a connection
 };
 
 class BlockRuntime {
@@ -76,6 +87,7 @@ public:
 
     std::vector<RuntimeLink>& links() { return m_links; }
     const RuntimeLink& link(uint16_t index) const { return m_links[index]; }
+    RuntimeLink& link(uint16_t index) { return m_links[index]; }
     size_t linkCount() const { return m_links.size(); }
 
     sim::Rng& rng() { return m_rng; }

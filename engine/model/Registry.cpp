@@ -358,6 +358,9 @@ Registry::Registry()
                  "sends every request to exactly one instance."),
           number("weight", "Weight", ParamType::Double, "", 1, 0, 1000, 1,
                  "Relative share of traffic for a weighted round-robin load balancer."),
+          number("pool_size", "Connection pool", ParamType::Int, "", 0, 0, 100'000, 1,
+                 "Connections the caller keeps to this target (a database connection pool): at most this many "
+                 "calls at once, the others wait for a free connection. 0 = no pool, no limit."),
       }
 {
 }

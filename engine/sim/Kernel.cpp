@@ -95,6 +95,39 @@ uint32_t Kernel::startAttempt(uint32_t block, uint32_t request)
 
 void Kernel::call(uint32_t parent, uint16_t linkIndex, int instance)
 {
+    blocks::RuntimeLink& link = m_blocks[m_frames[parent].block]->link(linkIndex);
+    if (link.poolSize > 0) {
+        if (link.inUse >= link.poolSize) {
+            m_frames[parent].state = FrameState::Calling;
+            link.waiting.push_back({parent, m_frames.generation(parent), instance});
+            ++link.waited;
+            return;
+        }
+        ++link.inUse;
+    }
+    send(parent, linkIndex, instance);
+}
+
+void Kernel::releaseConnection(uint32_t callerBlock, uint16_t linkIndex)
+{
+    blocks::RuntimeLink& link = m_blocks[callerBlock]->link(linkIndex);
+    if (link.poolSize <= 0)
+        return;
+    --link.inUse;
+    // Hand the connection to the next caller still waiting (one that timed
+    // out meanwhile has left).
+    while (!link.waiting.empty() && link.inUse < link.poolSize) {
+        const blocks::RuntimeLink::Waiting next = link.waiting.front();
+        link.waiting.pop_front();
+        if (!m_frames.isLive(next.frame, next.generation))
+            continue;
+        ++link.inUse;
+        send(next.frame, linkIndex, next.instance);
+    }
+}
+
+void Kernel::send(uint32_t parent, uint16_t linkIndex, int instance)
+{
     const uint32_t child = m_frames.acquire(); // may grow the pool: take references after it
     CallFrame& caller = m_frames[parent];
     const uint32_t callerBlock = caller.block;
@@ -209,9 +242,13 @@ void Kernel::finish(uint32_t index, Outcome outcome)
         block.onAttemptDone(*this, request, outcome);
         return;
     }
-    if (viaLink != kInternalCall) // a block's own sub-calls are not calls of the block
-        block.metrics().finished(spent, outcome);
-    const SimTime latency = viaLink == kInternalCall ? 0 : m_blocks[callerBlock]->link(viaLink).latency;
+    if (viaLink == kInternalCall) { // a block's own sub-call: not a call of the block, no wire
+        deliverReply(parent, parentGeneration, outcome);
+        return;
+    }
+    block.metrics().finished(spent, outcome);
+    releaseConnection(callerBlock, viaLink);
+    const SimTime latency = m_blocks[callerBlock]->link(viaLink).latency;
     if (latency == 0)
         deliverReply(parent, parentGeneration, outcome);
     else

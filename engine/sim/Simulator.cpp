@@ -45,6 +45,7 @@ void Simulator::compileLink(const model::Link& link)
     compiled.latency = fromMs(link.param("latency_ms"));
     compiled.probability = link.param("probability");
     compiled.weight = link.param("weight");
+    compiled.poolSize = static_cast<int>(link.param("pool_size"));
     m_kernel.block(static_cast<uint32_t>(*from)).links().push_back(compiled);
 }
 
@@ -157,6 +158,7 @@ std::string Simulator::setLinkParam(const std::string& from, const std::string& 
             compiled.latency = fromMs(link.param("latency_ms"));
             compiled.probability = link.param("probability");
             compiled.weight = link.param("weight");
+            compiled.poolSize = static_cast<int>(link.param("pool_size"));
             runtime.configure(m_kernel, *m_architecture.findBlock(from));
             return {};
         }

@@ -184,6 +184,31 @@ private slots:
                  qPrintable(QString("failed: %1 without retries, %2 with two").arg(failedPlain).arg(failedRetried)));
     }
 
+    void connection_pool_queues_calls_like_an_mmc()
+    {
+        // The app does no work of its own and the database has workers to
+        // spare, but the app's pool holds 2 connections: calls queue for a
+        // connection as in M/M/2 with the database's exponential 5 ms.
+        model::Architecture design;
+        model::Block db = model::makeBlock("database", "db");
+        db.params["workers"] = 64;
+        db.params["read_time_ms"] = 5;
+        db.params["service_cv"] = 1;
+        db.params["max_connections"] = 10'000;
+        design.blocks = {patientClient("client", 300), service("app", 1, 1000, 0, 0), db};
+        model::Link pooled = wire("app", "db");
+        pooled.params["pool_size"] = 2;
+        design.links = {wire("client", "app"), pooled};
+        const auto snap = simulate(design, 10, 600);
+        const double theory = analysis::mmc(300, 200, 2).meanResponse * 1000;
+        const auto mean = windowInterval(
+            measuredWindows(snap.series, 10), [](const stats::WindowSample& s) { return s.meanMs; },
+            [](const stats::WindowSample& s) { return s.throughputPerSecond; });
+        QVERIFY2(mean.contains(theory), qPrintable(describe("pooled calls mean ms (M/M/2)", theory, mean)));
+        // The database itself never holds more than the pool's 2 requests.
+        QVERIFY(block(snap, "db").utilization * 64 < 2.0 + 1e-9);
+    }
+
     void memory_does_not_grow_with_run_length()
     {
         model::Architecture design;

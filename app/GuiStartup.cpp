@@ -1,10 +1,13 @@
 #include "GuiStartup.h"
 
 #include "MainWindow.h"
+#include "RunDocks.h"
 #include "Screenshot.h"
 #include "canvas/CanvasScene.h"
 #include "document/DesignDocument.h"
 #include "examples/ExampleLibrary.h"
+#include "model/DurationText.h"
+#include "run/RunController.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -35,7 +38,11 @@ int GuiStartup::run(const QStringList& arguments)
     const QCommandLineOption size("size", QObject::tr("Window size for --screenshot (default 1600x1000)."), "WxH");
     const QCommandLineOption empty("new", QObject::tr("Start with an empty design."));
     const QCommandLineOption select("select", QObject::tr("Select block ID (shows its properties)."), "ID");
-    parser.addOptions({screenshot, size, empty, select});
+    const QCommandLineOption runFor("run-for",
+                                    QObject::tr("Simulate this long (e.g. 30s) as fast as possible before the "
+                                                "screenshot, so plots and the live canvas hold data."),
+                                    "DURATION");
+    parser.addOptions({screenshot, size, empty, select, runFor});
     if (!parser.parse(arguments))
         return fail(parser.errorText(), 2);
     if (parser.isSet("help"))
@@ -73,11 +80,29 @@ int GuiStartup::run(const QStringList& arguments)
         const QSize windowSize = parser.isSet(size) ? Screenshot::parseSize(parser.value(size)) : Screenshot::kDefaultSize;
         if (!windowSize.isValid())
             return fail(QObject::tr("--size wants WIDTHxHEIGHT, e.g. 1600x1000, got \"%1\"").arg(parser.value(size)), 2);
+        if (parser.isSet(runFor)) {
+            std::string why;
+            const auto seconds = model::parseDurationSeconds(parser.value(runFor).toStdString(), why);
+            if (!seconds)
+                return fail(QObject::tr("--run-for: %1").arg(QString::fromStdString(why)), 2);
+            // Laid out first, so the plots size themselves as they fill.
+            window.resize(windowSize);
+            window.show();
+            if (const QString runError = Screenshot::runFor(window, *seconds); !runError.isEmpty())
+                return fail(runError);
+        }
         error = Screenshot::capture(window, windowSize, parser.value(screenshot));
         return error.isEmpty() ? 0 : fail(error);
     }
     window.show();
     window.offerRecovery();
+    if (error.isEmpty() && parser.isSet(runFor)) {
+        std::string why;
+        if (const auto seconds = model::parseDurationSeconds(parser.value(runFor).toStdString(), why))
+            window.run()->controller()->runTo(*seconds); // pauses there; the user takes over
+        else
+            return fail(QObject::tr("--run-for: %1").arg(QString::fromStdString(why)), 2);
+    }
     return QApplication::exec();
 }
 

@@ -3,6 +3,7 @@
 #include "QtText.h"
 #include "RecentFiles.h"
 #include "RecoveryFile.h"
+#include "RunDocks.h"
 #include "canvas/BlockIcons.h"
 #include "canvas/CanvasExporter.h"
 #include "canvas/CanvasScene.h"
@@ -16,6 +17,8 @@
 #include "palette/BlockPalette.h"
 #include "problems/ProblemsView.h"
 #include "properties/PropertyEditor.h"
+#include "run/RunController.h"
+#include "run/RunToolBar.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -73,6 +76,8 @@ MainWindow::MainWindow(Options options)
     connect(m_view, &widgets::CanvasView::zoomChanged, this,
             [this](double zoom) { m_zoomLabel->setText(tr("Zoom %1%").arg(qRound(zoom * 100))); });
     m_zoomLabel->setText(tr("Zoom 100%"));
+    // Space on the canvas: the view keeps space-drag for panning and reports a tap.
+    connect(m_view, &widgets::CanvasView::spaceTapped, m_run->controller(), &widgets::RunController::togglePlay);
     connect(m_scene, &widgets::CanvasScene::linkRefused, this,
             [this](const QString& reason) { statusBar()->showMessage(tr("Link refused: %1").arg(reason), 6000); });
     connect(m_scene, &QGraphicsScene::selectionChanged, this, [this] {
@@ -98,6 +103,7 @@ MainWindow::~MainWindow()
     // document (an older child) would already be gone: stop listening and
     // take the scene down first.
     m_scene->disconnect(this);
+    m_scene->disconnect(m_run);
     delete m_view;
     delete m_scene;
 }
@@ -138,6 +144,8 @@ void MainWindow::createDocks()
     m_problemsDock->raise();
     resizeDocks({paletteDock, propertyDock}, {220, 330}, Qt::Horizontal);
     resizeDocks({m_problemsDock}, {150}, Qt::Vertical);
+
+    m_run = new RunDocks(this, m_document, m_scene, m_problemsDock, m_options.interactive);
 }
 
 QAction* MainWindow::addAction(const QString& name, const QString& text, const QKeySequence& shortcut,
@@ -246,6 +254,8 @@ void MainWindow::createMenusAndToolbar()
     for (QDockWidget* dock : findChildren<QDockWidget*>())
         view->addAction(dock->toggleViewAction());
 
+    m_run->fillMenu(menuBar()->addMenu(tr("&Run")));
+
     menuBar()->addMenu(tr("&Help"))->addAction(action("about"));
 
     QToolBar* tools = addToolBar(tr("Main"));
@@ -260,6 +270,7 @@ void MainWindow::createMenusAndToolbar()
     tools->addActions({action("zoomOut"), action("zoomIn"), action("fit")});
     tools->addSeparator();
     tools->addActions({action("examples"), action("exportImage")});
+    addToolBar(m_run->toolBar());
     // Tooltips name the shortcut, so the toolbar teaches the keyboard.
     for (QAction* a : tools->actions())
         if (!a->isSeparator())

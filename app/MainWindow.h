@@ -25,6 +25,7 @@ namespace scalelab::app {
 
 class RecentFiles;
 class RecoveryFile;
+class RunDocks;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -45,6 +46,8 @@ public:
     widgets::BlockPalette* palette() const { return m_palette; }
     widgets::PropertyEditor* propertyEditor() const { return m_properties; }
     widgets::ProblemsView* problemsView() const { return m_problems; }
+    // The live simulation: controller, run toolbar and plot docks.
+    RunDocks* run() const { return m_run; }
     QAction* action(const QString& objectName) const;
 
     // Opens a design file. On failure the current design is untouched and
@@ -98,6 +101,7 @@ private:
     QDockWidget* m_problemsDock = nullptr;
     RecentFiles* m_recent = nullptr;
     RecoveryFile* m_recovery = nullptr;
+    RunDocks* m_run = nullptr;
     QLabel* m_zoomLabel = nullptr;
     QLabel* m_countLabel = nullptr;
     int m_pasteCount = 0;

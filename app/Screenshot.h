@@ -1,5 +1,5 @@
 #pragma once
-// `scalelab --screenshot OUT.png [FILE] [--size 1600x1000] [--new]`: renders
+// `scalelab --screenshot OUT.png [FILE] [--size 1600x1000] [--new] [--run-for 30s]`: renders
 // the main window offscreen to a PNG and exits, so the look of the editor can
 // be checked (and reviewed in CI) without a display.
 #include <QSize>
@@ -16,6 +16,10 @@ public:
     // Lays the window out at `size`, fits the design and writes the PNG.
     // Empty string on success, else a one-line reason.
     static QString capture(MainWindow& window, QSize size, const QString& outPath);
+    // Runs the window's simulation as fast as possible to `simSeconds` of
+    // simulated time and waits until the plots and the canvas hold its last
+    // snapshot (`--run-for`). Empty string on success, else why it stopped.
+    static QString runFor(MainWindow& window, double simSeconds);
     // Parses "1600x1000"; an invalid size when the text is not WIDTHxHEIGHT.
     static QSize parseSize(const QString& text);
 };

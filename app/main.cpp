@@ -1,4 +1,5 @@
 #include "GuiStartup.h"
+#include "UiBench.h"
 #include "cli/Cli.h"
 
 #include <QApplication>
@@ -15,6 +16,15 @@ int main(int argc, char* argv[])
     QCoreApplication::setOrganizationName("ScaleLab");
     QCoreApplication::setApplicationName("ScaleLab");
     QCoreApplication::setApplicationVersion(SCALELAB_VERSION);
+    // `bench --ui` measures the editor itself, so it needs a QApplication (offscreen
+    // without a display); plain `bench` stays headless below.
+    if (arguments.size() > 1 && arguments.at(1) == "bench" && arguments.contains("--ui")) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY")
+            && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        QApplication app(argc, argv);
+        return scalelab::app::UiBench::run(app.arguments());
+    }
     if (scalelab::cli::isCliInvocation(arguments)) {
         QCoreApplication app(argc, argv);
         return scalelab::cli::runCli(app.arguments());

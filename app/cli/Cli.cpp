@@ -6,6 +6,7 @@
 #include "ParamsCommand.h"
 #include "PlanCommand.h"
 #include "RunCommand.h"
+#include "SweepCommand.h"
 
 #include <cstdio>
 #include <exception>
@@ -22,7 +23,7 @@ const std::map<QString, Command>& commands()
 {
     static const std::map<QString, Command> table{
         {"run", runCommand}, {"plan", planCommand}, {"capacity", capacityCommand}, {"bench", benchCommand},
-        {"params", paramsCommand}};
+        {"params", paramsCommand}, {"sweep", sweepCommand}};
     return table;
 }
 
@@ -35,7 +36,9 @@ int printHelp()
                 "  scalelab plan FILE [--target-utilization 0.7] [--json]\n"
                 "  scalelab capacity --peak-rps N --latency-ms N --concurrency N [--buffer 0.5] [--redundancy 2] "
                 "[--json]\n"
+                "  scalelab sweep FILE [--from 10] [--to 150] [--steps 15] [--duration 30s] [--json]\n"
                 "  scalelab bench [--repeat 3] [--memory] [--json]\n"
+                "  scalelab bench --ui [--json]          the live window offscreen at 100,000 rps\n"
                 "  scalelab params                    the block and parameter reference (Markdown)\n\n"
                 "Each command takes --help. Exit status: 0 success, 1 bad file or design, 2 bad command line.\n");
     return kExitOk;

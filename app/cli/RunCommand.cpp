@@ -1,9 +1,8 @@
 #include "RunCommand.h"
 
-#include "CliArgs.h"
 #include "CliOutput.h"
+#include "SimulationOptions.h"
 #include "SnapshotJson.h"
-#include "io/ScenarioFile.h"
 #include "sim/Simulator.h"
 
 #include <QCommandLineParser>
@@ -61,47 +60,26 @@ int runCommand(const QStringList& arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription("Simulate a design and print its latency, throughput and per-block figures.");
-    parser.addPositionalArgument("file", "The .scalelab design to run.");
-    parser.addOption({"duration", "Measured simulated time (default 60s).", "time", "60s"});
-    parser.addOption({"warmup", "Simulated time before measuring starts (default 5s).", "time", "5s"});
-    parser.addOption({"seed", "Random seed (default 1); the same seed gives the same result.", "n", "1"});
-    parser.addOption({"set", "Override a parameter, e.g. --set app.instances=6 (repeatable).", "ID.PARAM=VALUE"});
+    addSimulationOptions(parser, "60s");
     parser.addOption({"json", "Print the results as JSON."});
     if (auto status = parseOrExplain(parser, arguments))
         return *status;
-    if (parser.positionalArguments().size() != 1)
-        return usageError("run needs exactly one FILE (scalelab run FILE [options])");
-
-    std::string error;
-    const auto duration = parseDuration(parser.value("duration").toStdString(), error);
-    if (!duration)
-        return usageError("--duration: " + error);
-    const auto warmup = parseDuration(parser.value("warmup").toStdString(), error);
-    if (!warmup)
-        return usageError("--warmup: " + error);
-    bool seedOk = false;
-    const uint64_t seed = parser.value("seed").toULongLong(&seedOk);
-    if (!seedOk)
-        return usageError("--seed must be a whole number >= 0, got \"" + parser.value("seed").toStdString() + "\"");
-
-    const std::string path = parser.positionalArguments().front().toStdString();
-    model::Architecture architecture = io::readScenario(path);
-    for (const QString& assignment : parser.values("set"))
-        if (std::string problem = applyOverride(architecture, assignment.toStdString()); !problem.empty())
-            return usageError(problem);
+    SimulationOptions options;
+    if (auto status = readSimulationOptions(parser, "run", options))
+        return *status;
 
     const auto wallStart = std::chrono::steady_clock::now();
-    sim::Simulator simulator(std::move(architecture), seed);
-    simulator.runUntil(*warmup);
+    sim::Simulator simulator(std::move(options.design), options.seed);
+    simulator.runUntil(options.warmup);
     simulator.resetStats();
-    simulator.runUntil(*warmup + *duration);
+    simulator.runUntil(options.warmup + options.duration);
     const stats::Snapshot snap = simulator.snapshot();
     const double wallS = std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
 
     if (parser.isSet("json"))
         std::printf("%s\n", snapshotToJson(snap, wallS).dump(2).c_str());
     else
-        printTable(baseName(path), snap, sim::toSeconds(*warmup), wallS, seed);
+        printTable(baseName(options.path), snap, sim::toSeconds(options.warmup), wallS, options.seed);
     return kExitOk;
 }
 

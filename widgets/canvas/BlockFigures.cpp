@@ -7,8 +7,31 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 namespace scalelab::widgets {
+
+namespace {
+
+// A client's traffic model is one idea that several parameters spell out
+// together, and the first thing a reader of the diagram wants to know:
+// "open, ramp, 1,000 rps" or "closed, 100 VUs, think 1,000 ms". Returns the
+// figures and the parameters they cover, so the generic loop skips them.
+QStringList trafficModel(const model::Block& block, const model::BlockSpec& spec, std::set<std::string>& covered)
+{
+    const model::ParamSpec* arrival = spec.param("arrival_model");
+    const model::ParamSpec* profile = spec.param("profile");
+    if (!arrival || !profile)
+        return {};
+    covered = {"arrival_model", "profile", "rate_rps", "virtual_users", "think_time_ms"};
+    if (arrival->choiceName(block.param("arrival_model")) == "closed")
+        return {QStringLiteral("closed, %1 VUs").arg(BlockFigures::compactNumber(block.param("virtual_users"))),
+                QStringLiteral("think %1 ms").arg(BlockFigures::compactNumber(block.param("think_time_ms")))};
+    return {QStringLiteral("open, %1").arg(toQString(profile->choiceName(block.param("profile")))),
+            BlockFigures::compactNumber(block.param("rate_rps")) + " rps"};
+}
+
+} // namespace
 
 QString BlockFigures::compactNumber(double value)
 {
@@ -30,7 +53,8 @@ QStringList BlockFigures::parts(const model::Block& block)
     const model::BlockSpec* spec = model::Registry::instance().find(block.kind);
     if (!spec)
         return {};
-    QStringList parts;
+    std::set<std::string> covered;
+    QStringList parts = trafficModel(block, *spec, covered);
     const bool pooled = spec->param("instances") && spec->param("workers");
     if (pooled)
         parts << QStringLiteral("%1 × %2 workers")
@@ -42,6 +66,8 @@ QStringList BlockFigures::parts(const model::Block& block)
     });
     bool firstTime = true;
     for (const auto& param : spec->params) {
+        if (covered.count(param.key))
+            continue;
         const double value = block.param(param.key);
         const QString label = toQString(param.label).toLower();
         switch (param.type) {

@@ -13,7 +13,7 @@
 #include <QGraphicsSceneHoverEvent>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
-#include <QSvgRenderer>
+#include <QWidget>
 
 #include <algorithm>
 #include <cmath>
@@ -72,8 +72,10 @@ QString BlockItem::id() const { return toQString(m_block.id); }
 
 QRectF BlockItem::boundingRect() const
 {
-    // Room for the ports that stick out of the card, the badge and the selection outline.
-    return cardRect().adjusted(-style::kPortHitRadius, -12, style::kPortHitRadius, 4);
+    // Room for the ports that stick out of the card, the badge and the selection
+    // outline, and while live for the badges under the card.
+    const double below = m_live ? std::max(4.0, m_live->badgesHeight(cardRect().width())) : 4;
+    return cardRect().adjusted(-style::kPortHitRadius, -12, style::kPortHitRadius, below);
 }
 
 QPainterPath BlockItem::shape() const
@@ -108,6 +110,25 @@ void BlockItem::setHighlight(Highlight highlight)
         m_highlight = highlight;
         update();
     }
+}
+
+void BlockItem::setLiveStats(const stats::BlockSnapshot& block)
+{
+    auto live = BlockLiveStats::from(block);
+    if (!live || live == m_live)
+        return; // no new window: keep what is shown, and spare the repaint
+    prepareGeometryChange(); // the badges may wrap onto another line
+    m_live = live;
+    update();
+}
+
+void BlockItem::clearLiveStats()
+{
+    if (!m_live)
+        return;
+    prepareGeometryChange();
+    m_live.reset();
+    update();
 }
 
 bool BlockItem::hasInputPort() const
@@ -178,7 +199,7 @@ void BlockItem::updateToolTip()
     setToolTip(tip);
 }
 
-void BlockItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*)
+void BlockItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget)
 {
     const model::BlockSpec* spec = specOf(m_block);
     const QColor accent = style::categoryColor(spec ? spec->category : std::string{});
@@ -197,8 +218,11 @@ void BlockItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option,
         border = style::error();
     else if (selected)
         border = style::selection();
-    painter->setPen(QPen(border, (selected || m_highlight != Highlight::None) ? 2.5 : 1));
-    painter->setBrush(style::cardFill());
+    QPen borderPen(border, (selected || m_highlight != Highlight::None) ? 2.5 : 1);
+    if (m_live && m_live->down && !selected && m_highlight == Highlight::None)
+        borderPen = QPen(style::error(), 2, Qt::DashLine); // a down block must be seen from afar
+    painter->setPen(borderPen);
+    painter->setBrush(m_live ? m_live->cardFill() : style::cardFill());
     painter->drawRoundedRect(card, 8, 8);
     QPainterPath stripe;
     stripe.addRoundedRect(card.adjusted(1, 1, -1, 0), 7, 7);
@@ -208,9 +232,15 @@ void BlockItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option,
 
     // Icon, name and kind.
     const QRectF iconRect(10, 16, 32, 32);
-    BlockIcons::renderer(spec ? spec->icon : m_block.kind)->render(painter, iconRect);
+    // The icon's pixmap at the size it appears on screen, from QIcon's cache:
+    // rendering the SVG on every paint made the live view's repaints slow.
+    const double scale = painter->worldTransform().m11() * (widget ? widget->devicePixelRatioF() : 1.0);
+    const int side = std::max(8, qRound(iconRect.width() * scale));
+    painter->drawPixmap(iconRect, BlockIcons::icon(spec ? spec->icon : m_block.kind).pixmap(side, side),
+                        QRectF(0, 0, side, side));
     const double textLeft = iconRect.right() + 8;
-    const double textWidth = card.width() - textLeft - 8;
+    // While live the top right corner holds the utilisation figure or the DOWN tag.
+    const double textWidth = card.width() - textLeft - 8 - (m_live && (m_live->hasWorkers || m_live->down) ? 44 : 0);
     QFont nameFont = painter->font();
     nameFont.setPointSizeF(9.5);
     nameFont.setBold(true);
@@ -249,6 +279,11 @@ void BlockItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option,
     if (hasOutputPort()) {
         painter->setBrush(accent);
         painter->drawEllipse(mapFromScene(outputPortPos()), style::kPortRadius, style::kPortRadius);
+    }
+    if (m_live) {
+        m_live->paintUtilization(painter, card);
+        m_live->paintDown(painter, card);
+        m_live->paintBadges(painter, card);
     }
     paintBadge(painter, card);
 }

@@ -3,11 +3,15 @@
 // its kind and key figures, an input port on the left and an output port on
 // the right, and a badge when validation found a problem. The card paints a
 // copy of the model block that the scene refreshes on document signals.
+// While a simulation runs the card is also the live view (BlockLiveStats):
+// tinted by utilisation, with badges for rate, p95, errors and queue.
+#include "BlockLiveStats.h"
 #include "model/Architecture.h"
 #include "model/Problem.h"
 
 #include <QGraphicsItem>
 
+#include <optional>
 #include <vector>
 
 namespace scalelab::widgets {
@@ -31,6 +35,10 @@ public:
     void setBlock(const model::Block& block);
     void setProblems(std::vector<model::Problem> problems);
     void setHighlight(Highlight highlight);
+    // Live view: the newest window of this block's run; cleared when the run stops.
+    void setLiveStats(const stats::BlockSnapshot& block);
+    void clearLiveStats();
+    const std::optional<BlockLiveStats>& liveStats() const { return m_live; }
 
     bool hasInputPort() const;
     bool hasOutputPort() const;
@@ -54,6 +62,7 @@ private:
     std::vector<model::Problem> m_problems;
     std::vector<LinkItem*> m_links;
     Highlight m_highlight = Highlight::None;
+    std::optional<BlockLiveStats> m_live;
 };
 
 } // namespace scalelab::widgets

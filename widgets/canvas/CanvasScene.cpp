@@ -18,6 +18,7 @@
 #include <QPainter>
 #include <QUndoStack>
 
+#include <algorithm>
 #include <cmath>
 
 namespace scalelab::widgets {
@@ -170,6 +171,47 @@ QRectF CanvasScene::designRect() const
     for (const auto& [id, item] : m_blocks)
         rect |= item->sceneBoundingRect();
     return rect;
+}
+
+void CanvasScene::showLiveSnapshot(const stats::Snapshot& snapshot)
+{
+    std::map<std::string, double> arrivals; // per block, newest window
+    for (const auto& block : snapshot.blocks) {
+        if (BlockItem* item = blockItem(toQString(block.id)))
+            item->setLiveStats(block);
+        if (!block.series.empty())
+            arrivals[block.id] = block.series.back().arrivalsPerSecond;
+    }
+    // The engine counts arrivals per block, not per link. A link's flow is
+    // approximated as its target's arrivals, shared among the target's callers
+    // in proportion to their own arrivals: exact for a chain or a fan-out,
+    // an estimate when several callers with different call probabilities
+    // feed one block.
+    std::map<std::string, double> callerArrivals; // per target: its callers' arrivals summed
+    for (const auto& [key, item] : m_links)
+        callerArrivals[key.to] += arrivals[key.from];
+    std::map<LinkItem*, double> flows;
+    double largest = 0;
+    for (const auto& [key, item] : m_links) {
+        const auto target = arrivals.find(key.to);
+        if (target == arrivals.end())
+            continue;
+        const double callers = callerArrivals[key.to];
+        const double flow = callers > 0 ? target->second * arrivals[key.from] / callers : 0;
+        flows[item] = flow;
+        largest = std::max(largest, flow);
+    }
+    for (const auto& [item, flow] : flows)
+        // Logarithmic: flows span orders of magnitude (a cache in front of a database).
+        item->setFlow(flow, largest > 0 ? std::log1p(flow) / std::log1p(largest) : 0);
+}
+
+void CanvasScene::clearLiveStats()
+{
+    for (const auto& [id, item] : m_blocks)
+        item->clearLiveStats();
+    for (const auto& [key, item] : m_links)
+        item->clearFlow();
 }
 
 // --- Document -> items ---------------------------------------------------------

@@ -6,6 +6,7 @@
 // model directly, so everything it does is undoable.
 #include "document/LinkKey.h"
 #include "model/Architecture.h"
+#include "stats/Snapshot.h"
 
 #include <QGraphicsObject>
 #include <QGraphicsScene>
@@ -55,6 +56,10 @@ public:
     bool snapsUserMoves() const { return m_snapToGrid && m_userMoving; }
     // The dotted grid is for editing; exports and thumbnails turn it off.
     void setShowGrid(bool on);
+    // Live view: cards show the newest window of each block, links their flow.
+    void showLiveSnapshot(const stats::Snapshot& snapshot);
+    void clearLiveStats();
+
     // Bounding box of all blocks and links (empty rect when there are none).
     QRectF designRect() const;
 

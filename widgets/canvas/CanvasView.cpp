@@ -118,6 +118,7 @@ void CanvasView::mousePressEvent(QMouseEvent* event)
 {
     if (event->button() == Qt::MiddleButton || (event->button() == Qt::LeftButton && m_spaceHeld)) {
         m_panning = true;
+        m_pannedWithSpace = m_spaceHeld;
         m_panLast = event->position().toPoint();
         viewport()->setCursor(Qt::ClosedHandCursor);
         event->accept();
@@ -151,10 +152,23 @@ void CanvasView::mouseReleaseEvent(QMouseEvent* event)
     QGraphicsView::mouseReleaseEvent(event);
 }
 
+bool CanvasView::event(QEvent* event)
+{
+    // Space is also the window's play/pause shortcut; claim it here so that
+    // space-drag still pans, and report a plain tap as spaceTapped.
+    if (event->type() == QEvent::ShortcutOverride && static_cast<QKeyEvent*>(event)->key() == Qt::Key_Space
+        && static_cast<QKeyEvent*>(event)->modifiers() == Qt::NoModifier) {
+        event->accept();
+        return true;
+    }
+    return QGraphicsView::event(event);
+}
+
 void CanvasView::keyPressEvent(QKeyEvent* event)
 {
     if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
         m_spaceHeld = true;
+        m_pannedWithSpace = false;
         viewport()->setCursor(Qt::OpenHandCursor);
         event->accept();
         return;
@@ -169,6 +183,8 @@ void CanvasView::keyReleaseEvent(QKeyEvent* event)
         if (!m_panning)
             viewport()->setCursor(Qt::ArrowCursor);
         event->accept();
+        if (!m_pannedWithSpace && !m_panning)
+            emit spaceTapped();
         return;
     }
     QGraphicsView::keyReleaseEvent(event);

@@ -27,8 +27,12 @@ public slots:
 
 signals:
     void zoomChanged(double zoom);
+    // Space pressed and released without panning: the run's play/pause key,
+    // which the view must see itself because space-drag pans.
+    void spaceTapped();
 
 protected:
+    bool event(QEvent* event) override;
     void wheelEvent(QWheelEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
@@ -47,6 +51,7 @@ private:
     CanvasScene* m_canvas;
     bool m_spaceHeld = false;
     bool m_panning = false;
+    bool m_pannedWithSpace = false; // this space press was used to pan, not tapped
     QPoint m_panLast;
 };
 

@@ -1,5 +1,6 @@
 #include "LinkItem.h"
 
+#include "BlockFigures.h"
 #include "BlockItem.h"
 #include "CanvasStyle.h"
 
@@ -63,7 +64,34 @@ void LinkItem::updatePath()
     setPath(path);
 }
 
-QRectF LinkItem::boundingRect() const { return shape().boundingRect().united(m_arrow.boundingRect()).adjusted(-2, -2, 2, 2); }
+void LinkItem::setFlow(double rps, double relative)
+{
+    // 1.5 px for a trickle up to 9 px for the busiest link: thick enough to
+    // tell the main path at a glance, thin enough not to cover the cards.
+    const double width = 1.5 + 7.5 * std::clamp(relative, 0.0, 1.0);
+    setToolTip(QObject::tr("≈ %1 requests/s").arg(BlockFigures::compactNumber(std::round(rps))));
+    if (std::abs(width - m_flowWidth) < 0.05)
+        return; // no visible change: spare the repaint
+    prepareGeometryChange();
+    m_flowWidth = width;
+    update();
+}
+
+void LinkItem::clearFlow()
+{
+    if (m_flowWidth == 0)
+        return;
+    prepareGeometryChange();
+    m_flowWidth = 0;
+    setToolTip({});
+    update();
+}
+
+QRectF LinkItem::boundingRect() const
+{
+    const double margin = std::max(2.0, m_flowWidth / 2 + 1);
+    return shape().boundingRect().united(m_arrow.boundingRect()).adjusted(-margin, -margin, margin, margin);
+}
 
 QPainterPath LinkItem::shape() const
 {
@@ -78,7 +106,8 @@ void LinkItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
     const bool selected = option->state & QStyle::State_Selected;
     const QColor colour = selected ? style::selection() : style::link();
     painter->setRenderHint(QPainter::Antialiasing);
-    painter->setPen(QPen(colour, selected || m_hovered ? 3 : 2, Qt::SolidLine, Qt::RoundCap));
+    const double width = m_flowWidth > 0 ? m_flowWidth + (selected || m_hovered ? 1 : 0) : (selected || m_hovered ? 3 : 2);
+    painter->setPen(QPen(colour, width, Qt::SolidLine, Qt::RoundCap));
     painter->setBrush(Qt::NoBrush);
     painter->drawPath(path());
     painter->setPen(Qt::NoPen);

@@ -26,6 +26,11 @@ public:
     BlockItem* target() const { return m_target; }
     LinkKey key() const;
     void updatePath();
+    // Live view: the link's width shows the flow through it, in requests per
+    // second; `relative` (0..1) is the flow against the design's largest.
+    void setFlow(double rps, double relative);
+    void clearFlow();
+    bool hasFlow() const { return m_flowWidth > 0; }
 
     // The curve between two port positions; also used for the link being dragged.
     static QPainterPath curve(QPointF from, QPointF to);
@@ -40,6 +45,7 @@ private:
     BlockItem* m_target;
     QPolygonF m_arrow;
     bool m_hovered = false;
+    double m_flowWidth = 0; // 0: not live
 };
 
 } // namespace scalelab::widgets

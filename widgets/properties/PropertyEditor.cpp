@@ -1,6 +1,7 @@
 #include "PropertyEditor.h"
 
 #include "ParamField.h"
+#include "TrafficPreview.h"
 #include "QtText.h"
 #include "canvas/BlockIcons.h"
 #include "canvas/CanvasStyle.h"
@@ -61,6 +62,7 @@ void PropertyEditor::clearForm()
     m_fields.clear();
     m_nameEdit = m_idEdit = nullptr;
     m_identityError = nullptr;
+    m_trafficPreview = nullptr;
     delete takeWidget();
 }
 
@@ -142,6 +144,13 @@ void PropertyEditor::buildBlockForm(const std::string& id)
             [this](const QString& text) { checkIdentity(m_idEdit, m_document->idRefusal(text, m_blockId)); });
     connect(m_nameEdit, &QLineEdit::editingFinished, this, &PropertyEditor::commitName);
     connect(m_idEdit, &QLineEdit::editingFinished, this, &PropertyEditor::commitId);
+
+    if (TrafficPreview::appliesTo(*block)) {
+        auto* traffic = new QGroupBox(tr("Traffic"));
+        m_trafficPreview = new TrafficPreview;
+        (new QVBoxLayout(traffic))->addWidget(m_trafficPreview);
+        layout->addWidget(traffic);
+    }
 
     auto* group = new QGroupBox(tr("Parameters"));
     auto* form = new QFormLayout(group);
@@ -227,6 +236,8 @@ void PropertyEditor::refreshValues()
     }
     if (m_nameEdit && !m_nameEdit->hasFocus())
         m_nameEdit->setText(toQString(block->name));
+    if (m_trafficPreview)
+        m_trafficPreview->showBlock(*block);
 }
 
 void PropertyEditor::checkIdentity(QLineEdit* edit, const QString& refusal)

@@ -19,6 +19,7 @@ namespace scalelab::widgets {
 
 class DesignDocument;
 class ParamField;
+class TrafficPreview;
 
 class PropertyEditor : public QScrollArea {
     Q_OBJECT
@@ -32,6 +33,8 @@ public:
     ParamField* field(const std::string& key) const;
     QLineEdit* nameEdit() const { return m_nameEdit; }
     QLineEdit* idEdit() const { return m_idEdit; }
+    // The offered-rate preview of a shown client, or null.
+    TrafficPreview* trafficPreview() const { return m_trafficPreview; }
 
 private:
     void clearForm();
@@ -51,6 +54,7 @@ private:
     QLineEdit* m_nameEdit = nullptr;
     QLineEdit* m_idEdit = nullptr;
     QLabel* m_identityError = nullptr;
+    TrafficPreview* m_trafficPreview = nullptr;
 };
 
 } // namespace scalelab::widgets

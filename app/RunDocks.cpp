@@ -1,0 +1,204 @@
+#include "RunDocks.h"
+
+#include "QtText.h"
+#include "canvas/CanvasScene.h"
+#include "document/DesignDocument.h"
+#include "model/Registry.h"
+#include "plots/BlockDetailPlots.h"
+#include "plots/BlockMetricPlot.h"
+#include "plots/LatencyPlot.h"
+#include "plots/ThroughputPlot.h"
+#include "run/RunController.h"
+#include "run/RunToolBar.h"
+#include "sweep/CapacitySweepDialog.h"
+
+#include <QAction>
+#include <QDockWidget>
+#include <QMainWindow>
+#include <QMenu>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QTimer>
+
+#include <algorithm>
+
+namespace scalelab::app {
+
+using widgets::RunController;
+
+RunDocks::RunDocks(QMainWindow* window, widgets::DesignDocument* document, widgets::CanvasScene* scene,
+                   QDockWidget* problemsDock, bool interactive)
+    : QObject(window)
+    , m_window(window)
+    , m_document(document)
+    , m_scene(scene)
+    , m_problemsDock(problemsDock)
+    , m_interactive(interactive)
+    , m_controller(new RunController(document, this))
+    , m_toolBar(new widgets::RunToolBar(m_controller, window))
+{
+    m_latency = new widgets::LatencyPlot;
+    m_throughput = new widgets::ThroughputPlot;
+    m_utilization = new widgets::BlockMetricPlot(widgets::BlockMetricPlot::Metric::Utilization);
+    m_queue = new widgets::BlockMetricPlot(widgets::BlockMetricPlot::Metric::Queue);
+    m_instances = new widgets::BlockMetricPlot(widgets::BlockMetricPlot::Metric::Instances);
+    m_blockPlots = new widgets::BlockDetailPlots;
+    layoutDocks(problemsDock);
+    m_views = {
+        [this](const stats::Snapshot& s) { m_scene->showLiveSnapshot(s); },
+        [this](const stats::Snapshot& s) { m_latency->appendSnapshot(s); },
+        [this](const stats::Snapshot& s) { m_throughput->appendSnapshot(s); },
+        [this](const stats::Snapshot& s) { m_utilization->appendSnapshot(s); },
+        [this](const stats::Snapshot& s) { m_queue->appendSnapshot(s); },
+        [this](const stats::Snapshot& s) { m_instances->appendSnapshot(s); },
+        [this](const stats::Snapshot& s) { m_blockPlots->appendSnapshot(s); },
+    };
+    m_stagger = new QTimer(this);
+    m_stagger->setInterval(0);
+    connect(m_stagger, &QTimer::timeout, this, &RunDocks::feedNextView);
+
+    m_sweepAction = new QAction(tr("&Capacity Sweep…"), this);
+    m_sweepAction->setObjectName("capacitySweep");
+    m_sweepAction->setToolTip(tr("Simulate the design at rising load to find its knee and saturation point"));
+    connect(m_sweepAction, &QAction::triggered, this, &RunDocks::openCapacitySweep);
+
+    connect(m_controller, &RunController::snapshotReady, this, &RunDocks::showSnapshot);
+    connect(m_controller, &RunController::cleared, this, &RunDocks::clearData);
+    connect(m_controller, &RunController::notice, this,
+            [this](const QString& message) { m_window->statusBar()->showMessage(message, 8000); });
+    connect(m_controller, &RunController::startRefused, this, &RunDocks::refuseStart);
+    connect(m_controller, &RunController::failed, this, [this](const QString& message) {
+        m_window->statusBar()->showMessage(tr("Simulation stopped: %1").arg(message), 15000);
+        if (m_interactive)
+            QMessageBox::warning(m_window, tr("Simulation stopped"), message);
+    });
+    connect(scene, &QGraphicsScene::selectionChanged, this, &RunDocks::followSelection);
+    connect(document, &widgets::DesignDocument::designReset, this, &RunDocks::updateSlo);
+    connect(document, &widgets::DesignDocument::blockChanged, this, &RunDocks::updateSlo);
+    connect(document, &widgets::DesignDocument::blockAdded, this, &RunDocks::updateSlo);
+    connect(document, &widgets::DesignDocument::blockRemoved, this, &RunDocks::updateSlo);
+    updateSlo();
+}
+
+QDockWidget* RunDocks::addDock(QWidget* widget, const QString& title, const QString& objectName)
+{
+    // Plots can shrink far below their comfortable size; without this the
+    // window's minimum would be the sum of theirs and small screens could not fit it.
+    widget->setMinimumSize(120, 90);
+    auto* dock = new QDockWidget(title, m_window);
+    dock->setObjectName(objectName);
+    dock->setWidget(widget);
+    return dock;
+}
+
+void RunDocks::layoutDocks(QDockWidget* problemsDock)
+{
+    // Bottom row, left to right: problems, latency, throughput, and the
+    // per-block plots tabbed (utilisation first: where the bottleneck shows).
+    QDockWidget* latency = addDock(m_latency, tr("Latency"), "LatencyDock");
+    QDockWidget* throughput = addDock(m_throughput, tr("Throughput"), "ThroughputDock");
+    QDockWidget* utilization = addDock(m_utilization, tr("Utilisation"), "UtilisationDock");
+    QDockWidget* queue = addDock(m_queue, tr("Queue"), "QueueDock");
+    QDockWidget* instances = addDock(m_instances, tr("Instances"), "InstancesDock");
+    m_window->addDockWidget(Qt::BottomDockWidgetArea, latency, Qt::Horizontal);
+    m_window->splitDockWidget(latency, throughput, Qt::Horizontal);
+    m_window->splitDockWidget(throughput, utilization, Qt::Horizontal);
+    m_window->tabifyDockWidget(utilization, queue);
+    m_window->tabifyDockWidget(queue, instances);
+    utilization->raise();
+    m_window->resizeDocks({problemsDock, latency, throughput, utilization}, {240, 440, 440, 440}, Qt::Horizontal);
+    m_window->resizeDocks({latency}, {250}, Qt::Vertical);
+
+    // The selected block's own plots sit under its properties.
+    m_blockDock = addDock(m_blockPlots, tr("Block"), "BlockDock");
+    if (auto* properties = m_window->findChild<QDockWidget*>("PropertyDock"))
+        m_window->splitDockWidget(properties, m_blockDock, Qt::Vertical);
+    else
+        m_window->addDockWidget(Qt::RightDockWidgetArea, m_blockDock);
+}
+
+void RunDocks::fillMenu(QMenu* menu)
+{
+    menu->addActions({m_toolBar->playPauseAction(), m_toolBar->stepAction(), m_toolBar->resetAction()});
+    menu->addSeparator();
+    menu->addAction(m_sweepAction);
+}
+
+void RunDocks::showSnapshot()
+{
+    // One view per event-loop pass (a 0 ms timer), each with the newest
+    // snapshot: eight replots and a canvas repaint in one pass would hold the
+    // GUI thread for tens of milliseconds; spread out, input gets in between.
+    m_nextView = 0;
+    if (!m_stagger->isActive())
+        m_stagger->start();
+}
+
+void RunDocks::feedNextView()
+{
+    const auto snapshot = m_controller->latestSnapshot();
+    if (!snapshot || m_nextView >= m_views.size()) {
+        m_stagger->stop();
+        return;
+    }
+    m_views[m_nextView++](*snapshot);
+    if (m_nextView == m_views.size()) {
+        m_stagger->stop();
+        emit viewsUpdated(snapshot->simSeconds);
+    }
+}
+
+void RunDocks::clearData()
+{
+    m_stagger->stop();
+    m_latency->clear();
+    m_throughput->clear();
+    m_utilization->clear();
+    m_queue->clear();
+    m_instances->clear();
+    m_blockPlots->clear();
+    m_scene->clearLiveStats();
+}
+
+void RunDocks::updateSlo()
+{
+    // The latency plot shows all clients together; the tightest objective is the one at risk.
+    double slo = 0;
+    for (const auto& block : m_document->architecture().blocks) {
+        const model::BlockSpec* spec = model::Registry::instance().find(block.kind);
+        if (spec && spec->param("slo_p95_ms") && block.param("slo_p95_ms") > 0)
+            slo = slo > 0 ? std::min(slo, block.param("slo_p95_ms")) : block.param("slo_p95_ms");
+    }
+    m_latency->setSloMs(slo);
+}
+
+void RunDocks::followSelection()
+{
+    const auto ids = m_scene->selectedBlockIds();
+    if (ids.size() != 1)
+        return; // keep showing the last block: the dock stays useful while the user clicks around
+    const model::Block* block = m_document->architecture().findBlock(ids.front());
+    m_blockPlots->setBlock(widgets::toQString(ids.front()));
+    m_blockDock->setWindowTitle(tr("Block: %1").arg(widgets::toQString(block ? block->name : ids.front())));
+    if (const auto snapshot = m_controller->latestSnapshot())
+        m_blockPlots->appendSnapshot(*snapshot);
+}
+
+void RunDocks::refuseStart(const QString& message)
+{
+    m_problemsDock->show();
+    m_problemsDock->raise();
+    m_window->statusBar()->showMessage(message, 15000);
+    if (m_interactive)
+        QMessageBox::information(m_window, tr("Cannot run the design"),
+                                 message + "\n\n" + tr("The Problems list shows what to fix."));
+}
+
+void RunDocks::openCapacitySweep()
+{
+    // A copy of the design as it is now: the sweep runs its own simulations, apart from the live run.
+    widgets::CapacitySweepDialog dialog(m_document->architecture(), m_controller->seed(), m_window);
+    dialog.exec();
+}
+
+} // namespace scalelab::app

@@ -1,0 +1,91 @@
+#pragma once
+// The live-simulation half of the main window: the run controller and its
+// toolbar, the plot docks (latency, throughput, utilisation, queue,
+// instances, selected block) and the Run menu. It routes each snapshot to
+// the plots and to the canvas (the live view), clears them when the run's
+// data goes, and reports the controller's notices in the status bar. Kept
+// apart from MainWindow, which owns the editing and file workflow.
+#include "stats/Snapshot.h"
+
+#include <QObject>
+#include <QString>
+
+#include <functional>
+#include <vector>
+
+class QAction;
+class QDockWidget;
+class QMainWindow;
+class QMenu;
+class QStatusBar;
+class QTimer;
+
+namespace scalelab::widgets {
+class BlockDetailPlots;
+class BlockMetricPlot;
+class CanvasScene;
+class DesignDocument;
+class LatencyPlot;
+class RunController;
+class RunToolBar;
+class ThroughputPlot;
+} // namespace scalelab::widgets
+
+namespace scalelab::app {
+
+class RunDocks : public QObject {
+    Q_OBJECT
+public:
+    // Creates the docks in `window` (bottom and right areas) and the toolbar,
+    // which the window places.
+    // `interactive`: false never opens a modal dialog (screenshots, tests).
+    RunDocks(QMainWindow* window, widgets::DesignDocument* document, widgets::CanvasScene* scene,
+             QDockWidget* problemsDock, bool interactive);
+
+    widgets::RunController* controller() const { return m_controller; }
+    widgets::RunToolBar* toolBar() const { return m_toolBar; }
+    widgets::LatencyPlot* latencyPlot() const { return m_latency; }
+    widgets::ThroughputPlot* throughputPlot() const { return m_throughput; }
+    widgets::BlockMetricPlot* utilizationPlot() const { return m_utilization; }
+    widgets::BlockDetailPlots* blockPlots() const { return m_blockPlots; }
+    QDockWidget* blockDock() const { return m_blockDock; }
+    // The Run menu: play/pause, step, reset, capacity sweep.
+    void fillMenu(QMenu* menu);
+
+signals:
+    // Every plot and the canvas now show the snapshot taken at `simSeconds`.
+    void viewsUpdated(double simSeconds);
+
+private:
+    QDockWidget* addDock(QWidget* widget, const QString& title, const QString& objectName);
+    void layoutDocks(QDockWidget* problemsDock);
+    void showSnapshot();
+    void feedNextView();
+    void clearData();
+    void updateSlo();
+    void followSelection();
+    void refuseStart(const QString& message);
+    void openCapacitySweep();
+
+    QMainWindow* m_window;
+    widgets::DesignDocument* m_document;
+    widgets::CanvasScene* m_scene;
+    QDockWidget* m_problemsDock;
+    bool m_interactive;
+    widgets::RunController* m_controller;
+    widgets::RunToolBar* m_toolBar;
+    widgets::LatencyPlot* m_latency = nullptr;
+    widgets::ThroughputPlot* m_throughput = nullptr;
+    widgets::BlockMetricPlot* m_utilization = nullptr;
+    widgets::BlockMetricPlot* m_queue = nullptr;
+    widgets::BlockMetricPlot* m_instances = nullptr;
+    widgets::BlockDetailPlots* m_blockPlots = nullptr;
+    QDockWidget* m_blockDock = nullptr;
+    QAction* m_sweepAction = nullptr;
+    // Views fed one per event-loop pass (see showSnapshot).
+    std::vector<std::function<void(const stats::Snapshot&)>> m_views;
+    size_t m_nextView = 0;
+    QTimer* m_stagger = nullptr;
+};
+
+} // namespace scalelab::app

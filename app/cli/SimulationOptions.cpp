@@ -1,0 +1,44 @@
+#include "SimulationOptions.h"
+
+#include "CliArgs.h"
+#include "CliOutput.h"
+#include "io/ScenarioFile.h"
+
+namespace scalelab::cli {
+
+void addSimulationOptions(QCommandLineParser& parser, const QString& defaultDuration)
+{
+    parser.addPositionalArgument("file", "The .scalelab design.");
+    parser.addOption({"duration", "Measured simulated time (default " + defaultDuration + ").", "time", defaultDuration});
+    parser.addOption({"warmup", "Simulated time before measuring starts (default 5s).", "time", "5s"});
+    parser.addOption({"seed", "Random seed (default 1); the same seed gives the same result.", "n", "1"});
+    parser.addOption({"set", "Override a parameter, e.g. --set app.instances=6 (repeatable).", "ID.PARAM=VALUE"});
+}
+
+std::optional<int> readSimulationOptions(const QCommandLineParser& parser, const std::string& command,
+                                         SimulationOptions& options)
+{
+    if (parser.positionalArguments().size() != 1)
+        return usageError(command + " needs exactly one FILE (scalelab " + command + " FILE [options])");
+    std::string error;
+    const auto duration = parseDuration(parser.value("duration").toStdString(), error);
+    if (!duration || *duration <= 0)
+        return usageError("--duration: " + (error.empty() ? std::string("must be longer than 0") : error));
+    const auto warmup = parseDuration(parser.value("warmup").toStdString(), error);
+    if (!warmup)
+        return usageError("--warmup: " + error);
+    bool seedOk = false;
+    options.seed = parser.value("seed").toULongLong(&seedOk);
+    if (!seedOk)
+        return usageError("--seed must be a whole number >= 0, got \"" + parser.value("seed").toStdString() + "\"");
+    options.duration = *duration;
+    options.warmup = *warmup;
+    options.path = parser.positionalArguments().front().toStdString();
+    options.design = io::readScenario(options.path);
+    for (const QString& assignment : parser.values("set"))
+        if (std::string problem = applyOverride(options.design, assignment.toStdString()); !problem.empty())
+            return usageError(problem);
+    return std::nullopt;
+}
+
+} // namespace scalelab::cli

@@ -1,0 +1,30 @@
+#pragma once
+// The options every simulating subcommand shares (run, sweep): the design
+// FILE with its --set overrides, --duration, --warmup and --seed. Declared
+// and checked in one place so their spelling and errors never drift apart.
+#include "model/Architecture.h"
+#include "sim/SimTime.h"
+
+#include <QCommandLineParser>
+
+#include <optional>
+#include <string>
+
+namespace scalelab::cli {
+
+struct SimulationOptions {
+    std::string path;
+    model::Architecture design; // as loaded, overrides applied
+    sim::SimTime duration = 0;
+    sim::SimTime warmup = 0;
+    uint64_t seed = 1;
+};
+
+// `defaultDuration` e.g. "60s"; `command` names the subcommand in errors.
+void addSimulationOptions(QCommandLineParser& parser, const QString& defaultDuration);
+// Reads and checks them and loads the design; the exit status to stop with
+// (after printing why) or nullopt to go on. File errors throw io::LoadError.
+std::optional<int> readSimulationOptions(const QCommandLineParser& parser, const std::string& command,
+                                         SimulationOptions& options);
+
+} // namespace scalelab::cli

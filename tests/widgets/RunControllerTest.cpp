@@ -1,0 +1,244 @@
+// The live run through the real controller and worker thread, offscreen:
+// snapshots arrive while the engine runs, a parameter edit reaches the
+// running engine without a restart, the run-control state machine holds,
+// structural edits restart the run, and a design with errors never starts.
+// Timing comes from the engine's clock (runTo, step, snapshot times), never
+// from sleeps: every wait is QSignalSpy::wait on a signal.
+#include "commands/AddBlocksCommand.h"
+#include "commands/ChangeParamCommand.h"
+#include "document/DesignDocument.h"
+#include "model/Validator.h"
+#include "run/RunController.h"
+
+#include <QSignalSpy>
+#include <QTest>
+#include <QUndoStack>
+
+#include <cmath>
+#include <functional>
+
+using namespace scalelab;
+using namespace scalelab::widgets;
+
+namespace {
+
+// Users -> one service of `instances` x 4 workers, 10 ms exponential service:
+// at 600 rps and 3 instances the service is 50% busy.
+model::Architecture serviceDesign(int instances)
+{
+    model::Architecture a;
+    a.name = "live";
+    model::Block users = model::makeBlock("client", "users", "Users");
+    users.params["rate_rps"] = 600;
+    model::Block svc = model::makeBlock("service", "svc", "Service");
+    svc.params["instances"] = instances;
+    svc.params["workers"] = 4;
+    svc.params["service_time_ms"] = 10;
+    a.blocks = {users, svc};
+    model::Link link = model::makeLink("users", "svc");
+    link.params["latency_ms"] = 0;
+    a.links = {link};
+    return a;
+}
+
+const stats::BlockSnapshot* blockOf(const stats::Snapshot& snapshot, const std::string& id)
+{
+    for (const auto& block : snapshot.blocks)
+        if (block.id == id)
+            return &block;
+    return nullptr;
+}
+
+// Waits (on snapshot signals) until the newest snapshot satisfies `done`.
+bool waitForSnapshot(RunController& run, const std::function<bool(const stats::Snapshot&)>& done)
+{
+    QSignalSpy spy(&run, &RunController::snapshotReady);
+    while (!run.latestSnapshot() || !done(*run.latestSnapshot()))
+        if (!spy.wait(20000))
+            return false;
+    return true;
+}
+
+// Mean utilisation of `id` over the windows ending in (from, to].
+double meanUtilization(const stats::Snapshot& snapshot, const std::string& id, double from, double to)
+{
+    double sum = 0;
+    int count = 0;
+    for (const auto& window : blockOf(snapshot, id)->series)
+        if (window.endSeconds > from && window.endSeconds <= to) {
+            sum += window.utilization;
+            ++count;
+        }
+    return count ? sum / count : -1;
+}
+
+} // namespace
+
+class RunControllerTest : public QObject {
+    Q_OBJECT
+private slots:
+    void snapshots_arrive_while_running();
+    void live_edit_of_instances_halves_utilization();
+    void play_pause_step_reset_state_machine();
+    void step_yields_exactly_one_more_window();
+    void structural_edit_while_running_restarts();
+    void invalid_design_does_not_start();
+};
+
+void RunControllerTest::snapshots_arrive_while_running()
+{
+    DesignDocument document;
+    document.reset(serviceDesign(3));
+    RunController run(&document);
+    run.setSpeed(10);
+    run.play();
+    QCOMPARE(run.state(), RunController::State::Running);
+    QSignalSpy spy(&run, &RunController::snapshotReady);
+    double last = -1;
+    for (int i = 0; i < 3; ++i) {
+        QVERIFY2(spy.wait(10000), "no snapshot arrived while the simulation was running");
+        const double now = spy.last().at(0).value<RunController::SnapshotPtr>()->simSeconds;
+        QVERIFY2(now > last, "the simulated clock must advance from one snapshot to the next");
+        last = now;
+    }
+}
+
+void RunControllerTest::live_edit_of_instances_halves_utilization()
+{
+    DesignDocument document;
+    document.reset(serviceDesign(3));
+    RunController run(&document);
+    run.setSpeed(100);
+    QSignalSpy applied(&run, &RunController::editApplied);
+    QSignalSpy cleared(&run, &RunController::cleared);
+    run.play();
+    QVERIFY(waitForSnapshot(run, [](const stats::Snapshot& s) { return s.simSeconds >= 12; }));
+
+    document.undoStack()->push(new ChangeParamCommand(&document, "svc", "instances", 6));
+    QVERIFY2(applied.wait(10000), "the edit never reached the running engine");
+    const double at = applied.first().at(0).toDouble();
+    QVERIFY(waitForSnapshot(run, [at](const stats::Snapshot& s) { return s.simSeconds >= at + 22; }));
+    QCOMPARE(cleared.count(), 0); // a parameter edit does not restart the run
+
+    const stats::Snapshot& snapshot = *run.latestSnapshot();
+    const double before = meanUtilization(snapshot, "svc", 1, at);
+    const double after = meanUtilization(snapshot, "svc", at + 1, at + 21);
+    QVERIFY2(before > 0.4 && before < 0.6, qPrintable(QString("utilisation before the edit: %1, expected about 0.5").arg(before)));
+    QVERIFY2(after / before > 0.4 && after / before < 0.6,
+             qPrintable(QString("6 instances instead of 3 should halve utilisation: %1 -> %2").arg(before).arg(after)));
+    QCOMPARE(blockOf(snapshot, "svc")->instances, 6);
+    QVERIFY2(snapshot.series.front().endSeconds < at, "the run must go on from before the edit, not restart");
+}
+
+void RunControllerTest::play_pause_step_reset_state_machine()
+{
+    DesignDocument document;
+    document.reset(serviceDesign(3));
+    RunController run(&document);
+    QSignalSpy states(&run, &RunController::stateChanged);
+    QSignalSpy cleared(&run, &RunController::cleared);
+    QSignalSpy reached(&run, &RunController::targetReached);
+    QCOMPARE(run.state(), RunController::State::Stopped);
+
+    run.setSpeed(10);
+    run.play();
+    QCOMPARE(run.state(), RunController::State::Running);
+    QVERIFY(waitForSnapshot(run, [](const stats::Snapshot&) { return true; }));
+    run.pause();
+    QCOMPARE(run.state(), RunController::State::Paused);
+    run.togglePlay();
+    QCOMPARE(run.state(), RunController::State::Running);
+    run.togglePlay();
+    QCOMPARE(run.state(), RunController::State::Paused);
+
+    run.step(); // from Paused: one window, then paused
+    QCOMPARE(run.state(), RunController::State::Paused);
+    QVERIFY(reached.wait(10000));
+    QCOMPARE(run.state(), RunController::State::Paused);
+
+    run.reset();
+    QCOMPARE(run.state(), RunController::State::Stopped);
+    QVERIFY(cleared.count() >= 1);
+    QVERIFY2(!run.latestSnapshot(), "reset must drop the run's data");
+
+    // Play after reset starts a new run from t = 0: its first step ends at 1 s.
+    run.step();
+    QVERIFY(reached.wait(10000));
+    QVERIFY(waitForSnapshot(run, [](const stats::Snapshot& s) { return s.simSeconds == 1; }));
+    QCOMPARE(run.latestSnapshot()->series.size(), size_t(1));
+    run.play();
+    QCOMPARE(run.state(), RunController::State::Running);
+    QVERIFY(waitForSnapshot(run, [](const stats::Snapshot& s) { return s.simSeconds > 1; }));
+    QVERIFY(states.count() >= 6);
+}
+
+void RunControllerTest::step_yields_exactly_one_more_window()
+{
+    DesignDocument document;
+    document.reset(serviceDesign(3));
+    RunController run(&document);
+    QSignalSpy reached(&run, &RunController::targetReached);
+    run.setSpeed(100);
+    run.play();
+    QVERIFY(waitForSnapshot(run, [](const stats::Snapshot& s) { return s.simSeconds >= 3; }));
+    run.pause();
+    run.step(); // runs to the end of the window in progress
+    QVERIFY(reached.wait(10000));
+    QVERIFY(waitForSnapshot(run, [](const stats::Snapshot& s) { return s.simSeconds == std::floor(s.simSeconds); }));
+    const auto first = run.latestSnapshot();
+    QCOMPARE(first->series.size(), size_t(first->simSeconds));
+
+    run.step();
+    QVERIFY(reached.wait(10000));
+    QVERIFY(waitForSnapshot(run, [&](const stats::Snapshot& s) { return s.simSeconds > first->simSeconds; }));
+    const auto second = run.latestSnapshot();
+    QCOMPARE(second->simSeconds, first->simSeconds + 1);
+    QCOMPARE(second->series.size(), first->series.size() + 1);
+    QCOMPARE(run.state(), RunController::State::Paused);
+}
+
+void RunControllerTest::structural_edit_while_running_restarts()
+{
+    DesignDocument document;
+    document.reset(serviceDesign(3));
+    RunController run(&document);
+    run.setSpeed(10);
+    run.play();
+    QVERIFY(waitForSnapshot(run, [](const stats::Snapshot& s) { return s.simSeconds >= 2; }));
+    QSignalSpy notices(&run, &RunController::notice);
+    QSignalSpy cleared(&run, &RunController::cleared);
+
+    model::Block extra = model::makeBlock("service", "svc2", "Second service");
+    model::Link link = model::makeLink("users", "svc2");
+    document.undoStack()->push(new AddBlocksCommand(&document, {extra}, {link}, "Add"));
+    QVERIFY(notices.wait(10000));
+    QVERIFY2(notices.first().at(0).toString().contains("restarted"), qPrintable(notices.first().at(0).toString()));
+    QCOMPARE(cleared.count(), 1); // one restart for the block and its link together
+    QCOMPARE(run.state(), RunController::State::Running);
+    QVERIFY(waitForSnapshot(run, [](const stats::Snapshot& s) { return blockOf(s, "svc2") != nullptr; }));
+    QVERIFY2(run.latestSnapshot()->simSeconds < 2 || run.latestSnapshot()->series.front().endSeconds == 1,
+             "the restarted run begins at t = 0");
+}
+
+void RunControllerTest::invalid_design_does_not_start()
+{
+    model::Architecture design;
+    design.blocks = {model::makeBlock("client", "users", "Users")}; // a client that calls nothing
+    DesignDocument document;
+    document.reset(design);
+    QVERIFY(model::hasErrors(document.problems()));
+    RunController run(&document);
+    QSignalSpy refused(&run, &RunController::startRefused);
+    QSignalSpy snapshots(&run, &RunController::snapshotReady);
+    run.play();
+    QCOMPARE(run.state(), RunController::State::Stopped);
+    QCOMPARE(refused.count(), 1);
+    QVERIFY2(refused.first().at(0).toString().contains("error"), qPrintable(refused.first().at(0).toString()));
+    run.step();
+    QCOMPARE(run.state(), RunController::State::Stopped);
+    QCoreApplication::processEvents();
+    QCOMPARE(snapshots.count(), 0);
+}
+
+QTEST_MAIN(RunControllerTest)
+#include "RunControllerTest.moc"

@@ -1,0 +1,43 @@
+#pragma once
+// What a card shows while the simulation runs, taken from the newest closed
+// window of its block: arrivals, p95, errors, queue, utilisation, and whether
+// the block is down (everything it finished in the window failed). Also
+// paints the live parts of the card: the utilisation tint and bar, and the
+// badges under the card, so BlockItem only decides when to draw them.
+#include "stats/Snapshot.h"
+
+#include <QColor>
+#include <QRectF>
+
+#include <optional>
+
+class QPainter;
+
+namespace scalelab::widgets {
+
+struct BlockLiveStats {
+    double rps = 0;          // arrivals per second at the block
+    double p95Ms = 0;        // of what completed in the window
+    double errorsPerSecond = 0;
+    double queue = 0;        // time-averaged waiting requests
+    double utilization = 0;  // busy workers / capacity
+    bool hasWorkers = false; // utilisation and queue apply
+    bool down = false;
+
+    bool operator==(const BlockLiveStats&) const = default;
+
+    // Empty until the block has a closed window.
+    static std::optional<BlockLiveStats> from(const stats::BlockSnapshot& block);
+
+    // Utilisation bands: green below 60%, amber below 85%, red above.
+    static QColor levelColor(double utilization);
+    QColor cardFill() const;
+    // Height the badges need under a card of `width`.
+    double badgesHeight(double width) const;
+    void paintBadges(QPainter* painter, QRectF card) const;
+    // The utilisation bar along the card's bottom edge and its figure top right.
+    void paintUtilization(QPainter* painter, QRectF card) const;
+    void paintDown(QPainter* painter, QRectF card) const;
+};
+
+} // namespace scalelab::widgets

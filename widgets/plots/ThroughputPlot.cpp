@@ -1,0 +1,110 @@
+#include "ThroughputPlot.h"
+
+#include "PlotStyle.h"
+#include "sim/Outcome.h"
+
+#include <qcustomplot.h>
+
+#include <cmath>
+
+namespace scalelab::widgets {
+
+namespace {
+
+QString errorLabel(sim::Outcome outcome)
+{
+    switch (outcome) {
+    case sim::Outcome::Timeout: return ThroughputPlot::tr("timeout");
+    case sim::Outcome::Rejected: return ThroughputPlot::tr("rejected 503");
+    case sim::Outcome::RateLimited: return ThroughputPlot::tr("rate limited 429");
+    case sim::Outcome::CircuitOpen: return ThroughputPlot::tr("circuit open");
+    case sim::Outcome::Failed: return ThroughputPlot::tr("failed");
+    case sim::Outcome::Ok: break;
+    }
+    return ThroughputPlot::tr("ok");
+}
+
+// Warm hues for errors, away from the success green.
+QColor errorColor(sim::Outcome outcome)
+{
+    switch (outcome) {
+    case sim::Outcome::Timeout: return {0xe6, 0x9f, 0x00};
+    case sim::Outcome::Rejected: return {0xd6, 0x27, 0x28};
+    case sim::Outcome::RateLimited: return {0x94, 0x67, 0xbd};
+    case sim::Outcome::CircuitOpen: return {0x8c, 0x56, 0x4b};
+    case sim::Outcome::Failed: return {0x33, 0x33, 0x33};
+    case sim::Outcome::Ok: break;
+    }
+    return plotstyle::success();
+}
+
+} // namespace
+
+ThroughputPlot::ThroughputPlot(QWidget* parent)
+    : TimeSeriesPlot(parent)
+{
+    setValueAxisLabel(tr("responses/s"));
+    addSeries(tr("successful"), tr("req/s"), plotstyle::success());
+    for (int kind = 1; kind < sim::kOutcomeCount; ++kind) {
+        const auto outcome = static_cast<sim::Outcome>(kind);
+        addSeries(errorLabel(outcome), tr("req/s"), errorColor(outcome));
+    }
+    for (int series = 0; series < seriesCount(); ++series) {
+        QCPGraph* band = graph(series);
+        const QColor color = band->pen().color();
+        QColor fill = color;
+        fill.setAlpha(series == 0 ? 90 : 170);
+        band->setBrush(fill);
+        band->setPen(QPen(color.darker(115), 1.2));
+        // Each band is filled down to the one below it; the first down to zero.
+        // An error band stays hidden until that error happens: its edge
+        // would otherwise be drawn over the band below.
+        if (series > 0) {
+            band->setChannelFillGraph(graph(series - 1));
+            band->setVisible(false);
+            band->removeFromLegend();
+        }
+    }
+    relayoutLegend();
+}
+
+std::vector<double> ThroughputPlot::rowValues(const stats::Snapshot& snapshot, size_t index) const
+{
+    const stats::WindowSample& window = snapshot.series[index];
+    std::vector<double> values{window.throughputPerSecond};
+    values.insert(values.end(), window.errorsPerSecond.begin(), window.errorsPerSecond.end());
+    return values;
+}
+
+std::vector<double> ThroughputPlot::displayValues(const std::vector<double>& values) const
+{
+    std::vector<double> stacked(values.size());
+    double sum = 0;
+    for (size_t i = 0; i < values.size(); ++i)
+        stacked[i] = sum += std::isfinite(values[i]) ? values[i] : 0;
+    return stacked;
+}
+
+void ThroughputPlot::rowsChanged()
+{
+    // An error kind enters the legend once any buffered window has it.
+    bool changed = false;
+    for (int series = 1; series < seriesCount(); ++series) {
+        bool seen = false;
+        for (const Row& row : rows())
+            if (row.values[static_cast<size_t>(series)] > 0) {
+                seen = true;
+                break;
+            }
+        QCPGraph* band = graph(series);
+        if (seen != band->visible()) {
+            band->setVisible(seen);
+            seen ? band->addToLegend() : band->removeFromLegend();
+            changed = true;
+        }
+    }
+    if (changed)
+        relayoutLegend();
+}
+
+} // namespace scalelab::widgets

@@ -1,0 +1,444 @@
+#include "TimeSeriesPlot.h"
+
+#include "PlotStyle.h"
+
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QMenu>
+#include <QMessageBox>
+#include <QMouseEvent>
+#include <QSaveFile>
+#include <QToolButton>
+
+#include <qcustomplot.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace scalelab::widgets {
+
+namespace {
+
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr int kButtonRowHeight = 22; // the legend row is at least this tall: the buttons sit in it
+
+QString formatValue(double value)
+{
+    if (!std::isfinite(value))
+        return QStringLiteral("–");
+    const double magnitude = std::abs(value);
+    return QString::number(value, 'f', magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : 2);
+}
+
+QString csvField(const QString& text)
+{
+    if (!text.contains(',') && !text.contains('"') && !text.contains('\n'))
+        return text;
+    return '"' + QString(text).replace('"', "\"\"") + '"';
+}
+
+} // namespace
+
+TimeSeriesPlot::TimeSeriesPlot(QWidget* parent)
+    : QWidget(parent)
+    , m_plot(new QCustomPlot(this))
+{
+    setMinimumSize(220, 140);
+    plotstyle::applyBaseStyle(m_plot);
+    m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    m_plot->setMouseTracking(true);
+    m_plot->installEventFilter(this);
+    setTimeAxisTitleShown(true);
+    m_plot->xAxis->setRange(0, m_windowSeconds);
+    m_plot->yAxis->setRange(0, 1);
+
+    plotstyle::placeLegendAbove(m_plot, kButtonRowHeight);
+
+    QPen cursorPen(QColor(0x5b, 0x66, 0x73), 1, Qt::DotLine);
+    m_cursorLine = new QCPItemStraightLine(m_plot);
+    m_cursorLine->setLayer("overlay");
+    m_cursorLine->setPen(cursorPen);
+    m_readout = new QCPItemText(m_plot);
+    m_readout->setLayer("overlay");
+    m_readout->position->setType(QCPItemPosition::ptAxisRectRatio);
+    m_readout->setTextAlignment(Qt::AlignLeft);
+    m_readout->setPadding(QMargins(5, 3, 5, 3));
+    m_readout->setBrush(QColor(255, 255, 255, 230));
+    m_readout->setPen(QPen(QColor(0xb8, 0xc2, 0xcf)));
+    m_readout->setFont(m_plot->legend->font());
+    m_cursorLine->setVisible(false);
+    m_readout->setVisible(false);
+
+    connect(m_plot->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, &TimeSeriesPlot::onRangeChanged);
+    connect(m_plot->yAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, &TimeSeriesPlot::onRangeChanged);
+    connect(m_plot, &QCustomPlot::mouseDoubleClick, this, [this] { setFollowing(true); });
+
+    auto* layout = new QGridLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_plot, 0, 0);
+    buildControls();
+}
+
+TimeSeriesPlot::~TimeSeriesPlot() = default;
+
+void TimeSeriesPlot::buildControls()
+{
+    m_saveMenu = new QMenu(this);
+    m_saveMenu->addAction(tr("Save as PNG…"), this, [this] { saveWithDialog("png", tr("PNG image (*.png)")); });
+    m_saveMenu->addAction(tr("Save as PDF…"), this, [this] { saveWithDialog("pdf", tr("PDF document (*.pdf)")); });
+    m_saveMenu->addAction(tr("Save as CSV…"), this,
+                          [this] { saveWithDialog("csv", tr("Comma-separated values (*.csv)")); });
+
+    auto* bar = new QWidget(this);
+    auto* row = new QHBoxLayout(bar);
+    row->setContentsMargins(0, 1, 6, 0);
+    row->setSpacing(2);
+    m_followButton = new QToolButton(bar);
+    m_followButton->setText(tr("Follow"));
+    m_followButton->setToolTip(tr("Follow the newest data again (or double-click the plot)"));
+    m_followButton->setAutoRaise(true);
+    m_followButton->setVisible(false);
+    connect(m_followButton, &QToolButton::clicked, this, [this] { setFollowing(true); });
+    m_saveButton = new QToolButton(bar);
+    m_saveButton->setText(tr("Save"));
+    m_saveButton->setToolTip(tr("Save this plot as PNG, PDF or CSV"));
+    m_saveButton->setAutoRaise(true);
+    m_saveButton->setPopupMode(QToolButton::InstantPopup);
+    m_saveButton->setMenu(m_saveMenu);
+    for (QToolButton* button : {m_followButton, m_saveButton}) {
+        button->setFixedHeight(kButtonRowHeight - 2);
+        button->setFont(m_plot->legend->font());
+    }
+    row->addWidget(m_followButton);
+    row->addWidget(m_saveButton);
+    static_cast<QGridLayout*>(layout())->addWidget(bar, 0, 0, Qt::AlignTop | Qt::AlignRight);
+    bar->raise();
+
+    m_plot->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_plot, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
+        QMenu menu(this);
+        QAction* follow = menu.addAction(tr("Follow newest data"));
+        follow->setCheckable(true);
+        follow->setChecked(m_following);
+        connect(follow, &QAction::toggled, this, &TimeSeriesPlot::setFollowing);
+        menu.addSeparator();
+        menu.addActions(m_saveMenu->actions());
+        menu.exec(m_plot->mapToGlobal(pos));
+    });
+}
+
+int TimeSeriesPlot::addSeries(const QString& name, const QString& unit, const QColor& color)
+{
+    QCPGraph* graph = m_plot->addGraph();
+    graph->setName(name);
+    QPen pen(color, 1.6);
+    pen.setCosmetic(true);
+    graph->setPen(pen);
+    m_series.push_back({name, unit, graph});
+    relayoutLegend();
+    return static_cast<int>(m_series.size()) - 1;
+}
+
+void TimeSeriesPlot::setValueAxisLabel(const QString& label)
+{
+    m_plot->yAxis->setLabel(label);
+}
+
+QString TimeSeriesPlot::seriesName(int series) const
+{
+    return m_series.at(static_cast<size_t>(series)).name;
+}
+
+QCPGraph* TimeSeriesPlot::graph(int series) const
+{
+    return m_series.at(static_cast<size_t>(series)).graph;
+}
+
+double TimeSeriesPlot::firstSeconds() const
+{
+    return m_rows.empty() ? kInfinity : m_rows.front().seconds;
+}
+
+double TimeSeriesPlot::lastSeconds() const
+{
+    return m_rows.empty() ? -kInfinity : m_rows.back().seconds;
+}
+
+const std::vector<stats::WindowSample>* TimeSeriesPlot::timeline(const stats::Snapshot& snapshot) const
+{
+    return &snapshot.series;
+}
+
+void TimeSeriesPlot::prepare(const stats::Snapshot&) {}
+
+std::vector<double> TimeSeriesPlot::displayValues(const std::vector<double>& values) const
+{
+    return values;
+}
+
+double TimeSeriesPlot::valueCeiling(double largestShown) const
+{
+    return largestShown > 0 ? largestShown * 1.15 : 1;
+}
+
+void TimeSeriesPlot::appendSnapshot(const stats::Snapshot& snapshot)
+{
+    const std::vector<stats::WindowSample>* windows = timeline(snapshot);
+    const bool hasWindows = windows && !windows->empty();
+    constexpr double kSlack = 1e-9;
+    if (!m_rows.empty() && (snapshot.simSeconds < lastSeconds() - kSlack ||
+                            (hasWindows && windows->back().endSeconds < lastSeconds() - kSlack)))
+        clear(); // the run was reset: its clock went back
+    prepare(snapshot);
+    if (hasWindows) {
+        const double last = lastSeconds();
+        auto next = std::upper_bound(windows->begin(), windows->end(), last + kSlack,
+                                     [](double t, const stats::WindowSample& w) { return t < w.endSeconds; });
+        // More new windows than the buffer holds: only the newest can stay.
+        const auto fresh = static_cast<size_t>(windows->end() - next);
+        if (fresh > static_cast<size_t>(m_maxSamples))
+            next += static_cast<std::ptrdiff_t>(fresh - static_cast<size_t>(m_maxSamples));
+        for (; next != windows->end(); ++next)
+            appendRow(next->endSeconds, rowValues(snapshot, static_cast<size_t>(next - windows->begin())));
+        trim();
+    }
+    rowsChanged();
+    updateAxes();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void TimeSeriesPlot::appendRow(double seconds, std::vector<double> values)
+{
+    const std::vector<double> shown = displayValues(values);
+    for (size_t i = 0; i < m_series.size(); ++i)
+        m_series[i].graph->addData(seconds, i < shown.size() ? shown[i] : kNaN);
+    m_rows.push_back({seconds, std::move(values)});
+}
+
+void TimeSeriesPlot::trim()
+{
+    if (m_rows.size() <= static_cast<size_t>(m_maxSamples))
+        return;
+    m_rows.erase(m_rows.begin(), m_rows.end() - m_maxSamples);
+    m_rows.shrink_to_fit();
+    for (const Series& series : m_series)
+        series.graph->data()->removeBefore(m_rows.front().seconds);
+}
+
+void TimeSeriesPlot::clear()
+{
+    m_rows.clear();
+    m_rows.shrink_to_fit();
+    for (const Series& series : m_series)
+        series.graph->data()->clear();
+    hideReadout();
+    rowsChanged();
+    updateAxes();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void TimeSeriesPlot::setWindowSeconds(double seconds)
+{
+    m_windowSeconds = std::max(1.0, seconds);
+    updateAxes();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void TimeSeriesPlot::setMaxSamples(int count)
+{
+    m_maxSamples = std::max(1, count);
+    trim();
+}
+
+void TimeSeriesPlot::setFollowing(bool following)
+{
+    if (m_following == following)
+        return;
+    m_following = following;
+    m_followButton->setVisible(!following);
+    relayoutLegend();
+    if (following) {
+        updateAxes();
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+    }
+    emit followingChanged(following);
+}
+
+void TimeSeriesPlot::onRangeChanged()
+{
+    if (!m_settingRange)
+        setFollowing(false); // the user zoomed or dragged: leave the view where they put it
+}
+
+void TimeSeriesPlot::updateAxes()
+{
+    if (!m_following)
+        return;
+    const double newest = m_rows.empty() ? 0 : m_rows.back().seconds;
+    const double upper = std::max(newest, m_windowSeconds);
+    const double lower = upper - m_windowSeconds;
+    double largest = 0;
+    for (const Series& series : m_series) {
+        if (!series.graph->visible())
+            continue;
+        const auto data = series.graph->data();
+        for (auto it = data->findBegin(lower, false); it != data->constEnd() && it->key <= upper; ++it)
+            if (std::isfinite(it->value))
+                largest = std::max(largest, it->value);
+    }
+    m_settingRange = true;
+    m_plot->xAxis->setRange(lower, upper);
+    m_plot->yAxis->setRange(0, valueCeiling(largest));
+    m_settingRange = false;
+}
+
+void TimeSeriesPlot::setLegendShown(bool shown)
+{
+    m_legendShown = shown;
+    m_plot->legend->setVisible(shown);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void TimeSeriesPlot::setTimeAxisTitleShown(bool shown)
+{
+    m_plot->xAxis->setLabel(shown ? tr("simulated time (s)") : QString());
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void TimeSeriesPlot::relayoutLegend()
+{
+    // The buttons sit at the right end of the legend row.
+    const int buttons = m_saveButton ? m_saveButton->parentWidget()->sizeHint().width() : 60;
+    plotstyle::wrapLegend(m_plot, m_plot->width() - buttons - 12);
+}
+
+void TimeSeriesPlot::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    relayoutLegend();
+    // Small plots get fewer value ticks, so labels never crowd.
+    m_plot->yAxis->ticker()->setTickCount(std::clamp(height() / 45, 2, 6));
+}
+
+bool TimeSeriesPlot::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_plot) {
+        if (event->type() == QEvent::MouseMove)
+            showReadout(static_cast<QMouseEvent*>(event)->position().x());
+        else if (event->type() == QEvent::Leave)
+            hideReadout();
+        else if (event->type() == QEvent::Resize)
+            relayoutLegend();
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+const TimeSeriesPlot::Row* TimeSeriesPlot::nearestRow(double seconds) const
+{
+    if (m_rows.empty())
+        return nullptr;
+    auto it = std::lower_bound(m_rows.begin(), m_rows.end(), seconds,
+                               [](const Row& row, double t) { return row.seconds < t; });
+    if (it == m_rows.end() || (it != m_rows.begin() && seconds - std::prev(it)->seconds < it->seconds - seconds))
+        it = std::prev(it);
+    return &*it;
+}
+
+QString TimeSeriesPlot::readoutAt(double seconds) const
+{
+    const Row* row = nearestRow(seconds);
+    if (!row)
+        return {};
+    QStringList lines{tr("t = %1 s").arg(row->seconds, 0, 'f', row->seconds < 100 ? 1 : 0)};
+    for (size_t i = 0; i < m_series.size(); ++i) {
+        // Series kept out of the legend (errors that never happened) stay out of the read-out too.
+        if (!m_series[i].graph->visible() || !m_plot->legend->hasItemWithPlottable(m_series[i].graph))
+            continue;
+        const double value = i < row->values.size() ? row->values[i] : kNaN;
+        lines << QStringLiteral("%1: %2 %3").arg(m_series[i].name, formatValue(value), m_series[i].unit).trimmed();
+    }
+    return lines.join('\n');
+}
+
+void TimeSeriesPlot::showReadout(double pixelX)
+{
+    const QRect area = m_plot->axisRect()->rect();
+    const Row* row = nearestRow(m_plot->xAxis->pixelToCoord(pixelX));
+    if (!row || pixelX < area.left() || pixelX > area.right()) {
+        hideReadout();
+        return;
+    }
+    m_readout->setText(readoutAt(row->seconds));
+    m_cursorLine->point1->setCoords(row->seconds, 0);
+    m_cursorLine->point2->setCoords(row->seconds, 1);
+    // Keep the box away from the cursor: on the side the mouse is not.
+    const bool mouseOnLeft = pixelX < area.center().x();
+    m_readout->position->setCoords(mouseOnLeft ? 0.99 : 0.01, 0.03);
+    m_readout->setPositionAlignment(Qt::AlignTop | (mouseOnLeft ? Qt::AlignRight : Qt::AlignLeft));
+    m_cursorLine->setVisible(true);
+    m_readout->setVisible(true);
+    m_plot->layer("overlay")->replot();
+}
+
+void TimeSeriesPlot::hideReadout()
+{
+    if (!m_readout->visible())
+        return; // also: a plot never shown has no paint buffer to replot
+    m_cursorLine->setVisible(false);
+    m_readout->setVisible(false);
+    m_plot->layer("overlay")->replot();
+}
+
+QString TimeSeriesPlot::csv() const
+{
+    QStringList header{QStringLiteral("time_s")};
+    for (const Series& series : m_series)
+        header << csvField(series.unit.isEmpty() ? series.name : QStringLiteral("%1 (%2)").arg(series.name, series.unit));
+    QString text = header.join(',') + '\n';
+    for (const Row& row : m_rows) {
+        text += QString::number(row.seconds, 'g', 12);
+        for (size_t i = 0; i < m_series.size(); ++i) {
+            text += ',';
+            if (i < row.values.size() && std::isfinite(row.values[i]))
+                text += QString::number(row.values[i], 'g', 10);
+        }
+        text += '\n';
+    }
+    return text;
+}
+
+bool TimeSeriesPlot::exportTo(const QString& path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == "csv") {
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
+            return false;
+        file.write(csv().toUtf8());
+        return file.commit();
+    }
+    if (suffix != "png" && suffix != "pdf")
+        return false;
+    hideReadout();
+    // A plot that was never shown has no size of its own yet.
+    const int width = m_plot->width() >= 100 ? m_plot->width() : 640;
+    const int height = m_plot->height() >= 80 ? m_plot->height() : 320;
+    return suffix == "png" ? m_plot->savePng(path, width, height) : m_plot->savePdf(path, width, height);
+}
+
+void TimeSeriesPlot::saveWithDialog(const QString& extension, const QString& filter)
+{
+    QString path = QFileDialog::getSaveFileName(this, tr("Save plot"), QStringLiteral("plot.%1").arg(extension), filter);
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += '.' + extension;
+    if (!exportTo(path))
+        QMessageBox::warning(this, tr("Save plot"), tr("Could not write %1.").arg(QDir::toNativeSeparators(path)));
+}
+
+} // namespace scalelab::widgets

@@ -1,0 +1,132 @@
+#pragma once
+// A rolling plot of per-window values over simulated time: the base of the
+// live plot docks. It keeps a bounded buffer of rows (one per statistics
+// window; at most maxSamples, the oldest dropped, so memory does not grow
+// with the run), mirrors it into QCustomPlot graphs, follows the newest data
+// until the user zooms or drags, shows the values under the mouse, and
+// exports PNG, PDF or CSV. Subclasses only say which series exist and how a
+// window becomes one value per series.
+#include "stats/Snapshot.h"
+
+#include <QColor>
+#include <QWidget>
+
+#include <deque>
+#include <vector>
+
+class QCustomPlot;
+class QCPGraph;
+class QCPItemStraightLine;
+class QCPItemText;
+class QMenu;
+class QToolButton;
+
+namespace scalelab::widgets {
+
+class TimeSeriesPlot : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit TimeSeriesPlot(QWidget* parent = nullptr);
+    ~TimeSeriesPlot() override;
+
+    // Appends the windows of `snapshot` (taken with series) that end after the
+    // newest one held. When the snapshot's clock or newest window is earlier
+    // than what is held, the run was reset: the plot clears first. Replots
+    // at most once.
+    void appendSnapshot(const stats::Snapshot& snapshot);
+    void clear();
+
+    void setWindowSeconds(double seconds); // visible span while following (default 60)
+    double windowSeconds() const { return m_windowSeconds; }
+    void setMaxSamples(int count); // rows kept (default 3,600)
+    int maxSamples() const { return m_maxSamples; }
+    bool isFollowing() const { return m_following; }
+    void setLegendShown(bool shown);
+    // The "simulated time (s)" title; stacked plots show it on the lowest only.
+    void setTimeAxisTitleShown(bool shown);
+
+    // Writes the plot as .png, .pdf or .csv (by the extension of `path`).
+    // False when the extension is none of these or writing failed.
+    bool exportTo(const QString& path);
+    // Every buffered row: a header ("time_s" then "name (unit)" per series), one line per window.
+    QString csv() const;
+
+    int sampleCount() const { return static_cast<int>(m_rows.size()); }
+    double firstSeconds() const;
+    double lastSeconds() const; // newest window end held; -infinity when empty
+    int seriesCount() const { return static_cast<int>(m_series.size()); }
+    QString seriesName(int series) const;
+    QCPGraph* graph(int series) const;
+    QCustomPlot* customPlot() const { return m_plot; }
+    // What the hover read-out shows for the window nearest `seconds`.
+    QString readoutAt(double seconds) const;
+
+public slots:
+    void setFollowing(bool following);
+
+signals:
+    void followingChanged(bool following);
+
+protected:
+    // The windows that set this plot's clock, oldest first; nullptr when the
+    // snapshot has none for this plot. Default: all clients together.
+    virtual const std::vector<stats::WindowSample>* timeline(const stats::Snapshot& snapshot) const;
+    // Called before a snapshot's windows are read: add series for new blocks.
+    virtual void prepare(const stats::Snapshot& snapshot);
+    // One value per series for window `index` of timeline(snapshot); NaN leaves a gap.
+    virtual std::vector<double> rowValues(const stats::Snapshot& snapshot, size_t index) const = 0;
+    // What the graphs draw for a row; stacked areas draw running sums.
+    virtual std::vector<double> displayValues(const std::vector<double>& values) const;
+    // Top of the value axis while following, given the largest value drawn.
+    virtual double valueCeiling(double largestShown) const;
+    // After rows were appended or cleared, before the axes follow them.
+    virtual void rowsChanged() {}
+
+    // Adds a graph; returns its series index.
+    int addSeries(const QString& name, const QString& unit, const QColor& color);
+    void setValueAxisLabel(const QString& label);
+    // Rows held: simulated time and raw values, oldest first.
+    struct Row {
+        double seconds = 0;
+        std::vector<double> values; // per series; shorter when a series was added later
+    };
+    const std::deque<Row>& rows() const { return m_rows; }
+    void relayoutLegend();
+    // While following: the newest window span, values from zero to valueCeiling().
+    void updateAxes();
+
+    void resizeEvent(QResizeEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    struct Series {
+        QString name, unit;
+        QCPGraph* graph = nullptr;
+    };
+
+    void appendRow(double seconds, std::vector<double> values);
+    const Row* nearestRow(double seconds) const;
+    void trim();
+    void showReadout(double pixelX);
+    void hideReadout();
+    void buildControls();
+    void saveWithDialog(const QString& extension, const QString& filter);
+    void onRangeChanged();
+
+    QCustomPlot* m_plot = nullptr;
+    QToolButton* m_followButton = nullptr;
+    QToolButton* m_saveButton = nullptr;
+    QMenu* m_saveMenu = nullptr;
+    QCPItemStraightLine* m_cursorLine = nullptr;
+    QCPItemText* m_readout = nullptr;
+    std::vector<Series> m_series;
+    std::deque<Row> m_rows;
+    double m_windowSeconds = 60;
+    int m_maxSamples = 3600;
+    bool m_following = true;
+    bool m_settingRange = false; // our own range changes must not stop following
+    bool m_legendShown = true;
+};
+
+} // namespace scalelab::widgets

@@ -1,0 +1,272 @@
+#include "RunController.h"
+
+#include "QtText.h"
+#include "SimulationWorker.h"
+#include "document/DesignDocument.h"
+#include "model/Validator.h"
+
+#include <QThread>
+#include <QTimer>
+
+namespace scalelab::widgets {
+
+RunController::RunController(DesignDocument* document, QObject* parent)
+    : QObject(parent)
+    , m_document(document)
+    , m_thread(new QThread(this))
+    , m_worker(new SimulationWorker)
+{
+    qRegisterMetaType<std::shared_ptr<const stats::Snapshot>>();
+    m_thread->setObjectName("SimulationWorker");
+    m_worker->moveToThread(m_thread);
+    // finished is emitted in the worker thread: the worker (and its timer) die there.
+    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(m_worker, &SimulationWorker::snapshotReady, this, &RunController::onSnapshot);
+    connect(m_worker, &SimulationWorker::ratioMeasured, this, [this](double ratio, quint64 generation) {
+        if (generation != m_generation || m_state != State::Running)
+            return;
+        m_ratio = ratio;
+        emit ratioChanged(ratio);
+    });
+    connect(m_worker, &SimulationWorker::targetReached, this, [this](quint64 generation) {
+        if (generation != m_generation)
+            return;
+        if (m_state == State::Running)
+            setState(State::Paused);
+        emit targetReached();
+    });
+    connect(m_worker, &SimulationWorker::editApplied, this, [this](double at, quint64 generation) {
+        if (generation == m_generation)
+            emit editApplied(at);
+    });
+    connect(m_worker, &SimulationWorker::editRefused, this,
+            [this](const QString& message) { emit notice(tr("Live edit refused: %1").arg(message)); });
+    connect(m_worker, &SimulationWorker::failed, this, [this](const QString& message, quint64 generation) {
+        if (generation != m_generation)
+            return;
+        reset();
+        emit failed(message);
+    });
+    m_thread->start();
+
+    connect(document, &DesignDocument::designReset, this, &RunController::reset);
+    connect(document, &DesignDocument::blockAdded, this, &RunController::scheduleRestart);
+    connect(document, &DesignDocument::blockRemoved, this, &RunController::scheduleRestart);
+    connect(document, &DesignDocument::blockIdChanged, this, &RunController::scheduleRestart);
+    connect(document, &DesignDocument::linkAdded, this, &RunController::scheduleRestart);
+    connect(document, &DesignDocument::linkRemoved, this, &RunController::scheduleRestart);
+    connect(document, &DesignDocument::blockChanged, this, &RunController::onBlockChanged);
+    connect(document, &DesignDocument::linkChanged, this, &RunController::onLinkChanged);
+}
+
+RunController::~RunController()
+{
+    // The worker finishes its current slice (at most a tick's budget) and is deleted in its thread.
+    m_thread->quit();
+    m_thread->wait();
+}
+
+template <typename F> void RunController::post(F&& command)
+{
+    QMetaObject::invokeMethod(m_worker, std::forward<F>(command), Qt::QueuedConnection);
+}
+
+void RunController::setState(State state)
+{
+    if (state == m_state)
+        return;
+    m_state = state;
+    if (state != State::Running)
+        m_ratio = 0;
+    emit stateChanged(state);
+}
+
+bool RunController::start()
+{
+    const auto& problems = m_document->problems();
+    if (model::hasErrors(problems)) {
+        int errors = 0;
+        QString first;
+        for (const auto& problem : problems)
+            if (problem.isError() && errors++ == 0)
+                first = toQString(problem.blockId.empty() ? problem.message : problem.blockId + ": " + problem.message);
+        emit startRefused(tr("The design has %n error(s) and cannot run. First: %1", nullptr, errors).arg(first));
+        return false;
+    }
+    sendDesign();
+    return true;
+}
+
+void RunController::sendDesign()
+{
+    m_runDesign = m_document->architecture();
+    const quint64 generation = ++m_generation;
+    const quint64 seed = m_seed;
+    m_latest.reset();
+    m_pending.reset();
+    post([worker = m_worker, design = m_runDesign, generation, seed] {
+        worker->setSeed(seed);
+        worker->replaceDesign(design, generation);
+    });
+}
+
+void RunController::play()
+{
+    if (m_state == State::Running)
+        return;
+    if (m_state == State::Stopped && !start())
+        return;
+    post([worker = m_worker] { worker->play(); });
+    setState(State::Running);
+}
+
+void RunController::pause()
+{
+    if (m_state != State::Running)
+        return;
+    post([worker = m_worker] { worker->pause(); });
+    setState(State::Paused);
+}
+
+void RunController::togglePlay()
+{
+    if (m_state == State::Running)
+        pause();
+    else
+        play();
+}
+
+void RunController::step()
+{
+    if (m_state == State::Stopped && !start())
+        return;
+    post([worker = m_worker] { worker->step(); });
+    setState(State::Paused);
+}
+
+void RunController::runTo(double simSeconds)
+{
+    if (m_state == State::Stopped && !start())
+        return;
+    post([worker = m_worker, simSeconds] { worker->runTo(simSeconds); });
+    setState(State::Running);
+}
+
+void RunController::reset()
+{
+    const quint64 generation = ++m_generation;
+    post([worker = m_worker, generation] { worker->reset(generation); });
+    m_latest.reset();
+    m_pending.reset();
+    m_restartPending = false;
+    setState(State::Stopped);
+    emit cleared();
+}
+
+void RunController::setSpeed(double speed)
+{
+    m_speed = speed;
+    post([worker = m_worker, speed] { worker->setSpeed(speed); });
+}
+
+void RunController::setSeed(quint64 seed)
+{
+    if (seed == m_seed)
+        return;
+    m_seed = seed;
+    if (m_state == State::Stopped)
+        return;
+    // Another seed is another run: its numbers must not continue the old one's.
+    sendDesign();
+    emit cleared();
+    emit notice(tr("Seed changed: simulation restarted"));
+}
+
+void RunController::scheduleRestart()
+{
+    // A paste or a delete is several document signals; restart once, after all of them.
+    if (m_state == State::Stopped || m_restartPending)
+        return;
+    m_restartPending = true;
+    QTimer::singleShot(0, this, &RunController::restart);
+}
+
+void RunController::restart()
+{
+    if (!m_restartPending || m_state == State::Stopped)
+        return;
+    m_restartPending = false;
+    if (model::hasErrors(m_document->problems())) {
+        reset();
+        emit startRefused(tr("The design now has errors: simulation stopped. Fix them to run it again."));
+        return;
+    }
+    sendDesign();
+    emit cleared();
+    emit notice(tr("Design changed: simulation restarted"));
+}
+
+void RunController::onBlockChanged(const QString& id)
+{
+    if (m_state == State::Stopped)
+        return;
+    const model::Block* edited = m_document->architecture().findBlock(toStdString(id));
+    model::Block* running = m_runDesign.findBlock(toStdString(id));
+    if (!edited || !running)
+        return; // a block the run does not have yet: the pending restart brings it
+    running->name = edited->name;
+    for (const auto& [key, value] : edited->params) {
+        if (auto it = running->params.find(key); it != running->params.end() && it->second == value)
+            continue;
+        running->params[key] = value;
+        post([worker = m_worker, id, key = toQString(key), value] { worker->applyParam(id, key, value); });
+    }
+    for (const auto& [key, text] : edited->texts) {
+        if (auto it = running->texts.find(key); it != running->texts.end() && it->second == text)
+            continue;
+        running->texts[key] = text;
+        post([worker = m_worker, id, key = toQString(key), text = toQString(text)] { worker->applyText(id, key, text); });
+    }
+}
+
+void RunController::onLinkChanged(const QString& from, const QString& to)
+{
+    if (m_state == State::Stopped)
+        return;
+    const model::Link* edited = m_document->findLink({toStdString(from), toStdString(to)});
+    if (!edited)
+        return;
+    for (auto& running : m_runDesign.links) {
+        if (running.from != edited->from || running.to != edited->to)
+            continue;
+        for (const auto& [key, value] : edited->params) {
+            if (auto it = running.params.find(key); it != running.params.end() && it->second == value)
+                continue;
+            running.params[key] = value;
+            post([worker = m_worker, from, to, key = toQString(key), value] {
+                worker->applyLinkParam(from, to, key, value);
+            });
+        }
+    }
+}
+
+void RunController::onSnapshot(SnapshotPtr snapshot, quint64 generation)
+{
+    if (generation != m_generation || m_state == State::Stopped)
+        return; // from a run already thrown away
+    const bool scheduled = m_pending != nullptr;
+    m_pending = std::move(snapshot);
+    if (!scheduled)
+        QTimer::singleShot(0, this, &RunController::deliverSnapshot);
+}
+
+void RunController::deliverSnapshot()
+{
+    if (!m_pending)
+        return;
+    m_latest = std::move(m_pending);
+    m_pending.reset();
+    emit snapshotReady(m_latest);
+}
+
+} // namespace scalelab::widgets

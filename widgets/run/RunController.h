@@ -1,0 +1,103 @@
+#pragma once
+// The GUI side of a live run: a small state machine (Stopped, Running,
+// Paused) over a SimulationWorker on its own thread, fed by the document.
+//
+// - play / pause / step / reset / runTo are posted to the worker; the GUI
+//   never waits for it. Step (from Stopped or Paused) runs one statistics
+//   window and pauses; reset returns to Stopped and clears the run's data.
+// - Parameter edits (blockChanged / linkChanged) are diffed against the
+//   design the run has and sent as live edits: they take effect at the
+//   worker's next slice without a restart.
+// - Structural edits (blocks or links added or removed, an id changed)
+//   restart the run on the new design, with a notice for the status bar.
+// - A design with validation errors does not start (startRefused).
+// Snapshots that arrive faster than the GUI handles them are coalesced: only
+// the newest is passed on, so a slow repaint never builds a backlog.
+#include "model/Architecture.h"
+#include "stats/Snapshot.h"
+
+#include <QObject>
+
+#include <memory>
+
+class QThread;
+
+namespace scalelab::widgets {
+
+class DesignDocument;
+class SimulationWorker;
+
+class RunController : public QObject {
+    Q_OBJECT
+public:
+    enum class State { Stopped, Running, Paused };
+    Q_ENUM(State)
+    using SnapshotPtr = std::shared_ptr<const stats::Snapshot>;
+    static constexpr double kMaxSpeed = 0; // setSpeed(kMaxSpeed): as fast as possible
+
+    explicit RunController(DesignDocument* document, QObject* parent = nullptr);
+    ~RunController() override;
+
+    State state() const { return m_state; }
+    double speed() const { return m_speed; }
+    quint64 seed() const { return m_seed; }
+    // The newest snapshot of the current run; null when Stopped or before the first one.
+    SnapshotPtr latestSnapshot() const { return m_latest; }
+    double realTimeRatio() const { return m_ratio; }
+
+public slots:
+    void play();
+    void pause();
+    void togglePlay();
+    void step();
+    void reset();
+    // Runs as fast as possible to `simSeconds` of simulated time, then pauses
+    // (targetReached). For screenshots, benchmarks and tests.
+    void runTo(double simSeconds);
+    void setSpeed(double speed);
+    void setSeed(quint64 seed);
+
+signals:
+    void stateChanged(scalelab::widgets::RunController::State state);
+    void snapshotReady(std::shared_ptr<const scalelab::stats::Snapshot> snapshot);
+    void ratioChanged(double ratio);
+    // The previous run's data is void (reset, restart): plots and canvas clear.
+    void cleared();
+    // Something the user should see in the status bar ("Design changed: ...").
+    void notice(const QString& message);
+    // Play or step refused because the design has errors.
+    void startRefused(const QString& message);
+    // The engine failed; the run stopped.
+    void failed(const QString& message);
+    // A step or runTo reached its target.
+    void targetReached();
+    // A live edit took effect in the engine at `simSeconds`.
+    void editApplied(double simSeconds);
+
+private:
+    bool start();
+    void setState(State state);
+    void sendDesign();
+    void scheduleRestart();
+    void restart();
+    void onBlockChanged(const QString& id);
+    void onLinkChanged(const QString& from, const QString& to);
+    void onSnapshot(SnapshotPtr snapshot, quint64 generation);
+    void deliverSnapshot();
+    template <typename F> void post(F&& command);
+
+    DesignDocument* m_document;
+    QThread* m_thread;
+    SimulationWorker* m_worker;
+    State m_state = State::Stopped;
+    double m_speed = 1;
+    quint64 m_seed = 1;
+    quint64 m_generation = 0; // bumped whenever the run's data becomes void
+    model::Architecture m_runDesign; // what the worker's engine was built from, plus live edits
+    SnapshotPtr m_latest;
+    SnapshotPtr m_pending;
+    double m_ratio = 0;
+    bool m_restartPending = false;
+};
+
+} // namespace scalelab::widgets

@@ -1,0 +1,107 @@
+#include "RunToolBar.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QLabel>
+#include <QSpinBox>
+#include <QStyle>
+
+#include <limits>
+
+namespace scalelab::widgets {
+
+RunToolBar::RunToolBar(RunController* controller, QWidget* parent)
+    : QToolBar(tr("Run"), parent)
+    , m_controller(controller)
+{
+    setObjectName("RunToolBar");
+    setIconSize(QSize(20, 20));
+    setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+
+    m_playPause = addAction(tr("Play"));
+    m_playPause->setObjectName("playPause");
+    // Space for the hand on the keyboard, F5 as in debuggers and browsers.
+    m_playPause->setShortcuts({QKeySequence(Qt::Key_Space), QKeySequence(Qt::Key_F5)});
+    connect(m_playPause, &QAction::triggered, controller, &RunController::togglePlay);
+
+    m_step = addAction(style()->standardIcon(QStyle::SP_MediaSkipForward), tr("Step"));
+    m_step->setObjectName("step");
+    m_step->setShortcut(QKeySequence(Qt::Key_F10));
+    m_step->setToolTip(tr("Run one statistics window (1 s of simulated time), then pause (F10)"));
+    connect(m_step, &QAction::triggered, controller, &RunController::step);
+
+    m_reset = addAction(style()->standardIcon(QStyle::SP_MediaStop), tr("Reset"));
+    m_reset->setObjectName("resetRun");
+    m_reset->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
+    m_reset->setToolTip(tr("Stop and clear the run's data (Shift+F5)"));
+    connect(m_reset, &QAction::triggered, controller, &RunController::reset);
+
+    addSeparator();
+    addWidget(new QLabel(tr(" Speed ")));
+    m_speed = new QComboBox;
+    m_speed->setObjectName("speed");
+    for (double speed : {1.0, 2.0, 10.0, 100.0})
+        m_speed->addItem(QStringLiteral("%1×").arg(speed), speed);
+    m_speed->addItem(tr("Max"), RunController::kMaxSpeed);
+    m_speed->setToolTip(tr("Simulated seconds per wall-clock second; Max runs as fast as the engine can"));
+    m_speed->setCurrentIndex(m_speed->findData(controller->speed()));
+    connect(m_speed, &QComboBox::currentIndexChanged, this,
+            [this](int index) { m_controller->setSpeed(m_speed->itemData(index).toDouble()); });
+    addWidget(m_speed);
+
+    addWidget(new QLabel(tr("  Seed ")));
+    m_seed = new QSpinBox;
+    m_seed->setObjectName("seed");
+    m_seed->setRange(0, std::numeric_limits<int>::max());
+    m_seed->setValue(static_cast<int>(controller->seed()));
+    m_seed->setToolTip(tr("Random seed: the same design and seed give the same run"));
+    connect(m_seed, &QSpinBox::valueChanged, this,
+            [this](int seed) { m_controller->setSeed(static_cast<quint64>(seed)); });
+    addWidget(m_seed);
+
+    addSeparator();
+    m_clock = new QLabel;
+    m_clock->setObjectName("clock");
+    m_clock->setMinimumWidth(90);
+    m_clock->setToolTip(tr("Simulated time"));
+    addWidget(m_clock);
+    m_ratio = new QLabel;
+    m_ratio->setObjectName("ratio");
+    m_ratio->setMinimumWidth(120);
+    m_ratio->setToolTip(tr("Simulated seconds per wall-clock second actually achieved"));
+    addWidget(m_ratio);
+
+    connect(controller, &RunController::stateChanged, this, &RunToolBar::showState);
+    connect(controller, &RunController::snapshotReady, this,
+            [this](const RunController::SnapshotPtr& snapshot) { showSnapshot(*snapshot); });
+    connect(controller, &RunController::ratioChanged, this, &RunToolBar::showRatio);
+    showState(controller->state());
+}
+
+void RunToolBar::showState(RunController::State state)
+{
+    const bool running = state == RunController::State::Running;
+    m_playPause->setText(running ? tr("Pause") : tr("Play"));
+    m_playPause->setIcon(style()->standardIcon(running ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    m_playPause->setToolTip(running ? tr("Pause the simulation (Space or F5)")
+                                    : tr("Run the simulation; edits apply while it runs (Space or F5)"));
+    m_reset->setEnabled(state != RunController::State::Stopped);
+    if (state == RunController::State::Stopped)
+        m_clock->setText(tr("t = 0.0 s"));
+    if (!running)
+        m_ratio->setText(state == RunController::State::Paused ? tr("paused") : QString());
+}
+
+void RunToolBar::showSnapshot(const stats::Snapshot& snapshot)
+{
+    m_clock->setText(tr("t = %1 s").arg(snapshot.simSeconds, 0, 'f', 1));
+}
+
+void RunToolBar::showRatio(double ratio)
+{
+    if (m_controller->state() != RunController::State::Running)
+        return;
+    m_ratio->setText(tr("×%1 real time").arg(ratio >= 100 ? QString::number(ratio, 'f', 0) : QString::number(ratio, 'g', 2)));
+}
+
+} // namespace scalelab::widgets

@@ -19,6 +19,11 @@ BlockDetailPlots::BlockDetailPlots(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
+    // The stacked plots are short: full axis titles, rotated, would be
+    // taller than the plots and clipped. Units alone fit.
+    m_latency->setValueAxisLabel(tr("ms"));
+    m_queue->setValueAxisLabel(tr("queued"));
+    m_utilization->setValueAxisLabel(tr("util %"));
     m_note->setWordWrap(true);
     m_note->setContentsMargins(8, 4, 8, 4);
     m_note->setVisible(false);

@@ -59,6 +59,8 @@ public:
     QString seriesName(int series) const;
     QCPGraph* graph(int series) const;
     QCustomPlot* customPlot() const { return m_plot; }
+    // The value axis' title (a compact one where the plot is short).
+    void setValueAxisLabel(const QString& label);
     // What the hover read-out shows for the window nearest `seconds`.
     QString readoutAt(double seconds) const;
 
@@ -85,7 +87,6 @@ protected:
 
     // Adds a graph; returns its series index.
     int addSeries(const QString& name, const QString& unit, const QColor& color);
-    void setValueAxisLabel(const QString& label);
     // Rows held: simulated time and raw values, oldest first.
     struct Row {
         double seconds = 0;

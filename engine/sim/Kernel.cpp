@@ -111,8 +111,6 @@ void Kernel::call(uint32_t parent, uint16_t linkIndex, int instance)
 void Kernel::releaseConnection(uint32_t callerBlock, uint16_t linkIndex)
 {
     blocks::RuntimeLink& link = m_blocks[callerBlock]->link(linkIndex);
-    if (link.poolSize <= 0)
-        return;
     --link.inUse;
     // Hand the connection to the next caller still waiting (one that timed
     // out meanwhile has left).
@@ -247,8 +245,10 @@ void Kernel::finish(uint32_t index, Outcome outcome)
         return;
     }
     block.metrics().finished(spent, outcome);
-    releaseConnection(callerBlock, viaLink);
-    const SimTime latency = m_blocks[callerBlock]->link(viaLink).latency;
+    const blocks::RuntimeLink& link = m_blocks[callerBlock]->link(viaLink);
+    const SimTime latency = link.latency;
+    if (link.poolSize > 0)
+        releaseConnection(callerBlock, viaLink);
     if (latency == 0)
         deliverReply(parent, parentGeneration, outcome);
     else

@@ -100,6 +100,7 @@ private:
     void deliver(uint32_t frame);
     // Makes the call (the connection, if the link pools them, is taken).
     void send(uint32_t parent, uint16_t linkIndex, int instance);
+    // Only for links with a pool: gives a connection back, starts a waiter.
     void releaseConnection(uint32_t callerBlock, uint16_t linkIndex);
     void deliverReply(uint32_t frame, uint32_t generation, Outcome outcome);
     void checkDeadlines(uint32_t block, SimTime firedAt);

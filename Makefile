@@ -16,7 +16,7 @@ build/$(RUN_PRESET)/build.ninja: | deps
 	cmake --preset $(RUN_PRESET)
 
 build: deps build/$(RUN_PRESET)/build.ninja
-	cmake --build --preset $(RUN_PRESET)
+	cmake --build --preset $(RUN_PRESET) --target scalelab
 
 run: build
 	build/$(RUN_PRESET)/app/scalelab $(EXAMPLE)

@@ -124,47 +124,46 @@ void Kernel::releaseConnection(uint32_t callerBlock, uint16_t linkIndex)
     }
 }
 
-void Kernel::send(uint32_t parent, uint16_t linkIndex, int instance)
+uint32_t Kernel::childOf(uint32_t parent, uint32_t block, uint16_t viaLink)
 {
     const uint32_t child = m_frames.acquire(); // may grow the pool: take references after it
-    CallFrame& caller = m_frames[parent];
-    const uint32_t callerBlock = caller.block;
-    const blocks::RuntimeLink& link = m_blocks[callerBlock]->link(linkIndex);
-    caller.state = FrameState::Calling;
-
-    CallFrame& callee = m_frames[child];
-    callee = CallFrame{};
-    callee.parent = parent;
-    callee.parentGeneration = m_frames.generation(parent);
-    callee.block = link.target;
-    callee.callerBlock = callerBlock;
-    callee.key = caller.key;
-    callee.type = caller.type;
-    callee.origin = caller.origin;
-    callee.instance = instance;
-    callee.viaLink = linkIndex;
-    if (link.latency == 0)
-        deliver(child);
-    else
-        schedule(m_now + link.latency, EventType::Deliver, link.target, child, m_frames.generation(child));
-}
-
-uint32_t Kernel::spawnInternal(uint32_t parent)
-{
-    const uint32_t child = m_frames.acquire();
     const CallFrame& caller = m_frames[parent];
     CallFrame& callee = m_frames[child];
     callee = CallFrame{};
     callee.parent = parent;
     callee.parentGeneration = m_frames.generation(parent);
-    callee.block = caller.block;
+    callee.block = block;
     callee.callerBlock = caller.block;
     callee.key = caller.key;
     callee.type = caller.type;
     callee.origin = caller.origin;
-    callee.viaLink = kInternalCall;
-    callee.arrived = m_now;
-    ++m_blocks[caller.block]->inFlight();
+    callee.viaLink = viaLink;
+    return child;
+}
+
+void Kernel::travel(uint32_t frame, const blocks::RuntimeLink& link)
+{
+    if (link.latency == 0)
+        deliver(frame);
+    else
+        schedule(m_now + link.latency, EventType::Deliver, link.target, frame, m_frames.generation(frame));
+}
+
+void Kernel::send(uint32_t parent, uint16_t linkIndex, int instance)
+{
+    const blocks::RuntimeLink& link = m_blocks[m_frames[parent].block]->link(linkIndex);
+    const uint32_t child = childOf(parent, link.target, linkIndex);
+    m_frames[parent].state = FrameState::Calling;
+    m_frames[child].instance = instance;
+    travel(child, link);
+}
+
+uint32_t Kernel::spawnInternal(uint32_t parent)
+{
+    const uint32_t block = m_frames[parent].block;
+    const uint32_t child = childOf(parent, block, kInternalCall);
+    m_frames[child].arrived = m_now;
+    ++m_blocks[block]->inFlight();
     return child;
 }
 
@@ -180,10 +179,7 @@ void Kernel::callDetached(uint32_t callerBlock, uint16_t linkIndex, uint32_t key
     callee.key = key;
     callee.type = type;
     callee.viaLink = linkIndex;
-    if (link.latency == 0)
-        deliver(child);
-    else
-        schedule(m_now + link.latency, EventType::Deliver, link.target, child, m_frames.generation(child));
+    travel(child, link);
 }
 
 void Kernel::deliver(uint32_t index)

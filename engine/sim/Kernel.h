@@ -20,6 +20,7 @@
 
 namespace scalelab::blocks {
 class BlockRuntime;
+struct RuntimeLink;
 }
 
 namespace scalelab::sim {
@@ -100,6 +101,10 @@ private:
     void deliver(uint32_t frame);
     // Makes the call (the connection, if the link pools them, is taken).
     void send(uint32_t parent, uint16_t linkIndex, int instance);
+    // A new frame for a call of `parent` to `block`, carrying the request's identity.
+    uint32_t childOf(uint32_t parent, uint32_t block, uint16_t viaLink);
+    // Delivers `frame` now or after the link's latency.
+    void travel(uint32_t frame, const blocks::RuntimeLink& link);
     // Only for links with a pool: gives a connection back, starts a waiter.
     void releaseConnection(uint32_t callerBlock, uint16_t linkIndex);
     void deliverReply(uint32_t frame, uint32_t generation, Outcome outcome);

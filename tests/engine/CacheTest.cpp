@@ -48,13 +48,6 @@ model::Architecture cached(model::Block client, model::Block c, model::Block db)
     return design;
 }
 
-const stats::BlockSnapshot& block(const stats::Snapshot& snap, const std::string& id)
-{
-    for (const auto& b : snap.blocks)
-        if (b.id == id)
-            return b;
-    throw std::out_of_range(id);
-}
 
 } // namespace
 

@@ -55,13 +55,6 @@ std::vector<double> seriesMeans(const stats::Snapshot& snap)
     return means;
 }
 
-const stats::BlockSnapshot& block(const stats::Snapshot& snap, const std::string& id)
-{
-    for (const auto& b : snap.blocks)
-        if (b.id == id)
-            return b;
-    throw std::out_of_range(id);
-}
 
 } // namespace
 

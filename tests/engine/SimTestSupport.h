@@ -9,6 +9,7 @@
 #include <QString>
 
 #include <functional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -90,6 +91,15 @@ inline stats::ConfidenceInterval windowInterval(const std::vector<stats::WindowS
         weights.push_back(weight(sample));
     }
     return stats::batchMeansInterval(values, weights, kConfidence);
+}
+
+// The snapshot of block `id`; throws when there is none.
+inline const stats::BlockSnapshot& block(const stats::Snapshot& snap, const std::string& id)
+{
+    for (const auto& b : snap.blocks)
+        if (b.id == id)
+            return b;
+    throw std::out_of_range("no block " + id + " in the snapshot");
 }
 
 inline QString describe(const char* what, double theory, const stats::ConfidenceInterval& ci)

@@ -12,9 +12,7 @@ void PoolBlock::configure(sim::Kernel& kernel, const model::Block& block)
 {
     const bool isDatabase = block.kind == "database";
     m_timeout = sim::fromMs(block.param("timeout_ms"));
-    m_cv = block.param("service_cv");
-    m_readMs = block.param(isDatabase ? "read_time_ms" : "service_time_ms");
-    m_writeMs = block.param(isDatabase ? "write_time_ms" : "service_time_ms");
+    m_times = ServiceTimes::of(block);
     m_maxConnections = isDatabase ? static_cast<int>(block.param("max_connections")) : INT_MAX;
     m_pool.resize(kernel, static_cast<int>(block.param("instances")), static_cast<int>(block.param("workers")),
                   static_cast<int>(block.param("queue_capacity")));
@@ -44,8 +42,7 @@ void PoolBlock::onArrive(sim::Kernel& kernel, uint32_t index)
 
 sim::SimTime PoolBlock::workTime(const sim::CallFrame& frame)
 {
-    const double meanMs = frame.type == sim::RequestType::Write ? m_writeMs : m_readMs;
-    return sim::fromMs(rng().withVariation(meanMs, m_cv));
+    return m_times.sample(frame.type, rng());
 }
 
 std::map<std::string, double> PoolBlock::extraMetrics() const

@@ -6,6 +6,7 @@
 // times and a cap on connections over all instances.
 #include "BlockRuntime.h"
 #include "InstancePool.h"
+#include "ServiceTimes.h"
 
 #include <climits>
 
@@ -30,7 +31,7 @@ private:
 
     InstancePool m_pool;
     int m_maxConnections = INT_MAX;
-    double m_readMs = 0, m_writeMs = 0, m_cv = 1;
+    ServiceTimes m_times;
     int m_nextInstance = 0;
 };
 

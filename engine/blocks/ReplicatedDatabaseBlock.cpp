@@ -14,9 +14,7 @@ ReplicatedDatabaseBlock::ReplicatedDatabaseBlock(const model::Block& block, uint
 void ReplicatedDatabaseBlock::configure(sim::Kernel& kernel, const model::Block& block)
 {
     m_timeout = sim::fromMs(block.param("timeout_ms"));
-    m_readMs = block.param("read_time_ms");
-    m_writeMs = block.param("write_time_ms");
-    m_cv = block.param("service_cv");
+    m_times = ServiceTimes::of(block);
     m_replication = static_cast<Replication>(static_cast<int>(block.param("replication")));
     m_shipDelay = sim::fromMs(block.param("replication_delay_ms"));
     m_applyTime = sim::fromMs(block.param("apply_time_ms"));
@@ -85,7 +83,7 @@ void ReplicatedDatabaseBlock::onArrive(sim::Kernel& kernel, uint32_t index)
 
 sim::SimTime ReplicatedDatabaseBlock::workTime(const sim::CallFrame& frame)
 {
-    return sim::fromMs(rng().withVariation(frame.type == sim::RequestType::Write ? m_writeMs : m_readMs, m_cv));
+    return m_times.sample(frame.type, rng());
 }
 
 void ReplicatedDatabaseBlock::onWorkDone(sim::Kernel& kernel, uint32_t index)

@@ -12,6 +12,7 @@
 // appliers do not take read workers (they are separate threads).
 #include "BlockRuntime.h"
 #include "InstancePool.h"
+#include "ServiceTimes.h"
 
 #include <deque>
 #include <unordered_map>
@@ -60,7 +61,7 @@ private:
 
     InstancePool m_pool;
     int m_replicaCount = 0;
-    double m_readMs = 0, m_writeMs = 0, m_cv = 1;
+    ServiceTimes m_times;
     Replication m_replication = Replication::Async;
     sim::SimTime m_shipDelay = 0, m_applyTime = 0;
     Routing m_routing = Routing::Replicas;

@@ -14,9 +14,7 @@ ShardedDatabaseBlock::ShardedDatabaseBlock(const model::Block& block, uint32_t i
 void ShardedDatabaseBlock::configure(sim::Kernel& kernel, const model::Block& block)
 {
     m_timeout = sim::fromMs(block.param("timeout_ms"));
-    m_readMs = block.param("read_time_ms");
-    m_writeMs = block.param("write_time_ms");
-    m_cv = block.param("service_cv");
+    m_times = ServiceTimes::of(block);
     m_crossShard = block.param("cross_shard_ratio");
     const auto strategy = static_cast<ShardMap::Strategy>(static_cast<int>(block.param("strategy")));
     m_lookupMs = strategy == ShardMap::Strategy::Directory ? block.param("directory_lookup_ms") : 0;
@@ -88,8 +86,7 @@ void ShardedDatabaseBlock::release(sim::Kernel& kernel, uint32_t frame)
 
 sim::SimTime ShardedDatabaseBlock::workTime(const sim::CallFrame& frame)
 {
-    const double meanMs = frame.type == sim::RequestType::Write ? m_writeMs : m_readMs;
-    return sim::fromMs(m_lookupMs + rng().withVariation(meanMs, m_cv));
+    return sim::fromMs(m_lookupMs) + m_times.sample(frame.type, rng());
 }
 
 std::map<std::string, double> ShardedDatabaseBlock::extraMetrics() const

@@ -6,6 +6,7 @@
 // running reports the share of keys that would move.
 #include "BlockRuntime.h"
 #include "InstancePool.h"
+#include "ServiceTimes.h"
 #include "ShardMap.h"
 
 #include <unordered_map>
@@ -40,7 +41,8 @@ private:
     ShardMap m_map;
     bool m_configured = false;
     uint32_t m_keyRange = 1;
-    double m_readMs = 0, m_writeMs = 0, m_cv = 1, m_crossShard = 0, m_lookupMs = 0;
+    ServiceTimes m_times;
+    double m_crossShard = 0, m_lookupMs = 0;
     std::unordered_map<uint32_t, Gather> m_gathers; // scatter-gather parent frame -> progress
     std::vector<uint64_t> m_shardQueries;
     uint64_t m_scatterGathers = 0, m_reshards = 0;

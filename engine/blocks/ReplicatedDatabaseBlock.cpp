@@ -20,6 +20,7 @@ void ReplicatedDatabaseBlock::configure(sim::Kernel& kernel, const model::Block&
     m_applyTime = sim::fromMs(block.param("apply_time_ms"));
     m_routing = static_cast<Routing>(static_cast<int>(block.param("read_routing")));
     m_failoverS = block.param("failover_s");
+    m_topology = static_cast<Topology>(static_cast<int>(block.param("topology")));
     m_replicaCount = static_cast<int>(block.param("replicas"));
     m_replicas.resize(static_cast<size_t>(m_replicaCount));
     m_pool.resize(kernel, 1 + m_replicaCount, static_cast<int>(block.param("workers")),
@@ -38,11 +39,13 @@ int ReplicatedDatabaseBlock::routeRead(const sim::CallFrame& frame, sim::SimTime
 {
     if (m_replicaCount == 0 || m_routing == Routing::Primary)
         return 0;
-    int best = 1;
-    for (int r = 2; r <= m_replicaCount; ++r)
+    // Multi-primary: every node is a peer and serves reads.
+    const int first = m_topology == Topology::MultiPrimary && !m_primaryDown ? 0 : 1;
+    int best = first;
+    for (int r = first + 1; r <= m_replicaCount; ++r)
         if (m_pool.load(r) < m_pool.load(best))
             best = r;
-    if (m_routing == Routing::ReadYourWrites && !m_primaryDown) {
+    if (best > 0 && m_routing == Routing::ReadYourWrites && !m_primaryDown) {
         Replica& replica = m_replicas[static_cast<size_t>(best - 1)];
         catchUp(replica, now);
         auto written = m_lastCommit.find(frame.key);
@@ -57,7 +60,8 @@ void ReplicatedDatabaseBlock::onArrive(sim::Kernel& kernel, uint32_t index)
     const sim::CallFrame& frame = kernel.frames()[index];
     int instance = 0;
     if (frame.type == sim::RequestType::Write) {
-        if (m_primaryDown) {
+        instance = routeWrite();
+        if (instance < 0) {
             kernel.finish(index, sim::Outcome::Failed); // no primary to write to until failover
             return;
         }
@@ -79,6 +83,30 @@ void ReplicatedDatabaseBlock::onArrive(sim::Kernel& kernel, uint32_t index)
     kernel.frames()[index].phase = Serving;
     if (m_pool.admit(kernel, index, instance) == InstancePool::Admission::Rejected)
         kernel.finish(index, sim::Outcome::Rejected);
+}
+
+int ReplicatedDatabaseBlock::routeWrite()
+{
+    if (m_topology == Topology::PrimaryReplica)
+        return m_primaryDown ? -1 : 0;
+    const int down = m_primaryDown ? 1 : 0;
+    const int live = 1 + m_replicaCount - down;
+    if (live == 0)
+        return -1;
+    return down + static_cast<int>(rng().below(static_cast<uint64_t>(live)));
+}
+
+void ReplicatedDatabaseBlock::detectConflict(uint32_t key, int node, sim::SimTime now)
+{
+    std::vector<sim::SimTime>& written = m_nodeWrites[key];
+    written.resize(static_cast<size_t>(1 + m_replicaCount), -sim::kNever);
+    const sim::SimTime window = m_shipDelay + m_applyTime;
+    for (size_t other = 0; other < written.size(); ++other)
+        if (static_cast<int>(other) != node && written[other] > now - window) {
+            ++m_conflicts;
+            break;
+        }
+    written[static_cast<size_t>(node)] = now;
 }
 
 sim::SimTime ReplicatedDatabaseBlock::workTime(const sim::CallFrame& frame)
@@ -116,6 +144,8 @@ void ReplicatedDatabaseBlock::commit(sim::Kernel& kernel, uint32_t index)
 {
     const sim::SimTime now = kernel.now();
     ++m_writes;
+    if (m_topology == Topology::MultiPrimary)
+        detectConflict(kernel.frames()[index].key, kernel.frames()[index].instance, now);
     sim::SimTime firstReceived = sim::kNever, lastApplied = now;
     for (Replica& replica : m_replicas) {
         catchUp(replica, now);
@@ -159,7 +189,8 @@ void ReplicatedDatabaseBlock::onTimer(sim::Kernel& kernel, uint32_t)
 {
     // Failover: a replica becomes the new primary (the pool loses one
     // replica); with none left, the old primary comes back after a restart.
-    if (m_replicaCount > 0) {
+    // Multi-primary needs no promotion: the dead node rejoins.
+    if (m_topology == Topology::PrimaryReplica && m_replicaCount > 0) {
         --m_replicaCount;
         m_replicas.pop_back();
         m_pool.resize(kernel, 1 + m_replicaCount, m_pool.workers(), m_pool.queueCapacity());
@@ -180,13 +211,15 @@ std::map<std::string, double> ReplicatedDatabaseBlock::extraMetrics() const
             {"stale_read_ratio", m_readsOnReplicas ? double(m_staleReads) / double(m_readsOnReplicas) : 0.0},
             // Commit on the primary to visible on a replica, averaged over writes and replicas.
             {"mean_replica_lag_ms", shipped ? m_lagSumMs / double(shipped) : 0.0},
-            {"failovers", double(m_failovers)}};
+            {"failovers", double(m_failovers)},
+            {"write_conflicts", double(m_conflicts)},
+            {"conflict_rate", m_writes ? double(m_conflicts) / double(m_writes) : 0.0}};
 }
 
 void ReplicatedDatabaseBlock::resetStats(sim::SimTime now)
 {
     BlockRuntime::resetStats(now);
-    m_readsOnPrimary = m_readsOnReplicas = m_staleReads = m_writes = 0;
+    m_readsOnPrimary = m_readsOnReplicas = m_staleReads = m_writes = m_conflicts = 0;
     m_lagSumMs = 0;
 }
 

@@ -10,6 +10,12 @@
 //
 // Instance 0 of the pool is the primary, 1..replicas the replicas. The
 // appliers do not take read workers (they are separate threads).
+//
+// Multi-primary (master-master): every node takes writes (a uniformly
+// random live node, as when clients write to their nearest primary) and
+// ships them to the others through the same appliers. A write conflicts
+// when another node wrote the same key less than one replication delay
+// (shipping + apply) before, so neither had seen the other's write.
 #include "BlockRuntime.h"
 #include "InstancePool.h"
 #include "ServiceTimes.h"
@@ -44,6 +50,7 @@ public:
 private:
     enum class Replication { Async, SemiSync, Sync };
     enum class Routing { Replicas, Primary, ReadYourWrites };
+    enum class Topology { PrimaryReplica, MultiPrimary };
     enum Phase : uint8_t { Serving, AwaitingReplicas };
 
     struct Replica {
@@ -54,6 +61,8 @@ private:
     };
 
     int routeRead(const sim::CallFrame& frame, sim::SimTime now);
+    int routeWrite();
+    void detectConflict(uint32_t key, int node, sim::SimTime now);
     void catchUp(Replica& replica, sim::SimTime now);
     void commit(sim::Kernel& kernel, uint32_t frame);
     // The writer has its answer: from now on, reading the old value is stale.
@@ -65,6 +74,7 @@ private:
     Replication m_replication = Replication::Async;
     sim::SimTime m_shipDelay = 0, m_applyTime = 0;
     Routing m_routing = Routing::Replicas;
+    Topology m_topology = Topology::PrimaryReplica;
     double m_failoverS = 30;
     bool m_primaryDown = false;
     std::vector<Replica> m_replicas;
@@ -72,8 +82,11 @@ private:
     std::unordered_map<uint32_t, sim::SimTime> m_lastCommit;
     // frame -> commit time, for writes waiting on replicas (semi-sync, sync)
     std::unordered_map<uint32_t, sim::SimTime> m_awaiting;
+    // Multi-primary: key -> commit time of its latest write on each node.
+    std::unordered_map<uint32_t, std::vector<sim::SimTime>> m_nodeWrites;
 
-    uint64_t m_readsOnPrimary = 0, m_readsOnReplicas = 0, m_staleReads = 0, m_writes = 0, m_failovers = 0;
+    uint64_t m_readsOnPrimary = 0, m_readsOnReplicas = 0, m_staleReads = 0, m_writes = 0, m_failovers = 0,
+             m_conflicts = 0;
     double m_lagSumMs = 0;
 };
 

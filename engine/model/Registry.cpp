@@ -222,6 +222,11 @@ BlockSpec replicatedDatabaseSpec()
     spec.params.push_back(number("failover_s", "Failover time", ParamType::Double, "s", 30, 0, 3600, 5,
                                  "After the primary dies, how long until a replica is promoted. Writes fail "
                                  "meanwhile."));
+    spec.params.push_back(choice(
+        "topology", "Topology", {"primary_replica", "multi_primary"}, 0,
+        "Primary-replica: one node takes every write. Multi-primary (master-master): every node takes writes "
+        "and ships them to the others; two nodes writing the same key before seeing each other's write is a "
+        "conflict that the application must resolve (counted as conflict_rate)."));
     return spec;
 }
 

@@ -52,6 +52,11 @@ void printTable(const std::string& file, const stats::Snapshot& snap, double war
                     static_cast<unsigned long long>(block.errors.total()), block.latency.meanMs, block.latency.p95Ms,
                     block.latency.p99Ms);
     }
+    if (!snap.eventLog.empty()) {
+        std::printf("\nevent log\n");
+        for (const auto& event : snap.eventLog)
+            std::printf("%9.1f s  %s\n", event.atS, event.text.c_str());
+    }
 }
 
 } // namespace

@@ -55,6 +55,18 @@ nlohmann::ordered_json snapshotToJson(const stats::Snapshot& snapshot, double wa
         blocks[block.id] = std::move(entry);
     }
     json["blocks"] = std::move(blocks);
+    nlohmann::ordered_json log = nlohmann::ordered_json::array();
+    for (const auto& event : snapshot.eventLog) {
+        nlohmann::ordered_json entry;
+        entry["at_s"] = event.atS;
+        entry["kind"] = event.kind == stats::EventLogEntry::Kind::Fault      ? "fault"
+                        : event.kind == stats::EventLogEntry::Kind::Recovery ? "recovery"
+                                                                             : "reaction";
+        entry["blocks"] = event.blocks;
+        entry["text"] = event.text;
+        log.push_back(std::move(entry));
+    }
+    json["event_log"] = std::move(log);
     return json;
 }
 

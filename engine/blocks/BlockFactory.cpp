@@ -1,11 +1,16 @@
 #include "BlockFactory.h"
 
+#include "AutoscalerBlock.h"
 #include "CacheBlock.h"
+#include "CircuitBreakerBlock.h"
 #include "ClientBlock.h"
 #include "LoadBalancerBlock.h"
 #include "PoolBlock.h"
+#include "QueueBlock.h"
+#include "RateLimiterBlock.h"
 #include "ReplicatedDatabaseBlock.h"
 #include "ShardedDatabaseBlock.h"
+#include "TopicBlock.h"
 
 #include <stdexcept>
 
@@ -26,6 +31,16 @@ std::unique_ptr<BlockRuntime> makeBlockRuntime(const model::Block& block, uint32
         return std::make_unique<ShardedDatabaseBlock>(block, index, runSeed, windowCapacity);
     if (block.kind == "cache" || block.kind == "cdn")
         return std::make_unique<CacheBlock>(block, index, runSeed, windowCapacity);
+    if (block.kind == "queue")
+        return std::make_unique<QueueBlock>(block, index, runSeed, windowCapacity);
+    if (block.kind == "topic")
+        return std::make_unique<TopicBlock>(block, index, runSeed, windowCapacity);
+    if (block.kind == "circuit_breaker")
+        return std::make_unique<CircuitBreakerBlock>(block, index, runSeed, windowCapacity);
+    if (block.kind == "rate_limiter")
+        return std::make_unique<RateLimiterBlock>(block, index, runSeed, windowCapacity);
+    if (block.kind == "autoscaler")
+        return std::make_unique<AutoscalerBlock>(block, index, runSeed, windowCapacity);
     throw std::invalid_argument("no simulation behaviour for block kind \"" + block.kind + "\"");
 }
 

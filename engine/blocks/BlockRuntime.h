@@ -29,6 +29,8 @@ struct RuntimeLink {
     double weight = 1;
     int poolSize = 0;
     int inUse = 0;
+    bool backup = false; // a load balancer's backup target
+    bool cut = false; // an injected partition: calls on it vanish
     std::deque<Waiting> waiting;
     uint64_t waited = 0; // calls that had to wait for a connection
 };
@@ -59,6 +61,11 @@ public:
     virtual void onTimer(sim::Kernel&, uint32_t /*tag*/) {}
     // A background call this block made (Kernel::callDetached) ended.
     virtual void onDetachedReply(sim::Kernel&, uint32_t /*key*/, sim::RequestType, sim::Outcome) {}
+    // A job this block started (Kernel::startJob) ended.
+    virtual void onJobDone(sim::Kernel&, uint32_t /*tag*/, sim::Outcome) {}
+    // The block's own gauge, sampled into each statistics window (breaker
+    // state, queue depth...); what it means is the BlockSpec's gaugeLabel.
+    virtual double gauge() const { return 0; }
     // An operator action on this block ("flush" for caches...); returns "" or
     // why the block cannot do it.
     virtual std::string command(sim::Kernel&, const std::string& name) { return "a " + kind() + " cannot " + name; }
@@ -77,6 +84,20 @@ public:
     virtual int load(int instance) const;
     // Kind-specific figures for snapshots (hit_ratio, ...).
     virtual std::map<std::string, double> extraMetrics() const { return {}; }
+    // Injected faults. crash() takes `count` instances down (returns how many
+    // it took, or -1 if the block cannot crash); restore() brings them back.
+    virtual int crash(sim::Kernel&, int /*count*/) { return -1; }
+    virtual void restore(sim::Kernel&) {}
+    // An autoscaler's decision: serve with this many instances (consumers
+    // for a queue). Returns false if the block cannot scale.
+    virtual bool scaleTo(sim::Kernel&, int /*instances*/) { return false; }
+    // Whether an instance answers a health check (-1: the block as a whole).
+    virtual bool instanceUp(int /*instance*/) const { return true; }
+    double errorRate() const { return m_errorRate; }
+    void setErrorRate(double probability) { m_errorRate = probability; }
+    double slowFactor() const { return m_slowFactor; }
+    void setSlowFactor(double factor) { m_slowFactor = factor; }
+
     // Forget measurements at the end of warm-up.
     virtual void resetStats(sim::SimTime now) { m_metrics.reset(now); }
 
@@ -111,6 +132,8 @@ private:
     sim::DeadlineList m_deadlines;
     sim::SimTime m_deadlineCheckAt = sim::kNever;
     int m_inFlight = 0;
+    double m_errorRate = 0;
+    double m_slowFactor = 1;
 };
 
 } // namespace scalelab::blocks

@@ -18,6 +18,7 @@ void ClientBlock::configure(sim::Kernel& kernel, const model::Block& block)
     m_timeout = sim::fromMs(block.param("timeout_ms"));
     m_retries = static_cast<int>(block.param("retries"));
     m_backoff = sim::fromMs(block.param("retry_backoff_ms"));
+    m_jitter = static_cast<Jitter>(static_cast<int>(block.param("retry_jitter")));
     m_keys.configure(static_cast<uint64_t>(block.param("key_space")), block.param("key_skew"));
     m_virtualUsers = static_cast<int>(block.param("virtual_users"));
     m_thinkSeconds = block.param("think_time_ms") / 1000.0;
@@ -116,8 +117,13 @@ void ClientBlock::onAttemptDone(sim::Kernel& kernel, uint32_t request, sim::Outc
         complete(kernel, request, outcome);
         return;
     }
-    // Exponential backoff: backoff, 2 x backoff, 4 x backoff...
-    const sim::SimTime wait = m_backoff << (attempts - 1);
+    // Exponential backoff: backoff, 2 x backoff, 4 x backoff..., with jitter
+    // spreading the retries of clients that failed at the same moment.
+    sim::SimTime wait = m_backoff << (attempts - 1);
+    if (m_jitter == Jitter::Full)
+        wait = static_cast<sim::SimTime>(rng().uniform() * static_cast<double>(wait));
+    else if (m_jitter == Jitter::Equal)
+        wait = wait / 2 + static_cast<sim::SimTime>(rng().uniform() * static_cast<double>(wait / 2));
     kernel.schedule(kernel.now() + wait, sim::EventType::Retry, index(), request,
                     kernel.requests().generation(request));
 }

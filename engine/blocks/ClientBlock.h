@@ -40,6 +40,8 @@ private:
     double m_readRatio = 1;
     double m_staticRatio = 0;
     int m_retries = 0;
+    enum class Jitter { None, Full, Equal };
+    Jitter m_jitter = Jitter::Full;
     sim::SimTime m_backoff = 0;
     sim::ZipfSampler m_keys;
     int m_virtualUsers = 0;

@@ -57,7 +57,10 @@ void InstancePool::start(sim::Kernel& kernel, uint32_t index)
     m_owner.metrics().busy().add(kernel.now(), 1);
     frame.holdsWorker = true;
     frame.state = sim::FrameState::Working;
-    kernel.schedule(kernel.now() + m_owner.workTime(frame), sim::EventType::WorkDone, m_owner.index(), index,
+    sim::SimTime work = m_owner.workTime(frame);
+    if (m_owner.slowFactor() != 1)
+        work = static_cast<sim::SimTime>(static_cast<double>(work) * m_owner.slowFactor());
+    kernel.schedule(kernel.now() + work, sim::EventType::WorkDone, m_owner.index(), index,
                     kernel.frames().generation(index));
 }
 
@@ -84,6 +87,37 @@ void InstancePool::release(sim::Kernel& kernel, uint32_t index)
         m_owner.metrics().queued().add(kernel.now(), -1);
         start(kernel, next);
     }
+}
+
+int InstancePool::crash(sim::Kernel& kernel, int count)
+{
+    int crashed = 0;
+    for (int i = m_active - 1; i >= 0 && crashed < count; --i) {
+        Instance& instance = m_instances[static_cast<size_t>(i)];
+        if (instance.down)
+            continue;
+        instance.down = true;
+        ++crashed;
+        // Its queue is lost: waiting callers get an error at once. Requests
+        // in service fail when their work would have ended (see isDown).
+        while (!instance.waiting.empty())
+            kernel.finish(instance.waiting.front(), sim::Outcome::Failed);
+    }
+    m_down += crashed;
+    return crashed;
+}
+
+void InstancePool::restore()
+{
+    for (Instance& instance : m_instances)
+        instance.down = false;
+    m_down = 0;
+}
+
+bool InstancePool::isDown(int instance) const
+{
+    return instance >= 0 && instance < static_cast<int>(m_instances.size()) &&
+           m_instances[static_cast<size_t>(instance)].down;
 }
 
 int InstancePool::load(int instance) const

@@ -28,6 +28,13 @@ public:
     int active() const { return m_active; }
     int workers() const { return m_workers; }
     int queueCapacity() const { return m_queueCapacity; }
+    // Injected crashes: the last `count` live instances go down; returns how
+    // many did. A down instance fails what it holds and what reaches it.
+    int crash(sim::Kernel& kernel, int count);
+    void restore();
+    bool isDown(int instance) const;
+    int downCount() const { return m_down; }
+
     // Queued plus in service at one instance.
     int load(int instance) const;
     int inSystem() const { return m_inSystem; }
@@ -35,13 +42,14 @@ public:
 private:
     struct Instance {
         int busy = 0;
+        bool down = false;
         sim::WaitQueue waiting;
     };
     void start(sim::Kernel& kernel, uint32_t frame);
 
     BlockRuntime& m_owner;
     std::vector<Instance> m_instances;
-    int m_active = 0, m_workers = 1, m_queueCapacity = 0, m_inSystem = 0;
+    int m_active = 0, m_workers = 1, m_queueCapacity = 0, m_inSystem = 0, m_down = 0;
 };
 
 } // namespace scalelab::blocks

@@ -8,11 +8,67 @@ LoadBalancerBlock::LoadBalancerBlock(const model::Block& block, uint32_t index, 
 {
 }
 
-void LoadBalancerBlock::configure(sim::Kernel&, const model::Block& block)
+namespace {
+enum Phase : uint8_t { FirstTry, RetriedUpstream };
+}
+
+void LoadBalancerBlock::configure(sim::Kernel& kernel, const model::Block& block)
 {
     m_algorithm = static_cast<Algorithm>(static_cast<int>(block.param("algorithm")));
     m_overhead = sim::fromMs(block.param("overhead_ms"));
     m_builtForVersion = UINT64_MAX; // link weights may have changed too
+    m_unhealthyThreshold = static_cast<int>(block.param("unhealthy_threshold"));
+    m_retryNextUpstream = block.param("retry_next_upstream") != 0;
+    const sim::SimTime interval = sim::fromSeconds(block.param("health_check_interval_s"));
+    if (interval != m_checkInterval) {
+        m_checkInterval = interval;
+        ++m_checkGeneration;
+        if (kernel.now() > 0 && interval > 0) // running: restart the probes at the new pace
+            kernel.schedule(kernel.now() + interval, sim::EventType::BlockTimer, index(),
+                            static_cast<uint32_t>(m_checkGeneration));
+    }
+}
+
+void LoadBalancerBlock::start(sim::Kernel& kernel)
+{
+    if (m_checkInterval > 0)
+        kernel.schedule(kernel.now() + m_checkInterval, sim::EventType::BlockTimer, index(),
+                        static_cast<uint32_t>(m_checkGeneration));
+}
+
+void LoadBalancerBlock::onTimer(sim::Kernel& kernel, uint32_t tag)
+{
+    if (tag != static_cast<uint32_t>(m_checkGeneration) || m_checkInterval <= 0)
+        return; // superseded by an edit of the interval
+    checkHealth(kernel);
+    kernel.schedule(kernel.now() + m_checkInterval, sim::EventType::BlockTimer, index(), tag);
+}
+
+std::string LoadBalancerBlock::backendName(sim::Kernel& kernel, const Backend& backend) const
+{
+    const std::string& id = kernel.block(link(backend.link).target).id();
+    return backend.instance < 0 ? id : id + " #" + std::to_string(backend.instance + 1);
+}
+
+void LoadBalancerBlock::checkHealth(sim::Kernel& kernel)
+{
+    if (m_builtForVersion != kernel.instancesVersion())
+        rebuildBackends(kernel);
+    for (Backend& backend : m_backends) {
+        const BlockRuntime& target = kernel.block(link(backend.link).target);
+        const bool up = target.instanceUp(backend.instance) && target.errorRate() < 1;
+        if (up) {
+            backend.failedChecks = 0;
+            if (!backend.healthy) {
+                backend.healthy = true;
+                kernel.log(index(), id() + ": " + backendName(kernel, backend) + " passes its health check again");
+            }
+        } else if (++backend.failedChecks >= m_unhealthyThreshold && backend.healthy) {
+            backend.healthy = false;
+            kernel.log(index(), id() + ": marked " + backendName(kernel, backend) + " unhealthy after " +
+                                    std::to_string(backend.failedChecks) + " failed health checks");
+        }
+    }
 }
 
 void LoadBalancerBlock::onArrive(sim::Kernel& kernel, uint32_t frame)
@@ -28,17 +84,43 @@ void LoadBalancerBlock::onArrive(sim::Kernel& kernel, uint32_t frame)
 
 void LoadBalancerBlock::onReply(sim::Kernel& kernel, uint32_t frame, sim::Outcome outcome)
 {
+    // proxy_next_upstream: a refused connection is tried once more elsewhere.
+    sim::CallFrame& call = kernel.frames()[frame];
+    if (outcome == sim::Outcome::Failed && m_retryNextUpstream && call.phase == FirstTry && m_backends.size() > 1) {
+        call.phase = RetriedUpstream;
+        ++m_retriedUpstream;
+        forward(kernel, frame);
+        return;
+    }
     kernel.finish(frame, outcome);
+}
+
+std::map<std::string, double> LoadBalancerBlock::extraMetrics() const
+{
+    int unhealthy = 0;
+    for (const Backend& backend : m_backends)
+        unhealthy += !backend.healthy;
+    return {{"unhealthy_backends", double(unhealthy)}, {"retried_next_upstream", double(m_retriedUpstream)}};
 }
 
 void LoadBalancerBlock::rebuildBackends(sim::Kernel& kernel)
 {
+    // Health is kept per (link, instance) across rebuilds (autoscaling).
+    std::vector<Backend> old = std::move(m_backends);
     m_backends.clear();
     for (uint16_t l = 0; l < linkCount(); ++l) {
         const RuntimeLink& target = link(l);
         const int instances = kernel.block(target.target).instanceCount();
-        for (int i = 0; i < instances; ++i)
-            m_backends.push_back({l, instances > 1 ? i : -1, target.weight});
+        for (int i = 0; i < instances; ++i) {
+            Backend backend{l, instances > 1 ? i : -1, target.weight};
+            backend.backup = target.backup;
+            for (const Backend& before : old)
+                if (before.link == l && before.instance == backend.instance) {
+                    backend.healthy = before.healthy;
+                    backend.failedChecks = before.failedChecks;
+                }
+            m_backends.push_back(backend);
+        }
     }
     m_next = 0;
     m_builtForVersion = kernel.instancesVersion();
@@ -102,15 +184,29 @@ size_t LoadBalancerBlock::pick(sim::Kernel& kernel, uint32_t key)
     return 0;
 }
 
+size_t LoadBalancerBlock::eligibleFrom(size_t picked) const
+{
+    const size_t count = m_backends.size();
+    // Primaries first; the backups only when no primary is healthy.
+    for (const bool backups : {false, true})
+        for (size_t step = 0; step < count; ++step) {
+            const Backend& backend = m_backends[(picked + step) % count];
+            if (backend.healthy && backend.backup == backups)
+                return (picked + step) % count;
+        }
+    return count;
+}
+
 void LoadBalancerBlock::forward(sim::Kernel& kernel, uint32_t frame)
 {
     if (m_builtForVersion != kernel.instancesVersion())
         rebuildBackends(kernel);
-    if (m_backends.empty()) {
-        kernel.finish(frame, sim::Outcome::Rejected); // no upstream: 503
+    const size_t chosen = m_backends.empty() ? 0 : eligibleFrom(pick(kernel, kernel.frames()[frame].key));
+    if (chosen >= m_backends.size()) {
+        kernel.finish(frame, sim::Outcome::Rejected); // no healthy upstream: 503
         return;
     }
-    const Backend& backend = m_backends[pick(kernel, kernel.frames()[frame].key)];
+    const Backend& backend = m_backends[chosen];
     kernel.call(frame, backend.link, backend.instance);
 }
 

@@ -3,6 +3,13 @@
 // the blocks it links to. Costs per pick: round robin, random, ip hash and
 // power of two are O(1); least connections and weighted round robin scan
 // the backends, O(instances).
+//
+// Health checks, as nginx or an ELB target group does them: every interval
+// the balancer probes each backend instance; after `unhealthy_threshold`
+// failed probes in a row it stops sending there, and one good probe brings
+// it back. Until then a crashed instance keeps getting its share, and those
+// calls fail (or go to the next upstream when that retry is on). Backends
+// on links marked backup only get traffic when no primary one is healthy.
 #include "BlockRuntime.h"
 
 namespace scalelab::blocks {
@@ -17,6 +24,9 @@ public:
     void onArrive(sim::Kernel& kernel, uint32_t frame) override;
     void onWorkDone(sim::Kernel& kernel, uint32_t frame) override { forward(kernel, frame); }
     void onReply(sim::Kernel& kernel, uint32_t frame, sim::Outcome outcome) override;
+    void start(sim::Kernel& kernel) override;
+    void onTimer(sim::Kernel& kernel, uint32_t tag) override;
+    std::map<std::string, double> extraMetrics() const override;
 
 private:
     struct Backend {
@@ -24,11 +34,19 @@ private:
         int instance;
         double weight;
         double current = 0; // smooth weighted round robin state
+        bool backup = false;
+        bool healthy = true;
+        int failedChecks = 0;
     };
 
     void forward(sim::Kernel& kernel, uint32_t frame);
     void rebuildBackends(sim::Kernel& kernel);
     size_t pick(sim::Kernel& kernel, uint32_t key);
+    // The picked backend, or the next one that may take traffic now;
+    // m_backends.size() if none may.
+    size_t eligibleFrom(size_t picked) const;
+    void checkHealth(sim::Kernel& kernel);
+    std::string backendName(sim::Kernel& kernel, const Backend& backend) const;
     int backendLoad(sim::Kernel& kernel, const Backend& backend) const;
 
     Algorithm m_algorithm = Algorithm::RoundRobin;
@@ -36,6 +54,11 @@ private:
     std::vector<Backend> m_backends;
     uint64_t m_builtForVersion = UINT64_MAX;
     size_t m_next = 0;
+    sim::SimTime m_checkInterval = 0;
+    int m_unhealthyThreshold = 3;
+    bool m_retryNextUpstream = true;
+    uint64_t m_checkGeneration = 0; // a changed interval restarts the probe timer
+    uint64_t m_retriedUpstream = 0;
 };
 
 } // namespace scalelab::blocks

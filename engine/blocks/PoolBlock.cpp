@@ -14,7 +14,12 @@ void PoolBlock::configure(sim::Kernel& kernel, const model::Block& block)
     m_timeout = sim::fromMs(block.param("timeout_ms"));
     m_times = ServiceTimes::of(block);
     m_maxConnections = isDatabase ? static_cast<int>(block.param("max_connections")) : INT_MAX;
-    m_pool.resize(kernel, static_cast<int>(block.param("instances")), static_cast<int>(block.param("workers")),
+    // An autoscaler may have changed the instance count: only an edit of
+    // the parameter itself overrides it.
+    const int configured = static_cast<int>(block.param("instances"));
+    const int instances = configured != m_configuredInstances ? configured : m_pool.active();
+    m_configuredInstances = configured;
+    m_pool.resize(kernel, instances, static_cast<int>(block.param("workers")),
                   static_cast<int>(block.param("queue_capacity")));
 }
 
@@ -22,11 +27,17 @@ int PoolBlock::chooseInstance(int requested)
 {
     const int active = m_pool.active();
     if (requested >= 0 && requested < active)
-        return requested;
-    // Called without a balancer in front: callers take instances in turn.
-    const int chosen = m_nextInstance % active;
-    m_nextInstance = (chosen + 1) % active;
-    return chosen;
+        return requested; // a balancer chose it, down or not: it learns by health checks
+    // Called without a balancer in front: callers take the live instances in
+    // turn (a service's own discovery drops dead instances at once).
+    for (int step = 0; step < active; ++step) {
+        const int chosen = (m_nextInstance + step) % active;
+        if (!m_pool.isDown(chosen)) {
+            m_nextInstance = (chosen + 1) % active;
+            return chosen;
+        }
+    }
+    return -1;
 }
 
 void PoolBlock::onArrive(sim::Kernel& kernel, uint32_t index)
@@ -36,6 +47,10 @@ void PoolBlock::onArrive(sim::Kernel& kernel, uint32_t index)
         return;
     }
     const int instance = chooseInstance(kernel.frames()[index].instance);
+    if (instance < 0 || m_pool.isDown(instance)) {
+        kernel.finish(index, sim::Outcome::Failed); // connection refused by a dead host
+        return;
+    }
     if (m_pool.admit(kernel, index, instance) == InstancePool::Admission::Rejected)
         kernel.finish(index, sim::Outcome::Rejected); // queue full: 503
 }
@@ -45,9 +60,34 @@ sim::SimTime PoolBlock::workTime(const sim::CallFrame& frame)
     return m_times.sample(frame.type, rng());
 }
 
+bool PoolBlock::scaleTo(sim::Kernel& kernel, int instances)
+{
+    m_pool.resize(kernel, instances, m_pool.workers(), m_pool.queueCapacity());
+    return true;
+}
+
+void PoolBlock::onWorkDone(sim::Kernel& kernel, uint32_t frame)
+{
+    if (m_pool.isDown(kernel.frames()[frame].instance))
+        kernel.finish(frame, sim::Outcome::Failed); // the host died under it
+    else
+        kernel.continueCalls(frame);
+}
+
+void PoolBlock::onReply(sim::Kernel& kernel, uint32_t frame, sim::Outcome outcome)
+{
+    if (m_pool.isDown(kernel.frames()[frame].instance))
+        kernel.finish(frame, sim::Outcome::Failed);
+    else
+        BlockRuntime::onReply(kernel, frame, outcome);
+}
+
 std::map<std::string, double> PoolBlock::extraMetrics() const
 {
-    return {{"connections", static_cast<double>(m_pool.inSystem())}};
+    std::map<std::string, double> extras{{"connections", static_cast<double>(m_pool.inSystem())}};
+    if (m_pool.downCount() > 0)
+        extras["instances_down"] = m_pool.downCount();
+    return extras;
 }
 
 } // namespace scalelab::blocks

@@ -25,14 +25,22 @@ public:
     bool hasWorkers() const override { return true; }
     int load(int instance) const override { return m_pool.load(instance); }
     std::map<std::string, double> extraMetrics() const override;
+    void onWorkDone(sim::Kernel& kernel, uint32_t frame) override;
+    void onReply(sim::Kernel& kernel, uint32_t frame, sim::Outcome outcome) override;
+    int crash(sim::Kernel& kernel, int count) override { return m_pool.crash(kernel, count); }
+    void restore(sim::Kernel&) override { m_pool.restore(); }
+    bool instanceUp(int instance) const override { return !m_pool.isDown(instance); }
+    bool scaleTo(sim::Kernel& kernel, int instances) override;
 
 private:
+    // -1 when every instance is down.
     int chooseInstance(int requested);
 
     InstancePool m_pool;
     int m_maxConnections = INT_MAX;
     ServiceTimes m_times;
     int m_nextInstance = 0;
+    int m_configuredInstances = -1;
 };
 
 } // namespace scalelab::blocks

@@ -1,6 +1,7 @@
 #include "ScenarioFile.h"
 
 #include "LoadError.h"
+#include "model/FaultCatalog.h"
 #include "model/Registry.h"
 
 #include <nlohmann/json.hpp>
@@ -278,7 +279,7 @@ public:
         if (!doc.is_object())
             fail("", std::string("must hold a JSON object, got ") + doc.type_name());
         checkFormat(doc);
-        checkKeys(doc, "", {"format", "version", "name", "description", "blocks", "links", "ui"});
+        checkKeys(doc, "", {"format", "version", "name", "description", "blocks", "links", "faults", "ui"});
         model::Architecture design;
         design.name = optionalString(doc, "name", "", "");
         design.description = optionalString(doc, "description", "", "");
@@ -288,6 +289,11 @@ public:
         const json& links = array(require(doc, "links", ""), "links");
         for (std::size_t i = 0; i < links.size(); ++i)
             design.links.push_back(link(links[i], element("links", i), i, design));
+        if (auto faults = doc.find("faults"); faults != doc.end()) {
+            array(*faults, "faults");
+            for (std::size_t i = 0; i < faults->size(); ++i)
+                design.faults.push_back(fault((*faults)[i], element("faults", i), design));
+        }
         if (auto ui = doc.find("ui"); ui != doc.end()) {
             object(*ui, "ui");
             design.uiJson = ui->dump();
@@ -429,6 +435,38 @@ private:
             fail(path, "duplicates " + element("links", it->second) + " (" + clip(result.from) + " -> " +
                            clip(result.to) + ")");
         result.params = params(value, Registry::instance().linkParams(), path, "a link");
+        return result;
+    }
+
+    model::Fault fault(const json& value, const std::string& path, const model::Architecture& design) const
+    {
+        object(value, path);
+        checkKeys(value, path, {"at_s", "action", "block", "to", "region", "value", "duration_s"});
+        model::Fault result;
+        result.action = string(require(value, "action", path), child(path, "action"));
+        const model::FaultSpec* spec = model::findFaultSpec(result.action);
+        if (!spec) {
+            std::vector<std::string> actions;
+            for (const auto& known : model::faultSpecs())
+                actions.push_back(known.action);
+            const std::string hint = didYouMean(result.action, actions);
+            fail(child(path, "action"), "unknown fault action " + inQuotes(result.action) +
+                                            (hint.empty() ? "; known actions: " + listed(actions) : hint));
+        }
+        result.atS = number(require(value, "at_s", path), child(path, "at_s"));
+        result.durationS = optionalNumber(value, "duration_s", path);
+        if (spec->target == model::FaultSpec::Target::Region) {
+            result.region = string(require(value, "region", path), child(path, "region"));
+        } else {
+            result.block = endpoint(require(value, "block", path), child(path, "block"), design).id;
+            if (spec->target == model::FaultSpec::Target::Link)
+                result.to = endpoint(require(value, "to", path), child(path, "to"), design).id;
+        }
+        result.value = spec->hasValue ? optionalNumber(value, "value", path) : 0;
+        if (spec->hasValue && value.find("value") == value.end())
+            result.value = spec->defaultValue;
+        if (std::string refusal = model::faultRefusal(result, design); !refusal.empty())
+            fail(path, refusal);
         return result;
     }
 
@@ -701,6 +739,25 @@ std::string serializeScenario(const model::Architecture& architecture)
         entry["params"] = paramsJson(Registry::instance().linkParams(), link.params,
                                      "link " + link.from + " -> " + link.to);
         doc["links"].push_back(std::move(entry));
+    }
+    if (!architecture.faults.empty()) {
+        doc["faults"] = ordered_json::array();
+        for (const auto& fault : architecture.faults) {
+            ordered_json entry;
+            entry["at_s"] = numberJson(fault.atS, "fault at_s");
+            entry["action"] = fault.action;
+            if (!fault.region.empty())
+                entry["region"] = fault.region;
+            if (!fault.block.empty())
+                entry["block"] = fault.block;
+            if (!fault.to.empty())
+                entry["to"] = fault.to;
+            if (const model::FaultSpec* spec = model::findFaultSpec(fault.action); spec && spec->hasValue)
+                entry["value"] = numberJson(fault.value, "fault value");
+            if (fault.durationS > 0)
+                entry["duration_s"] = numberJson(fault.durationS, "fault duration_s");
+            doc["faults"].push_back(std::move(entry));
+        }
     }
     // Parsed with std::map keys: the reader's canonical order, and no
     // quadratic insertion cost on a huge ui object.

@@ -1,6 +1,8 @@
 #pragma once
 // The design a user builds: blocks, links and file metadata. Plain data that
 // the canvas edits, the io layer reads and writes, and the simulator compiles.
+#include "Fault.h"
+
 #include <map>
 #include <optional>
 #include <string>
@@ -39,6 +41,7 @@ struct Architecture {
     std::string description;
     std::vector<Block> blocks;
     std::vector<Link> links;
+    std::vector<Fault> faults; // scheduled failures, in the order of the file
     std::string uiJson = "{}"; // the file's "ui" object, kept verbatim for the editor
 
     const Block* findBlock(const std::string& id) const;

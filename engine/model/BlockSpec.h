@@ -19,6 +19,8 @@ struct BlockSpec {
     std::vector<std::string> allowedTargets; // kinds it may link to; empty = no outgoing links
     bool needsTarget = false;                // a block of this kind without outgoing link is an error
     std::vector<ParamSpec> params;
+    std::string gaugeLabel;    // what the block's per-window gauge shows (breaker state...); empty = none
+    bool controlLinks = false; // its links steer their target (autoscaler) instead of carrying calls
 
     const ParamSpec* param(const std::string& key) const;
     bool mayLinkTo(const std::string& targetKind) const;

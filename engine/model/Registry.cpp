@@ -1,6 +1,8 @@
 #include "Registry.h"
 
 #include "RampStages.h"
+#include "ResilienceSpecs.h"
+#include "SpecBuilders.h"
 
 #include <algorithm>
 
@@ -8,40 +10,7 @@ namespace scalelab::model {
 
 namespace {
 
-ParamSpec number(std::string key, std::string label, ParamType type, std::string unit, double def, double min,
-                 double max, double step, std::string help)
-{
-    ParamSpec spec;
-    spec.key = std::move(key);
-    spec.label = std::move(label);
-    spec.type = type;
-    spec.unit = std::move(unit);
-    spec.defaultValue = def;
-    spec.min = min;
-    spec.max = max;
-    spec.step = step;
-    spec.help = std::move(help);
-    return spec;
-}
-
-ParamSpec choice(std::string key, std::string label, std::vector<std::string> choices, int def, std::string help)
-{
-    ParamSpec spec = number(std::move(key), std::move(label), ParamType::Enum, "", def, 0,
-                            static_cast<double>(choices.size()) - 1, 1, std::move(help));
-    spec.choices = std::move(choices);
-    return spec;
-}
-
-ParamSpec text(std::string key, std::string label, std::string def, std::string (*rule)(const std::string&),
-               std::string help)
-{
-    ParamSpec spec = number(std::move(key), std::move(label), ParamType::Text, "", 0, 0, 0, 0, std::move(help));
-    spec.defaultText = std::move(def);
-    spec.textRule = rule;
-    return spec;
-}
-
-constexpr double kHour = 3'600'000; // ms
+using namespace specs;
 
 // Parameters shared by every pooled compute block (service, database): the
 // pool's shape, its queue, its own timeout and the service-time distribution.
@@ -75,7 +44,8 @@ BlockSpec clientSpec()
     spec.summary = "Users sending requests: open-loop Poisson arrivals with timeouts and retries.";
     spec.pattern = "Load generation";
     spec.acceptsInput = false;
-    spec.allowedTargets = {"load_balancer", "service", "database", "replicated_database", "sharded_database", "cache", "cdn"};
+    spec.allowedTargets = {"load_balancer", "service", "database", "replicated_database", "sharded_database", "cache", "cdn",
+                           "queue", "topic", "circuit_breaker", "rate_limiter"};
     spec.needsTarget = true;
     spec.params = {
         number("rate_rps", "Request rate", ParamType::Rate, "rps", 100, 0, 10'000'000, 10,
@@ -90,6 +60,10 @@ BlockSpec clientSpec()
                "Extra attempts after an error or timeout. Every retry is new load on the system."),
         number("retry_backoff_ms", "Retry backoff", ParamType::Duration, "ms", 100, 0, 60'000, 10,
                "Wait before the first retry; doubles for every further attempt (exponential backoff)."),
+        choice("retry_jitter", "Retry jitter", {"none", "full", "equal"}, 1,
+               "Randomness in the backoff. None: every client that failed together retries together, in "
+               "waves (a retry storm). Full: a uniform wait in [0, backoff]. Equal: half the backoff plus a "
+               "uniform half (AWS's \"exponential backoff and jitter\")."),
         number("key_skew", "Key skew", ParamType::Double, "", 0, 0, 5, 0.1,
                "Zipf exponent of the keys requested: 0 = uniform, about 1 = a few hot keys take most traffic."),
         number("key_space", "Distinct keys", ParamType::Int, "", 100'000, 1, 1'000'000'000, 1000,
@@ -134,7 +108,8 @@ BlockSpec loadBalancerSpec()
     spec.icon = "load_balancer";
     spec.summary = "Spreads each request to one instance of the blocks it links to.";
     spec.pattern = "Horizontal scaling behind a load balancer";
-    spec.allowedTargets = {"service", "database", "replicated_database", "sharded_database", "cache", "load_balancer"};
+    spec.allowedTargets = {"service", "database", "replicated_database", "sharded_database", "cache", "load_balancer",
+                           "queue", "topic", "circuit_breaker", "rate_limiter"};
     spec.needsTarget = true;
     spec.params = {
         choice("algorithm", "Algorithm",
@@ -144,6 +119,15 @@ BlockSpec loadBalancerSpec()
                "pins a key to one instance; power of two picks the less busy of two random instances."),
         number("overhead_ms", "Overhead", ParamType::Duration, "ms", 0.1, 0, 10'000, 0.05,
                "Time the balancer adds to each request (connection handling, TLS termination)."),
+        number("health_check_interval_s", "Health check interval", ParamType::Double, "s", 5, 0, 3600, 1,
+               "How often each backend instance is probed. 0 = no health checks: a dead instance keeps its "
+               "share of traffic for ever."),
+        number("unhealthy_threshold", "Unhealthy threshold", ParamType::Int, "", 3, 1, 100, 1,
+               "Failed probes in a row before an instance is taken out of rotation. Detection takes about "
+               "interval x threshold."),
+        flag("retry_next_upstream", "Retry next upstream", true,
+             "When an instance refuses a call (crashed), try the call once more on another instance, as "
+             "nginx's proxy_next_upstream does."),
     };
     return spec;
 }
@@ -157,7 +141,8 @@ BlockSpec serviceSpec()
     spec.icon = "service";
     spec.summary = "A pool of stateless app instances, each with a worker pool and a bounded queue.";
     spec.pattern = "Stateless service scaling";
-    spec.allowedTargets = {"service", "database", "replicated_database", "sharded_database", "cache", "load_balancer"};
+    spec.allowedTargets = {"service", "database", "replicated_database", "sharded_database", "cache", "load_balancer",
+                           "queue", "topic", "circuit_breaker", "rate_limiter"};
     spec.params = poolParams(1, 8, 100);
     spec.params.insert(spec.params.begin() + 2,
                        number("service_time_ms", "Service time", ParamType::Duration, "ms", 10, 0, kHour, 1,
@@ -363,11 +348,16 @@ Registry::Registry()
                  "sends every request to exactly one instance."),
           number("weight", "Weight", ParamType::Double, "", 1, 0, 1000, 1,
                  "Relative share of traffic for a weighted round-robin load balancer."),
+          flag("backup", "Backup target", false,
+               "Behind a load balancer: this target only gets traffic when no other target is healthy "
+               "(nginx's backup servers)."),
           number("pool_size", "Connection pool", ParamType::Int, "", 0, 0, 100'000, 1,
                  "Connections the caller keeps to this target (a database connection pool): at most this many "
                  "calls at once, the others wait for a free connection. 0 = no pool, no limit."),
       }
 {
+    for (BlockSpec& spec : resilienceSpecs())
+        m_blocks.push_back(std::move(spec));
 }
 
 const Registry& Registry::instance()

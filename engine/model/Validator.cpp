@@ -1,5 +1,6 @@
 #include "Validator.h"
 
+#include "FaultCatalog.h"
 #include "Registry.h"
 
 #include <algorithm>
@@ -118,6 +119,12 @@ std::vector<Problem> validate(const Architecture& architecture)
     if (!hasClient && !architecture.blocks.empty())
         problems.push_back({Problem::Severity::Warning, {}, {}, "the design has no client, so no traffic"});
     checkCycles(architecture, problems);
+    // A fault whose block was deleted or changed kind after it was scheduled.
+    for (size_t i = 0; i < architecture.faults.size(); ++i)
+        if (std::string refusal = faultRefusal(architecture.faults[i], architecture); !refusal.empty())
+            problems.push_back({Problem::Severity::Error, architecture.faults[i].block, {},
+                                "fault " + std::to_string(i + 1) + " (" + describeFault(architecture.faults[i]) +
+                                    "): " + refusal});
     return problems;
 }
 

@@ -12,6 +12,9 @@ namespace scalelab::sim {
 constexpr uint32_t kNoFrame = UINT32_MAX;
 // viaLink of a call a block makes to itself (a shard query of a scatter-gather).
 constexpr uint16_t kInternalCall = UINT16_MAX;
+// viaLink of a job frame: work a block runs on its own (a queue consumer
+// processing a message); `request` holds the block's tag for it.
+constexpr uint16_t kJobCall = UINT16_MAX - 1;
 
 // Static: an asset (image, script, video segment) that CDNs cache; every
 // other block serves it as a read.
@@ -38,8 +41,8 @@ struct CallFrame {
     RequestType type = RequestType::Read;
     FrameState state = FrameState::Travelling;
     bool holdsWorker = false;
-    bool detached = false;
-    uint8_t phase = 0;           // block-private step of a call that takes several (caches)       // background call (write-behind flush, refresh): nobody waits for it
+    bool detached = false;       // background call or job: nobody waits for it
+    uint8_t phase = 0;           // block-private step of a call that takes several (caches)
     SimTime arrived = 0;         // when it reached its block
 
     // Intrusive membership of an instance's wait queue.

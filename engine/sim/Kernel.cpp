@@ -96,6 +96,11 @@ uint32_t Kernel::startAttempt(uint32_t block, uint32_t request)
 void Kernel::call(uint32_t parent, uint16_t linkIndex, int instance)
 {
     blocks::RuntimeLink& link = m_blocks[m_frames[parent].block]->link(linkIndex);
+    if (link.cut) {
+        // A partition: the call vanishes and the caller waits for a deadline.
+        m_frames[parent].state = FrameState::Calling;
+        return;
+    }
     if (link.poolSize > 0) {
         if (link.inUse >= link.poolSize) {
             m_frames[parent].state = FrameState::Calling;
@@ -171,6 +176,11 @@ void Kernel::callDetached(uint32_t callerBlock, uint16_t linkIndex, uint32_t key
 {
     const uint32_t child = m_frames.acquire();
     const blocks::RuntimeLink& link = m_blocks[callerBlock]->link(linkIndex);
+    if (link.cut) {
+        m_frames.release(child);
+        m_blocks[callerBlock]->onDetachedReply(*this, key, type, Outcome::Failed);
+        return;
+    }
     CallFrame& callee = m_frames[child];
     callee = CallFrame{};
     callee.detached = true;
@@ -182,6 +192,25 @@ void Kernel::callDetached(uint32_t callerBlock, uint16_t linkIndex, uint32_t key
     travel(child, link);
 }
 
+uint32_t Kernel::startJob(uint32_t block, uint32_t tag, uint32_t key, RequestType type)
+{
+    const uint32_t index = m_frames.acquire();
+    CallFrame& frame = m_frames[index];
+    frame = CallFrame{};
+    frame.detached = true;
+    frame.block = block;
+    frame.callerBlock = block;
+    frame.viaLink = kJobCall;
+    frame.request = tag;
+    frame.key = key;
+    frame.type = type;
+    frame.origin = block;
+    frame.state = FrameState::Working;
+    frame.arrived = m_now;
+    ++m_blocks[block]->inFlight();
+    return index;
+}
+
 void Kernel::deliver(uint32_t index)
 {
     CallFrame& frame = m_frames[index];
@@ -189,6 +218,10 @@ void Kernel::deliver(uint32_t index)
     blocks::BlockRuntime& block = *m_blocks[frame.block];
     ++block.inFlight();
     block.metrics().arrived();
+    if (block.errorRate() > 0 && block.rng().bernoulli(block.errorRate())) {
+        finish(index, Outcome::Failed); // an injected fault: the call fails at once
+        return;
+    }
     if (block.timeout() > 0)
         armDeadline(index, m_now + block.timeout());
     block.onArrive(*this, index);
@@ -228,6 +261,10 @@ void Kernel::finish(uint32_t index, Outcome outcome)
     const RequestType type = frame.type;
     m_frames.release(index);
     if (detached) {
+        if (viaLink == kJobCall) {
+            block.onJobDone(*this, request, outcome);
+            return;
+        }
         block.metrics().finished(spent, outcome);
         m_blocks[callerBlock]->onDetachedReply(*this, key, type, outcome);
         return;
@@ -309,6 +346,19 @@ void Kernel::checkDeadlines(uint32_t blockIndex, SimTime firedAt)
     }
 }
 
+void Kernel::log(stats::EventLogEntry::Kind kind, std::vector<uint32_t> blocks, std::string text)
+{
+    stats::EventLogEntry entry;
+    entry.atS = toSeconds(m_now);
+    entry.kind = kind;
+    for (uint32_t block : blocks)
+        entry.blocks.push_back(m_blocks[block]->id());
+    entry.text = std::move(text);
+    if (m_log.size() == kLogCapacity)
+        m_log.pop_front();
+    m_log.push_back(std::move(entry));
+}
+
 stats::BlockMetrics Kernel::total() const
 {
     stats::BlockMetrics total = m_total;
@@ -324,7 +374,7 @@ void Kernel::closeWindows()
         if (block->isClient())
             m_total.absorbWindow(block->metrics());
     for (auto& block : m_blocks)
-        block->metrics().closeWindow(m_now, block->instanceCount());
+        block->metrics().closeWindow(m_now, block->instanceCount(), block->gauge());
     m_total.closeWindow(m_now, 0);
 }
 

@@ -14,8 +14,11 @@
 #include "IntrusiveList.h"
 #include "Pool.h"
 #include "stats/BlockMetrics.h"
+#include "stats/EventLogEntry.h"
 
+#include <deque>
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace scalelab::blocks {
@@ -72,6 +75,11 @@ public:
     // for; its outcome reaches the block's onDetachedReply when it ends
     // (the return trip's latency is not modelled: nothing waits on it).
     void callDetached(uint32_t block, uint16_t linkIndex, uint32_t key, RequestType type);
+    // Background work owned by `block` (a queue consumer handling a
+    // message): a frame with no caller that makes downstream calls like any
+    // other and, when finished, reports to the block's onJobDone(tag).
+    // Jobs are not calls of the block: its metrics do not count them.
+    uint32_t startJob(uint32_t block, uint32_t tag, uint32_t key, RequestType type);
     // Makes the frame's next downstream call, skipping links whose call
     // probability says no; finishes the frame with Ok after the last link.
     void continueCalls(uint32_t frame);
@@ -95,6 +103,13 @@ public:
     SimTime window() const { return m_window; }
     // Schedules the window boundaries and lets every block start.
     void start();
+
+    // The run's event log (faults and the design's reactions), oldest
+    // first, the latest kLogCapacity entries.
+    static constexpr size_t kLogCapacity = 2000;
+    void log(stats::EventLogEntry::Kind kind, std::vector<uint32_t> blocks, std::string text);
+    void log(uint32_t block, std::string text) { log(stats::EventLogEntry::Kind::Reaction, {block}, std::move(text)); }
+    const std::deque<stats::EventLogEntry>& eventLog() const { return m_log; }
 
 private:
     void dispatch(const Event& event);
@@ -121,6 +136,7 @@ private:
     std::vector<std::unique_ptr<blocks::BlockRuntime>> m_blocks;
     SimTime m_window;
     stats::BlockMetrics m_total;
+    std::deque<stats::EventLogEntry> m_log;
 };
 
 } // namespace scalelab::sim

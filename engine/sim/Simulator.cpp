@@ -10,6 +10,7 @@ Simulator::Simulator(model::Architecture architecture, uint64_t seed, SimulatorO
     : m_architecture(std::move(architecture))
     , m_seed(seed)
     , m_kernel(options.window, options.windowCapacity)
+    , m_faults(m_kernel, m_architecture)
 {
     const auto problems = model::validate(m_architecture);
     if (model::hasErrors(problems)) {
@@ -18,7 +19,12 @@ Simulator::Simulator(model::Architecture architecture, uint64_t seed, SimulatorO
         const char* separator = "";
         for (const auto& problem : problems)
             if (problem.isError()) {
-                message += separator + (problem.blockId.empty() ? "" : problem.blockId + ": ") + problem.message;
+                // Appended piece by piece: GCC 12's LTO warns (falsely) on
+                // the temporaries of a chained operator+ here.
+                message.append(separator);
+                if (!problem.blockId.empty())
+                    message.append(problem.blockId).append(": ");
+                message.append(problem.message);
                 separator = "; ";
             }
         throw InvalidDesign(message);
@@ -36,6 +42,16 @@ Simulator::Simulator(model::Architecture architecture, uint64_t seed, SimulatorO
 
 Simulator::~Simulator() = default;
 
+void Simulator::runUntil(SimTime until)
+{
+    m_faults.applyDue(); // faults at time 0, or injected for "now"
+    while (m_faults.nextDue() <= until) {
+        m_kernel.runUntil(m_faults.nextDue());
+        m_faults.applyDue();
+    }
+    m_kernel.runUntil(until);
+}
+
 void Simulator::compileLink(const model::Link& link)
 {
     const auto from = m_architecture.blockIndex(link.from);
@@ -46,6 +62,7 @@ void Simulator::compileLink(const model::Link& link)
     compiled.probability = link.param("probability");
     compiled.weight = link.param("weight");
     compiled.poolSize = static_cast<int>(link.param("pool_size"));
+    compiled.backup = link.param("backup") != 0;
     m_kernel.block(static_cast<uint32_t>(*from)).links().push_back(compiled);
 }
 
@@ -72,6 +89,7 @@ stats::Snapshot Simulator::snapshot(bool withSeries) const
     snap.latency = stats::LatencySummary::of(total.latency());
     if (withSeries)
         snap.series = total.series().toVector();
+    snap.eventLog.assign(m_kernel.eventLog().begin(), m_kernel.eventLog().end());
     for (size_t i = 0; i < m_kernel.blockCount(); ++i) {
         const blocks::BlockRuntime& runtime = m_kernel.block(static_cast<uint32_t>(i));
         const stats::BlockMetrics& metrics = runtime.metrics();
@@ -159,6 +177,7 @@ std::string Simulator::setLinkParam(const std::string& from, const std::string& 
             compiled.probability = link.param("probability");
             compiled.weight = link.param("weight");
             compiled.poolSize = static_cast<int>(link.param("pool_size"));
+            compiled.backup = link.param("backup") != 0;
             runtime.configure(m_kernel, *m_architecture.findBlock(from));
             return {};
         }

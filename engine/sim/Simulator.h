@@ -3,6 +3,7 @@
 // a kernel, runs it in slices (runUntil), applies live parameter edits
 // between slices and copies out Snapshots. Deterministic for a given
 // (architecture, seed). Not thread-safe: one thread drives one Simulator.
+#include "FaultInjector.h"
 #include "Kernel.h"
 #include "model/Architecture.h"
 #include "stats/Snapshot.h"
@@ -28,8 +29,9 @@ public:
     Simulator(model::Architecture architecture, uint64_t seed, SimulatorOptions options = {});
     ~Simulator();
 
-    void runUntil(SimTime until) { m_kernel.runUntil(until); }
-    void runFor(SimTime duration) { m_kernel.runUntil(m_kernel.now() + duration); }
+    // Runs up to `until`, applying scheduled faults and recoveries at their times.
+    void runUntil(SimTime until);
+    void runFor(SimTime duration) { runUntil(m_kernel.now() + duration); }
     SimTime now() const { return m_kernel.now(); }
     uint64_t events() const { return m_kernel.eventCount(); }
     uint64_t seed() const { return m_seed; }
@@ -45,6 +47,10 @@ public:
     std::string setParam(const std::string& blockId, const std::string& key, double value);
     // An operator action on a block, e.g. "flush" on a cache. Returns "" or why not.
     std::string command(const std::string& blockId, const std::string& name);
+    // Injects a fault now (its at_s is ignored); "" or why it cannot apply.
+    std::string inject(const model::Fault& fault) { return m_faults.inject(fault); }
+    // Ends every fault on a block now.
+    std::string recover(const std::string& blockId) { return m_faults.recover(blockId); }
     // Live edit of a text parameter (ramp stages).
     std::string setText(const std::string& blockId, const std::string& key, const std::string& text);
     // Live edit of a link parameter.
@@ -60,6 +66,7 @@ private:
     model::Architecture m_architecture;
     uint64_t m_seed;
     Kernel m_kernel;
+    FaultInjector m_faults;
     SimTime m_statsSince = 0;
 };
 

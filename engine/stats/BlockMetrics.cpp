@@ -7,7 +7,7 @@ BlockMetrics::BlockMetrics(size_t windowCapacity)
 {
 }
 
-void BlockMetrics::closeWindow(sim::SimTime now, double instances)
+void BlockMetrics::closeWindow(sim::SimTime now, double instances, double gauge)
 {
     const double seconds = sim::toSeconds(now - m_windowStart);
     if (seconds <= 0)
@@ -27,6 +27,7 @@ void BlockMetrics::closeWindow(sim::SimTime now, double instances)
     sample.utilization = capacity > m_capacityAtWindow ? (busy - m_busyAtWindow) / (capacity - m_capacityAtWindow) : 0;
     sample.meanQueue = (queued - m_queuedAtWindow) / seconds;
     sample.instances = instances;
+    sample.gauge = gauge;
     m_series.push(sample);
 
     m_windowArrivals = m_windowCompleted = 0;

@@ -60,7 +60,7 @@ public:
     // request twice. Call it before `other` closes its window.
     void absorbWindow(const BlockMetrics& other);
     // Closes the window ending at `now` and appends it to the series.
-    void closeWindow(sim::SimTime now, double instances);
+    void closeWindow(sim::SimTime now, double instances, double gauge = 0);
     // Forgets everything measured so far (end of warm-up); state levels stay.
     void reset(sim::SimTime now);
 

@@ -2,6 +2,7 @@
 // What a UI or the CLI reads about a run: plain values copied out of the
 // engine at a slice boundary, so the reader never races the simulation.
 #include "BlockMetrics.h"
+#include "EventLogEntry.h"
 #include "LatencySummary.h"
 #include "WindowSample.h"
 
@@ -39,6 +40,7 @@ struct Snapshot {
     LatencySummary latency; // end to end at the clients, successful requests
     std::vector<BlockSnapshot> blocks;
     std::vector<WindowSample> series; // all clients together, oldest first (only when asked)
+    std::vector<EventLogEntry> eventLog; // faults and reactions, oldest first
 };
 
 } // namespace scalelab::stats

@@ -228,8 +228,8 @@ private slots:
     {
         QVERIFY_LOAD_ERROR(doc(R"([{"id": "web", "kind": "client"}, {"id": "app", "kind": "servce"}])"),
                            "blocks[1].kind: unknown kind \"servce\" (did you mean \"service\"?)");
-        QVERIFY_LOAD_ERROR_STARTS(doc(R"([{"id": "q", "kind": "kafka_topic"}])"),
-                                  "blocks[0].kind: unknown kind \"kafka_topic\"; known kinds: client, ");
+        QVERIFY_LOAD_ERROR_STARTS(doc(R"([{"id": "q", "kind": "mainframe_cluster"}])"),
+                                  "blocks[0].kind: unknown kind \"mainframe_cluster\"; known kinds: client, ");
     }
 
     void unknown_param_suggests_closest()

@@ -1,0 +1,206 @@
+#include "AutoscalerBlock.h"
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+namespace scalelab::blocks {
+
+namespace {
+
+std::string formatMetric(AutoscalerBlock::Metric metric, double value)
+{
+    std::ostringstream out;
+    out.precision(3);
+    switch (metric) {
+    case AutoscalerBlock::Metric::Cpu:
+        out << "CPU " << std::lround(value * 100) << "%";
+        break;
+    case AutoscalerBlock::Metric::RequestsPerInstance:
+        out << value << " rps per instance";
+        break;
+    case AutoscalerBlock::Metric::QueueDepth:
+        out << value << " waiting per instance";
+        break;
+    case AutoscalerBlock::Metric::P95Latency:
+        out << "p95 " << value << " ms";
+        break;
+    }
+    return out.str();
+}
+
+} // namespace
+
+AutoscalerBlock::AutoscalerBlock(const model::Block& block, uint32_t index, uint64_t runSeed, size_t windowCapacity)
+    : BlockRuntime(block, index, runSeed, windowCapacity)
+{
+}
+
+void AutoscalerBlock::configure(sim::Kernel&, const model::Block& block)
+{
+    m_metric = static_cast<Metric>(static_cast<int>(block.param("metric")));
+    m_stepPolicy = block.param("policy") != 0;
+    m_targetValue = block.param("target");
+    m_min = static_cast<int>(block.param("min_instances"));
+    m_max = std::max(m_min, static_cast<int>(block.param("max_instances")));
+    m_outStep = static_cast<int>(block.param("scale_out_step"));
+    m_inStep = static_cast<int>(block.param("scale_in_step"));
+    m_period = sim::fromSeconds(block.param("evaluation_s"));
+    m_outCooldown = sim::fromSeconds(block.param("scale_out_cooldown_s"));
+    m_inCooldown = sim::fromSeconds(block.param("scale_in_cooldown_s"));
+    m_provisioning = sim::fromSeconds(block.param("provisioning_s"));
+}
+
+void AutoscalerBlock::start(sim::Kernel& kernel)
+{
+    m_targets.assign(linkCount(), Target{});
+    for (uint16_t l = 0; l < linkCount(); ++l)
+        m_targets[l].wanted = kernel.block(link(l).target).instanceCount();
+    kernel.schedule(kernel.now() + m_period, sim::EventType::BlockTimer, index(), kEvaluate);
+}
+
+void AutoscalerBlock::onArrive(sim::Kernel& kernel, uint32_t frame)
+{
+    kernel.finish(frame, sim::Outcome::Rejected); // the registry forbids links into it
+}
+
+void AutoscalerBlock::onTimer(sim::Kernel& kernel, uint32_t tag)
+{
+    if (tag == kEvaluate) {
+        evaluate(kernel);
+        kernel.schedule(kernel.now() + m_period, sim::EventType::BlockTimer, index(), kEvaluate);
+        return;
+    }
+    // New instances finished booting.
+    const uint16_t l = static_cast<uint16_t>(tag & 0xFFFF);
+    const int count = static_cast<int>(tag >> 16);
+    Target& target = m_targets[l];
+    BlockRuntime& block = kernel.block(link(l).target);
+    target.provisioning -= count;
+    block.scaleTo(kernel, std::min(block.instanceCount() + count, target.wanted));
+    kernel.log(block.index(), block.id() + ": " + std::to_string(count) +
+                                  (count == 1 ? " new instance" : " new instances") + " in service (" +
+                                  std::to_string(block.instanceCount()) + " now)");
+}
+
+double AutoscalerBlock::readMetric(sim::Kernel& kernel, uint16_t l, Target& target, double periodS)
+{
+    BlockRuntime& block = kernel.block(link(l).target);
+    stats::BlockMetrics& metrics = block.metrics();
+    const sim::SimTime now = kernel.now();
+    const double busy = metrics.busy().areaUntil(now), capacity = metrics.capacity().areaUntil(now);
+    const double queued = metrics.queued().areaUntil(now);
+    const uint64_t arrivals = metrics.arrivals();
+    // Statistics reset at the end of warm-up: restart the differences.
+    const bool reset = capacity < target.capacityArea || arrivals < target.arrivals;
+    const double dBusy = reset ? busy : busy - target.busyArea;
+    const double dCapacity = reset ? capacity : capacity - target.capacityArea;
+    const double dQueued = reset ? queued : queued - target.queuedArea;
+    const double dArrivals = static_cast<double>(reset ? arrivals : arrivals - target.arrivals);
+    target.busyArea = busy;
+    target.capacityArea = capacity;
+    target.queuedArea = queued;
+    target.arrivals = arrivals;
+    const double instances = std::max(1, block.instanceCount());
+    switch (m_metric) {
+    case Metric::Cpu:
+        return dCapacity > 0 ? dBusy / dCapacity : 0;
+    case Metric::RequestsPerInstance:
+        return dArrivals / periodS / instances;
+    case Metric::QueueDepth:
+        return dQueued / periodS / instances;
+    case Metric::P95Latency: {
+        // Mean of the closed windows' p95 within the period.
+        double sum = 0;
+        int windows = 0;
+        const auto& series = metrics.series();
+        for (size_t i = series.size(); i-- > 0 && series[i].endSeconds > sim::toSeconds(now) - periodS;) {
+            sum += series[i].p95Ms;
+            ++windows;
+        }
+        return windows ? sum / windows : 0;
+    }
+    }
+    return 0;
+}
+
+int AutoscalerBlock::decide(const Target& target, int serving, double metric) const
+{
+    const int current = target.wanted;
+    if (m_targetValue <= 0)
+        return current;
+    if (m_stepPolicy || m_metric == Metric::P95Latency) {
+        // Latency does not scale in proportion to instances: step it.
+        if (metric > m_targetValue)
+            return current + m_outStep;
+        if (metric < 0.7 * m_targetValue)
+            return current - m_inStep;
+        return current;
+    }
+    // Target tracking: the load the serving instances carried, spread so
+    // that each carries the target.
+    const int needed = static_cast<int>(std::ceil(serving * metric / m_targetValue - 1e-9));
+    if (needed > current)
+        return needed;
+    // Scale in only when clearly below target, to avoid flapping.
+    if (metric < 0.7 * m_targetValue)
+        return std::max(needed, current - std::max(1, (current - needed)));
+    return current;
+}
+
+void AutoscalerBlock::evaluate(sim::Kernel& kernel)
+{
+    const sim::SimTime now = kernel.now();
+    const double periodS = sim::toSeconds(now - m_lastEvaluation);
+    m_lastEvaluation = now;
+    for (uint16_t l = 0; l < linkCount(); ++l) {
+        Target& target = m_targets[l];
+        BlockRuntime& block = kernel.block(link(l).target);
+        const int serving = block.instanceCount();
+        const double metric = readMetric(kernel, l, target, periodS);
+        target.lastMetric = metric;
+        const int desired = std::clamp(decide(target, serving, metric), m_min, m_max);
+        if (desired > target.wanted && now - target.lastScaleOut >= m_outCooldown) {
+            const int added = desired - target.wanted;
+            target.wanted = desired;
+            target.provisioning += added;
+            target.lastScaleOut = target.lastChange = now;
+            ++m_scaleOuts;
+            kernel.log(index(), id() + ": " + formatMetric(m_metric, metric) + ", adding " + std::to_string(added) +
+                                    " to " + block.id() + " (" + std::to_string(serving) + " -> " +
+                                    std::to_string(desired) + ")");
+            if (m_provisioning > 0)
+                kernel.schedule(now + m_provisioning, sim::EventType::BlockTimer, index(),
+                                static_cast<uint32_t>(l) | static_cast<uint32_t>(added) << 16);
+            else
+                onTimer(kernel, static_cast<uint32_t>(l) | static_cast<uint32_t>(added) << 16);
+        } else if (desired < target.wanted && target.provisioning == 0 && now - target.lastChange >= m_inCooldown) {
+            const int removed = target.wanted - desired;
+            target.wanted = desired;
+            target.lastChange = now;
+            ++m_scaleIns;
+            block.scaleTo(kernel, desired);
+            kernel.log(index(), id() + ": " + formatMetric(m_metric, metric) + ", removing " +
+                                    std::to_string(removed) + " from " + block.id() + " (" + std::to_string(serving) +
+                                    " -> " + std::to_string(desired) + ")");
+        }
+    }
+}
+
+double AutoscalerBlock::gauge() const
+{
+    return m_targets.empty() ? 0 : m_targets.front().wanted;
+}
+
+std::map<std::string, double> AutoscalerBlock::extraMetrics() const
+{
+    std::map<std::string, double> extras{{"scale_outs", double(m_scaleOuts)}, {"scale_ins", double(m_scaleIns)}};
+    if (!m_targets.empty()) {
+        extras["wanted_instances"] = m_targets.front().wanted;
+        extras["provisioning"] = m_targets.front().provisioning;
+        extras["last_metric"] = m_targets.front().lastMetric;
+    }
+    return extras;
+}
+
+} // namespace scalelab::blocks

@@ -1,0 +1,57 @@
+#pragma once
+// An autoscaler: every evaluation period it reads a metric of each block it
+// is linked to (control links, no calls), averaged over the period, and
+// decides an instance count within [min, max]. Target tracking jumps to the
+// count that brings the metric back to target (current x metric / target);
+// the step policy adds or removes fixed steps. Scale-out waits for its own
+// cooldown, scale-in for the longer one since any change (scale up fast,
+// down slowly). Added instances serve only after the provisioning delay.
+#include "BlockRuntime.h"
+
+#include <vector>
+
+namespace scalelab::blocks {
+
+class AutoscalerBlock final : public BlockRuntime {
+public:
+    enum class Metric { Cpu, RequestsPerInstance, QueueDepth, P95Latency };
+
+    AutoscalerBlock(const model::Block& block, uint32_t index, uint64_t runSeed, size_t windowCapacity);
+
+    void configure(sim::Kernel& kernel, const model::Block& block) override;
+    void start(sim::Kernel& kernel) override;
+    void onArrive(sim::Kernel& kernel, uint32_t frame) override;
+    void onTimer(sim::Kernel& kernel, uint32_t tag) override;
+    double gauge() const override;
+    std::map<std::string, double> extraMetrics() const override;
+
+private:
+    // What the autoscaler remembers about one target between evaluations.
+    struct Target {
+        double busyArea = 0, capacityArea = 0, queuedArea = 0;
+        uint64_t arrivals = 0;
+        int wanted = 0;       // instances decided, including those still provisioning
+        int provisioning = 0; // decided but not yet serving
+        // Long enough ago that no cooldown applies, yet safe to subtract from now.
+        sim::SimTime lastScaleOut = INT64_MIN / 4, lastChange = INT64_MIN / 4;
+        double lastMetric = 0;
+    };
+    // Timer tags: evaluation ticks carry kEvaluate; a provisioning batch
+    // carries its target's link index and the count in the upper bits.
+    static constexpr uint32_t kEvaluate = UINT32_MAX;
+
+    void evaluate(sim::Kernel& kernel);
+    double readMetric(sim::Kernel& kernel, uint16_t link, Target& target, double periodS);
+    int decide(const Target& target, int serving, double metric) const;
+
+    Metric m_metric = Metric::Cpu;
+    bool m_stepPolicy = false;
+    double m_targetValue = 0.7;
+    int m_min = 1, m_max = 10, m_outStep = 1, m_inStep = 1;
+    sim::SimTime m_period = 0, m_outCooldown = 0, m_inCooldown = 0, m_provisioning = 0;
+    std::vector<Target> m_targets;
+    sim::SimTime m_lastEvaluation = 0;
+    uint64_t m_scaleOuts = 0, m_scaleIns = 0;
+};
+
+} // namespace scalelab::blocks

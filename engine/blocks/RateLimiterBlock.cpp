@@ -1,0 +1,81 @@
+#include "RateLimiterBlock.h"
+
+#include <algorithm>
+
+namespace scalelab::blocks {
+
+RateLimiterBlock::RateLimiterBlock(const model::Block& block, uint32_t index, uint64_t runSeed,
+                                   size_t windowCapacity)
+    : BlockRuntime(block, index, runSeed, windowCapacity)
+{
+}
+
+void RateLimiterBlock::configure(sim::Kernel&, const model::Block& block)
+{
+    m_slidingWindow = block.param("algorithm") != 0;
+    m_perKey = block.param("scope") != 0;
+    m_rate = block.param("rate_rps");
+    m_burst = block.param("burst");
+    m_window = sim::fromSeconds(block.param("window_s"));
+}
+
+bool RateLimiterBlock::admit(Limit& limit, sim::SimTime now)
+{
+    if (!m_slidingWindow) {
+        // The seeds' token bucket: a new bucket starts full.
+        if (limit.fresh) {
+            limit.tokens = m_burst;
+            limit.fresh = false;
+        } else {
+            limit.tokens = std::min(m_burst, limit.tokens + sim::toSeconds(now - limit.refilledAt) * m_rate);
+        }
+        limit.refilledAt = now;
+        if (limit.tokens < 1)
+            return false;
+        limit.tokens -= 1;
+        return true;
+    }
+    const int64_t windowIndex = now / m_window;
+    if (limit.fresh || windowIndex > limit.windowIndex + 1) {
+        limit.previous = limit.current = 0;
+    } else if (windowIndex == limit.windowIndex + 1) {
+        limit.previous = limit.current;
+        limit.current = 0;
+    }
+    limit.fresh = false;
+    limit.windowIndex = windowIndex;
+    const double elapsed = static_cast<double>(now - windowIndex * m_window) / static_cast<double>(m_window);
+    const double estimate = limit.previous * (1 - elapsed) + limit.current;
+    if (estimate + 1 > m_rate * sim::toSeconds(m_window))
+        return false;
+    limit.current += 1;
+    return true;
+}
+
+void RateLimiterBlock::onArrive(sim::Kernel& kernel, uint32_t frame)
+{
+    Limit& limit = m_perKey ? m_perKeyLimits[kernel.frames()[frame].key] : m_global;
+    if (!admit(limit, kernel.now())) {
+        ++m_limited;
+        kernel.finish(frame, sim::Outcome::RateLimited); // 429
+        return;
+    }
+    ++m_admitted;
+    kernel.continueCalls(frame);
+}
+
+std::map<std::string, double> RateLimiterBlock::extraMetrics() const
+{
+    const uint64_t total = m_admitted + m_limited;
+    return {{"admitted", double(m_admitted)},
+            {"limited", double(m_limited)},
+            {"limited_ratio", total ? double(m_limited) / double(total) : 0.0}};
+}
+
+void RateLimiterBlock::resetStats(sim::SimTime now)
+{
+    BlockRuntime::resetStats(now);
+    m_admitted = m_limited = 0;
+}
+
+} // namespace scalelab::blocks

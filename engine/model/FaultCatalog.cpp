@@ -1,0 +1,124 @@
+#include "FaultCatalog.h"
+
+#include "Architecture.h"
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+namespace scalelab::model {
+
+namespace {
+
+const std::vector<std::string> kPooled = {"service", "database", "replicated_database", "sharded_database",
+                                          "queue", "serverless"};
+
+std::string number(double value)
+{
+    std::ostringstream out;
+    out << value;
+    return out.str();
+}
+
+} // namespace
+
+bool FaultSpec::appliesTo(const std::string& kind) const
+{
+    if (kinds.empty())
+        return kind != "client";
+    return std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
+}
+
+const std::vector<FaultSpec>& faultSpecs()
+{
+    using T = FaultSpec::Target;
+    static const std::vector<FaultSpec> specs = {
+        {"crash", "Crash instances", T::Block, {"service", "database"}, true, "instances", 1, 1, 100'000,
+         "The last N instances die: their queued and running requests fail, and a load balancer keeps "
+         "sending them traffic until its health checks notice."},
+        {"slow", "Slow down", T::Block, kPooled, true, "x slower", 5, 1, 1000,
+         "Every request's work takes this many times longer (a bad deploy, a noisy neighbour, GC pauses)."},
+        {"error_rate", "Add errors", T::Block, {}, true, "error probability", 0.5, 0, 1,
+         "Each call that reaches the block fails at once with this probability."},
+        {"flush", "Flush cache", T::Block, {"cache", "cdn"}, false, "", 0, 0, 0,
+         "Every cached entry is gone: the next reads all miss and fall on the origin."},
+        {"kill_primary", "Kill database primary", T::Block, {"replicated_database"}, false, "", 0, 0, 0,
+         "The primary dies; writes fail until a replica is promoted after the failover time."},
+        {"cut_link", "Cut link", T::Link, {}, false, "", 0, 0, 0,
+         "Calls on the link vanish (a network partition): callers wait for their timeout, or for ever "
+         "without one."},
+        {"lose_region", "Lose region", T::Region, {}, false, "", 0, 0, 0,
+         "Every block in the region fails every call, as when a cloud region goes dark."},
+    };
+    return specs;
+}
+
+const FaultSpec* findFaultSpec(const std::string& action)
+{
+    for (const auto& spec : faultSpecs())
+        if (spec.action == action)
+            return &spec;
+    return nullptr;
+}
+
+std::string faultRefusal(const Fault& fault, const Architecture& design)
+{
+    const FaultSpec* spec = findFaultSpec(fault.action);
+    if (!spec) {
+        std::string known;
+        for (const auto& s : faultSpecs())
+            known += (known.empty() ? "" : ", ") + s.action;
+        return "unknown fault action \"" + fault.action + "\"; known actions: " + known;
+    }
+    if (fault.atS < 0 || !std::isfinite(fault.atS))
+        return "at_s must be >= 0, got " + number(fault.atS);
+    if (fault.durationS < 0 || !std::isfinite(fault.durationS))
+        return "duration_s must be >= 0, got " + number(fault.durationS);
+    if (spec->hasValue && !(fault.value >= spec->minValue && fault.value <= spec->maxValue))
+        return spec->valueLabel + " must be in [" + number(spec->minValue) + ", " + number(spec->maxValue) +
+               "], got " + number(fault.value);
+    switch (spec->target) {
+    case FaultSpec::Target::Region: {
+        const bool used = std::any_of(design.blocks.begin(), design.blocks.end(),
+                                      [&](const Block& b) { return !b.region.empty() && b.region == fault.region; });
+        return used ? std::string() : "no block is in region \"" + fault.region + "\"";
+    }
+    case FaultSpec::Target::Link: {
+        const bool linked = std::any_of(design.links.begin(), design.links.end(),
+                                        [&](const Link& l) { return l.from == fault.block && l.to == fault.to; });
+        return linked ? std::string() : "no link " + fault.block + " -> " + fault.to;
+    }
+    case FaultSpec::Target::Block:
+        break;
+    }
+    const Block* block = design.findBlock(fault.block);
+    if (!block)
+        return "no block with id \"" + fault.block + "\"";
+    if (!spec->appliesTo(block->kind))
+        return "a " + block->kind + " cannot take the fault " + fault.action;
+    return {};
+}
+
+std::string describeFault(const Fault& fault)
+{
+    const FaultSpec* spec = findFaultSpec(fault.action);
+    const std::string label = spec ? spec->label : fault.action;
+    std::string text;
+    if (fault.action == "crash")
+        text = "crash " + number(fault.value) + (fault.value == 1 ? " instance" : " instances") + " of " + fault.block;
+    else if (fault.action == "slow")
+        text = "slow " + fault.block + " " + number(fault.value) + "x";
+    else if (fault.action == "error_rate")
+        text = number(fault.value * 100) + "% errors at " + fault.block;
+    else if (fault.action == "cut_link")
+        text = "cut link " + fault.block + " -> " + fault.to;
+    else if (fault.action == "lose_region")
+        text = "lose region " + fault.region;
+    else
+        text = label + ": " + fault.block;
+    if (fault.durationS > 0)
+        text += " for " + number(fault.durationS) + " s";
+    return text;
+}
+
+} // namespace scalelab::model

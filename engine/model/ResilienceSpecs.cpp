@@ -1,0 +1,177 @@
+#include "ResilienceSpecs.h"
+
+#include "SpecBuilders.h"
+
+namespace scalelab::model {
+
+namespace {
+
+using namespace specs;
+
+// What a guard (breaker, limiter) or a consumer may call: anything that serves requests.
+const std::vector<std::string> kCallable = {"load_balancer", "service", "database", "replicated_database",
+                                            "sharded_database", "cache", "queue", "circuit_breaker",
+                                            "rate_limiter", "topic"};
+
+BlockSpec queueSpec()
+{
+    BlockSpec spec;
+    spec.kind = "queue";
+    spec.displayName = "Message queue";
+    spec.category = "Async";
+    spec.icon = "queue";
+    spec.summary = "A queue with consumers: producers get an instant acknowledgement, workers catch up.";
+    spec.pattern = "Message queue + worker pool, dead-letter queue";
+    spec.allowedTargets = {"load_balancer", "service", "database", "replicated_database", "sharded_database",
+                           "cache", "circuit_breaker", "rate_limiter", "topic"};
+    spec.gaugeLabel = "Messages waiting";
+    spec.params = {
+        number("capacity", "Capacity", ParamType::Int, "messages", 100'000, 0, 100'000'000, 1000,
+               "Messages the queue holds. A message sent to a full queue is refused with 503."),
+        number("consumers", "Consumers", ParamType::Int, "", 4, 0, 100'000, 1,
+               "Workers taking messages off the queue, one message each at a time. Scale them "
+               "independently of the producers."),
+        number("processing_time_ms", "Processing time", ParamType::Duration, "ms", 50, 0, kHour, 10,
+               "Mean time a consumer works on one message, before the downstream calls it makes."),
+        number("service_cv", "Processing variability", ParamType::Double, "", 1, 0, 10, 0.1,
+               "Coefficient of variation of the processing time: 0 = deterministic, 1 = exponential."),
+        number("failure_probability", "Failure probability", ParamType::Double, "", 0, 0, 1, 0.05,
+               "Chance that processing one message fails (a bug, a bad payload, a flaky API)."),
+        number("max_receives", "Attempts before DLQ", ParamType::Int, "", 3, 1, 100, 1,
+               "A message that failed this many times moves to the dead-letter queue for engineers to "
+               "investigate (\"job fails 3 times, move to DLQ\")."),
+        number("retry_delay_ms", "Retry delay", ParamType::Duration, "ms", 1000, 0, kHour, 100,
+               "How long a failed message stays invisible before a consumer may take it again."),
+        number("visibility_timeout_ms", "Visibility timeout", ParamType::Duration, "ms", 30'000, 0, 12 * kHour,
+               1000, "A consumer that has not finished a message within this time loses it: the message "
+               "becomes visible again and counts as a failed attempt. 0 = no limit."),
+    };
+    return spec;
+}
+
+BlockSpec topicSpec()
+{
+    BlockSpec spec;
+    spec.kind = "topic";
+    spec.displayName = "Pub/sub topic";
+    spec.category = "Async";
+    spec.icon = "topic";
+    spec.summary = "Publish once, deliver to every subscriber group (each linked block gets a copy).";
+    spec.pattern = "Publish/subscribe fan-out";
+    spec.allowedTargets = {"queue", "service", "load_balancer"};
+    spec.needsTarget = true;
+    spec.params = {
+        number("publish_ms", "Publish time", ParamType::Duration, "ms", 1, 0, 60'000, 0.5,
+               "Time for the broker to accept a message before acknowledging the publisher."),
+    };
+    return spec;
+}
+
+BlockSpec circuitBreakerSpec()
+{
+    BlockSpec spec;
+    spec.kind = "circuit_breaker";
+    spec.displayName = "Circuit breaker";
+    spec.category = "Resilience";
+    spec.icon = "circuit_breaker";
+    spec.summary = "Stops calling a failing dependency: fail fast while open, probe it when half-open.";
+    spec.pattern = "Circuit breaker";
+    spec.allowedTargets = kCallable;
+    spec.needsTarget = true;
+    spec.gaugeLabel = "Breaker state (0 closed, 1 half-open, 2 open)";
+    spec.params = {
+        number("failure_threshold", "Failure threshold", ParamType::Int, "", 5, 1, 10'000, 1,
+               "Failures in a row (errors or timeouts) that open the circuit."),
+        number("open_s", "Open duration", ParamType::Double, "s", 30, 0.1, 3600, 5,
+               "How long the circuit stays open, refusing every call at once, before it lets a probe through."),
+        number("half_open_probes", "Half-open probes", ParamType::Int, "", 1, 1, 1000, 1,
+               "Trial calls let through when half-open; that many successes close the circuit, one failure "
+               "opens it again."),
+        number("timeout_ms", "Call timeout", ParamType::Duration, "ms", 1000, 0, kHour, 50,
+               "A call slower than this counts as a failure and is answered with a timeout. 0 = never."),
+        choice("fallback", "When open", {"error", "fallback_response"}, 0,
+               "Error: refused calls fail fast with circuit_open. Fallback response: they succeed at once with "
+               "a degraded answer (cached or default data) and are counted as fallbacks."),
+    };
+    return spec;
+}
+
+BlockSpec rateLimiterSpec()
+{
+    BlockSpec spec;
+    spec.kind = "rate_limiter";
+    spec.displayName = "Rate limiter";
+    spec.category = "Resilience";
+    spec.icon = "rate_limiter";
+    spec.summary = "Admits at most a rate (plus a burst); the rest are refused with 429.";
+    spec.pattern = "Rate limiting (token bucket, sliding window)";
+    spec.allowedTargets = kCallable;
+    spec.needsTarget = true;
+    spec.gaugeLabel = "Tokens left";
+    spec.params = {
+        choice("algorithm", "Algorithm", {"token_bucket", "sliding_window"}, 0,
+               "Token bucket: tokens refill at the rate up to the burst size; a request takes one. Sliding "
+               "window: at most rate x window requests in any window (weighted over the previous window)."),
+        number("rate_rps", "Rate", ParamType::Rate, "rps", 100, 0.001, 10'000'000, 10,
+               "Requests per second admitted in the long run."),
+        number("burst", "Burst", ParamType::Int, "", 100, 1, 100'000'000, 10,
+               "Token bucket size: requests admitted at once after a quiet period."),
+        number("window_s", "Window", ParamType::Double, "s", 1, 0.01, 3600, 1,
+               "Sliding window length."),
+        choice("scope", "Scope", {"global", "per_key"}, 0,
+               "Global: one limit for all traffic. Per key: each key (user, API key) has its own limit."),
+    };
+    return spec;
+}
+
+BlockSpec autoscalerSpec()
+{
+    BlockSpec spec;
+    spec.kind = "autoscaler";
+    spec.displayName = "Autoscaler";
+    spec.category = "Resilience";
+    spec.icon = "autoscaler";
+    spec.summary = "Adds and removes instances of the services it is linked to, following a metric.";
+    spec.pattern = "Auto-scaling";
+    spec.acceptsInput = false;
+    spec.allowedTargets = {"service", "queue"};
+    spec.needsTarget = true;
+    spec.controlLinks = true;
+    spec.gaugeLabel = "Instances wanted";
+    spec.params = {
+        choice("metric", "Metric", {"cpu", "requests_per_instance", "queue_depth", "p95_latency"}, 0,
+               "What it scales on: worker utilisation (CPU), requests per second per instance, waiting "
+               "requests (messages for a queue) per instance, or p95 latency in ms."),
+        number("target", "Target", ParamType::Double, "", 0.7, 0, 1e9, 0.05,
+               "The metric's target value: 0.7 for 70% CPU, 100 for 100 requests/s per instance, 500 for "
+               "500 ms p95. Above it, it scales out; well below it (under 70% of it), in."),
+        number("min_instances", "Minimum", ParamType::Int, "", 2, 0, 1'000'000, 1, "Never fewer instances."),
+        number("max_instances", "Maximum", ParamType::Int, "", 20, 1, 1'000'000, 1,
+               "Never more instances (the budget)."),
+        number("evaluation_s", "Evaluation period", ParamType::Double, "s", 10, 1, 3600, 5,
+               "How often the metric is read, averaged over this period."),
+        choice("policy", "Policy", {"target_tracking", "step"}, 0,
+               "Target tracking: jump to the count that brings the metric to its target (AWS's default). "
+               "Step: add or remove a fixed number of instances each time."),
+        number("scale_out_step", "Scale-out step", ParamType::Int, "", 2, 1, 100'000, 1,
+               "Step policy: instances added when above target."),
+        number("scale_in_step", "Scale-in step", ParamType::Int, "", 1, 1, 100'000, 1,
+               "Step policy: instances removed when well below target."),
+        number("scale_out_cooldown_s", "Scale-out cooldown", ParamType::Double, "s", 60, 0, 86'400, 10,
+               "Wait after a scale-out before the next one (scale up quickly)."),
+        number("scale_in_cooldown_s", "Scale-in cooldown", ParamType::Double, "s", 300, 0, 86'400, 30,
+               "Wait after any scaling before removing instances (scale down slowly, avoid thrashing)."),
+        number("provisioning_s", "Provisioning delay", ParamType::Double, "s", 60, 0, 3600, 10,
+               "Time from the decision until a new instance serves traffic (boot, cold start)."),
+    };
+    return spec;
+}
+
+} // namespace
+
+std::vector<BlockSpec> resilienceSpecs()
+{
+    return {queueSpec(), topicSpec(), circuitBreakerSpec(), rateLimiterSpec(), autoscalerSpec()};
+}
+
+} // namespace scalelab::model

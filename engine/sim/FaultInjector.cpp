@@ -1,0 +1,137 @@
+#include "FaultInjector.h"
+
+#include "blocks/BlockRuntime.h"
+#include "model/FaultCatalog.h"
+
+namespace scalelab::sim {
+
+using Kind = stats::EventLogEntry::Kind;
+
+FaultInjector::FaultInjector(Kernel& kernel, const model::Architecture& architecture)
+    : m_kernel(kernel)
+    , m_architecture(architecture)
+{
+    for (const auto& fault : architecture.faults)
+        m_due.emplace(fromSeconds(fault.atS), Due{fault, false});
+}
+
+void FaultInjector::applyDue()
+{
+    while (!m_due.empty() && m_due.begin()->first <= m_kernel.now()) {
+        const Due due = m_due.begin()->second;
+        m_due.erase(m_due.begin());
+        if (due.recovery) {
+            revert(due.fault);
+            m_kernel.log(Kind::Recovery, targets(due.fault), "recovered: " + model::describeFault(due.fault));
+        } else if (std::string refusal = inject(due.fault); !refusal.empty()) {
+            m_kernel.log(Kind::Fault, {}, "fault skipped (" + model::describeFault(due.fault) + "): " + refusal);
+        }
+    }
+}
+
+std::vector<uint32_t> FaultInjector::targets(const model::Fault& fault) const
+{
+    std::vector<uint32_t> indices;
+    if (!fault.region.empty()) {
+        for (size_t i = 0; i < m_architecture.blocks.size(); ++i)
+            if (m_architecture.blocks[i].region == fault.region)
+                indices.push_back(static_cast<uint32_t>(i));
+        return indices;
+    }
+    if (auto from = m_architecture.blockIndex(fault.block))
+        indices.push_back(static_cast<uint32_t>(*from));
+    if (auto to = m_architecture.blockIndex(fault.to); to && !fault.to.empty())
+        indices.push_back(static_cast<uint32_t>(*to));
+    return indices;
+}
+
+blocks::RuntimeLink* FaultInjector::link(const std::string& from, const std::string& to)
+{
+    const auto fromIndex = m_architecture.blockIndex(from);
+    if (!fromIndex)
+        return nullptr;
+    size_t ordinal = 0; // runtime links of a block are in file order
+    for (const auto& link : m_architecture.links) {
+        if (link.from != from)
+            continue;
+        if (link.to == to)
+            return &m_kernel.block(static_cast<uint32_t>(*fromIndex)).links()[ordinal];
+        ++ordinal;
+    }
+    return nullptr;
+}
+
+std::string FaultInjector::inject(const model::Fault& fault)
+{
+    if (std::string refusal = model::faultRefusal(fault, m_architecture); !refusal.empty())
+        return refusal;
+    if (std::string refusal = apply(fault); !refusal.empty())
+        return refusal;
+    m_kernel.log(Kind::Fault, targets(fault), model::describeFault(fault));
+    if (fault.durationS > 0)
+        m_due.emplace(m_kernel.now() + fromSeconds(fault.durationS), Due{fault, true});
+    return {};
+}
+
+std::string FaultInjector::apply(const model::Fault& fault)
+{
+    const std::vector<uint32_t> blocks = targets(fault);
+    if (fault.action == "cut_link") {
+        link(fault.block, fault.to)->cut = true;
+        return {};
+    }
+    if (fault.action == "lose_region") {
+        for (uint32_t index : blocks)
+            m_kernel.block(index).setErrorRate(1);
+        return {};
+    }
+    blocks::BlockRuntime& block = m_kernel.block(blocks.front());
+    if (fault.action == "crash") {
+        if (block.crash(m_kernel, static_cast<int>(fault.value)) <= 0)
+            return "every instance of " + fault.block + " is already down";
+    } else if (fault.action == "slow") {
+        block.setSlowFactor(fault.value);
+    } else if (fault.action == "error_rate") {
+        block.setErrorRate(fault.value);
+    } else {
+        return block.command(m_kernel, fault.action); // flush, kill_primary
+    }
+    return {};
+}
+
+void FaultInjector::revert(const model::Fault& fault)
+{
+    const std::vector<uint32_t> blocks = targets(fault);
+    if (fault.action == "cut_link") {
+        if (blocks::RuntimeLink* cut = link(fault.block, fault.to))
+            cut->cut = false;
+    } else if (fault.action == "lose_region" || fault.action == "error_rate") {
+        for (uint32_t index : blocks)
+            m_kernel.block(index).setErrorRate(0);
+    } else if (fault.action == "crash") {
+        m_kernel.block(blocks.front()).restore(m_kernel);
+    } else if (fault.action == "slow") {
+        m_kernel.block(blocks.front()).setSlowFactor(1);
+    }
+    // flush and kill_primary heal by themselves (refill, failover).
+}
+
+std::string FaultInjector::recover(const std::string& blockId)
+{
+    const auto index = m_architecture.blockIndex(blockId);
+    if (!index)
+        return "no block with id \"" + blockId + "\"";
+    blocks::BlockRuntime& block = m_kernel.block(static_cast<uint32_t>(*index));
+    block.restore(m_kernel);
+    block.setErrorRate(0);
+    block.setSlowFactor(1);
+    for (auto& link : block.links())
+        link.cut = false;
+    // Scheduled recoveries of this block have nothing left to do.
+    for (auto it = m_due.begin(); it != m_due.end();)
+        it = it->second.recovery && it->second.fault.block == blockId ? m_due.erase(it) : std::next(it);
+    m_kernel.log(Kind::Recovery, {static_cast<uint32_t>(*index)}, "recovered: " + blockId + " back to normal");
+    return {};
+}
+
+} // namespace scalelab::sim

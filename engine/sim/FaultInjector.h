@@ -1,0 +1,46 @@
+#pragma once
+// Applies faults to a running kernel: the scenario's scheduled ones at their
+// time, live ones at once, and each one's recovery after its duration. The
+// simulator cuts its run slices at these moments, so a fault strikes at
+// exactly its simulated second whatever the slice length. Every fault and
+// recovery is written to the kernel's event log.
+#include "Kernel.h"
+#include "model/Architecture.h"
+
+#include <map>
+#include <string>
+
+namespace scalelab::sim {
+
+class FaultInjector {
+public:
+    FaultInjector(Kernel& kernel, const model::Architecture& architecture);
+
+    // When the next scheduled fault or recovery is due (kNever if none).
+    SimTime nextDue() const { return m_due.empty() ? kNever : m_due.begin()->first; }
+    // Applies everything due at or before the kernel's clock.
+    void applyDue();
+    // Applies `fault` now; its recovery, if it has a duration, is scheduled.
+    // Returns "" or why it cannot apply.
+    std::string inject(const model::Fault& fault);
+    // Ends every fault on `blockId` at once (crashed instances restart,
+    // slowness and errors stop, its cut links heal).
+    std::string recover(const std::string& blockId);
+
+private:
+    struct Due {
+        model::Fault fault;
+        bool recovery = false;
+    };
+
+    std::string apply(const model::Fault& fault);
+    void revert(const model::Fault& fault);
+    std::vector<uint32_t> targets(const model::Fault& fault) const;
+    blocks::RuntimeLink* link(const std::string& from, const std::string& to);
+
+    Kernel& m_kernel;
+    const model::Architecture& m_architecture;
+    std::multimap<SimTime, Due> m_due; // time -> fault, in schedule order among equal times
+};
+
+} // namespace scalelab::sim

@@ -11,6 +11,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDockWidget>
 
 #include <cstdio>
 
@@ -42,7 +43,9 @@ int GuiStartup::run(const QStringList& arguments)
                                     QObject::tr("Simulate this long (e.g. 30s) as fast as possible before the "
                                                 "screenshot, so plots and the live canvas hold data."),
                                     "DURATION");
-    parser.addOptions({screenshot, size, empty, select, runFor});
+    const QCommandLineOption dock("dock", QObject::tr("Show and raise the dock titled NAME (e.g. \"Event log\"); repeatable."),
+                                  "NAME");
+    parser.addOptions({screenshot, size, empty, select, runFor, dock});
     if (!parser.parse(arguments))
         return fail(parser.errorText(), 2);
     if (parser.isSet("help"))
@@ -73,6 +76,16 @@ int GuiStartup::run(const QStringList& arguments)
         if (!window.document()->architecture().findBlock(id))
             return fail(QObject::tr("--select: no block with id \"%1\"").arg(parser.value(select)), 2);
         window.scene()->selectBlocks({id});
+    }
+    for (const QString& name : parser.values(dock)) {
+        QDockWidget* found = nullptr;
+        for (QDockWidget* candidate : window.findChildren<QDockWidget*>())
+            if (candidate->windowTitle().compare(name, Qt::CaseInsensitive) == 0 || candidate->objectName() == name)
+                found = candidate;
+        if (!found)
+            return fail(QObject::tr("--dock: no dock titled \"%1\"").arg(name), 2);
+        found->show();
+        found->raise();
     }
     if (shooting) {
         if (!error.isEmpty())

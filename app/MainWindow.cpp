@@ -12,6 +12,8 @@
 #include "document/DesignDocument.h"
 #include "examples/ExampleLibrary.h"
 #include "examples/ExamplesDialog.h"
+#include "faults/EventLogPanel.h"
+#include "faults/FaultsPanel.h"
 #include "io/LoadError.h"
 #include "io/ScenarioFile.h"
 #include "palette/BlockPalette.h"
@@ -146,6 +148,8 @@ void MainWindow::createDocks()
     resizeDocks({m_problemsDock}, {150}, Qt::Vertical);
 
     m_run = new RunDocks(this, m_document, m_scene, m_problemsDock, m_options.interactive);
+    connect(m_run->eventLog(), &widgets::EventLogPanel::blocksActivated, m_view, &widgets::CanvasView::revealBlocks);
+    connect(m_run->faultsPanel(), &widgets::FaultsPanel::blocksActivated, m_view, &widgets::CanvasView::revealBlocks);
 }
 
 QAction* MainWindow::addAction(const QString& name, const QString& text, const QKeySequence& shortcut,

@@ -3,6 +3,8 @@
 #include "QtText.h"
 #include "canvas/CanvasScene.h"
 #include "document/DesignDocument.h"
+#include "faults/EventLogPanel.h"
+#include "faults/FaultsPanel.h"
 #include "model/Registry.h"
 #include "plots/BlockDetailPlots.h"
 #include "plots/BlockMetricPlot.h"
@@ -17,6 +19,7 @@
 #include <QMainWindow>
 #include <QMenu>
 #include <QMessageBox>
+#include <QScrollArea>
 #include <QStatusBar>
 #include <QTimer>
 
@@ -43,6 +46,8 @@ RunDocks::RunDocks(QMainWindow* window, widgets::DesignDocument* document, widge
     m_queue = new widgets::BlockMetricPlot(widgets::BlockMetricPlot::Metric::Queue);
     m_instances = new widgets::BlockMetricPlot(widgets::BlockMetricPlot::Metric::Instances);
     m_blockPlots = new widgets::BlockDetailPlots;
+    m_faults = new widgets::FaultsPanel(document, m_controller);
+    m_eventLog = new widgets::EventLogPanel;
     layoutDocks(problemsDock);
     m_views = {
         [this](const stats::Snapshot& s) { m_scene->showLiveSnapshot(s); },
@@ -52,6 +57,7 @@ RunDocks::RunDocks(QMainWindow* window, widgets::DesignDocument* document, widge
         [this](const stats::Snapshot& s) { m_queue->appendSnapshot(s); },
         [this](const stats::Snapshot& s) { m_instances->appendSnapshot(s); },
         [this](const stats::Snapshot& s) { m_blockPlots->appendSnapshot(s); },
+        [this](const stats::Snapshot& s) { m_eventLog->appendSnapshot(s); },
     };
     m_stagger = new QTimer(this);
     m_stagger->setInterval(0);
@@ -67,12 +73,21 @@ RunDocks::RunDocks(QMainWindow* window, widgets::DesignDocument* document, widge
     connect(m_controller, &RunController::notice, this,
             [this](const QString& message) { m_window->statusBar()->showMessage(message, 8000); });
     connect(m_controller, &RunController::startRefused, this, &RunDocks::refuseStart);
+    // A fault the user just injected: its cascade is what they want to watch.
+    connect(m_controller, &RunController::faultApplied, m_eventLogDock, [this] {
+        m_eventLogDock->show();
+        m_eventLogDock->raise();
+    });
     connect(m_controller, &RunController::failed, this, [this](const QString& message) {
         m_window->statusBar()->showMessage(tr("Simulation stopped: %1").arg(message), 15000);
         if (m_interactive)
             QMessageBox::warning(m_window, tr("Simulation stopped"), message);
     });
     connect(scene, &QGraphicsScene::selectionChanged, this, &RunDocks::followSelection);
+    connect(scene, &QGraphicsScene::selectionChanged, this, [this] {
+        const auto ids = m_scene->selectedBlockIds();
+        m_faults->setSelectedBlock(ids.size() == 1 ? widgets::toQString(ids.front()) : QString());
+    });
     connect(document, &widgets::DesignDocument::designReset, this, &RunDocks::updateSlo);
     connect(document, &widgets::DesignDocument::blockChanged, this, &RunDocks::updateSlo);
     connect(document, &widgets::DesignDocument::blockAdded, this, &RunDocks::updateSlo);
@@ -106,15 +121,31 @@ void RunDocks::layoutDocks(QDockWidget* problemsDock)
     m_window->tabifyDockWidget(utilization, queue);
     m_window->tabifyDockWidget(queue, instances);
     utilization->raise();
-    m_window->resizeDocks({problemsDock, latency, throughput, utilization}, {240, 440, 440, 440}, Qt::Horizontal);
+    m_window->resizeDocks({problemsDock, latency, throughput, utilization}, {340, 400, 400, 400}, Qt::Horizontal);
     m_window->resizeDocks({latency}, {250}, Qt::Vertical);
 
-    // The selected block's own plots sit under its properties.
+    // The selected block's own plots sit under its properties, and the
+    // Faults form is a tab behind them: both are about "this block".
     m_blockDock = addDock(m_blockPlots, tr("Block"), "BlockDock");
-    if (auto* properties = m_window->findChild<QDockWidget*>("PropertyDock"))
+    // The form's help text wraps; in a short dock it scrolls rather than being clipped.
+    auto* faultsScroll = new QScrollArea;
+    faultsScroll->setWidget(m_faults);
+    faultsScroll->setWidgetResizable(true);
+    faultsScroll->setFrameShape(QFrame::NoFrame);
+    faultsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    QDockWidget* faults = addDock(faultsScroll, tr("Faults"), "FaultsDock");
+    if (auto* properties = m_window->findChild<QDockWidget*>("PropertyDock")) {
         m_window->splitDockWidget(properties, m_blockDock, Qt::Vertical);
-    else
+        m_window->tabifyDockWidget(properties, faults);
+        properties->raise();
+    } else {
         m_window->addDockWidget(Qt::RightDockWidgetArea, m_blockDock);
+        m_window->tabifyDockWidget(m_blockDock, faults);
+    }
+    // The event log is a list of lines like Problems and History: a tab beside them.
+    m_eventLogDock = addDock(m_eventLog, tr("Event log"), "EventLogDock");
+    m_window->tabifyDockWidget(problemsDock, m_eventLogDock);
+    problemsDock->raise();
 }
 
 void RunDocks::fillMenu(QMenu* menu)
@@ -157,6 +188,7 @@ void RunDocks::clearData()
     m_queue->clear();
     m_instances->clear();
     m_blockPlots->clear();
+    m_eventLog->clear();
     m_scene->clearLiveStats();
 }
 

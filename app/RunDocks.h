@@ -1,10 +1,11 @@
 #pragma once
 // The live-simulation half of the main window: the run controller and its
 // toolbar, the plot docks (latency, throughput, utilisation, queue,
-// instances, selected block) and the Run menu. It routes each snapshot to
-// the plots and to the canvas (the live view), clears them when the run's
-// data goes, and reports the controller's notices in the status bar. Kept
-// apart from MainWindow, which owns the editing and file workflow.
+// instances, selected block), the Faults and Event log docks and the Run
+// menu. It routes each snapshot to the plots, the event log and the canvas
+// (the live view), clears them when the run's data goes, and reports the
+// controller's notices in the status bar. Kept apart from MainWindow, which
+// owns the editing and file workflow.
 #include "stats/Snapshot.h"
 
 #include <QObject>
@@ -25,6 +26,8 @@ class BlockDetailPlots;
 class BlockMetricPlot;
 class CanvasScene;
 class DesignDocument;
+class EventLogPanel;
+class FaultsPanel;
 class LatencyPlot;
 class RunController;
 class RunToolBar;
@@ -49,6 +52,8 @@ public:
     widgets::BlockMetricPlot* utilizationPlot() const { return m_utilization; }
     widgets::BlockDetailPlots* blockPlots() const { return m_blockPlots; }
     QDockWidget* blockDock() const { return m_blockDock; }
+    widgets::FaultsPanel* faultsPanel() const { return m_faults; }
+    widgets::EventLogPanel* eventLog() const { return m_eventLog; }
     // The Run menu: play/pause, step, reset, capacity sweep.
     void fillMenu(QMenu* menu);
 
@@ -81,6 +86,9 @@ private:
     widgets::BlockMetricPlot* m_instances = nullptr;
     widgets::BlockDetailPlots* m_blockPlots = nullptr;
     QDockWidget* m_blockDock = nullptr;
+    widgets::FaultsPanel* m_faults = nullptr;
+    widgets::EventLogPanel* m_eventLog = nullptr;
+    QDockWidget* m_eventLogDock = nullptr;
     QAction* m_sweepAction = nullptr;
     // Views fed one per event-loop pass (see showSnapshot).
     std::vector<std::function<void(const stats::Snapshot&)>> m_views;

@@ -35,9 +35,11 @@ void printTable(const std::string& file, const stats::Snapshot& snap, double war
         }
         std::printf(")");
     }
-    std::printf("\nthroughput %.1f rps   latency ms: mean %.2f  p50 %.2f  p95 %.2f  p99 %.2f  p99.9 %.2f  max %.2f\n\n",
+    std::printf("\nthroughput %.1f rps   latency ms: mean %.2f  p50 %.2f  p95 %.2f  p99 %.2f  p99.9 %.2f  max %.2f\n",
                 snap.throughputRps, snap.latency.meanMs, snap.latency.p50Ms, snap.latency.p95Ms, snap.latency.p99Ms,
                 snap.latency.p999Ms, snap.latency.maxMs);
+    std::printf("cost $%.2f per hour, $%.0f per month (%.0f hours)\n\n", snap.costPerHour,
+                snap.costPerHour * stats::kHoursPerMonth, stats::kHoursPerMonth);
     std::printf("%-16s %-20s %5s %7s %9s %11s %11s %9s %9s %9s %9s\n", "block", "kind", "inst", "util", "queue",
                 "arrivals", "completed", "errors", "mean ms", "p95 ms", "p99 ms");
     for (const auto& block : snap.blocks) {

@@ -37,6 +37,7 @@ nlohmann::ordered_json snapshotToJson(const stats::Snapshot& snapshot, double wa
     json["errors"] = errorsToJson(snapshot.errors);
     json["throughput_rps"] = snapshot.throughputRps;
     json["latency_ms"] = latencyToJson(snapshot.latency, true);
+    json["cost"] = {{"per_hour", snapshot.costPerHour}, {"per_month", snapshot.costPerHour * stats::kHoursPerMonth}};
     nlohmann::ordered_json blocks = nlohmann::ordered_json::object();
     for (const auto& block : snapshot.blocks) {
         nlohmann::ordered_json entry;
@@ -50,6 +51,7 @@ nlohmann::ordered_json snapshotToJson(const stats::Snapshot& snapshot, double wa
         entry["completed"] = block.completed;
         entry["errors"] = errorsToJson(block.errors);
         entry["latency_ms"] = latencyToJson(block.latency, false);
+        entry["cost_per_hour"] = block.costPerHour;
         for (const auto& [key, value] : block.extras)
             entry[key] = value;
         blocks[block.id] = std::move(entry);

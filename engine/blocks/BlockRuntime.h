@@ -98,6 +98,18 @@ public:
     double slowFactor() const { return m_slowFactor; }
     void setSlowFactor(double factor) { m_slowFactor = factor; }
 
+    // Prices from the block's cost parameters (0 when it has none).
+    void setPrices(double perInstanceHour, double perMillionRequests)
+    {
+        m_pricePerHour = perInstanceHour;
+        m_pricePerMillion = perMillionRequests;
+    }
+    // What the block costs per hour at this size and request rate.
+    double costPerHour(double requestsPerSecond) const
+    {
+        return instanceCount() * m_pricePerHour + requestsPerSecond * 3600 * m_pricePerMillion / 1e6;
+    }
+
     // Forget measurements at the end of warm-up.
     virtual void resetStats(sim::SimTime now) { m_metrics.reset(now); }
 
@@ -134,6 +146,7 @@ private:
     int m_inFlight = 0;
     double m_errorRate = 0;
     double m_slowFactor = 1;
+    double m_pricePerHour = 0, m_pricePerMillion = 0;
 };
 
 } // namespace scalelab::blocks

@@ -32,7 +32,8 @@ bool FaultSpec::appliesTo(const std::string& kind) const
 const std::vector<FaultSpec>& faultSpecs()
 {
     using T = FaultSpec::Target;
-    static const std::vector<FaultSpec> specs = {
+    static const std::vector<FaultSpec> specs = [] {
+        std::vector<FaultSpec> list = {
         {"crash", "Crash instances", T::Block, {"service", "database"}, true, "instances", 1, 1, 100'000,
          "The last N instances die: their queued and running requests fail, and a load balancer keeps "
          "sending them traffic until its health checks notice."},
@@ -49,7 +50,10 @@ const std::vector<FaultSpec>& faultSpecs()
          "without one."},
         {"lose_region", "Lose region", T::Region, {}, false, "", 0, 0, 0,
          "Every block in the region fails every call, as when a cloud region goes dark."},
-    };
+        };
+        list.front().wholeNumber = true; // crash: a number of instances
+        return list;
+    }();
     return specs;
 }
 
@@ -74,6 +78,8 @@ std::string faultRefusal(const Fault& fault, const Architecture& design)
         return "at_s must be >= 0, got " + number(fault.atS);
     if (fault.durationS < 0 || !std::isfinite(fault.durationS))
         return "duration_s must be >= 0, got " + number(fault.durationS);
+    if (spec->wholeNumber && fault.value != static_cast<double>(static_cast<long long>(fault.value)))
+        return spec->valueLabel + " must be a whole number, got " + number(fault.value);
     if (spec->hasValue && !(fault.value >= spec->minValue && fault.value <= spec->maxValue))
         return spec->valueLabel + " must be in [" + number(spec->minValue) + ", " + number(spec->maxValue) +
                "], got " + number(fault.value);

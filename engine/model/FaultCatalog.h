@@ -22,6 +22,7 @@ struct FaultSpec {
     std::string valueLabel;
     double defaultValue = 0, minValue = 0, maxValue = 0;
     std::string help;
+    bool wholeNumber = false; // the value counts something (instances)
 
     bool appliesTo(const std::string& kind) const;
 };

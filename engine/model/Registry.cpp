@@ -358,6 +358,31 @@ Registry::Registry()
 {
     for (BlockSpec& spec : resilienceSpecs())
         m_blocks.push_back(std::move(spec));
+    // Indicative on-demand list prices (AWS, rounded) so that cost
+    // comparisons mean something before anyone edits them: an instance-hour
+    // of a small server, a managed database node, a cache node; per million
+    // requests for CDN, queue and pub/sub.
+    struct Price {
+        const char* kind;
+        double perHour, perMillion;
+    };
+    for (const Price& price : {Price{"load_balancer", 0.025, 0}, Price{"service", 0.10, 0}, Price{"database", 0.50, 0},
+                               Price{"replicated_database", 0.50, 0}, Price{"sharded_database", 0.50, 0},
+                               Price{"cache", 0.20, 0}, Price{"cdn", 0, 0.75}, Price{"queue", 0.05, 0.40},
+                               Price{"topic", 0, 0.50}}) {
+        BlockSpec& spec = *std::find_if(m_blocks.begin(), m_blocks.end(),
+                                        [&](const BlockSpec& s) { return s.kind == price.kind; });
+        if (price.perHour > 0 || spec.kind != "cdn")
+            spec.params.push_back(number("cost_per_hour", "Cost per instance-hour", ParamType::Double, "$/h",
+                                         price.perHour, 0, 10'000, 0.01,
+                                         "What one instance (node, consumer) costs per hour; the run adds up "
+                                         "instances x price over time."));
+        if (price.perMillion > 0)
+            spec.params.push_back(number("cost_per_million", "Cost per million requests", ParamType::Double, "$",
+                                         price.perMillion, 0, 10'000, 0.05,
+                                         "Price of a million requests (CDN requests and egress, queue or "
+                                         "pub/sub API calls)."));
+    }
 }
 
 const Registry& Registry::instance()

@@ -373,9 +373,15 @@ void Kernel::closeWindows()
     for (const auto& block : m_blocks)
         if (block->isClient())
             m_total.absorbWindow(block->metrics());
-    for (auto& block : m_blocks)
-        block->metrics().closeWindow(m_now, block->instanceCount(), block->gauge());
-    m_total.closeWindow(m_now, 0);
+    double designCost = 0;
+    for (auto& block : m_blocks) {
+        stats::BlockMetrics& metrics = block->metrics();
+        metrics.closeWindow(m_now, block->instanceCount(), block->gauge(),
+                            [&](double rate) { return block->costPerHour(rate); });
+        if (metrics.series().size() > 0 && metrics.series().back().endSeconds == toSeconds(m_now))
+            designCost += metrics.series().back().costPerHour;
+    }
+    m_total.closeWindow(m_now, 0, 0, [&](double) { return designCost; });
 }
 
 } // namespace scalelab::sim

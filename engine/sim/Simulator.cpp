@@ -36,7 +36,7 @@ Simulator::Simulator(model::Architecture architecture, uint64_t seed, SimulatorO
         compileLink(link);
     index = 0;
     for (const auto& block : m_architecture.blocks)
-        m_kernel.block(index++).configure(m_kernel, block);
+        configure(index++, block);
     m_kernel.start();
 }
 
@@ -50,6 +50,17 @@ void Simulator::runUntil(SimTime until)
         m_faults.applyDue();
     }
     m_kernel.runUntil(until);
+}
+
+void Simulator::configure(uint32_t index, const model::Block& block)
+{
+    blocks::BlockRuntime& runtime = m_kernel.block(index);
+    runtime.configure(m_kernel, block);
+    auto price = [&](const char* key) {
+        auto it = block.params.find(key);
+        return it == block.params.end() ? 0.0 : it->second;
+    };
+    runtime.setPrices(price("cost_per_hour"), price("cost_per_million"));
 }
 
 void Simulator::compileLink(const model::Link& link)
@@ -107,6 +118,9 @@ stats::Snapshot Simulator::snapshot(bool withSeries) const
         block.latency = stats::LatencySummary::of(metrics.latency());
         block.inFlight = runtime.inFlight();
         block.extras = runtime.extraMetrics();
+        const double rate = snap.measuredSeconds > 0 ? double(block.arrivals) / snap.measuredSeconds : 0;
+        block.costPerHour = runtime.costPerHour(rate);
+        snap.costPerHour += block.costPerHour;
         if (withSeries)
             block.series = metrics.series().toVector();
         snap.blocks.push_back(std::move(block));
@@ -126,8 +140,7 @@ std::string Simulator::setParam(const std::string& blockId, const std::string& k
     if (std::string rule = param->checkValue(value); !rule.empty())
         return blockId + "." + key + ": " + rule;
     block->params[key] = value;
-    const auto index = static_cast<uint32_t>(*m_architecture.blockIndex(blockId));
-    m_kernel.block(index).configure(m_kernel, *block);
+    configure(static_cast<uint32_t>(*m_architecture.blockIndex(blockId)), *block);
     return {};
 }
 

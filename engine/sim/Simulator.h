@@ -62,6 +62,8 @@ public:
 
 private:
     void compileLink(const model::Link& link);
+    // Reads the block's parameters into its runtime, prices included.
+    void configure(uint32_t index, const model::Block& block);
 
     model::Architecture m_architecture;
     uint64_t m_seed;

@@ -7,7 +7,8 @@ BlockMetrics::BlockMetrics(size_t windowCapacity)
 {
 }
 
-void BlockMetrics::closeWindow(sim::SimTime now, double instances, double gauge)
+void BlockMetrics::closeWindow(sim::SimTime now, double instances, double gauge,
+                               const std::function<double(double)>& costPerHour)
 {
     const double seconds = sim::toSeconds(now - m_windowStart);
     if (seconds <= 0)
@@ -28,6 +29,8 @@ void BlockMetrics::closeWindow(sim::SimTime now, double instances, double gauge)
     sample.meanQueue = (queued - m_queuedAtWindow) / seconds;
     sample.instances = instances;
     sample.gauge = gauge;
+    if (costPerHour)
+        sample.costPerHour = costPerHour(sample.arrivalsPerSecond);
     m_series.push(sample);
 
     m_windowArrivals = m_windowCompleted = 0;

@@ -13,6 +13,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 
 namespace scalelab::stats {
 
@@ -60,7 +61,14 @@ public:
     // request twice. Call it before `other` closes its window.
     void absorbWindow(const BlockMetrics& other);
     // Closes the window ending at `now` and appends it to the series.
-    void closeWindow(sim::SimTime now, double instances, double gauge = 0);
+    // `costPerHour(arrivals per second)` prices the window (see BlockRuntime::costPerHour).
+    void closeWindow(sim::SimTime now, double instances, double gauge = 0,
+                     const std::function<double(double)>& costPerHour = {});
+    // Arrivals per second in the open window so far.
+    double windowArrivalRate(sim::SimTime now) const
+    {
+        return now > m_windowStart ? static_cast<double>(m_windowArrivals) / sim::toSeconds(now - m_windowStart) : 0;
+    }
     // Forgets everything measured so far (end of warm-up); state levels stay.
     void reset(sim::SimTime now);
 

@@ -12,6 +12,9 @@
 
 namespace scalelab::stats {
 
+// Cloud bills count a month as 730 hours (365 x 24 / 12).
+constexpr double kHoursPerMonth = 730;
+
 struct BlockSnapshot {
     std::string id;
     std::string kind;
@@ -25,6 +28,7 @@ struct BlockSnapshot {
     ErrorCounts errors;
     LatencySummary latency; // time spent in this block, downstream calls included
     int inFlight = 0;
+    double costPerHour = 0; // current instances, measured request rate
     std::map<std::string, double> extras; // kind-specific: hit_ratio, attempts, connections...
     std::vector<WindowSample> series;     // closed windows, oldest first (only when asked)
 };
@@ -38,6 +42,7 @@ struct Snapshot {
     ErrorCounts errors;     // final outcome of failed requests
     double throughputRps = 0;
     LatencySummary latency; // end to end at the clients, successful requests
+    double costPerHour = 0; // all blocks together
     std::vector<BlockSnapshot> blocks;
     std::vector<WindowSample> series; // all clients together, oldest first (only when asked)
     std::vector<EventLogEntry> eventLog; // faults and reactions, oldest first

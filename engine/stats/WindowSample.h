@@ -16,6 +16,7 @@ struct WindowSample {
     double utilization = 0;    // busy workers / capacity over the window
     double meanQueue = 0;      // time-averaged waiting requests
     double instances = 0;      // at the window's end
+    double costPerHour = 0;    // dollars per hour at the window's size and request rate
     double gauge = 0;          // the block's own state at the window's end (BlockSpec::gaugeLabel)
     double errorsTotalPerSecond() const
     {

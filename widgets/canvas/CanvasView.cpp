@@ -102,6 +102,23 @@ void CanvasView::centreOnBlock(const QString& id)
     }
 }
 
+void CanvasView::revealBlocks(const QStringList& ids)
+{
+    std::vector<std::string> found;
+    QRectF area;
+    for (const QString& id : ids)
+        if (BlockItem* item = m_canvas->blockItem(id)) {
+            found.push_back(item->block().id);
+            area |= item->sceneBoundingRect();
+        }
+    if (found.empty())
+        return;
+    m_canvas->selectBlocks(found);
+    // Moving a view the user is already looking at only disorients.
+    if (!mapToScene(viewport()->rect()).boundingRect().contains(area))
+        centerOn(area.center());
+}
+
 void CanvasView::wheelEvent(QWheelEvent* event)
 {
     // Wheel zooms around the cursor (AnchorUnderMouse); a 120-unit notch is about 15%.

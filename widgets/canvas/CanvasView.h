@@ -3,6 +3,7 @@
 // button or space + drag, rubber-band selection, fit to view, and drops from
 // the block palette. It holds no model state; edits go through the scene.
 #include <QGraphicsView>
+#include <QStringList>
 
 namespace scalelab::widgets {
 
@@ -24,6 +25,9 @@ public slots:
     void resetZoom();
     void fitToView();
     void centreOnBlock(const QString& id);
+    // Selects these blocks and centres on them unless all are in sight already
+    // (the event log's "show me"); unknown ids are skipped.
+    void revealBlocks(const QStringList& ids);
 
 signals:
     void zoomChanged(double zoom);

@@ -3,6 +3,7 @@
 #include "BlockFigures.h"
 #include "BlockItem.h"
 #include "CanvasStyle.h"
+#include "model/Registry.h"
 
 #include <QPainter>
 #include <QPainterPathStroker>
@@ -107,7 +108,10 @@ void LinkItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
     const QColor colour = selected ? style::selection() : style::link();
     painter->setRenderHint(QPainter::Antialiasing);
     const double width = m_flowWidth > 0 ? m_flowWidth + (selected || m_hovered ? 1 : 0) : (selected || m_hovered ? 3 : 2);
-    painter->setPen(QPen(colour, width, Qt::SolidLine, Qt::RoundCap));
+    // An autoscaler's link steers its target instead of carrying calls: dashed.
+    const model::BlockSpec* spec = model::Registry::instance().find(m_source->block().kind);
+    const Qt::PenStyle line = spec && spec->controlLinks ? Qt::DashLine : Qt::SolidLine;
+    painter->setPen(QPen(colour, width, line, Qt::RoundCap));
     painter->setBrush(Qt::NoBrush);
     painter->drawPath(path());
     painter->setPen(Qt::NoPen);

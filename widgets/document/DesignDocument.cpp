@@ -139,6 +139,13 @@ void DesignDocument::setBlockId(const std::string& oldId, const std::string& new
         if (link.to == oldId)
             link.to = newId;
     }
+    // Scheduled faults follow the block, or a rename would leave them pointing nowhere.
+    for (auto& fault : m_architecture.faults) {
+        if (fault.block == oldId)
+            fault.block = newId;
+        if (fault.to == oldId)
+            fault.to = newId;
+    }
     emit blockIdChanged(toQString(oldId), toQString(newId));
     revalidate();
 }

@@ -41,6 +41,16 @@ RunController::RunController(DesignDocument* document, QObject* parent)
     });
     connect(m_worker, &SimulationWorker::editRefused, this,
             [this](const QString& message) { emit notice(tr("Live edit refused: %1").arg(message)); });
+    connect(m_worker, &SimulationWorker::faultApplied, this, [this](const QString& text, double at, quint64 generation) {
+        if (generation != m_generation)
+            return;
+        emit faultApplied(text, at);
+        emit notice(tr("At %1 s: %2").arg(at, 0, 'f', 1).arg(text));
+    });
+    connect(m_worker, &SimulationWorker::faultRefused, this, [this](const QString& reason, quint64 generation) {
+        if (generation == m_generation)
+            refuseFault(reason);
+    });
     connect(m_worker, &SimulationWorker::failed, this, [this](const QString& message, quint64 generation) {
         if (generation != m_generation)
             return;
@@ -180,6 +190,30 @@ void RunController::setSeed(quint64 seed)
     sendDesign();
     emit cleared();
     emit notice(tr("Seed changed: simulation restarted"));
+}
+
+void RunController::injectFault(const model::Fault& fault)
+{
+    if (m_state == State::Stopped) {
+        refuseFault(tr("no simulation is running: press Play, then inject the fault"));
+        return;
+    }
+    post([worker = m_worker, fault] { worker->injectFault(fault); });
+}
+
+void RunController::recoverBlock(const QString& id)
+{
+    if (m_state == State::Stopped) {
+        refuseFault(tr("no simulation is running, so nothing needs recovering"));
+        return;
+    }
+    post([worker = m_worker, id] { worker->recoverBlock(id); });
+}
+
+void RunController::refuseFault(const QString& reason)
+{
+    emit faultRefused(reason);
+    emit notice(tr("Fault refused: %1").arg(reason));
 }
 
 void RunController::scheduleRestart()

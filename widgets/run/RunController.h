@@ -11,6 +11,9 @@
 // - Structural edits (blocks or links added or removed, an id changed)
 //   restart the run on the new design, with a notice for the status bar.
 // - A design with validation errors does not start (startRefused).
+// - Live faults and recoveries (the Faults panel) go to the running engine;
+//   with no run they are refused, because a fault needs traffic to act on
+//   and starting a run behind the user's back would be a surprise.
 // Snapshots that arrive faster than the GUI handles them are coalesced: only
 // the newest is passed on, so a slow repaint never builds a backlog.
 #include "model/Architecture.h"
@@ -56,6 +59,11 @@ public slots:
     void runTo(double simSeconds);
     void setSpeed(double speed);
     void setSeed(quint64 seed);
+    // Applies `fault` to the run now (its atS is ignored; durationS > 0
+    // recovers it after that long). Answered by faultApplied or faultRefused.
+    void injectFault(const scalelab::model::Fault& fault);
+    // Ends every fault on block `id` now. Answered like injectFault.
+    void recoverBlock(const QString& id);
 
 signals:
     void stateChanged(scalelab::widgets::RunController::State state);
@@ -73,6 +81,11 @@ signals:
     void targetReached();
     // A live edit took effect in the engine at `simSeconds`.
     void editApplied(double simSeconds);
+    // A live fault or recovery took effect at `simSeconds` ("crash 1 instance of app").
+    void faultApplied(const QString& text, double simSeconds);
+    // A live fault or recovery was refused: no run, or the catalogue's reason.
+    // Also reported through notice.
+    void faultRefused(const QString& reason);
 
 private:
     bool start();
@@ -82,6 +95,7 @@ private:
     void restart();
     void onBlockChanged(const QString& id);
     void onLinkChanged(const QString& from, const QString& to);
+    void refuseFault(const QString& reason);
     void onSnapshot(SnapshotPtr snapshot, quint64 generation);
     void deliverSnapshot();
     template <typename F> void post(F&& command);

@@ -1,5 +1,6 @@
 #include "SimulationWorker.h"
 
+#include "model/FaultCatalog.h"
 #include "sim/Simulator.h"
 
 #include <QTimer>
@@ -251,6 +252,30 @@ void SimulationWorker::applyLinkParam(const QString& from, const QString& to, co
             link.params[key.toStdString()] = value;
     if (m_sim)
         afterEdit(m_sim->setLinkParam(from.toStdString(), to.toStdString(), key.toStdString(), value));
+}
+
+void SimulationWorker::afterFault(const std::string& error, const std::string& text)
+{
+    if (!error.empty()) {
+        emit faultRefused(QString::fromStdString(error), m_generation);
+        return;
+    }
+    emit faultApplied(QString::fromStdString(text), sim::toSeconds(m_sim->now()), m_generation);
+    publish();
+}
+
+void SimulationWorker::injectFault(const model::Fault& fault)
+{
+    if (!ensureSimulator())
+        return;
+    afterFault(m_sim->inject(fault), model::describeFault(fault));
+}
+
+void SimulationWorker::recoverBlock(const QString& blockId)
+{
+    if (!ensureSimulator())
+        return;
+    afterFault(m_sim->recover(blockId.toStdString()), "recover " + blockId.toStdString());
 }
 
 } // namespace scalelab::widgets

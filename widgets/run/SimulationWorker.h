@@ -56,6 +56,11 @@ public slots:
     void applyParam(const QString& blockId, const QString& key, double value);
     void applyText(const QString& blockId, const QString& key, const QString& text);
     void applyLinkParam(const QString& from, const QString& to, const QString& key, double value);
+    // Faults from the Faults panel, applied now (builds the engine first if a
+    // restart left none). Followed by a snapshot, so the event log shows the
+    // fault even while paused.
+    void injectFault(const model::Fault& fault);
+    void recoverBlock(const QString& blockId);
 
 signals:
     void snapshotReady(std::shared_ptr<const scalelab::stats::Snapshot> snapshot, quint64 generation);
@@ -69,6 +74,10 @@ signals:
     void failed(const QString& message, quint64 generation);
     // A live edit was refused (unknown block, value out of range); the run goes on.
     void editRefused(const QString& message);
+    // A live fault or recovery took effect at `simSeconds`; `text` describes it.
+    void faultApplied(const QString& text, double simSeconds, quint64 generation);
+    // A live fault or recovery was refused (FaultCatalog's reason); the run goes on.
+    void faultRefused(const QString& reason, quint64 generation);
 
 private:
     using Clock = std::chrono::steady_clock;
@@ -80,6 +89,7 @@ private:
     void publish();
     void fail(const QString& message);
     void afterEdit(const std::string& error);
+    void afterFault(const std::string& error, const std::string& text);
 
     model::Architecture m_design;
     std::unique_ptr<sim::Simulator> m_sim;

@@ -9,6 +9,7 @@
 #include "QueueBlock.h"
 #include "RateLimiterBlock.h"
 #include "ReplicatedDatabaseBlock.h"
+#include "ServerlessBlock.h"
 #include "ShardedDatabaseBlock.h"
 #include "TopicBlock.h"
 
@@ -39,6 +40,8 @@ std::unique_ptr<BlockRuntime> makeBlockRuntime(const model::Block& block, uint32
         return std::make_unique<CircuitBreakerBlock>(block, index, runSeed, windowCapacity);
     if (block.kind == "rate_limiter")
         return std::make_unique<RateLimiterBlock>(block, index, runSeed, windowCapacity);
+    if (block.kind == "serverless")
+        return std::make_unique<ServerlessBlock>(block, index, runSeed, windowCapacity);
     if (block.kind == "autoscaler")
         return std::make_unique<AutoscalerBlock>(block, index, runSeed, windowCapacity);
     throw std::invalid_argument("no simulation behaviour for block kind \"" + block.kind + "\"");

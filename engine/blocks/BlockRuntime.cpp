@@ -6,6 +6,7 @@ BlockRuntime::BlockRuntime(const model::Block& block, uint32_t index, uint64_t r
     : m_index(index)
     , m_id(block.id)
     , m_kind(block.kind)
+    , m_region(block.region)
     , m_rng(runSeed, block.id)
     , m_metrics(windowCapacity)
 {

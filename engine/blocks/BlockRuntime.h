@@ -105,7 +105,7 @@ public:
         m_pricePerMillion = perMillionRequests;
     }
     // What the block costs per hour at this size and request rate.
-    double costPerHour(double requestsPerSecond) const
+    virtual double costPerHour(double requestsPerSecond) const
     {
         return instanceCount() * m_pricePerHour + requestsPerSecond * 3600 * m_pricePerMillion / 1e6;
     }
@@ -116,6 +116,7 @@ public:
     uint32_t index() const { return m_index; }
     const std::string& id() const { return m_id; }
     const std::string& kind() const { return m_kind; }
+    const std::string& region() const { return m_region; }
     sim::SimTime timeout() const { return m_timeout; }
 
     std::vector<RuntimeLink>& links() { return m_links; }
@@ -138,6 +139,7 @@ private:
     uint32_t m_index;
     std::string m_id;
     std::string m_kind;
+    std::string m_region;
     std::vector<RuntimeLink> m_links;
     sim::Rng m_rng;
     stats::BlockMetrics m_metrics;

@@ -45,7 +45,7 @@ BlockSpec clientSpec()
     spec.pattern = "Load generation";
     spec.acceptsInput = false;
     spec.allowedTargets = {"load_balancer", "service", "database", "replicated_database", "sharded_database", "cache", "cdn",
-                           "queue", "topic", "circuit_breaker", "rate_limiter"};
+                           "queue", "topic", "circuit_breaker", "rate_limiter", "serverless"};
     spec.needsTarget = true;
     spec.params = {
         number("rate_rps", "Request rate", ParamType::Rate, "rps", 100, 0, 10'000'000, 10,
@@ -109,7 +109,7 @@ BlockSpec loadBalancerSpec()
     spec.summary = "Spreads each request to one instance of the blocks it links to.";
     spec.pattern = "Horizontal scaling behind a load balancer";
     spec.allowedTargets = {"service", "database", "replicated_database", "sharded_database", "cache", "load_balancer",
-                           "queue", "topic", "circuit_breaker", "rate_limiter"};
+                           "queue", "topic", "circuit_breaker", "rate_limiter", "serverless"};
     spec.needsTarget = true;
     spec.params = {
         choice("algorithm", "Algorithm",
@@ -142,7 +142,7 @@ BlockSpec serviceSpec()
     spec.summary = "A pool of stateless app instances, each with a worker pool and a bounded queue.";
     spec.pattern = "Stateless service scaling";
     spec.allowedTargets = {"service", "database", "replicated_database", "sharded_database", "cache", "load_balancer",
-                           "queue", "topic", "circuit_breaker", "rate_limiter"};
+                           "queue", "topic", "circuit_breaker", "rate_limiter", "serverless"};
     spec.params = poolParams(1, 8, 100);
     spec.params.insert(spec.params.begin() + 2,
                        number("service_time_ms", "Service time", ParamType::Duration, "ms", 10, 0, kHour, 1,

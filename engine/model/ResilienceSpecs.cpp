@@ -11,7 +11,7 @@ using namespace specs;
 // What a guard (breaker, limiter) or a consumer may call: anything that serves requests.
 const std::vector<std::string> kCallable = {"load_balancer", "service", "database", "replicated_database",
                                             "sharded_database", "cache", "queue", "circuit_breaker",
-                                            "rate_limiter", "topic"};
+                                            "rate_limiter", "topic", "serverless"};
 
 BlockSpec queueSpec()
 {
@@ -167,11 +167,45 @@ BlockSpec autoscalerSpec()
     return spec;
 }
 
+BlockSpec serverlessSpec()
+{
+    BlockSpec spec;
+    spec.kind = "serverless";
+    spec.displayName = "Serverless function";
+    spec.category = "Compute";
+    spec.icon = "serverless";
+    spec.summary = "A function that scales per request: cold starts, a concurrency limit, pay per use.";
+    spec.pattern = "Serverless (functions as a service)";
+    spec.allowedTargets = {"service", "database", "replicated_database", "sharded_database", "cache",
+                           "load_balancer", "queue", "topic", "circuit_breaker", "rate_limiter"};
+    spec.params = {
+        number("concurrency_limit", "Concurrency limit", ParamType::Int, "", 1000, 1, 1'000'000, 100,
+               "Containers that may run at once (the account's limit). Beyond it requests are throttled with 429."),
+        number("execution_time_ms", "Execution time", ParamType::Duration, "ms", 100, 0, 15 * 60'000, 10,
+               "Mean time the function runs per request, before its downstream calls."),
+        number("service_cv", "Execution variability", ParamType::Double, "", 1, 0, 10, 0.1,
+               "Coefficient of variation of the execution time: 0 = deterministic, 1 = exponential."),
+        number("cold_start_ms", "Cold start", ParamType::Duration, "ms", 400, 0, 60'000, 50,
+               "Extra time when no warm container is free and a new one must boot (runtime and code load)."),
+        number("keep_warm_s", "Keep warm", ParamType::Double, "s", 600, 0, 86'400, 60,
+               "How long an idle container stays warm before it is reclaimed."),
+        number("memory_mb", "Memory", ParamType::Int, "MB", 512, 128, 10'240, 128,
+               "Memory per container; the price per GB-second scales with it."),
+        number("timeout_ms", "Timeout", ParamType::Duration, "ms", 0, 0, 15 * 60'000, 1000,
+               "Longest time an invocation may run before it is stopped with a timeout. 0 = never."),
+        number("cost_per_million", "Cost per million invocations", ParamType::Double, "$", 0.20, 0, 10'000, 0.05,
+               "Price of a million requests."),
+        number("cost_per_gb_second", "Cost per GB-second", ParamType::Double, "$", 0.0000166667, 0, 1, 0.000001,
+               "Price of running one GB of memory for one second."),
+    };
+    return spec;
+}
+
 } // namespace
 
 std::vector<BlockSpec> resilienceSpecs()
 {
-    return {queueSpec(), topicSpec(), circuitBreakerSpec(), rateLimiterSpec(), autoscalerSpec()};
+    return {queueSpec(), topicSpec(), circuitBreakerSpec(), rateLimiterSpec(), autoscalerSpec(), serverlessSpec()};
 }
 
 } // namespace scalelab::model

@@ -4,6 +4,7 @@
 #include "CacheBlock.h"
 #include "CircuitBreakerBlock.h"
 #include "ClientBlock.h"
+#include "GeoDnsBlock.h"
 #include "LoadBalancerBlock.h"
 #include "PoolBlock.h"
 #include "QueueBlock.h"
@@ -40,6 +41,8 @@ std::unique_ptr<BlockRuntime> makeBlockRuntime(const model::Block& block, uint32
         return std::make_unique<CircuitBreakerBlock>(block, index, runSeed, windowCapacity);
     if (block.kind == "rate_limiter")
         return std::make_unique<RateLimiterBlock>(block, index, runSeed, windowCapacity);
+    if (block.kind == "geo_dns")
+        return std::make_unique<GeoDnsBlock>(block, index, runSeed, windowCapacity);
     if (block.kind == "serverless")
         return std::make_unique<ServerlessBlock>(block, index, runSeed, windowCapacity);
     if (block.kind == "autoscaler")

@@ -45,7 +45,7 @@ BlockSpec clientSpec()
     spec.pattern = "Load generation";
     spec.acceptsInput = false;
     spec.allowedTargets = {"load_balancer", "service", "database", "replicated_database", "sharded_database", "cache", "cdn",
-                           "queue", "topic", "circuit_breaker", "rate_limiter", "serverless"};
+                           "queue", "topic", "circuit_breaker", "rate_limiter", "serverless", "geo_dns"};
     spec.needsTarget = true;
     spec.params = {
         number("rate_rps", "Request rate", ParamType::Rate, "rps", 100, 0, 10'000'000, 10,

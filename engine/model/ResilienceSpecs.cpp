@@ -1,5 +1,6 @@
 #include "ResilienceSpecs.h"
 
+#include "RegionLatency.h"
 #include "SpecBuilders.h"
 
 namespace scalelab::model {
@@ -201,11 +202,45 @@ BlockSpec serverlessSpec()
     return spec;
 }
 
+BlockSpec geoDnsSpec()
+{
+    BlockSpec spec;
+    spec.kind = "geo_dns";
+    spec.displayName = "GeoDNS";
+    spec.category = "Routing";
+    spec.icon = "dns";
+    spec.summary = "Sends each client to the nearest healthy region; fails a region over after detection and DNS TTL.";
+    spec.pattern = "Multi-region (GeoDNS, active-active / active-passive)";
+    spec.allowedTargets = {"load_balancer", "service", "serverless", "circuit_breaker", "rate_limiter"};
+    spec.needsTarget = true;
+    spec.params = {
+        choice("policy", "Policy", {"nearest", "active_passive"}, 0,
+               "Nearest (active-active): each client goes to the healthy region with the lowest latency from "
+               "its own. Active-passive: everyone goes to the first linked region while it is healthy, then to "
+               "the next."),
+        number("health_check_interval_s", "Health check interval", ParamType::Double, "s", 10, 1, 3600, 5,
+               "How often each region's entry point is probed."),
+        number("unhealthy_threshold", "Unhealthy threshold", ParamType::Int, "", 3, 1, 100, 1,
+               "Failed probes in a row before a region is declared down. Detection takes up to interval x threshold."),
+        number("dns_ttl_s", "DNS TTL", ParamType::Double, "s", 60, 0, 86'400, 10,
+               "How long clients cache an answer: after a region is declared down, its clients keep going "
+               "there (and failing) until their cached answer expires."),
+        text("inter_region_ms", "Inter-region latency", "us-east/eu-west=80, us-east/ap-south=190, eu-west/ap-south=120",
+             &regionLatencyRule,
+             "One-way latency between regions in ms, as REGION/REGION=MS pairs. A client sent to another "
+             "region pays it there and back."),
+        number("default_inter_region_ms", "Other region pairs", ParamType::Duration, "ms", 100, 0, 60'000, 10,
+               "One-way latency between two regions not listed above."),
+    };
+    return spec;
+}
+
 } // namespace
 
 std::vector<BlockSpec> resilienceSpecs()
 {
-    return {queueSpec(), topicSpec(), circuitBreakerSpec(), rateLimiterSpec(), autoscalerSpec(), serverlessSpec()};
+    return {queueSpec(), topicSpec(), circuitBreakerSpec(), rateLimiterSpec(), autoscalerSpec(), serverlessSpec(),
+            geoDnsSpec()};
 }
 
 } // namespace scalelab::model

@@ -13,6 +13,7 @@
 #include "properties/ParamField.h"
 #include "properties/PropertyEditor.h"
 
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QHBoxLayout>
 #include <QLineEdit>
@@ -346,16 +347,22 @@ void CanvasEditingTest::rename_and_id_change_are_undoable()
     emit properties.nameEdit()->editingFinished();
     properties.idEdit()->setText("checkout");
     emit properties.idEdit()->editingFinished();
+    properties.regionEdit()->setCurrentText("eu-west");
+    emit properties.regionEdit()->lineEdit()->editingFinished();
 
     QCOMPARE(editor.design().blocks[1].name, std::string("Checkout API"));
+    QCOMPARE(editor.design().blocks[1].region, std::string("eu-west"));
+    QCOMPARE(editor.document.regions(), QStringList{"eu-west"});
     QCOMPARE(editor.design().blocks[1].id, std::string("checkout"));
     QCOMPARE(editor.design().links[0].to, std::string("checkout")); // links follow the id
     QVERIFY(editor.item("checkout"));
     QVERIFY(editor.scene.linkItem({client, "checkout"}));
     checkUndoRedo(editor, mark, before, model::Architecture(editor.design()));
-    editor.stack()->undo();
-    editor.stack()->undo();
+    editor.stack()->undo(); // the region
+    editor.stack()->undo(); // the id
+    editor.stack()->undo(); // the name
     QVERIFY(editor.scene.linkItem({client, service}));
+    QCOMPARE(editor.design().blocks[1].region, std::string());
 }
 
 void CanvasEditingTest::duplicate_name_and_id_are_refused()

@@ -127,6 +127,24 @@ void DesignDocument::setBlockName(const std::string& id, const std::string& name
     }
 }
 
+void DesignDocument::setBlockRegion(const std::string& id, const std::string& region)
+{
+    if (model::Block* block = m_architecture.findBlock(id)) {
+        block->region = region;
+        emit blockChanged(toQString(id));
+    }
+}
+
+QStringList DesignDocument::regions() const
+{
+    QStringList names;
+    for (const auto& block : m_architecture.blocks)
+        if (!block.region.empty() && !names.contains(toQString(block.region)))
+            names << toQString(block.region);
+    names.sort();
+    return names;
+}
+
 void DesignDocument::setBlockId(const std::string& oldId, const std::string& newId)
 {
     model::Block* block = m_architecture.findBlock(oldId);

@@ -52,6 +52,9 @@ public:
     void setBlockText(const std::string& id, const std::string& key, const std::string& text);
     void setLinkParam(const LinkKey& key, const std::string& param, double value);
     void setBlockName(const std::string& id, const std::string& name);
+    void setBlockRegion(const std::string& id, const std::string& region);
+    // Regions used by the design's blocks, sorted, without the empty one.
+    QStringList regions() const;
     // Renames the id and every link end that refers to it.
     void setBlockId(const std::string& oldId, const std::string& newId);
 

@@ -6,12 +6,14 @@
 #include "canvas/BlockIcons.h"
 #include "canvas/CanvasStyle.h"
 #include "commands/ChangeBlockIdCommand.h"
+#include "commands/ChangeBlockRegionCommand.h"
 #include "commands/ChangeParamCommand.h"
 #include "commands/ChangeTextParamCommand.h"
 #include "commands/RenameBlockCommand.h"
 #include "document/DesignDocument.h"
 #include "model/Registry.h"
 
+#include <QComboBox>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QLabel>
@@ -132,6 +134,16 @@ void PropertyEditor::buildBlockForm(const std::string& id)
                              .arg(toQString(block->id)));
     identity->addRow(tr("Name"), m_nameEdit);
     identity->addRow(tr("Id"), m_idEdit);
+    m_regionEdit = new QComboBox;
+    m_regionEdit->setEditable(true);
+    m_regionEdit->addItems(m_document->regions());
+    m_regionEdit->setCurrentText(toQString(block->region));
+    m_regionEdit->lineEdit()->setPlaceholderText(tr("none"));
+    m_regionEdit->setToolTip(tr("The region (data centre) the block runs in, e.g. us-east. GeoDNS sends clients to "
+                                "their nearest region; losing a region fails every block in it."));
+    identity->addRow(tr("Region"), m_regionEdit);
+    connect(m_regionEdit->lineEdit(), &QLineEdit::editingFinished, this, &PropertyEditor::commitRegion);
+    connect(m_regionEdit, &QComboBox::activated, this, &PropertyEditor::commitRegion);
     layout->addLayout(identity);
     m_identityError = new QLabel;
     m_identityError->setWordWrap(true);
@@ -236,6 +248,8 @@ void PropertyEditor::refreshValues()
     }
     if (m_nameEdit && !m_nameEdit->hasFocus())
         m_nameEdit->setText(toQString(block->name));
+    if (m_regionEdit && !m_regionEdit->hasFocus())
+        m_regionEdit->setCurrentText(toQString(block->region));
     if (m_trafficPreview)
         m_trafficPreview->showBlock(*block);
 }
@@ -261,6 +275,16 @@ void PropertyEditor::commitName()
     }
     checkIdentity(m_nameEdit, {});
     m_document->undoStack()->push(new RenameBlockCommand(m_document, m_blockId, toStdString(text)));
+}
+
+void PropertyEditor::commitRegion()
+{
+    const model::Block* block = m_document->architecture().findBlock(m_blockId);
+    if (!block || !m_regionEdit)
+        return;
+    const std::string region = toStdString(m_regionEdit->currentText().trimmed());
+    if (region != block->region)
+        m_document->undoStack()->push(new ChangeBlockRegionCommand(m_document, m_blockId, region));
 }
 
 void PropertyEditor::commitId()

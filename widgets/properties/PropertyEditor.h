@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+class QComboBox;
 class QLabel;
 class QLineEdit;
 
@@ -33,6 +34,7 @@ public:
     ParamField* field(const std::string& key) const;
     QLineEdit* nameEdit() const { return m_nameEdit; }
     QLineEdit* idEdit() const { return m_idEdit; }
+    QComboBox* regionEdit() const { return m_regionEdit; }
     // The offered-rate preview of a shown client, or null.
     TrafficPreview* trafficPreview() const { return m_trafficPreview; }
 
@@ -43,6 +45,7 @@ private:
     void buildLinkForm(const LinkKey& key);
     void refreshValues();
     void commitName();
+    void commitRegion();
     void commitId();
     void checkIdentity(QLineEdit* edit, const QString& refusal);
     void onBlockIdChanged(const QString& oldId, const QString& newId);
@@ -53,6 +56,7 @@ private:
     std::map<std::string, ParamField*> m_fields;
     QLineEdit* m_nameEdit = nullptr;
     QLineEdit* m_idEdit = nullptr;
+    QComboBox* m_regionEdit = nullptr;
     QLabel* m_identityError = nullptr;
     TrafficPreview* m_trafficPreview = nullptr;
 };

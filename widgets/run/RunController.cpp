@@ -248,6 +248,10 @@ void RunController::onBlockChanged(const QString& id)
     model::Block* running = m_runDesign.findBlock(toStdString(id));
     if (!edited || !running)
         return; // a block the run does not have yet: the pending restart brings it
+    if (running->region != edited->region) {
+        scheduleRestart(); // routing between regions is built when a run starts
+        return;
+    }
     running->name = edited->name;
     for (const auto& [key, value] : edited->params) {
         if (auto it = running->params.find(key); it != running->params.end() && it->second == value)

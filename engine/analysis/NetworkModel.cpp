@@ -63,11 +63,41 @@ std::vector<double> balancerShares(const model::Architecture& design, const mode
 }
 
 // Fraction of arriving reads / writes that go on down the links.
-std::pair<double, double> passOn(const model::Block& block)
+std::pair<double, double> passOn(const model::Block& block, double arrivalRps)
 {
     if (block.kind == "cache")
         return {1.0 - block.param("hit_ratio"), 1.0};
+    if (block.kind == "rate_limiter" && block.param("scope") == 0 && arrivalRps > block.param("rate_rps")) {
+        const double admitted = block.param("rate_rps") / arrivalRps;
+        return {admitted, admitted};
+    }
+    if (block.kind == "queue") {
+        // A failed attempt comes back, up to max_receives attempts in all:
+        // 1 + p + ... + p^(m-1) attempts per message.
+        const double p = block.param("failure_probability");
+        const int m = static_cast<int>(block.param("max_receives"));
+        const double attempts = p < 1 ? (1 - std::pow(p, m)) / (1 - p) : m;
+        return {attempts, attempts};
+    }
     return {1.0, 1.0};
+}
+
+// How a request entering the block divides over its links: one link
+// each for balancers and GeoDNS (the plan spreads GeoDNS evenly; the
+// simulator routes by region), every link with its call probability
+// otherwise. An autoscaler's links steer, they carry nothing.
+std::vector<double> linkFractions(const model::Architecture& design, const model::Block& block,
+                                  const std::vector<const model::Link*>& links)
+{
+    if (block.kind == "load_balancer")
+        return balancerShares(design, block);
+    std::vector<double> fractions;
+    for (const model::Link* link : links)
+        fractions.push_back(block.kind == "autoscaler" ? 0.0
+                            : block.kind == "geo_dns"  ? 1.0 / static_cast<double>(links.size())
+                            : block.kind == "topic"    ? 1.0
+                                                       : link->param("probability"));
+    return fractions;
 }
 
 // One instance of a pool as M/G/c: utilisation, mean wait, saturation.
@@ -100,6 +130,29 @@ int requiredFor(double rps, double holdingMs, int workers, double targetUtilizat
     if (rps <= 0 || !std::isfinite(holdingMs) || holdingMs <= 0)
         return 1;
     return instancesForUtilization(rps, holdingMs / 1000, workers, targetUtilization);
+}
+
+// Queue consumers and serverless containers: one pool of workers (the
+// consumers; the concurrency limit) holding a request for its work and its
+// downstream calls. A producer's call to a queue returns at once; a
+// serverless caller waits (cold starts left out: they fade once warm).
+void planWorkerPool(const model::Block& block, BlockPlan& here, double downstreamMs, double targetUtilization)
+{
+    const bool queue = block.kind == "queue";
+    const double arrivals = here.arrivalRps();
+    const double attempts = queue ? passOn(block, arrivals).first : 1.0;
+    here.hasCapacity = true;
+    here.instances = 1;
+    here.workers = std::max(1, static_cast<int>(block.param(queue ? "consumers" : "concurrency_limit")));
+    here.serviceMs = block.param(queue ? "processing_time_ms" : "execution_time_ms");
+    here.holdingMs = here.serviceMs + downstreamMs;
+    const PoolEstimate pool =
+        estimatePool(arrivals * attempts, here.serviceMs, here.holdingMs, block.param("service_cv"), here.workers);
+    here.utilization = pool.utilization;
+    here.saturated = pool.saturated;
+    here.waitMs = pool.waitMs;
+    here.responseMs = queue ? 0 : pool.waitMs + here.holdingMs;
+    here.requiredInstances = requiredFor(arrivals * attempts, here.holdingMs, here.workers, targetUtilization);
 }
 
 // Writes load the primary, reads spread evenly over the replicas (or all go
@@ -171,11 +224,10 @@ NetworkPlan planNetwork(const model::Architecture& design, double targetUtilizat
             plan.offeredRps += rate;
         }
         const auto links = design.linksFrom(block.id);
-        const auto [readPass, writePass] = passOn(block);
-        const std::vector<double> shares = block.kind == "load_balancer" ? balancerShares(design, block)
-                                                                         : std::vector<double>{};
+        const auto [readPass, writePass] = passOn(block, here.arrivalRps());
+        const std::vector<double> fractions = linkFractions(design, block, links);
         for (size_t l = 0; l < links.size(); ++l) {
-            const double fraction = shares.empty() ? links[l]->param("probability") : shares[l];
+            const double fraction = fractions[l];
             BlockPlan& target = plan.blocks[*design.blockIndex(links[l]->to)];
             target.readRps += here.readRps * readPass * fraction;
             target.writeRps += here.writeRps * writePass * fraction;
@@ -186,11 +238,10 @@ NetworkPlan planNetwork(const model::Architecture& design, double targetUtilizat
         const model::Block& block = design.blocks[*it];
         BlockPlan& here = plan.blocks[*it];
         const auto links = design.linksFrom(block.id);
-        const std::vector<double> shares = block.kind == "load_balancer" ? balancerShares(design, block)
-                                                                         : std::vector<double>{};
+        const std::vector<double> fractions = linkFractions(design, block, links);
         double downstreamMs = 0; // expected time in downstream calls per request that goes on
         for (size_t l = 0; l < links.size(); ++l) {
-            const double fraction = shares.empty() ? links[l]->param("probability") : shares[l];
+            const double fraction = block.kind == "topic" ? 0.0 : fractions[l]; // topics deliver in the background
             const BlockPlan& target = *plan.find(links[l]->to);
             downstreamMs += fraction * (2 * links[l]->param("latency_ms") + target.responseMs);
         }
@@ -200,8 +251,17 @@ NetworkPlan planNetwork(const model::Architecture& design, double targetUtilizat
         } else if (block.kind == "load_balancer") {
             here.serviceMs = block.param("overhead_ms");
             here.responseMs = here.serviceMs + downstreamMs;
+        } else if (block.kind == "autoscaler") {
+            // steers instance counts; no traffic of its own
+        } else if (block.kind == "circuit_breaker" || block.kind == "rate_limiter" || block.kind == "geo_dns") {
+            here.responseMs = downstreamMs; // guards and routers add no work (the plan ignores refusals' speed)
+        } else if (block.kind == "topic") {
+            here.serviceMs = block.param("publish_ms");
+            here.responseMs = here.serviceMs;
+        } else if (block.kind == "queue" || block.kind == "serverless") {
+            planWorkerPool(block, here, downstreamMs, targetUtilization);
         } else if (block.kind == "cache" || block.kind == "cdn") {
-            const auto [readPass, writePass] = passOn(block);
+            const auto [readPass, writePass] = passOn(block, arrivals);
             const double goingOn = arrivals > 0 ? (here.readRps * readPass + here.writeRps * writePass) / arrivals : 0;
             here.serviceMs = block.param("latency_ms");
             here.responseMs = here.serviceMs + goingOn * downstreamMs;

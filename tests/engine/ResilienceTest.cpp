@@ -5,6 +5,7 @@
 // cooldowns, health checks take a crashed instance out of rotation, and
 // timeouts plus a breaker contain a slow database's cascade.
 #include "SimTestSupport.h"
+#include "analysis/NetworkModel.h"
 #include "model/Registry.h"
 
 #include <QtTest>
@@ -146,6 +147,13 @@ private slots:
         const double share = flaky.extras.at("dead_lettered") / ended;
         const double sigma = std::sqrt(0.125 * 0.875 / ended);
         QVERIFY2(std::abs(share - 0.125) < 3.29 * sigma, qPrintable(QString("%1 dead-lettered").arg(share)));
+        // The plan counts 1 + 0.5 + 0.25 attempts per message: consumers are
+        // busy 200 x 1.75 x 5 ms / 20 = 8.75% of the time, as simulated
+        // (12,000 messages: a relative error of about 1%).
+        const auto plan = analysis::planNetwork(chain({patientClient("client", 200), queue}));
+        QVERIFY2(std::abs(plan.find("jobs")->utilization - 0.0875) < 1e-9,
+                 qPrintable(QString::number(plan.find("jobs")->utilization)));
+        QVERIFY2(std::abs(flaky.utilization - 0.0875) < 0.05 * 0.0875, qPrintable(QString::number(flaky.utilization)));
     }
 
     void autoscaler_follows_a_tenfold_spike_within_limits_and_cooldowns()

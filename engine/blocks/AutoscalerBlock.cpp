@@ -1,5 +1,7 @@
 #include "AutoscalerBlock.h"
 
+#include "model/RampStages.h"
+
 #include <algorithm>
 #include <cmath>
 #include <sstream>
@@ -49,6 +51,12 @@ void AutoscalerBlock::configure(sim::Kernel&, const model::Block& block)
     m_outCooldown = sim::fromSeconds(block.param("scale_out_cooldown_s"));
     m_inCooldown = sim::fromSeconds(block.param("scale_in_cooldown_s"));
     m_provisioning = sim::fromSeconds(block.param("provisioning_s"));
+    // The schedule has the ramp stages' TIME:NUMBER grammar; here the time
+    // is when (from the start) the minimum becomes the number.
+    std::string error;
+    m_schedule.clear();
+    for (const model::RampStage& entry : model::parseRampStages(block.text("schedule"), error))
+        m_schedule.emplace_back(entry.durationS, static_cast<int>(entry.targetRps));
 }
 
 void AutoscalerBlock::start(sim::Kernel& kernel)
@@ -57,6 +65,9 @@ void AutoscalerBlock::start(sim::Kernel& kernel)
     for (uint16_t l = 0; l < linkCount(); ++l)
         m_targets[l].wanted = kernel.block(link(l).target).instanceCount();
     kernel.schedule(kernel.now() + m_period, sim::EventType::BlockTimer, index(), kEvaluate);
+    for (size_t i = 0; i < m_schedule.size(); ++i)
+        kernel.schedule(sim::fromSeconds(m_schedule[i].first), sim::EventType::BlockTimer, index(),
+                        kScheduled + static_cast<uint32_t>(i));
 }
 
 void AutoscalerBlock::onArrive(sim::Kernel& kernel, uint32_t frame)
@@ -71,9 +82,52 @@ void AutoscalerBlock::onTimer(sim::Kernel& kernel, uint32_t tag)
         kernel.schedule(kernel.now() + m_period, sim::EventType::BlockTimer, index(), kEvaluate);
         return;
     }
+    if (tag >= kScheduled) {
+        if (tag - kScheduled >= m_schedule.size())
+            return; // the schedule was edited since
+        m_scheduledMin = m_schedule[tag - kScheduled].second;
+        kernel.log(index(), id() + ": scheduled scaling, minimum now " + std::to_string(minimum()));
+        for (uint16_t l = 0; l < m_targets.size(); ++l)
+            if (m_targets[l].wanted < minimum())
+                scaleOut(kernel, l, minimum() - m_targets[l].wanted, "scheduled minimum");
+        return;
+    }
+    batchReady(kernel, tag);
+}
+
+void AutoscalerBlock::scaleOut(sim::Kernel& kernel, uint16_t l, int added, const std::string& why)
+{
+    Target& target = m_targets[l];
+    const BlockRuntime& block = kernel.block(link(l).target);
+    const int serving = block.instanceCount();
+    target.wanted += added;
+    target.provisioning += added;
+    target.lastScaleOut = target.lastChange = kernel.now();
+    ++m_scaleOuts;
+    kernel.log(index(), id() + ": " + why + ", adding " + std::to_string(added) + " to " + block.id() + " (" +
+                            std::to_string(serving) + " -> " + std::to_string(target.wanted) + ")");
+    uint32_t batch;
+    if (m_freeBatches.empty()) {
+        batch = static_cast<uint32_t>(m_batches.size());
+        m_batches.push_back({l, added});
+    } else {
+        batch = m_freeBatches.back();
+        m_freeBatches.pop_back();
+        m_batches[batch] = {l, added};
+    }
+    if (m_provisioning > 0)
+        kernel.schedule(kernel.now() + m_provisioning, sim::EventType::BlockTimer, index(), batch);
+    else
+        batchReady(kernel, batch);
+}
+
+void AutoscalerBlock::batchReady(sim::Kernel& kernel, uint32_t batchIndex)
+{
     // New instances finished booting.
-    const uint16_t l = static_cast<uint16_t>(tag & 0xFFFF);
-    const int count = static_cast<int>(tag >> 16);
+    const Batch batch = m_batches[batchIndex];
+    m_freeBatches.push_back(batchIndex);
+    const uint16_t l = batch.link;
+    const int count = batch.count;
     Target& target = m_targets[l];
     BlockRuntime& block = kernel.block(link(l).target);
     target.provisioning -= count;
@@ -159,21 +213,9 @@ void AutoscalerBlock::evaluate(sim::Kernel& kernel)
         const int serving = block.instanceCount();
         const double metric = readMetric(kernel, l, target, periodS);
         target.lastMetric = metric;
-        const int desired = std::clamp(decide(target, serving, metric), m_min, m_max);
+        const int desired = std::clamp(decide(target, serving, metric), minimum(), std::max(m_max, minimum()));
         if (desired > target.wanted && now - target.lastScaleOut >= m_outCooldown) {
-            const int added = desired - target.wanted;
-            target.wanted = desired;
-            target.provisioning += added;
-            target.lastScaleOut = target.lastChange = now;
-            ++m_scaleOuts;
-            kernel.log(index(), id() + ": " + formatMetric(m_metric, metric) + ", adding " + std::to_string(added) +
-                                    " to " + block.id() + " (" + std::to_string(serving) + " -> " +
-                                    std::to_string(desired) + ")");
-            if (m_provisioning > 0)
-                kernel.schedule(now + m_provisioning, sim::EventType::BlockTimer, index(),
-                                static_cast<uint32_t>(l) | static_cast<uint32_t>(added) << 16);
-            else
-                onTimer(kernel, static_cast<uint32_t>(l) | static_cast<uint32_t>(added) << 16);
+            scaleOut(kernel, l, desired - target.wanted, formatMetric(m_metric, metric));
         } else if (desired < target.wanted && target.provisioning == 0 && now - target.lastChange >= m_inCooldown) {
             const int removed = target.wanted - desired;
             target.wanted = desired;

@@ -6,8 +6,13 @@
 // the step policy adds or removes fixed steps. Scale-out waits for its own
 // cooldown, scale-in for the longer one since any change (scale up fast,
 // down slowly). Added instances serve only after the provisioning delay.
+// A schedule raises the minimum at given times (pre-warming before a known
+// peak, as for Black Friday): the instances are launched at once.
 #include "BlockRuntime.h"
 
+#include <algorithm>
+#include <string>
+#include <utility>
 #include <vector>
 
 namespace scalelab::blocks {
@@ -36,13 +41,22 @@ private:
         sim::SimTime lastScaleOut = INT64_MIN / 4, lastChange = INT64_MIN / 4;
         double lastMetric = 0;
     };
-    // Timer tags: evaluation ticks carry kEvaluate; a provisioning batch
-    // carries its target's link index and the count in the upper bits.
+    struct Batch {
+        uint16_t link = 0;
+        int count = 0;
+    };
+    // Timer tags: evaluation ticks carry kEvaluate, schedule entries
+    // kScheduled + their index, provisioning batches their index in m_batches.
     static constexpr uint32_t kEvaluate = UINT32_MAX;
+    static constexpr uint32_t kScheduled = 0x80000000u;
 
     void evaluate(sim::Kernel& kernel);
     double readMetric(sim::Kernel& kernel, uint16_t link, Target& target, double periodS);
     int decide(const Target& target, int serving, double metric) const;
+    int minimum() const { return std::max(m_min, m_scheduledMin); }
+    // Launches `added` instances for link `l`; they serve after provisioning.
+    void scaleOut(sim::Kernel& kernel, uint16_t l, int added, const std::string& why);
+    void batchReady(sim::Kernel& kernel, uint32_t batch);
 
     Metric m_metric = Metric::Cpu;
     bool m_stepPolicy = false;
@@ -50,6 +64,10 @@ private:
     int m_min = 1, m_max = 10, m_outStep = 1, m_inStep = 1;
     sim::SimTime m_period = 0, m_outCooldown = 0, m_inCooldown = 0, m_provisioning = 0;
     std::vector<Target> m_targets;
+    std::vector<Batch> m_batches;
+    std::vector<uint32_t> m_freeBatches;
+    std::vector<std::pair<double, int>> m_schedule; // (at seconds, minimum)
+    int m_scheduledMin = 0;
     sim::SimTime m_lastEvaluation = 0;
     uint64_t m_scaleOuts = 0, m_scaleIns = 0;
 };

@@ -1,5 +1,6 @@
 #include "ResilienceSpecs.h"
 
+#include "RampStages.h"
 #include "RegionLatency.h"
 #include "SpecBuilders.h"
 
@@ -164,6 +165,9 @@ BlockSpec autoscalerSpec()
                "Wait after any scaling before removing instances (scale down slowly, avoid thrashing)."),
         number("provisioning_s", "Provisioning delay", ParamType::Double, "s", 60, 0, 3600, 10,
                "Time from the decision until a new instance serves traffic (boot, cold start)."),
+        text("schedule", "Scheduled minimum", "", &rampStagesRule,
+             "TIME:INSTANCES entries: at that time from the start the minimum becomes that many, and they "
+             "are launched at once (\"10m:50, 40m:10\" pre-warms 50 instances for a known peak). Empty = none."),
     };
     return spec;
 }

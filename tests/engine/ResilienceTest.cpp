@@ -209,6 +209,30 @@ private slots:
         QVERIFY(served.instances <= 4);
     }
 
+    void scheduled_scaling_prewarms_before_a_known_peak()
+    {
+        // Quiet traffic, but the schedule raises the minimum to 8 at 30 s:
+        // they launch at once, serve 20 s later, and never scale in below it.
+        model::Block scaler = model::makeBlock("autoscaler", "scaler");
+        scaler.params["min_instances"] = 2;
+        scaler.params["provisioning_s"] = 20;
+        scaler.params["scale_in_cooldown_s"] = 10;
+        scaler.texts["schedule"] = "30s:8";
+        model::Architecture design = chain({patientClient("client", 10), service("api", 2, 10, 10, 1)});
+        design.blocks.push_back(scaler);
+        design.links.push_back(wire("scaler", "api"));
+        sim::Simulator simulator(design, 1);
+        simulator.runUntil(sim::fromSeconds(49));
+        QCOMPARE(block(simulator.snapshot(), "api").instances, 2);
+        simulator.runUntil(sim::fromSeconds(120));
+        const auto snap = simulator.snapshot();
+        QCOMPARE(block(snap, "api").instances, 8);
+        const auto scheduled = logged(snap, "scheduled scaling");
+        QCOMPARE(scheduled.size(), size_t{1});
+        QCOMPARE(scheduled[0].atS, 30.0);
+        QVERIFY(logged(snap, "removing").empty());
+    }
+
     void health_checks_take_a_crashed_instance_out_of_rotation()
     {
         // Four instances behind round robin; one crashes at 10 s. Checks every

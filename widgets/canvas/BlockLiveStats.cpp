@@ -43,6 +43,8 @@ std::vector<Badge> badgesOf(const BlockLiveStats& live)
 {
     const QColor plain(0xff, 0xff, 0xff), plainText = style::textPrimary();
     std::vector<Badge> badges;
+    if (!live.state.isEmpty())
+        badges.push_back({live.state, live.stateAlarm ? style::error() : plain, live.stateAlarm ? QColor(Qt::white) : plainText});
     badges.push_back({BlockFigures::compactNumber(std::round(live.rps)) + " rps", plain, plainText});
     if (live.p95Ms > 0)
         badges.push_back({"p95 " + latencyText(live.p95Ms), plain, plainText});
@@ -91,6 +93,14 @@ std::optional<BlockLiveStats> BlockLiveStats::from(const stats::BlockSnapshot& b
     live.utilization = window.utilization;
     live.hasWorkers = block.hasWorkers;
     live.down = live.errorsPerSecond > 0 && window.throughputPerSecond == 0;
+    if (block.kind == "circuit_breaker") {
+        const int state = static_cast<int>(std::lround(window.gauge));
+        live.state = state == 0 ? QStringLiteral("closed") : state == 1 ? QStringLiteral("half-open") : QStringLiteral("open");
+        live.stateAlarm = state != 0;
+        live.down = false; // failing fast is its job, not a breakdown
+    } else if (block.kind == "autoscaler") {
+        live.state = QStringLiteral("wants %1").arg(BlockFigures::compactNumber(window.gauge));
+    }
     return live;
 }
 

@@ -7,6 +7,7 @@
 #include "stats/Snapshot.h"
 
 #include <QColor>
+#include <QString>
 #include <QRectF>
 
 #include <optional>
@@ -23,6 +24,8 @@ struct BlockLiveStats {
     double utilization = 0;  // busy workers / capacity
     bool hasWorkers = false; // utilisation and queue apply
     bool down = false;
+    QString state;         // a block's own state worth a badge (breaker open, autoscaler target)
+    bool stateAlarm = false; // the state is bad news (an open circuit)
 
     bool operator==(const BlockLiveStats&) const = default;
 

@@ -41,8 +41,16 @@ void QueueBlock::setConsumers(sim::Kernel& kernel, int consumers)
 void QueueBlock::onArrive(sim::Kernel& kernel, uint32_t frame)
 {
     if (static_cast<int>(m_waiting.size()) >= m_capacity) {
+        if (!m_full) { // one entry per episode, not one per refused message
+            m_full = true;
+            kernel.log(index(), id() + ": queue full at " + std::to_string(m_capacity) + " messages, refusing new ones");
+        }
         kernel.finish(frame, sim::Outcome::Rejected); // queue full: 503
         return;
+    }
+    if (m_full && static_cast<int>(m_waiting.size()) < m_capacity * 9 / 10) {
+        m_full = false;
+        kernel.log(index(), id() + ": queue below 90% of its capacity again");
     }
     const sim::CallFrame& call = kernel.frames()[frame];
     enqueue(kernel, Message{call.key, call.type, 0, kernel.now()});

@@ -58,6 +58,7 @@ private:
     std::vector<Message> m_delayed;     // failed, invisible until their retry timer (tag = slot)
     std::vector<uint32_t> m_freeDelayed;
     int m_busy = 0;
+    bool m_full = false; // refusing messages since the queue filled up
     sim::SimTime m_clock = 0; // the block's latest event: snapshots age the oldest message with it
 
     stats::LatencyHistogram m_messageTime; // enqueue to processed, successful messages

@@ -1,5 +1,6 @@
 #include "Cli.h"
 
+#include "AdviseCommand.h"
 #include "BenchCommand.h"
 #include "CapacityCommand.h"
 #include "CliOutput.h"
@@ -23,7 +24,7 @@ const std::map<QString, Command>& commands()
 {
     static const std::map<QString, Command> table{
         {"run", runCommand}, {"plan", planCommand}, {"capacity", capacityCommand}, {"bench", benchCommand},
-        {"params", paramsCommand}, {"sweep", sweepCommand}};
+        {"params", paramsCommand}, {"sweep", sweepCommand}, {"advise", adviseCommand}};
     return table;
 }
 
@@ -34,6 +35,7 @@ int printHelp()
                 "  scalelab [FILE]                    open the editor (on FILE)\n"
                 "  scalelab run FILE [--duration 60s] [--warmup 5s] [--seed N] [--set ID.PARAM=VALUE]... [--json]\n"
                 "  scalelab plan FILE [--target-utilization 0.7] [--json]\n"
+                "  scalelab advise FILE [--duration 60s] [--set ID.PARAM=VALUE]... [--json]\n"
                 "  scalelab capacity --peak-rps N --latency-ms N --concurrency N [--buffer 0.5] [--redundancy 2] "
                 "[--json]\n"
                 "  scalelab sweep FILE [--from 10] [--to 150] [--steps 15] [--duration 30s] [--json]\n"

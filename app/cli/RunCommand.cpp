@@ -76,11 +76,7 @@ int runCommand(const QStringList& arguments)
         return *status;
 
     const auto wallStart = std::chrono::steady_clock::now();
-    sim::Simulator simulator(std::move(options.design), options.seed);
-    simulator.runUntil(options.warmup);
-    simulator.resetStats();
-    simulator.runUntil(options.warmup + options.duration);
-    const stats::Snapshot snap = simulator.snapshot();
+    const stats::Snapshot snap = simulateMeasured(options);
     const double wallS = std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
 
     if (parser.isSet("json"))

@@ -3,6 +3,7 @@
 #include "CliArgs.h"
 #include "CliOutput.h"
 #include "io/ScenarioFile.h"
+#include "sim/Simulator.h"
 
 namespace scalelab::cli {
 
@@ -39,6 +40,15 @@ std::optional<int> readSimulationOptions(const QCommandLineParser& parser, const
         if (std::string problem = applyOverride(options.design, assignment.toStdString()); !problem.empty())
             return usageError(problem);
     return std::nullopt;
+}
+
+stats::Snapshot simulateMeasured(const SimulationOptions& options)
+{
+    sim::Simulator simulator(options.design, options.seed);
+    simulator.runUntil(options.warmup);
+    simulator.resetStats();
+    simulator.runUntil(options.warmup + options.duration);
+    return simulator.snapshot();
 }
 
 } // namespace scalelab::cli

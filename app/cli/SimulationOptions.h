@@ -4,6 +4,7 @@
 // and checked in one place so their spelling and errors never drift apart.
 #include "model/Architecture.h"
 #include "sim/SimTime.h"
+#include "stats/Snapshot.h"
 
 #include <QCommandLineParser>
 
@@ -26,5 +27,8 @@ void addSimulationOptions(QCommandLineParser& parser, const QString& defaultDura
 // (after printing why) or nullopt to go on. File errors throw io::LoadError.
 std::optional<int> readSimulationOptions(const QCommandLineParser& parser, const std::string& command,
                                          SimulationOptions& options);
+// Simulates the warm-up, forgets it, simulates the duration; the snapshot
+// of the measured period.
+stats::Snapshot simulateMeasured(const SimulationOptions& options);
 
 } // namespace scalelab::cli

@@ -1,0 +1,33 @@
+#pragma once
+// The bottleneck advisor: reads a run (its snapshot) and the design, names
+// the block that limits the design and why (utilisation, queue growth,
+// refusals, replica lag, a hot shard, a retry storm, a cascade), suggests
+// the pattern that fixes it from the seeds' decision table, and flags the
+// seeds' anti-patterns the design shows (scaling the wrong tier, sharding
+// below 10K writes/s, a read-heavy database with no cache in front).
+#include "model/Architecture.h"
+#include "stats/Snapshot.h"
+
+#include <string>
+#include <vector>
+
+namespace scalelab::analysis {
+
+struct Finding {
+    enum class Kind { Bottleneck, Symptom, AntiPattern };
+
+    Kind kind = Kind::Symptom;
+    std::string code;       // stable key: bottleneck, replica_lag, hot_shard, retry_storm, cascade,
+                            // wrong_tier, premature_sharding, no_cache
+    std::string blockId;
+    std::string problem;    // what the run shows, with its figures
+    std::string pattern;    // the seeds' remedy ("Caching", "Sharding"...)
+    std::string suggestion; // what to do, in the design's terms
+};
+
+// Findings, the bottleneck first; empty when nothing stands out.
+std::vector<Finding> advise(const model::Architecture& design, const stats::Snapshot& run);
+
+const char* findingKindName(Finding::Kind kind);
+
+} // namespace scalelab::analysis

@@ -89,7 +89,7 @@ void LoadBalancerBlock::onReply(sim::Kernel& kernel, uint32_t frame, sim::Outcom
     if (outcome == sim::Outcome::Failed && m_retryNextUpstream && call.phase == FirstTry && m_backends.size() > 1) {
         call.phase = RetriedUpstream;
         ++m_retriedUpstream;
-        forward(kernel, frame);
+        forward(kernel, frame, call.instance); // anywhere but the backend that refused
         return;
     }
     kernel.finish(frame, outcome);
@@ -197,16 +197,21 @@ size_t LoadBalancerBlock::eligibleFrom(size_t picked) const
     return count;
 }
 
-void LoadBalancerBlock::forward(sim::Kernel& kernel, uint32_t frame)
+void LoadBalancerBlock::forward(sim::Kernel& kernel, uint32_t frame, int exclude)
 {
     if (m_builtForVersion != kernel.instancesVersion())
         rebuildBackends(kernel);
-    const size_t chosen = m_backends.empty() ? 0 : eligibleFrom(pick(kernel, kernel.frames()[frame].key));
+    size_t chosen = m_backends.empty() ? 0 : eligibleFrom(pick(kernel, kernel.frames()[frame].key));
+    if (exclude >= 0 && chosen == static_cast<size_t>(exclude))
+        chosen = eligibleFrom(chosen + 1);
+    if (chosen == static_cast<size_t>(exclude))
+        chosen = m_backends.size(); // the only eligible backend is the one that refused
     if (chosen >= m_backends.size()) {
         kernel.finish(frame, sim::Outcome::Rejected); // no healthy upstream: 503
         return;
     }
     const Backend& backend = m_backends[chosen];
+    kernel.frames()[frame].instance = static_cast<int32_t>(chosen); // the balancer's own frame: which backend
     kernel.call(frame, backend.link, backend.instance);
 }
 

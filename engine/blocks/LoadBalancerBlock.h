@@ -39,7 +39,8 @@ private:
         int failedChecks = 0;
     };
 
-    void forward(sim::Kernel& kernel, uint32_t frame);
+    // Sends the call to the next backend, never to `exclude` (-1: any).
+    void forward(sim::Kernel& kernel, uint32_t frame, int exclude = -1);
     void rebuildBackends(sim::Kernel& kernel);
     size_t pick(sim::Kernel& kernel, uint32_t key);
     // The picked backend, or the next one that may take traffic now;

@@ -57,8 +57,17 @@ void RateLimiterBlock::onArrive(sim::Kernel& kernel, uint32_t frame)
     Limit& limit = m_perKey ? m_perKeyLimits[kernel.frames()[frame].key] : m_global;
     if (!admit(limit, kernel.now())) {
         ++m_limited;
+        if (!m_limiting) { // one log entry per episode of refusals
+            m_limiting = true;
+            kernel.log(index(), id() + ": over the limit, answering 429");
+        }
+        m_lastRefusal = kernel.now();
         kernel.finish(frame, sim::Outcome::RateLimited); // 429
         return;
+    }
+    if (m_limiting && kernel.now() - m_lastRefusal > sim::kSecond) {
+        m_limiting = false;
+        kernel.log(index(), id() + ": under the limit again");
     }
     ++m_admitted;
     kernel.continueCalls(frame);

@@ -38,6 +38,8 @@ private:
     Limit m_global;
     std::unordered_map<uint32_t, Limit> m_perKeyLimits;
     uint64_t m_admitted = 0, m_limited = 0;
+    bool m_limiting = false; // refused something within the last second
+    sim::SimTime m_lastRefusal = 0;
 };
 
 } // namespace scalelab::blocks

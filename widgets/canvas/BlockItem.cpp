@@ -115,6 +115,11 @@ void BlockItem::setHighlight(Highlight highlight)
 void BlockItem::setLiveStats(const stats::BlockSnapshot& block)
 {
     auto live = BlockLiveStats::from(block);
+    // An autoscaler (or a crash) changed the pool: the card's "N x workers"
+    // shows the parameter, so the badge shows what serves now.
+    if (live && live->hasWorkers && m_block.params.count("instances") &&
+        block.instances != static_cast<int>(m_block.param("instances")))
+        live->state = QStringLiteral("%1 serving").arg(block.instances);
     if (!live || live == m_live)
         return; // no new window: keep what is shown, and spare the repaint
     prepareGeometryChange(); // the badges may wrap onto another line

@@ -14,6 +14,8 @@ void PoolBlock::configure(sim::Kernel& kernel, const model::Block& block)
     m_timeout = sim::fromMs(block.param("timeout_ms"));
     m_times = ServiceTimes::of(block);
     m_maxConnections = isDatabase ? static_cast<int>(block.param("max_connections")) : INT_MAX;
+    m_callRetries = isDatabase ? 0 : static_cast<int>(block.param("call_retries"));
+    m_callBackoff = isDatabase ? 0 : sim::fromMs(block.param("call_retry_backoff_ms"));
     // An autoscaler may have changed the instance count: only an edit of
     // the parameter itself overrides it.
     const int configured = static_cast<int>(block.param("instances"));
@@ -76,15 +78,33 @@ void PoolBlock::onWorkDone(sim::Kernel& kernel, uint32_t frame)
 
 void PoolBlock::onReply(sim::Kernel& kernel, uint32_t frame, sim::Outcome outcome)
 {
-    if (m_pool.isDown(kernel.frames()[frame].instance))
+    sim::CallFrame& call = kernel.frames()[frame];
+    if (m_pool.isDown(call.instance)) {
         kernel.finish(frame, sim::Outcome::Failed);
-    else
-        BlockRuntime::onReply(kernel, frame, outcome);
+        return;
+    }
+    if (outcome != sim::Outcome::Ok && call.phase < m_callRetries) {
+        // Retry the same call after an exponential backoff with full jitter;
+        // the worker stays held. `phase` counts this call's retries.
+        ++call.phase;
+        --call.nextLink;
+        ++m_callRetriesSent;
+        const double backoff = static_cast<double>(m_callBackoff << (call.phase - 1));
+        call.state = sim::FrameState::Working;
+        kernel.schedule(kernel.now() + static_cast<sim::SimTime>(rng().uniform() * backoff), sim::EventType::WorkDone,
+                        index(), frame, kernel.frames().generation(frame));
+        return;
+    }
+    if (outcome == sim::Outcome::Ok)
+        call.phase = 0; // the next downstream call has its own retries
+    BlockRuntime::onReply(kernel, frame, outcome);
 }
 
 std::map<std::string, double> PoolBlock::extraMetrics() const
 {
     std::map<std::string, double> extras{{"connections", static_cast<double>(m_pool.inSystem())}};
+    if (m_callRetries > 0)
+        extras["call_retries"] = static_cast<double>(m_callRetriesSent);
     if (m_pool.downCount() > 0)
         extras["instances_down"] = m_pool.downCount();
     return extras;

@@ -41,6 +41,9 @@ private:
     ServiceTimes m_times;
     int m_nextInstance = 0;
     int m_configuredInstances = -1;
+    int m_callRetries = 0;
+    sim::SimTime m_callBackoff = 0;
+    uint64_t m_callRetriesSent = 0;
 };
 
 } // namespace scalelab::blocks

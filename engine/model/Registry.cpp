@@ -147,6 +147,13 @@ BlockSpec serviceSpec()
     spec.params.insert(spec.params.begin() + 2,
                        number("service_time_ms", "Service time", ParamType::Duration, "ms", 10, 0, kHour, 1,
                               "Mean work per request on one worker, before its downstream calls."));
+    spec.params.push_back(number("call_retries", "Call retries", ParamType::Int, "", 0, 0, 10, 1,
+                                 "Extra attempts of a downstream call that failed, the worker waiting meanwhile. "
+                                 "Each retry is new load on the dependency."));
+    spec.params.push_back(number("call_retry_backoff_ms", "Call retry backoff", ParamType::Duration, "ms", 50, 0,
+                                 60'000, 10,
+                                 "Wait before a call's first retry, doubling for each further one, with full "
+                                 "jitter (a uniform wait up to it) so that retries do not come in waves."));
     return spec;
 }
 

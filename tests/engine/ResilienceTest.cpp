@@ -297,6 +297,26 @@ private slots:
         QCOMPARE(logged(guarded, "slow db 50x").size(), size_t{1});
     }
 
+    void service_call_retries_mask_a_flaky_dependency()
+    {
+        // Half the backend's calls fail; two retries leave 0.5^3 = 12.5% failing.
+        model::Block api = service("api", 2, 50, 1, 1);
+        api.params["call_retries"] = 2;
+        api.params["call_retry_backoff_ms"] = 10;
+        model::Architecture design = chain({patientClient("client", 500), api, service("backend", 2, 50, 2, 1)});
+        model::Fault flaky = fault("error_rate", "backend", 0.5);
+        design.faults.push_back(flaky);
+        const auto snap = simulate(design, 2, 30);
+        const double failed = double(snap.errors.total()) / double(snap.requests);
+        const double sigma = std::sqrt(0.125 * 0.875 / double(snap.requests));
+        QVERIFY2(std::abs(failed - 0.125) < 3.29 * sigma, qPrintable(QString::number(failed)));
+        // 1 + 0.5 + 0.25 calls per request reach the backend (variance of
+        // the count per request: 0.5 + 4 x 0.25 + 9 x 0.25 - 1.75^2 = 0.6875).
+        const double perRequest = double(block(snap, "backend").arrivals) / double(snap.requests);
+        QVERIFY2(std::abs(perRequest - 1.75) < 3.29 * std::sqrt(0.6875 / double(snap.requests)),
+                 qPrintable(QString::number(perRequest)));
+    }
+
     void retries_without_jitter_come_in_waves()
     {
         // The API fails everything for 0.3 s: 300 requests fail together. With

@@ -8,6 +8,7 @@
 #include "model/Registry.h"
 #include "plots/BlockDetailPlots.h"
 #include "plots/BlockMetricPlot.h"
+#include "plots/CostPlot.h"
 #include "plots/LatencyPlot.h"
 #include "plots/ThroughputPlot.h"
 #include "run/RunController.h"
@@ -45,6 +46,7 @@ RunDocks::RunDocks(QMainWindow* window, widgets::DesignDocument* document, widge
     m_utilization = new widgets::BlockMetricPlot(widgets::BlockMetricPlot::Metric::Utilization);
     m_queue = new widgets::BlockMetricPlot(widgets::BlockMetricPlot::Metric::Queue);
     m_instances = new widgets::BlockMetricPlot(widgets::BlockMetricPlot::Metric::Instances);
+    m_cost = new widgets::CostPlot;
     m_blockPlots = new widgets::BlockDetailPlots;
     m_faults = new widgets::FaultsPanel(document, m_controller);
     m_eventLog = new widgets::EventLogPanel;
@@ -56,6 +58,7 @@ RunDocks::RunDocks(QMainWindow* window, widgets::DesignDocument* document, widge
         [this](const stats::Snapshot& s) { m_utilization->appendSnapshot(s); },
         [this](const stats::Snapshot& s) { m_queue->appendSnapshot(s); },
         [this](const stats::Snapshot& s) { m_instances->appendSnapshot(s); },
+        [this](const stats::Snapshot& s) { m_cost->appendSnapshot(s); },
         [this](const stats::Snapshot& s) { m_blockPlots->appendSnapshot(s); },
         [this](const stats::Snapshot& s) { m_eventLog->appendSnapshot(s); },
     };
@@ -99,7 +102,10 @@ QDockWidget* RunDocks::addDock(QWidget* widget, const QString& title, const QStr
 {
     // Plots can shrink far below their comfortable size; without this the
     // window's minimum would be the sum of theirs and small screens could not fit it.
-    widget->setMinimumSize(120, 90);
+    // 100 wide: the docks are laid out before the window has its size (640
+    // wide then); the bottom row's five must fit it above their minimum, or
+    // resizeDocks cannot give them their widths and they come out equal.
+    widget->setMinimumSize(100, 90);
     auto* dock = new QDockWidget(title, m_window);
     dock->setObjectName(objectName);
     dock->setWidget(widget);
@@ -108,8 +114,9 @@ QDockWidget* RunDocks::addDock(QWidget* widget, const QString& title, const QStr
 
 void RunDocks::layoutDocks(QDockWidget* problemsDock)
 {
-    // Bottom row, left to right: problems, latency, throughput, and the
-    // per-block plots tabbed (utilisation first: where the bottleneck shows).
+    // Bottom row, left to right: problems, latency, throughput, the
+    // per-block plots tabbed (utilisation first: where the bottleneck
+    // shows), and the cost, narrower: one line and its current figures.
     QDockWidget* latency = addDock(m_latency, tr("Latency"), "LatencyDock");
     QDockWidget* throughput = addDock(m_throughput, tr("Throughput"), "ThroughputDock");
     QDockWidget* utilization = addDock(m_utilization, tr("Utilisation"), "UtilisationDock");
@@ -118,10 +125,14 @@ void RunDocks::layoutDocks(QDockWidget* problemsDock)
     m_window->addDockWidget(Qt::BottomDockWidgetArea, latency, Qt::Horizontal);
     m_window->splitDockWidget(latency, throughput, Qt::Horizontal);
     m_window->splitDockWidget(throughput, utilization, Qt::Horizontal);
+    // Split before tabifying: splitting a tabbed dock would add a tab.
+    QDockWidget* cost = addDock(m_cost, tr("Cost"), "CostDock");
+    m_window->splitDockWidget(utilization, cost, Qt::Horizontal);
     m_window->tabifyDockWidget(utilization, queue);
     m_window->tabifyDockWidget(queue, instances);
     utilization->raise();
-    m_window->resizeDocks({problemsDock, latency, throughput, utilization}, {340, 400, 400, 400}, Qt::Horizontal);
+    m_window->resizeDocks({problemsDock, latency, throughput, utilization, cost}, {250, 390, 390, 390, 240},
+                          Qt::Horizontal);
     m_window->resizeDocks({latency}, {250}, Qt::Vertical);
 
     // The selected block's own plots sit under its properties, and the
@@ -158,7 +169,7 @@ void RunDocks::fillMenu(QMenu* menu)
 void RunDocks::showSnapshot()
 {
     // One view per event-loop pass (a 0 ms timer), each with the newest
-    // snapshot: eight replots and a canvas repaint in one pass would hold the
+    // snapshot: a replot per plot and a canvas repaint in one pass would hold the
     // GUI thread for tens of milliseconds; spread out, input gets in between.
     m_nextView = 0;
     if (!m_stagger->isActive())
@@ -187,6 +198,7 @@ void RunDocks::clearData()
     m_utilization->clear();
     m_queue->clear();
     m_instances->clear();
+    m_cost->clear();
     m_blockPlots->clear();
     m_eventLog->clear();
     m_scene->clearLiveStats();

@@ -1,7 +1,7 @@
 #pragma once
 // The live-simulation half of the main window: the run controller and its
 // toolbar, the plot docks (latency, throughput, utilisation, queue,
-// instances, selected block), the Faults and Event log docks and the Run
+// instances, cost, selected block), the Faults and Event log docks and the Run
 // menu. It routes each snapshot to the plots, the event log and the canvas
 // (the live view), clears them when the run's data goes, and reports the
 // controller's notices in the status bar. Kept apart from MainWindow, which
@@ -25,6 +25,7 @@ namespace scalelab::widgets {
 class BlockDetailPlots;
 class BlockMetricPlot;
 class CanvasScene;
+class CostPlot;
 class DesignDocument;
 class EventLogPanel;
 class FaultsPanel;
@@ -50,6 +51,7 @@ public:
     widgets::LatencyPlot* latencyPlot() const { return m_latency; }
     widgets::ThroughputPlot* throughputPlot() const { return m_throughput; }
     widgets::BlockMetricPlot* utilizationPlot() const { return m_utilization; }
+    widgets::CostPlot* costPlot() const { return m_cost; }
     widgets::BlockDetailPlots* blockPlots() const { return m_blockPlots; }
     QDockWidget* blockDock() const { return m_blockDock; }
     widgets::FaultsPanel* faultsPanel() const { return m_faults; }
@@ -84,6 +86,7 @@ private:
     widgets::BlockMetricPlot* m_utilization = nullptr;
     widgets::BlockMetricPlot* m_queue = nullptr;
     widgets::BlockMetricPlot* m_instances = nullptr;
+    widgets::CostPlot* m_cost = nullptr;
     widgets::BlockDetailPlots* m_blockPlots = nullptr;
     QDockWidget* m_blockDock = nullptr;
     widgets::FaultsPanel* m_faults = nullptr;

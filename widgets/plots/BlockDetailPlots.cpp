@@ -1,18 +1,38 @@
 #include "BlockDetailPlots.h"
 
+#include "BlockGaugePlot.h"
 #include "BlockMetricPlot.h"
+#include "CostText.h"
 #include "LatencyPlot.h"
 #include "QtText.h"
+#include "model/Registry.h"
 
 #include <QLabel>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace scalelab::widgets {
+
+namespace {
+
+// A kind has a price when the registry gives it a parameter in dollars
+// (per instance-hour, per million requests, per GB-second).
+bool hasPrice(const std::string& kind)
+{
+    const model::BlockSpec* spec = model::Registry::instance().find(kind);
+    return spec && std::any_of(spec->params.begin(), spec->params.end(),
+                               [](const model::ParamSpec& param) { return param.unit.starts_with('$'); });
+}
+
+} // namespace
 
 BlockDetailPlots::BlockDetailPlots(QWidget* parent)
     : QWidget(parent)
+    , m_cost(new QLabel(this))
     , m_note(new QLabel(this))
     , m_latency(new LatencyPlot(this))
+    , m_gauge(new BlockGaugePlot(this))
     , m_queue(new BlockMetricPlot(BlockMetricPlot::Metric::Queue, this))
     , m_utilization(new BlockMetricPlot(BlockMetricPlot::Metric::Utilization, this))
 {
@@ -24,27 +44,42 @@ BlockDetailPlots::BlockDetailPlots(QWidget* parent)
     m_latency->setValueAxisLabel(tr("ms"));
     m_queue->setValueAxisLabel(tr("queued"));
     m_utilization->setValueAxisLabel(tr("util %"));
+    m_cost->setContentsMargins(8, 2, 8, 0);
+    m_cost->setVisible(false);
     m_note->setWordWrap(true);
     m_note->setContentsMargins(8, 4, 8, 4);
     m_note->setVisible(false);
-    layout->addWidget(m_latency, 2);
-    layout->addWidget(m_queue, 1);
-    layout->addWidget(m_utilization, 1);
+    layout->addWidget(m_cost);
+    // Equal shares: in a dock this short, a plot given less than the others
+    // is left with no room for its data between legend row and time axis.
+    // With a gauge, up to four plots share it: they may shrink below a lone
+    // plot's minimum rather than push the note out of view.
+    for (TimeSeriesPlot* plot : plots()) {
+        plot->setMinimumHeight(70);
+        layout->addWidget(plot, 1);
+    }
     layout->addWidget(m_note);
     // One block, one line each: the axis titles say what the lines are.
+    m_gauge->setLegendShown(false);
     m_queue->setLegendShown(false);
     m_utilization->setLegendShown(false);
-    m_latency->setTimeAxisTitleShown(false);
-    m_queue->setTimeAxisTitleShown(false);
     setBlock({});
+}
+
+std::vector<TimeSeriesPlot*> BlockDetailPlots::plots() const
+{
+    return {m_latency, m_gauge, m_queue, m_utilization};
 }
 
 void BlockDetailPlots::setBlock(const QString& id)
 {
     m_blockId = id;
     m_latency->setBlock(id);
+    m_gauge->setBlock(id);
     m_queue->setBlockFilter(id);
     m_utilization->setBlockFilter(id);
+    m_gauge->setVisible(false); // until a snapshot says the block's kind has a gauge
+    m_cost->setVisible(false);
     m_note->setVisible(false);
 }
 
@@ -57,31 +92,37 @@ void BlockDetailPlots::appendSnapshot(const stats::Snapshot& snapshot)
         if (toQString(candidate.id) == m_blockId)
             block = &candidate;
     const bool pooled = block && block->hasWorkers;
+    m_gauge->setVisible(block && !BlockGaugePlot::gaugeLabel(block->kind).isEmpty());
     m_queue->setVisible(pooled);
     m_utilization->setVisible(pooled);
     m_note->setVisible(block && !pooled);
-    m_latency->setTimeAxisTitleShown(!pooled); // the lowest plot shown carries the time title
+    // The lowest plot shown carries the time title. isHidden, not
+    // isVisible: the dock itself may be hidden or not yet shown.
+    const auto shown = plots();
+    const auto lowest = std::find_if(shown.rbegin(), shown.rend(), [](TimeSeriesPlot* p) { return !p->isHidden(); });
+    for (TimeSeriesPlot* plot : shown)
+        plot->setTimeAxisTitleShown(plot == *lowest);
     if (block && !pooled)
         m_note->setText(tr("%1 has no workers of its own, so it has no queue or utilisation; its latency "
                            "includes the blocks it calls.")
                             .arg(toQString(block->name.empty() ? block->id : block->name)));
-    m_latency->appendSnapshot(snapshot);
-    m_queue->appendSnapshot(snapshot);
-    m_utilization->appendSnapshot(snapshot);
+    m_cost->setVisible(block && hasPrice(block->kind));
+    if (block)
+        m_cost->setText(tr("Cost %1").arg(costtext::now(block->costPerHour)));
+    for (TimeSeriesPlot* plot : shown)
+        plot->appendSnapshot(snapshot);
 }
 
 void BlockDetailPlots::clear()
 {
-    m_latency->clear();
-    m_queue->clear();
-    m_utilization->clear();
+    for (TimeSeriesPlot* plot : plots())
+        plot->clear();
 }
 
 void BlockDetailPlots::setWindowSeconds(double seconds)
 {
-    m_latency->setWindowSeconds(seconds);
-    m_queue->setWindowSeconds(seconds);
-    m_utilization->setWindowSeconds(seconds);
+    for (TimeSeriesPlot* plot : plots())
+        plot->setWindowSeconds(seconds);
 }
 
 } // namespace scalelab::widgets

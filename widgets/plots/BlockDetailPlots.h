@@ -1,8 +1,10 @@
 #pragma once
-// One block's own story for its dock: latency (p50/p95/p99, downstream
-// calls included), queue and utilisation, stacked on a shared time span.
-// Blocks without workers (load balancer, cache) have no queue or
-// utilisation; a note says so instead of two empty plots.
+// One block's own story for its dock: what it costs now, its latency
+// (p50/p95/p99, downstream calls included), its gauge when its kind has one
+// (breaker state, messages waiting...), queue and utilisation, stacked on a
+// shared time span. Blocks without workers (load balancer, cache) have no
+// queue or utilisation, and kinds without a gaugeLabel no gauge: a note
+// says so instead of empty plots.
 #include "stats/Snapshot.h"
 
 #include <QWidget>
@@ -11,8 +13,10 @@ class QLabel;
 
 namespace scalelab::widgets {
 
+class BlockGaugePlot;
 class BlockMetricPlot;
 class LatencyPlot;
+class TimeSeriesPlot;
 
 class BlockDetailPlots : public QWidget {
     Q_OBJECT
@@ -27,13 +31,20 @@ public:
     void setWindowSeconds(double seconds);
 
     LatencyPlot* latencyPlot() const { return m_latency; }
+    BlockGaugePlot* gaugePlot() const { return m_gauge; }
     BlockMetricPlot* queuePlot() const { return m_queue; }
     BlockMetricPlot* utilizationPlot() const { return m_utilization; }
+    // "Cost $0.20/h now · $146/month"; hidden for kinds that have no price.
+    QLabel* costLabel() const { return m_cost; }
 
 private:
+    std::vector<TimeSeriesPlot*> plots() const; // top to bottom
+
     QString m_blockId;
+    QLabel* m_cost = nullptr;
     QLabel* m_note = nullptr;
     LatencyPlot* m_latency = nullptr;
+    BlockGaugePlot* m_gauge = nullptr;
     BlockMetricPlot* m_queue = nullptr;
     BlockMetricPlot* m_utilization = nullptr;
 };

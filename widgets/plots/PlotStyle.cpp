@@ -59,9 +59,14 @@ void placeLegendAbove(QCustomPlot* plot, int minimumHeight)
     plot->plotLayout()->addElement(0, 0, legendRow);
     plot->plotLayout()->setRowStretchFactor(0, 0.001);
     legendRow->addElement(0, 0, plot->legend);
-    legendRow->addElement(0, 1, new QCPLayoutElement(plot)); // takes the slack: the legend stays left
+    // The slack keeps the legend left and the row at least minimumHeight
+    // tall. On the row itself that minimum would replace the legend's own
+    // height and clip a legend wrapped onto two lines; on the slack, the row
+    // takes the larger of the two.
+    auto* slack = new QCPLayoutElement(plot);
+    slack->setMinimumSize(0, minimumHeight);
+    legendRow->addElement(0, 1, slack);
     legendRow->setColumnStretchFactor(0, 0.001);
-    legendRow->setMinimumSize(0, minimumHeight);
     plot->legend->setVisible(true);
     plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
     plot->legend->setMargins(QMargins(4, 2, 4, 0));

@@ -143,6 +143,15 @@ int TimeSeriesPlot::addSeries(const QString& name, const QString& unit, const QC
     return static_cast<int>(m_series.size()) - 1;
 }
 
+void TimeSeriesPlot::renameSeries(int series, const QString& name, const QString& unit)
+{
+    Series& target = m_series.at(static_cast<size_t>(series));
+    target.name = name;
+    target.unit = unit;
+    target.graph->setName(name);
+    relayoutLegend();
+}
+
 void TimeSeriesPlot::setValueAxisLabel(const QString& label)
 {
     m_plot->yAxis->setLabel(label);
@@ -183,6 +192,11 @@ std::vector<double> TimeSeriesPlot::displayValues(const std::vector<double>& val
 double TimeSeriesPlot::valueCeiling(double largestShown) const
 {
     return largestShown > 0 ? largestShown * 1.15 : 1;
+}
+
+QString TimeSeriesPlot::valueText(int series, double value) const
+{
+    return QStringLiteral("%1 %2").arg(formatValue(value), m_series.at(static_cast<size_t>(series)).unit).trimmed();
 }
 
 void TimeSeriesPlot::appendSnapshot(const stats::Snapshot& snapshot)
@@ -292,7 +306,7 @@ void TimeSeriesPlot::updateAxes()
     }
     m_settingRange = true;
     m_plot->xAxis->setRange(lower, upper);
-    m_plot->yAxis->setRange(0, valueCeiling(largest));
+    m_plot->yAxis->setRange(valueFloor(), valueCeiling(largest));
     m_settingRange = false;
 }
 
@@ -359,7 +373,7 @@ QString TimeSeriesPlot::readoutAt(double seconds) const
         if (!m_series[i].graph->visible() || !m_plot->legend->hasItemWithPlottable(m_series[i].graph))
             continue;
         const double value = i < row->values.size() ? row->values[i] : kNaN;
-        lines << QStringLiteral("%1: %2 %3").arg(m_series[i].name, formatValue(value), m_series[i].unit).trimmed();
+        lines << QStringLiteral("%1: %2").arg(m_series[i].name, valueText(static_cast<int>(i), value));
     }
     return lines.join('\n');
 }

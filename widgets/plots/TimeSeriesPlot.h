@@ -82,11 +82,17 @@ protected:
     virtual std::vector<double> displayValues(const std::vector<double>& values) const;
     // Top of the value axis while following, given the largest value drawn.
     virtual double valueCeiling(double largestShown) const;
+    // Bottom of the value axis while following (default 0).
+    virtual double valueFloor() const { return 0; }
+    // How the read-out writes a value of `series` (default: the number and its unit).
+    virtual QString valueText(int series, double value) const;
     // After rows were appended or cleared, before the axes follow them.
     virtual void rowsChanged() {}
 
     // Adds a graph; returns its series index.
     int addSeries(const QString& name, const QString& unit, const QColor& color);
+    // A series whose meaning depends on what the plot shows now (the read-out and CSV use it).
+    void renameSeries(int series, const QString& name, const QString& unit);
     // Rows held: simulated time and raw values, oldest first.
     struct Row {
         double seconds = 0;

@@ -1,0 +1,132 @@
+#include "BlockGaugePlot.h"
+
+#include "PlotStyle.h"
+#include "QtText.h"
+#include "model/Registry.h"
+
+#include <qcustomplot.h>
+
+#include <QRegularExpression>
+
+#include <cmath>
+
+namespace scalelab::widgets {
+
+namespace {
+// Room below the lowest and above the highest state, so neither step runs
+// along the axis rect's edge where it would hide under the axis line.
+constexpr double kStateMargin = 0.35;
+} // namespace
+
+BlockGaugePlot::BlockGaugePlot(QWidget* parent)
+    : TimeSeriesPlot(parent)
+{
+    addSeries(tr("gauge"), QString(), plotstyle::seriesColor(0));
+}
+
+QString BlockGaugePlot::gaugeLabel(const std::string& kind)
+{
+    const model::BlockSpec* spec = model::Registry::instance().find(kind);
+    return spec ? toQString(spec->gaugeLabel) : QString();
+}
+
+std::map<int, QString> BlockGaugePlot::namedStates(const QString& label)
+{
+    // Every item of the closing parenthesis must be a number and a name.
+    static const QRegularExpression list(QStringLiteral("\\(([^()]*)\\)\\s*$"));
+    static const QRegularExpression item(QStringLiteral("^\\s*(-?\\d+)\\s+(\\S.*?)\\s*$"));
+    const auto match = list.match(label);
+    if (!match.hasMatch())
+        return {};
+    std::map<int, QString> states;
+    for (const QString& part : match.captured(1).split(',')) {
+        const auto state = item.match(part);
+        if (!state.hasMatch())
+            return {}; // a parenthesis that is only a remark, "(per second)"
+        states[state.captured(1).toInt()] = state.captured(2);
+    }
+    return states;
+}
+
+QString BlockGaugePlot::shortName(const QString& label)
+{
+    const qsizetype open = label.indexOf('(');
+    return (open > 0 ? label.left(open) : label).trimmed();
+}
+
+void BlockGaugePlot::setBlock(const QString& id)
+{
+    m_blockId = id;
+    clear();
+}
+
+void BlockGaugePlot::showLabel(const QString& label)
+{
+    m_label = label;
+    m_states = namedStates(label);
+    const QString name = shortName(label);
+    renameSeries(0, name, QString());
+    // The plot is short: the name in lower case fits as its axis title; the
+    // named ticks (or the read-out) carry the rest.
+    setValueAxisLabel(name.isEmpty() ? name : name.front().toLower() + name.mid(1));
+    QCustomPlot* plot = customPlot();
+    if (m_states.empty()) {
+        plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+        graph(0)->setLineStyle(QCPGraph::lsLine);
+        return;
+    }
+    // A state holds until the next window says otherwise: steps, on named ticks.
+    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
+    for (const auto& [value, state] : m_states)
+        ticker->addTick(value, state);
+    ticker->setSubTickCount(0);
+    plot->yAxis->setTicker(ticker);
+    graph(0)->setLineStyle(QCPGraph::lsStepLeft);
+}
+
+const std::vector<stats::WindowSample>* BlockGaugePlot::timeline(const stats::Snapshot& snapshot) const
+{
+    // Asked before prepare(), so it reads the kind from the snapshot itself.
+    for (const auto& block : snapshot.blocks)
+        if (!m_blockId.isEmpty() && toQString(block.id) == m_blockId)
+            return gaugeLabel(block.kind).isEmpty() ? nullptr : &block.series; // no gauge: nothing to draw
+    return nullptr;
+}
+
+void BlockGaugePlot::prepare(const stats::Snapshot& snapshot)
+{
+    for (const auto& block : snapshot.blocks) {
+        if (toQString(block.id) != m_blockId)
+            continue;
+        if (const QString label = gaugeLabel(block.kind); label != m_label)
+            showLabel(label);
+        return;
+    }
+}
+
+std::vector<double> BlockGaugePlot::rowValues(const stats::Snapshot& snapshot, size_t index) const
+{
+    return {(*timeline(snapshot))[index].gauge};
+}
+
+double BlockGaugePlot::valueFloor() const
+{
+    return m_states.empty() ? 0 : m_states.begin()->first - kStateMargin;
+}
+
+double BlockGaugePlot::valueCeiling(double largestShown) const
+{
+    if (m_states.empty())
+        return TimeSeriesPlot::valueCeiling(largestShown);
+    return m_states.rbegin()->first + kStateMargin; // every state in view, reached yet or not
+}
+
+QString BlockGaugePlot::valueText(int series, double value) const
+{
+    if (std::isfinite(value))
+        if (const auto state = m_states.find(static_cast<int>(std::lround(value))); state != m_states.end())
+            return state->second;
+    return TimeSeriesPlot::valueText(series, value);
+}
+
+} // namespace scalelab::widgets

@@ -1,0 +1,52 @@
+#pragma once
+// One block's gauge over time: its own state at the end of each window, as
+// the registry's gaugeLabel for its kind names it (breaker state, messages
+// waiting, tokens left, instances wanted). A label that lists named states,
+// "Breaker state (0 closed, 1 half-open, 2 open)", is drawn as steps on
+// ticks named after the states; any other gauge is a plain line. A kind
+// without a gaugeLabel has no gauge, and the plot then takes no data.
+#include "TimeSeriesPlot.h"
+
+#include <map>
+#include <string>
+
+namespace scalelab::widgets {
+
+class BlockGaugePlot : public TimeSeriesPlot {
+    Q_OBJECT
+
+public:
+    explicit BlockGaugePlot(QWidget* parent = nullptr);
+
+    // The block to follow (its kind is learnt from the next snapshot); empty: none.
+    void setBlock(const QString& id);
+    QString block() const { return m_blockId; }
+    // The full gaugeLabel of the kind shown now; empty before a block with a gauge was seen.
+    QString label() const { return m_label; }
+
+    // The registry's gaugeLabel for `kind`; empty when the kind has no gauge.
+    static QString gaugeLabel(const std::string& kind);
+    // The states a label names: "X (0 closed, 1 half-open, 2 open)" gives
+    // {0: closed, 1: half-open, 2: open}; empty for a plain gauge.
+    static std::map<int, QString> namedStates(const QString& label);
+    // The label without its parenthesis, "Breaker state".
+    static QString shortName(const QString& label);
+
+protected:
+    const std::vector<stats::WindowSample>* timeline(const stats::Snapshot& snapshot) const override;
+    void prepare(const stats::Snapshot& snapshot) override;
+    std::vector<double> rowValues(const stats::Snapshot& snapshot, size_t index) const override;
+    double valueFloor() const override;
+    double valueCeiling(double largestShown) const override;
+    QString valueText(int series, double value) const override;
+
+private:
+    // Series name, axis title, ticks and line style for a kind's label.
+    void showLabel(const QString& label);
+
+    QString m_blockId;
+    QString m_label;
+    std::map<int, QString> m_states;
+};
+
+} // namespace scalelab::widgets

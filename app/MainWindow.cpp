@@ -12,6 +12,7 @@
 #include "document/DesignDocument.h"
 #include "examples/ExampleLibrary.h"
 #include "examples/ExamplesDialog.h"
+#include "advisor/AdvisorPanel.h"
 #include "faults/EventLogPanel.h"
 #include "faults/FaultsPanel.h"
 #include "io/LoadError.h"
@@ -149,6 +150,7 @@ void MainWindow::createDocks()
 
     m_run = new RunDocks(this, m_document, m_scene, m_problemsDock, m_options.interactive);
     connect(m_run->eventLog(), &widgets::EventLogPanel::blocksActivated, m_view, &widgets::CanvasView::revealBlocks);
+    connect(m_run->advisor(), &widgets::AdvisorPanel::blocksActivated, m_view, &widgets::CanvasView::revealBlocks);
     connect(m_run->faultsPanel(), &widgets::FaultsPanel::blocksActivated, m_view, &widgets::CanvasView::revealBlocks);
 }
 

@@ -3,6 +3,7 @@
 #include "QtText.h"
 #include "canvas/CanvasScene.h"
 #include "document/DesignDocument.h"
+#include "advisor/AdvisorPanel.h"
 #include "faults/EventLogPanel.h"
 #include "faults/FaultsPanel.h"
 #include "model/Registry.h"
@@ -50,6 +51,7 @@ RunDocks::RunDocks(QMainWindow* window, widgets::DesignDocument* document, widge
     m_blockPlots = new widgets::BlockDetailPlots;
     m_faults = new widgets::FaultsPanel(document, m_controller);
     m_eventLog = new widgets::EventLogPanel;
+    m_advisor = new widgets::AdvisorPanel(document);
     layoutDocks(problemsDock);
     m_views = {
         [this](const stats::Snapshot& s) { m_scene->showLiveSnapshot(s); },
@@ -61,6 +63,7 @@ RunDocks::RunDocks(QMainWindow* window, widgets::DesignDocument* document, widge
         [this](const stats::Snapshot& s) { m_cost->appendSnapshot(s); },
         [this](const stats::Snapshot& s) { m_blockPlots->appendSnapshot(s); },
         [this](const stats::Snapshot& s) { m_eventLog->appendSnapshot(s); },
+        [this](const stats::Snapshot& s) { m_advisor->appendSnapshot(s); },
     };
     m_stagger = new QTimer(this);
     m_stagger->setInterval(0);
@@ -156,6 +159,8 @@ void RunDocks::layoutDocks(QDockWidget* problemsDock)
     // The event log is a list of lines like Problems and History: a tab beside them.
     m_eventLogDock = addDock(m_eventLog, tr("Event log"), "EventLogDock");
     m_window->tabifyDockWidget(problemsDock, m_eventLogDock);
+    m_advisorDock = addDock(m_advisor, tr("Advisor"), "AdvisorDock");
+    m_window->tabifyDockWidget(m_eventLogDock, m_advisorDock);
     problemsDock->raise();
 }
 
@@ -201,6 +206,7 @@ void RunDocks::clearData()
     m_cost->clear();
     m_blockPlots->clear();
     m_eventLog->clear();
+    m_advisor->clear();
     m_scene->clearLiveStats();
 }
 

@@ -27,6 +27,7 @@ class BlockMetricPlot;
 class CanvasScene;
 class CostPlot;
 class DesignDocument;
+class AdvisorPanel;
 class EventLogPanel;
 class FaultsPanel;
 class LatencyPlot;
@@ -56,6 +57,7 @@ public:
     QDockWidget* blockDock() const { return m_blockDock; }
     widgets::FaultsPanel* faultsPanel() const { return m_faults; }
     widgets::EventLogPanel* eventLog() const { return m_eventLog; }
+    widgets::AdvisorPanel* advisor() const { return m_advisor; }
     // The Run menu: play/pause, step, reset, capacity sweep.
     void fillMenu(QMenu* menu);
 
@@ -92,6 +94,8 @@ private:
     widgets::FaultsPanel* m_faults = nullptr;
     widgets::EventLogPanel* m_eventLog = nullptr;
     QDockWidget* m_eventLogDock = nullptr;
+    widgets::AdvisorPanel* m_advisor = nullptr;
+    QDockWidget* m_advisorDock = nullptr;
     QAction* m_sweepAction = nullptr;
     // Views fed one per event-loop pass (see showSnapshot).
     std::vector<std::function<void(const stats::Snapshot&)>> m_views;

@@ -135,7 +135,8 @@ std::vector<Finding> advise(const model::Architecture& design, const stats::Snap
                                                        double(busiest->arrivals)
                                                  : 0;
         const double queuePerInstance = busiest->meanQueue / std::max(1, busiest->instances);
-        if (busiest->utilization >= kBusy || refused > 0.01 || queuePerInstance >= 1) {
+        const model::Block* limiting = design.findBlock(busiest->id); // null if edited away since the run
+        if (limiting && (busiest->utilization >= kBusy || refused > 0.01 || queuePerInstance >= 1)) {
             Finding finding{Finding::Kind::Bottleneck, "bottleneck", busiest->id, {}, {}, {}};
             finding.problem = busiest->name + " limits the design: " + percent(busiest->utilization) +
                               " of its workers busy";
@@ -143,7 +144,7 @@ std::vector<Finding> advise(const model::Architecture& design, const stats::Snap
                 finding.problem += ", " + number(busiest->meanQueue) + " requests waiting on average";
             if (refused > 0.01)
                 finding.problem += ", " + percent(refused) + " of calls refused";
-            remedy(design, *design.findBlock(busiest->id), plan.find(busiest->id), finding);
+            remedy(design, *limiting, plan.find(busiest->id), finding);
             findings.push_back(finding);
         }
     }

@@ -106,15 +106,7 @@ void AutoscalerBlock::scaleOut(sim::Kernel& kernel, uint16_t l, int added, const
     ++m_scaleOuts;
     kernel.log(index(), id() + ": " + why + ", adding " + std::to_string(added) + " to " + block.id() + " (" +
                             std::to_string(serving) + " -> " + std::to_string(target.wanted) + ")");
-    uint32_t batch;
-    if (m_freeBatches.empty()) {
-        batch = static_cast<uint32_t>(m_batches.size());
-        m_batches.push_back({l, added});
-    } else {
-        batch = m_freeBatches.back();
-        m_freeBatches.pop_back();
-        m_batches[batch] = {l, added};
-    }
+    const uint32_t batch = m_batches.add({l, added});
     if (m_provisioning > 0)
         kernel.schedule(kernel.now() + m_provisioning, sim::EventType::BlockTimer, index(), batch);
     else
@@ -124,8 +116,7 @@ void AutoscalerBlock::scaleOut(sim::Kernel& kernel, uint16_t l, int added, const
 void AutoscalerBlock::batchReady(sim::Kernel& kernel, uint32_t batchIndex)
 {
     // New instances finished booting.
-    const Batch batch = m_batches[batchIndex];
-    m_freeBatches.push_back(batchIndex);
+    const Batch batch = m_batches.take(batchIndex);
     const uint16_t l = batch.link;
     const int count = batch.count;
     Target& target = m_targets[l];

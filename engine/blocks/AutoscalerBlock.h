@@ -9,6 +9,7 @@
 // A schedule raises the minimum at given times (pre-warming before a known
 // peak, as for Black Friday): the instances are launched at once.
 #include "BlockRuntime.h"
+#include "SlotTable.h"
 
 #include <algorithm>
 #include <string>
@@ -64,8 +65,7 @@ private:
     int m_min = 1, m_max = 10, m_outStep = 1, m_inStep = 1;
     sim::SimTime m_period = 0, m_outCooldown = 0, m_inCooldown = 0, m_provisioning = 0;
     std::vector<Target> m_targets;
-    std::vector<Batch> m_batches;
-    std::vector<uint32_t> m_freeBatches;
+    SlotTable<Batch> m_batches;
     std::vector<std::pair<double, int>> m_schedule; // (at seconds, minimum)
     int m_scheduledMin = 0;
     sim::SimTime m_lastEvaluation = 0;

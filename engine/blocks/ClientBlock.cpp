@@ -117,13 +117,7 @@ void ClientBlock::onAttemptDone(sim::Kernel& kernel, uint32_t request, sim::Outc
         complete(kernel, request, outcome);
         return;
     }
-    // Exponential backoff: backoff, 2 x backoff, 4 x backoff..., with jitter
-    // spreading the retries of clients that failed at the same moment.
-    sim::SimTime wait = m_backoff << (attempts - 1);
-    if (m_jitter == Jitter::Full)
-        wait = static_cast<sim::SimTime>(rng().uniform() * static_cast<double>(wait));
-    else if (m_jitter == Jitter::Equal)
-        wait = wait / 2 + static_cast<sim::SimTime>(rng().uniform() * static_cast<double>(wait / 2));
+    const sim::SimTime wait = backoff(m_backoff, attempts, m_jitter, rng());
     kernel.schedule(kernel.now() + wait, sim::EventType::Retry, index(), request,
                     kernel.requests().generation(request));
 }

@@ -6,6 +6,7 @@
 // law X = N / (R + Z)). Either way: a read/write mix, Zipf keys, a timeout
 // per attempt and retries with exponential backoff. It records what users
 // experience: latency from the first attempt, and the outcome of the last.
+#include "Backoff.h"
 #include "BlockRuntime.h"
 #include "sim/TrafficProfile.h"
 #include "sim/ZipfSampler.h"
@@ -40,7 +41,6 @@ private:
     double m_readRatio = 1;
     double m_staticRatio = 0;
     int m_retries = 0;
-    enum class Jitter { None, Full, Equal };
     Jitter m_jitter = Jitter::Full;
     sim::SimTime m_backoff = 0;
     sim::ZipfSampler m_keys;

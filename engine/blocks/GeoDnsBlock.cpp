@@ -30,7 +30,7 @@ void GeoDnsBlock::start(sim::Kernel& kernel)
 {
     m_regions.clear();
     for (uint16_t l = 0; l < linkCount(); ++l)
-        m_regions.push_back({kernel.block(link(l).target).region()});
+        m_regions.push_back({kernel.block(link(l).target).region(), {}});
     kernel.schedule(kernel.now() + m_interval, sim::EventType::BlockTimer, index(), kProbe);
 }
 
@@ -44,7 +44,7 @@ uint16_t GeoDnsBlock::bestFor(const std::string& clientRegion) const
     uint16_t best = 0;
     bool found = false;
     for (uint16_t l = 0; l < m_regions.size(); ++l) {
-        if (!m_regions[l].healthy)
+        if (!m_regions[l].health.healthy)
             continue;
         if (m_activePassive)
             return l;
@@ -122,18 +122,18 @@ void GeoDnsBlock::checkHealth(sim::Kernel& kernel)
     for (uint16_t l = 0; l < m_regions.size(); ++l) {
         Region& region = m_regions[l];
         const BlockRuntime& entry = kernel.block(link(l).target);
-        const bool up = entry.errorRate() < 1 && entry.instanceUp(-1);
-        if (up) {
-            region.failedChecks = 0;
-            if (!region.healthy) {
-                region.healthy = changed = true;
-                kernel.log(index(), id() + ": region " + region.name + " (" + entry.id() + ") is healthy again");
-            }
-        } else if (++region.failedChecks >= m_threshold && region.healthy) {
-            region.healthy = false;
+        switch (region.health.record(HealthProbe::answers(entry, -1), m_threshold)) {
+        case HealthProbe::Change::CameBack:
+            changed = true;
+            kernel.log(index(), id() + ": region " + region.name + " (" + entry.id() + ") is healthy again");
+            break;
+        case HealthProbe::Change::WentDown:
             changed = true;
             kernel.log(index(), id() + ": region " + region.name + " (" + entry.id() + ") declared down after " +
-                                    std::to_string(region.failedChecks) + " failed health checks");
+                                    std::to_string(region.health.failedChecks) + " failed health checks");
+            break;
+        case HealthProbe::Change::None:
+            break;
         }
     }
     if (!changed)
@@ -175,7 +175,7 @@ std::map<std::string, double> GeoDnsBlock::extraMetrics() const
 {
     int down = 0;
     for (const Region& region : m_regions)
-        down += !region.healthy;
+        down += !region.health.healthy;
     return {{"regions_down", double(down)},
             {"cross_region_requests", double(m_crossRegion)},
             {"failovers", double(m_failovers)}};

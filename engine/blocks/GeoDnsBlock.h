@@ -7,6 +7,7 @@
 // probes a region is down, but each client region keeps its cached answer
 // for the DNS TTL before it moves: failover takes detection + TTL.
 #include "BlockRuntime.h"
+#include "HealthProbe.h"
 #include "model/RegionLatency.h"
 
 #include <map>
@@ -30,8 +31,7 @@ public:
 private:
     struct Region {
         std::string name;
-        bool healthy = true;
-        int failedChecks = 0;
+        HealthProbe health;
     };
     // What one client region's resolvers have cached.
     struct Answer {

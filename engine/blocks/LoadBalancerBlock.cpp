@@ -55,18 +55,17 @@ void LoadBalancerBlock::checkHealth(sim::Kernel& kernel)
     if (m_builtForVersion != kernel.instancesVersion())
         rebuildBackends(kernel);
     for (Backend& backend : m_backends) {
-        const BlockRuntime& target = kernel.block(link(backend.link).target);
-        const bool up = target.instanceUp(backend.instance) && target.errorRate() < 1;
-        if (up) {
-            backend.failedChecks = 0;
-            if (!backend.healthy) {
-                backend.healthy = true;
-                kernel.log(index(), id() + ": " + backendName(kernel, backend) + " passes its health check again");
-            }
-        } else if (++backend.failedChecks >= m_unhealthyThreshold && backend.healthy) {
-            backend.healthy = false;
+        const bool up = HealthProbe::answers(kernel.block(link(backend.link).target), backend.instance);
+        switch (backend.health.record(up, m_unhealthyThreshold)) {
+        case HealthProbe::Change::CameBack:
+            kernel.log(index(), id() + ": " + backendName(kernel, backend) + " passes its health check again");
+            break;
+        case HealthProbe::Change::WentDown:
             kernel.log(index(), id() + ": marked " + backendName(kernel, backend) + " unhealthy after " +
-                                    std::to_string(backend.failedChecks) + " failed health checks");
+                                    std::to_string(backend.health.failedChecks) + " failed health checks");
+            break;
+        case HealthProbe::Change::None:
+            break;
         }
     }
 }
@@ -99,7 +98,7 @@ std::map<std::string, double> LoadBalancerBlock::extraMetrics() const
 {
     int unhealthy = 0;
     for (const Backend& backend : m_backends)
-        unhealthy += !backend.healthy;
+        unhealthy += !backend.health.healthy;
     return {{"unhealthy_backends", double(unhealthy)}, {"retried_next_upstream", double(m_retriedUpstream)}};
 }
 
@@ -112,12 +111,10 @@ void LoadBalancerBlock::rebuildBackends(sim::Kernel& kernel)
         const RuntimeLink& target = link(l);
         const int instances = kernel.block(target.target).instanceCount();
         for (int i = 0; i < instances; ++i) {
-            Backend backend{l, instances > 1 ? i : -1, target.weight};
-            backend.backup = target.backup;
+            Backend backend{l, instances > 1 ? i : -1, target.weight, 0, target.backup, {}};
             for (const Backend& before : old)
                 if (before.link == l && before.instance == backend.instance) {
-                    backend.healthy = before.healthy;
-                    backend.failedChecks = before.failedChecks;
+                    backend.health = before.health;
                 }
             m_backends.push_back(backend);
         }
@@ -191,7 +188,7 @@ size_t LoadBalancerBlock::eligibleFrom(size_t picked) const
     for (const bool backups : {false, true})
         for (size_t step = 0; step < count; ++step) {
             const Backend& backend = m_backends[(picked + step) % count];
-            if (backend.healthy && backend.backup == backups)
+            if (backend.health.healthy && backend.backup == backups)
                 return (picked + step) % count;
         }
     return count;

@@ -11,6 +11,7 @@
 // calls fail (or go to the next upstream when that retry is on). Backends
 // on links marked backup only get traffic when no primary one is healthy.
 #include "BlockRuntime.h"
+#include "HealthProbe.h"
 
 namespace scalelab::blocks {
 
@@ -35,8 +36,7 @@ private:
         double weight;
         double current = 0; // smooth weighted round robin state
         bool backup = false;
-        bool healthy = true;
-        int failedChecks = 0;
+        HealthProbe health;
     };
 
     // Sends the call to the next backend, never to `exclude` (-1: any).

@@ -1,5 +1,7 @@
 #include "PoolBlock.h"
 
+#include "Backoff.h"
+
 namespace scalelab::blocks {
 
 PoolBlock::PoolBlock(const model::Block& block, uint32_t index, uint64_t runSeed, size_t windowCapacity)
@@ -89,9 +91,8 @@ void PoolBlock::onReply(sim::Kernel& kernel, uint32_t frame, sim::Outcome outcom
         ++call.phase;
         --call.nextLink;
         ++m_callRetriesSent;
-        const double backoff = static_cast<double>(m_callBackoff << (call.phase - 1));
         call.state = sim::FrameState::Working;
-        kernel.schedule(kernel.now() + static_cast<sim::SimTime>(rng().uniform() * backoff), sim::EventType::WorkDone,
+        kernel.schedule(kernel.now() + backoff(m_callBackoff, call.phase, Jitter::Full, rng()), sim::EventType::WorkDone,
                         index(), frame, kernel.frames().generation(frame));
         return;
     }

@@ -72,15 +72,7 @@ void QueueBlock::dispatch(sim::Kernel& kernel)
         m_waiting.pop_front();
         metrics().queued().add(kernel.now(), -1);
         ++message.attempts;
-        uint32_t tag;
-        if (m_freeTags.empty()) {
-            tag = static_cast<uint32_t>(m_inFlight.size());
-            m_inFlight.push_back(message);
-        } else {
-            tag = m_freeTags.back();
-            m_freeTags.pop_back();
-            m_inFlight[tag] = message;
-        }
+        const uint32_t tag = m_inFlight.add(message);
         ++m_busy;
         metrics().busy().add(kernel.now(), 1);
         const uint32_t job = kernel.startJob(index(), tag, message.key, message.type);
@@ -102,8 +94,7 @@ void QueueBlock::onWorkDone(sim::Kernel& kernel, uint32_t frame)
 void QueueBlock::onJobDone(sim::Kernel& kernel, uint32_t tag, sim::Outcome outcome)
 {
     m_clock = kernel.now();
-    const Message message = m_inFlight[tag];
-    m_freeTags.push_back(tag);
+    const Message message = m_inFlight.take(tag);
     --m_busy;
     metrics().busy().add(kernel.now(), -1);
     if (outcome == sim::Outcome::Ok) {
@@ -119,16 +110,7 @@ void QueueBlock::onJobDone(sim::Kernel& kernel, uint32_t tag, sim::Outcome outco
                                         (m_deadLettered == 1 ? " message" : " messages") + " in the dead-letter queue after " +
                                         std::to_string(m_maxReceives) + " failed attempts");
         } else if (m_retryDelay > 0) {
-            uint32_t slot;
-            if (m_freeDelayed.empty()) {
-                slot = static_cast<uint32_t>(m_delayed.size());
-                m_delayed.push_back(message);
-            } else {
-                slot = m_freeDelayed.back();
-                m_freeDelayed.pop_back();
-                m_delayed[slot] = message;
-            }
-            kernel.schedule(kernel.now() + m_retryDelay, sim::EventType::BlockTimer, index(), slot);
+            kernel.schedule(kernel.now() + m_retryDelay, sim::EventType::BlockTimer, index(), m_delayed.add(message));
         } else {
             m_waiting.push_back(message);
             metrics().queued().add(kernel.now(), 1);
@@ -140,8 +122,7 @@ void QueueBlock::onJobDone(sim::Kernel& kernel, uint32_t tag, sim::Outcome outco
 void QueueBlock::onTimer(sim::Kernel& kernel, uint32_t slot)
 {
     // A failed message is visible again: back of the line.
-    m_freeDelayed.push_back(slot);
-    enqueue(kernel, m_delayed[slot]);
+    enqueue(kernel, m_delayed.take(slot));
 }
 
 std::map<std::string, double> QueueBlock::extraMetrics() const

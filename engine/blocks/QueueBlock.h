@@ -10,6 +10,7 @@
 // Utilisation and queue length are the consumers' and the waiting
 // messages', so the usual plots read as "workers busy" and "backlog".
 #include "BlockRuntime.h"
+#include "SlotTable.h"
 #include "stats/LatencyHistogram.h"
 
 #include <deque>
@@ -53,10 +54,8 @@ private:
     sim::SimTime m_retryDelay = 0, m_visibilityTimeout = 0;
 
     std::deque<Message> m_waiting;
-    std::vector<Message> m_inFlight;    // by job tag
-    std::vector<uint32_t> m_freeTags;
-    std::vector<Message> m_delayed;     // failed, invisible until their retry timer (tag = slot)
-    std::vector<uint32_t> m_freeDelayed;
+    SlotTable<Message> m_inFlight; // by job tag
+    SlotTable<Message> m_delayed;  // failed, invisible until their retry timer (tag = slot)
     int m_busy = 0;
     bool m_full = false; // refusing messages since the queue filled up
     sim::SimTime m_clock = 0; // the block's latest event: snapshots age the oldest message with it

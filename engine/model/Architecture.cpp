@@ -66,6 +66,19 @@ std::vector<const Link*> Architecture::linksFrom(const std::string& id) const
     return result;
 }
 
+std::optional<size_t> Architecture::linkOrdinal(const std::string& from, const std::string& to) const
+{
+    size_t ordinal = 0;
+    for (const auto& link : links) {
+        if (link.from != from)
+            continue;
+        if (link.to == to)
+            return ordinal;
+        ++ordinal;
+    }
+    return std::nullopt;
+}
+
 std::string Architecture::uniqueId(const std::string& base) const
 {
     if (!findBlock(base))

@@ -49,6 +49,9 @@ struct Architecture {
     std::optional<size_t> blockIndex(const std::string& id) const;
     // Links leaving `id`, in file order (the order calls are made).
     std::vector<const Link*> linksFrom(const std::string& id) const;
+    // Position of the link from -> to among the links leaving `from` (the
+    // index of its compiled runtime link); nullopt if there is none.
+    std::optional<size_t> linkOrdinal(const std::string& from, const std::string& to) const;
     // An id of the form "<base>", "<base>2", "<base>3"... not yet used.
     std::string uniqueId(const std::string& base) const;
 

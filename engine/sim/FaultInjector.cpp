@@ -48,17 +48,10 @@ std::vector<uint32_t> FaultInjector::targets(const model::Fault& fault) const
 blocks::RuntimeLink* FaultInjector::link(const std::string& from, const std::string& to)
 {
     const auto fromIndex = m_architecture.blockIndex(from);
-    if (!fromIndex)
+    const auto ordinal = m_architecture.linkOrdinal(from, to);
+    if (!fromIndex || !ordinal)
         return nullptr;
-    size_t ordinal = 0; // runtime links of a block are in file order
-    for (const auto& link : m_architecture.links) {
-        if (link.from != from)
-            continue;
-        if (link.to == to)
-            return &m_kernel.block(static_cast<uint32_t>(*fromIndex)).links()[ordinal];
-        ++ordinal;
-    }
-    return nullptr;
+    return &m_kernel.block(static_cast<uint32_t>(*fromIndex)).links()[*ordinal];
 }
 
 std::string FaultInjector::inject(const model::Fault& fault)

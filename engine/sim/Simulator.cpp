@@ -4,6 +4,8 @@
 #include "model/Registry.h"
 #include "model/Validator.h"
 
+#include <algorithm>
+
 namespace scalelab::sim {
 
 Simulator::Simulator(model::Architecture architecture, uint64_t seed, SimulatorOptions options)
@@ -63,17 +65,22 @@ void Simulator::configure(uint32_t index, const model::Block& block)
     runtime.setPrices(price("cost_per_hour"), price("cost_per_million"));
 }
 
+void Simulator::readLinkParams(const model::Link& link, blocks::RuntimeLink& compiled)
+{
+    compiled.latency = fromMs(link.param("latency_ms"));
+    compiled.probability = link.param("probability");
+    compiled.weight = link.param("weight");
+    compiled.poolSize = static_cast<int>(link.param("pool_size"));
+    compiled.backup = link.param("backup") != 0;
+}
+
 void Simulator::compileLink(const model::Link& link)
 {
     const auto from = m_architecture.blockIndex(link.from);
     const auto to = m_architecture.blockIndex(link.to);
     blocks::RuntimeLink compiled;
     compiled.target = static_cast<uint32_t>(*to);
-    compiled.latency = fromMs(link.param("latency_ms"));
-    compiled.probability = link.param("probability");
-    compiled.weight = link.param("weight");
-    compiled.poolSize = static_cast<int>(link.param("pool_size"));
-    compiled.backup = link.param("backup") != 0;
+    readLinkParams(link, compiled);
     m_kernel.block(static_cast<uint32_t>(*from)).links().push_back(compiled);
 }
 
@@ -178,25 +185,16 @@ std::string Simulator::setLinkParam(const std::string& from, const std::string& 
     const auto fromIndex = m_architecture.blockIndex(from);
     if (!fromIndex)
         return "no block with id \"" + from + "\"";
-    size_t ordinal = 0; // position among the links leaving `from`: the runtime link index
-    for (auto& link : m_architecture.links) {
-        if (link.from != from)
-            continue;
-        if (link.to == to) {
-            link.params[key] = value;
-            blocks::BlockRuntime& runtime = m_kernel.block(static_cast<uint32_t>(*fromIndex));
-            blocks::RuntimeLink& compiled = runtime.links()[ordinal];
-            compiled.latency = fromMs(link.param("latency_ms"));
-            compiled.probability = link.param("probability");
-            compiled.weight = link.param("weight");
-            compiled.poolSize = static_cast<int>(link.param("pool_size"));
-            compiled.backup = link.param("backup") != 0;
-            runtime.configure(m_kernel, *m_architecture.findBlock(from));
-            return {};
-        }
-        ++ordinal;
-    }
-    return "no link " + from + " -> " + to;
+    const auto ordinal = m_architecture.linkOrdinal(from, to);
+    if (!ordinal)
+        return "no link " + from + " -> " + to;
+    model::Link& link = *std::find_if(m_architecture.links.begin(), m_architecture.links.end(),
+                                      [&](const model::Link& l) { return l.from == from && l.to == to; });
+    link.params[key] = value;
+    blocks::BlockRuntime& runtime = m_kernel.block(static_cast<uint32_t>(*fromIndex));
+    readLinkParams(link, runtime.links()[*ordinal]);
+    runtime.configure(m_kernel, *m_architecture.findBlock(from));
+    return {};
 }
 
 size_t Simulator::poolCapacity() const

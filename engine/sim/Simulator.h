@@ -62,6 +62,8 @@ public:
 
 private:
     void compileLink(const model::Link& link);
+    // The link's parameters into its runtime form (at compile time and on live edits).
+    static void readLinkParams(const model::Link& link, blocks::RuntimeLink& compiled);
     // Reads the block's parameters into its runtime, prices included.
     void configure(uint32_t index, const model::Block& block);
 

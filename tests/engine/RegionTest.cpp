@@ -35,15 +35,6 @@ model::Architecture twoRegions(const char* policy = "nearest")
     return design;
 }
 
-std::vector<stats::EventLogEntry> logged(const stats::Snapshot& snap, const std::string& words)
-{
-    std::vector<stats::EventLogEntry> found;
-    for (const auto& entry : snap.eventLog)
-        if (entry.text.find(words) != std::string::npos)
-            found.push_back(entry);
-    return found;
-}
-
 } // namespace
 
 class RegionTest : public QObject {

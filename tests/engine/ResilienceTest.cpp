@@ -42,16 +42,6 @@ model::Fault fault(const std::string& action, const std::string& block, double v
     return f;
 }
 
-// Log entries whose text contains `words`, in order.
-std::vector<stats::EventLogEntry> logged(const stats::Snapshot& snap, const std::string& words)
-{
-    std::vector<stats::EventLogEntry> found;
-    for (const auto& entry : snap.eventLog)
-        if (entry.text.find(words) != std::string::npos)
-            found.push_back(entry);
-    return found;
-}
-
 } // namespace
 
 class ResilienceTest : public QObject {

@@ -102,6 +102,16 @@ inline const stats::BlockSnapshot& block(const stats::Snapshot& snap, const std:
     throw std::out_of_range("no block " + id + " in the snapshot");
 }
 
+// Event log entries whose text contains `words`, in order.
+inline std::vector<stats::EventLogEntry> logged(const stats::Snapshot& snap, const std::string& words)
+{
+    std::vector<stats::EventLogEntry> found;
+    for (const auto& entry : snap.eventLog)
+        if (entry.text.find(words) != std::string::npos)
+            found.push_back(entry);
+    return found;
+}
+
 inline QString describe(const char* what, double theory, const stats::ConfidenceInterval& ci)
 {
     return QString("%1: theory %2, simulated %3 +/- %4 (%5% CI over %6 batches)")

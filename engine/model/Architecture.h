@@ -1,7 +1,12 @@
 #pragma once
 // The design a user builds: blocks, links and file metadata. Plain data that
 // the canvas edits, the io layer reads and writes, and the simulator compiles.
+#include "Block.h"
+#include "Challenge.h"
 #include "Fault.h"
+#include "Lesson.h"
+#include "LibraryInfo.h"
+#include "Link.h"
 
 #include <map>
 #include <optional>
@@ -10,32 +15,6 @@
 
 namespace scalelab::model {
 
-using ParamValues = std::map<std::string, double>;
-using TextValues = std::map<std::string, std::string>;
-
-struct Block {
-    std::string id;   // unique within the design; links and `--set` refer to it
-    std::string kind; // registry kind
-    std::string name; // what the user calls it
-    std::string region;
-    ParamValues params; // every numeric registry parameter of `kind` has a value
-    TextValues texts;   // every text registry parameter of `kind` has a value
-    double x = 0, y = 0; // canvas position (metadata, no effect on the simulation)
-
-    double param(const std::string& key) const;
-    const std::string& text(const std::string& key) const;
-    bool operator==(const Block&) const = default;
-};
-
-struct Link {
-    std::string from;
-    std::string to;
-    ParamValues params; // every registry link parameter has a value
-
-    double param(const std::string& key) const;
-    bool operator==(const Link&) const = default;
-};
-
 struct Architecture {
     std::string name;
     std::string description;
@@ -43,6 +22,9 @@ struct Architecture {
     std::vector<Link> links;
     std::vector<Fault> faults; // scheduled failures, in the order of the file
     std::string uiJson = "{}"; // the file's "ui" object, kept verbatim for the editor
+    LibraryInfo library;                // set for the bundled examples
+    std::optional<Challenge> challenge; // goals to grade the design against
+    std::optional<Lesson> lesson;       // guided steps through the design
 
     const Block* findBlock(const std::string& id) const;
     Block* findBlock(const std::string& id);

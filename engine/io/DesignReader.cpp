@@ -21,7 +21,7 @@ model::Architecture DesignReader::read(const json& doc)
         fail("", std::string("must hold a JSON object, got ") + doc.type_name());
     checkFormat(doc);
     checkKeys(doc, "", {"format", "version", "name", "description", "blocks", "links", "faults", "library",
-                        "challenge", "lesson", "ui"});
+                        "challenge", "lesson", "interview", "ui"});
     model::Architecture design;
     design.name = optionalString(doc, "name", "", "");
     design.description = optionalString(doc, "description", "", "");
@@ -52,6 +52,8 @@ model::Architecture DesignReader::read(const json& doc)
         design.challenge = readChallenge(*this, *challenge, "challenge", design);
     if (auto lesson = doc.find("lesson"); lesson != doc.end())
         design.lesson = readLesson(*this, *lesson, "lesson", design);
+    if (auto interview = doc.find("interview"); interview != doc.end())
+        design.interview = readInterview(*this, *interview, "interview");
     if (auto ui = doc.find("ui"); ui != doc.end()) {
         object(*ui, "ui");
         design.uiJson = ui->dump();

@@ -309,6 +309,8 @@ std::string serializeScenario(const model::Architecture& architecture)
         doc["challenge"] = challengeJson(*architecture.challenge, architecture);
     if (architecture.lesson)
         doc["lesson"] = lessonJson(*architecture.lesson, architecture);
+    if (architecture.interview)
+        doc["interview"] = interviewJson(*architecture.interview);
     // Parsed with std::map keys: the reader's canonical order, and no
     // quadratic insertion cost on a huge ui object.
     const json ui = json::parse(architecture.uiJson, nullptr, false);

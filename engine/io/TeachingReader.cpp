@@ -290,4 +290,40 @@ model::Lesson readLesson(const DesignReader& reader, const json& value, const st
     return result;
 }
 
+model::Interview readInterview(const DesignReader& reader, const json& value, const std::string& path)
+{
+    reader.object(value, path);
+    reader.checkKeys(value, path, {"prompt", "source", "minutes", "requirements", "envelope"});
+    model::Interview result;
+    result.prompt = reader.string(reader.require(value, "prompt", path), child(path, "prompt"));
+    result.source = reader.optionalString(value, "source", path, "");
+    if (auto minutes = value.find("minutes"); minutes != value.end())
+        result.minutes = static_cast<int>(reader.numberIn(*minutes, child(path, "minutes"), 1, 240));
+    if (auto requirements = value.find("requirements"); requirements != value.end())
+        result.requirements = stringList(reader, *requirements, child(path, "requirements"));
+    if (auto envelope = value.find("envelope"); envelope != value.end()) {
+        const std::string at = child(path, "envelope");
+        reader.object(*envelope, at);
+        model::EnvelopeInputs& inputs = result.envelope;
+        const std::vector<std::pair<std::string, double*>> fields = {
+            {"daily_users", &inputs.dailyUsers},
+            {"requests_per_user_per_day", &inputs.requestsPerUserPerDay},
+            {"peak_factor", &inputs.peakFactor},
+            {"write_share", &inputs.writeShare},
+            {"bytes_per_write", &inputs.bytesPerWrite},
+            {"latency_ms", &inputs.latencyMs},
+            {"concurrency_per_server", &inputs.concurrencyPerServer},
+        };
+        std::vector<std::string> keys;
+        for (const auto& field : fields)
+            keys.push_back(field.first);
+        reader.checkKeys(*envelope, at, keys);
+        for (const auto& [key, target] : fields)
+            if (auto given = envelope->find(key); given != envelope->end())
+                *target = key == "write_share" ? reader.numberIn(*given, child(at, key), 0, 1)
+                                               : reader.numberIn(*given, child(at, key), key == "peak_factor" ? 1 : 1e-9, 1e15);
+    }
+    return result;
+}
+
 } // namespace scalelab::io

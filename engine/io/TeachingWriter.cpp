@@ -151,4 +151,26 @@ ordered_json lessonJson(const model::Lesson& lesson, const model::Architecture& 
     return result;
 }
 
+ordered_json interviewJson(const model::Interview& interview)
+{
+    ordered_json result;
+    result["prompt"] = interview.prompt;
+    if (!interview.source.empty())
+        result["source"] = interview.source;
+    result["minutes"] = interview.minutes;
+    if (!interview.requirements.empty())
+        result["requirements"] = interview.requirements;
+    const model::EnvelopeInputs& inputs = interview.envelope;
+    result["envelope"] = {
+        {"daily_users", numberJson(inputs.dailyUsers, "envelope daily_users")},
+        {"requests_per_user_per_day", numberJson(inputs.requestsPerUserPerDay, "envelope requests_per_user_per_day")},
+        {"peak_factor", numberJson(inputs.peakFactor, "envelope peak_factor")},
+        {"write_share", numberJson(inputs.writeShare, "envelope write_share")},
+        {"bytes_per_write", numberJson(inputs.bytesPerWrite, "envelope bytes_per_write")},
+        {"latency_ms", numberJson(inputs.latencyMs, "envelope latency_ms")},
+        {"concurrency_per_server", numberJson(inputs.concurrencyPerServer, "envelope concurrency_per_server")},
+    };
+    return result;
+}
+
 } // namespace scalelab::io

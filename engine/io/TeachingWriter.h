@@ -11,5 +11,6 @@ namespace scalelab::io {
 nlohmann::ordered_json libraryJson(const model::LibraryInfo& library);
 nlohmann::ordered_json challengeJson(const model::Challenge& challenge, const model::Architecture& design);
 nlohmann::ordered_json lessonJson(const model::Lesson& lesson, const model::Architecture& design);
+nlohmann::ordered_json interviewJson(const model::Interview& interview);
 
 } // namespace scalelab::io

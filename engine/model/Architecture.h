@@ -4,6 +4,7 @@
 #include "Block.h"
 #include "Challenge.h"
 #include "Fault.h"
+#include "Interview.h"
 #include "Lesson.h"
 #include "LibraryInfo.h"
 #include "Link.h"
@@ -25,6 +26,7 @@ struct Architecture {
     LibraryInfo library;                // set for the bundled examples
     std::optional<Challenge> challenge; // goals to grade the design against
     std::optional<Lesson> lesson;       // guided steps through the design
+    std::optional<Interview> interview; // a design question to practise on
 
     const Block* findBlock(const std::string& id) const;
     Block* findBlock(const std::string& id);

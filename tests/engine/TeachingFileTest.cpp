@@ -55,6 +55,10 @@ const char* kLesson = R"("lesson": {"title": "Add a cache", "family": "caching",
       {"fault": {"action": "slow", "block": "db", "value": 3, "duration_s": 5}}],
      "check": {"metric": "p95_ms", "max": 500, "on": "plan"}}]})";
 
+const char* kInterview = R"("interview": {"prompt": "Design a URL shortener at 100K rps.", "source": "practice",
+    "minutes": 30, "requirements": ["Reads outnumber writes 100:1", "Short codes never collide"],
+    "envelope": {"daily_users": 100000000, "write_share": 0.01, "bytes_per_write": 500}})";
+
 } // namespace
 
 class TeachingFileTest : public QObject {
@@ -64,7 +68,7 @@ private slots:
     void sections_survive_a_round_trip()
     {
         const model::Architecture design = io::parseScenario(
-            doc(std::string(kChallenge) + ", " + kLesson + R"(, "library": {"topic": "Caching", "what_to_try": "Flush it.", "order": 3})"),
+            doc(std::string(kChallenge) + ", " + kLesson + R"(, "library": {"topic": "Caching", "what_to_try": "Flush it.", "order": 3})" + ", " + kInterview),
             "t.scalelab");
         QVERIFY(design.challenge && design.lesson);
         QCOMPARE(design.challenge->traffic.at("users.rate_rps"), 1000.0);
@@ -76,6 +80,11 @@ private slots:
         QCOMPARE(design.lesson->steps[1].apply.size(), size_t(4));
         QVERIFY(design.lesson->steps[2].checkOn == model::LessonStep::CheckOn::Plan);
         QCOMPARE(design.library.order, 3);
+        QVERIFY(design.interview);
+        QCOMPARE(design.interview->minutes, 30);
+        QCOMPARE(design.interview->requirements.size(), size_t(2));
+        QCOMPARE(design.interview->envelope.dailyUsers, 1e8);
+        QCOMPARE(design.interview->envelope.peakFactor, model::EnvelopeInputs{}.peakFactor);
         const model::Architecture again = io::parseScenario(io::serializeScenario(design), "t.scalelab");
         QVERIFY(again == design);
     }
@@ -129,6 +138,8 @@ private slots:
                                      << "teach.scalelab: lesson.steps[0].apply[0]: needs one of set, add_block, remove_block, add_link, remove_link, fault, command";
         QTest::newRow("lesson check on") << R"("lesson": {"title": "x", "steps": [{"title": "a", "instruction": "b", "check": {"metric": "p95_ms", "min": 1, "on": "live"}}]})"
                                          << R"(teach.scalelab: lesson.steps[0].check.on: must be "run" or "plan", got "live")";
+        QTest::newRow("envelope share") << R"("interview": {"prompt": "x", "envelope": {"write_share": 2}})"
+                                        << "teach.scalelab: interview.envelope.write_share: must be between 0 and 1, got 2";
         QTest::newRow("library topic") << R"("library": {"what_to_try": "x"})"
                                        << R"(teach.scalelab: library: missing "topic")";
     }

@@ -1,23 +1,12 @@
 #include "RampStages.h"
 
 #include "DurationText.h"
+#include "Trimmed.h"
 
 #include <charconv>
 #include <cmath>
 
 namespace scalelab::model {
-
-namespace {
-
-std::string trimmed(const std::string& text)
-{
-    const auto first = text.find_first_not_of(" \t");
-    if (first == std::string::npos)
-        return {};
-    return text.substr(first, text.find_last_not_of(" \t") - first + 1);
-}
-
-} // namespace
 
 std::vector<RampStage> parseRampStages(const std::string& text, std::string& error)
 {

@@ -1,18 +1,13 @@
 #include "RegionLatency.h"
 
+#include "Trimmed.h"
+
 #include <cstdlib>
 #include <sstream>
 
 namespace scalelab::model {
 
 namespace {
-
-std::string trimmed(const std::string& text)
-{
-    const size_t first = text.find_first_not_of(" \t");
-    const size_t last = text.find_last_not_of(" \t");
-    return first == std::string::npos ? std::string() : text.substr(first, last - first + 1);
-}
 
 std::pair<std::string, std::string> ordered(const std::string& a, const std::string& b)
 {

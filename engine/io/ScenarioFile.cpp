@@ -270,6 +270,8 @@ json parseJson(const std::string& text, const std::string& file)
 
 // Turns a parsed document into a design, or throws at the first rule broken.
 // Every access is preceded by a type check, so nlohmann never throws here.
+constexpr double kMaxCells = 1'000'000;
+
 class Reader {
 public:
     explicit Reader(std::string file) : m_file(std::move(file)) {}
@@ -279,10 +281,12 @@ public:
         if (!doc.is_object())
             fail("", std::string("must hold a JSON object, got ") + doc.type_name());
         checkFormat(doc);
-        checkKeys(doc, "", {"format", "version", "name", "description", "blocks", "links", "faults", "ui"});
+        checkKeys(doc, "", {"format", "version", "name", "description", "blocks", "links", "faults", "ui", "scale"});
         model::Architecture design;
         design.name = optionalString(doc, "name", "", "");
         design.description = optionalString(doc, "description", "", "");
+        if (auto scale = doc.find("scale"); scale != doc.end())
+            design.cells = cells(*scale);
         const json& blocks = array(require(doc, "blocks", ""), "blocks");
         for (std::size_t i = 0; i < blocks.size(); ++i)
             design.blocks.push_back(block(blocks[i], element("blocks", i), i));
@@ -378,6 +382,18 @@ private:
     {
         auto it = object.find(key);
         return it == object.end() ? 0.0 : number(*it, child(path, key));
+    }
+
+    // "scale": {"cells": K}, the cell reduction (sim/CellReduction.h).
+    int cells(const json& scale) const
+    {
+        object(scale, "scale");
+        checkKeys(scale, "scale", {"cells"});
+        const std::string path = child("scale", "cells");
+        const double value = number(require(scale, "cells", "scale"), path);
+        if (value != std::floor(value) || value < 1 || value > kMaxCells)
+            fail(path, "must be a whole number from 1 to " + formatNumber(kMaxCells) + ", got " + formatNumber(value));
+        return static_cast<int>(value);
     }
 
     // Ids appear in links, in `--set` arguments and in reports, so they stay plain.
@@ -728,6 +744,8 @@ std::string serializeScenario(const model::Architecture& architecture)
     doc["version"] = kScenarioVersion;
     doc["name"] = architecture.name;
     doc["description"] = architecture.description;
+    if (architecture.cells > 1)
+        doc["scale"] = ordered_json{{"cells", architecture.cells}};
     doc["blocks"] = ordered_json::array();
     for (const auto& block : architecture.blocks)
         doc["blocks"].push_back(blockJson(block));

@@ -43,6 +43,9 @@ struct Architecture {
     std::vector<Link> links;
     std::vector<Fault> faults; // scheduled failures, in the order of the file
     std::string uiJson = "{}"; // the file's "ui" object, kept verbatim for the editor
+    // The cell reduction ("scale": {"cells": K}): simulate one of K
+    // identical cells and scale counts back (sim/CellReduction.h). 1 = off.
+    int cells = 1;
 
     const Block* findBlock(const std::string& id) const;
     Block* findBlock(const std::string& id);

@@ -113,14 +113,15 @@ void scaleToDesign(stats::Snapshot& snapshot, int cells)
         for (auto& count : errors.byKind)
             count *= k;
     };
-    auto scaleSeries = [&](std::vector<stats::WindowSample>& series) {
+    auto scaleSeries = [&](std::vector<stats::WindowSample>& series, bool instances) {
         for (auto& sample : series) {
             sample.arrivalsPerSecond *= scale;
             sample.throughputPerSecond *= scale;
             for (double& rate : sample.errorsPerSecond)
                 rate *= scale;
             sample.meanQueue *= scale;
-            sample.instances *= scale;
+            if (instances)
+                sample.instances *= scale;
             sample.costPerHour *= scale;
         }
     };
@@ -129,16 +130,20 @@ void scaleToDesign(stats::Snapshot& snapshot, int cells)
     scaleErrors(snapshot.errors);
     snapshot.throughputRps *= scale;
     snapshot.costPerHour *= scale;
-    scaleSeries(snapshot.series);
+    scaleSeries(snapshot.series, false);
     for (auto& block : snapshot.blocks) {
-        block.instances *= cells;
+        // Pools of workers have K times the cell's instances; a client, a
+        // balancer or an autoscaler stays one logical block (each cell has
+        // its own copy, whose cost is counted K times).
+        if (block.hasWorkers)
+            block.instances *= cells;
         block.meanQueue *= scale;
         block.arrivals *= k;
         block.completed *= k;
         scaleErrors(block.errors);
         block.inFlight *= cells;
         block.costPerHour *= scale;
-        scaleSeries(block.series);
+        scaleSeries(block.series, block.hasWorkers);
     }
 }
 

@@ -5,8 +5,9 @@
 // counts, consumers, replicas, autoscaler bounds, concurrency and connection
 // limits, queue capacities) is divided by K; the run is that one cell, and
 // the snapshot scales counts back by K: requests, completions, errors,
-// throughput, arrivals, instances, requests in flight, queue lengths and
-// cost. Latencies, utilisations and ratios are reported as measured.
+// throughput, arrivals, instances of pools with workers, requests in
+// flight, queue lengths and cost (each cell pays for its own balancer and
+// cache). Latencies, utilisations and ratios are reported as measured.
 //
 // Why this is exact for a random split: if every request independently
 // picks one of K cells with probability 1/K, a Poisson stream of rate

@@ -48,8 +48,8 @@ bool FanoutBlock::scaleTo(sim::Kernel& kernel, int instances)
 void FanoutBlock::onArrive(sim::Kernel& kernel, uint32_t frame)
 {
     int instance = kernel.frames()[frame].instance;
-    if (instance < 0 || instance >= m_pool.active())
-        instance = static_cast<int>(rng().below(static_cast<uint64_t>(m_pool.active())));
+    if (instance < 0 || instance >= m_pool.active()) // no balancer in front: callers take the instances in turn
+        instance = m_nextInstance++ % m_pool.active();
     if (m_pool.isDown(instance)) {
         kernel.finish(frame, sim::Outcome::Failed);
         return;

@@ -78,6 +78,7 @@ private:
 
     InstancePool m_pool;
     int m_configuredInstances = -1;
+    int m_nextInstance = 0;
     Mode m_mode = Mode::Hybrid;
     double m_postMs = 0, m_readMs = 0, m_mergeMs = 0, m_cv = 1;
     double m_followersMean = 0, m_celebrityShare = 0;

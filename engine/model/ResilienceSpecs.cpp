@@ -294,8 +294,8 @@ BlockSpec fanoutSpec()
          number("write_time_ms", "Time per timeline write", ParamType::Duration, "ms", 0.6, 0.0001, 60'000, 0.1,
                 "Time one writer needs to insert a post into one follower's timeline (one cache key update)."),
          number("batch_size", "Batch size", ParamType::Int, "timelines", 1000, 1, 10'000'000, 100,
-                "Timelines a writer updates per batch (one simulated event), as pipelined cache writes. A "
-                "post's last timeline is exact to the batch; bigger batches mean fewer events and a coarser "
+                "Timelines a writer updates per batch (one simulated event), as pipelined cache writes. When a "
+                "post reaches its last follower stays exact; bigger batches mean fewer events and a coarser "
                 "interleaving of posts.")});
     return spec;
 }

@@ -47,6 +47,10 @@ void printJson(const analysis::NetworkPlan& plan)
             entry["saturated"] = block.saturated;
             entry["required_instances"] = block.requiredInstances;
         }
+        if (block.kind == "fanout") {
+            entry["fanout_writes_per_s"] = block.fanoutWritesPerS;
+            entry["fanout_utilization"] = block.fanoutUtilization;
+        }
         blocks[block.id] = std::move(entry);
     }
     json["blocks"] = std::move(blocks);
@@ -68,6 +72,11 @@ void printTable(const std::string& file, const analysis::NetworkPlan& plan)
         else
             std::printf("%6s %8s %8s %9.2f %10s\n", "-", "-", "-", block.responseMs, "-");
     }
+    for (const auto& block : plan.blocks)
+        if (block.kind == "fanout")
+            std::printf("\n%s: %.0f timeline writes/s keep the fan-out writers %.1f%% busy%s\n", block.id.c_str(),
+                        block.fanoutWritesPerS, block.fanoutUtilization * 100,
+                        block.fanoutUtilization >= 1 ? " (SATURATED: the backlog grows without bound)" : "");
     std::printf("\nmean end-to-end latency: %.2f ms\n", plan.endToEndMs);
     if (!plan.bottleneck.empty())
         std::printf("bottleneck: %s (%.1f%% utilised); instances for %.0f%% utilisation: %d\n",

@@ -3,6 +3,7 @@
 #include "CliOutput.h"
 #include "SimulationOptions.h"
 #include "SnapshotJson.h"
+#include "sim/CellReduction.h"
 #include "sim/Simulator.h"
 
 #include <QCommandLineParser>
@@ -14,11 +15,26 @@ namespace scalelab::cli {
 
 namespace {
 
-void printTable(const std::string& file, const stats::Snapshot& snap, double warmupS, double wallS, uint64_t seed)
+// The cell reduction in force, and where it is not exact.
+void printCells(const model::Architecture& design, int cells)
+{
+    if (cells <= 1)
+        return;
+    std::printf("cells: %d (one of %d identical cells simulated, each with 1/%d of the traffic and instances; "
+                "requests, throughput, arrivals, instances and cost scaled x%d, latencies as measured)\n",
+                cells, cells, cells, cells);
+    for (const std::string& note : sim::cellApproximations(design))
+        std::printf("  approximate: %s\n", note.c_str());
+    std::printf("\n");
+}
+
+void printTable(const std::string& file, const model::Architecture& design, const stats::Snapshot& snap,
+                double warmupS, double wallS, uint64_t seed)
 {
     std::printf("%s: %.0f s simulated after %.0f s warm-up, seed %llu, %.2f s wall, %llu events\n\n", file.c_str(),
                 snap.measuredSeconds, warmupS, static_cast<unsigned long long>(seed), wallS,
                 static_cast<unsigned long long>(snap.events));
+    printCells(design, snap.cells);
     std::printf("requests %llu   completed %llu   errors %llu", static_cast<unsigned long long>(snap.requests),
                 static_cast<unsigned long long>(snap.completed),
                 static_cast<unsigned long long>(snap.errors.total()));
@@ -79,10 +95,13 @@ int runCommand(const QStringList& arguments)
     const stats::Snapshot snap = simulateMeasured(options);
     const double wallS = std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
 
-    if (parser.isSet("json"))
-        std::printf("%s\n", snapshotToJson(snap, wallS).dump(2).c_str());
-    else
-        printTable(baseName(options.path), snap, sim::toSeconds(options.warmup), wallS, options.seed);
+    if (parser.isSet("json")) {
+        nlohmann::ordered_json json = snapshotToJson(snap, wallS);
+        if (snap.cells > 1)
+            json["cell_approximations"] = sim::cellApproximations(options.design);
+        std::printf("%s\n", json.dump(2).c_str());
+    } else
+        printTable(baseName(options.path), options.design, snap, sim::toSeconds(options.warmup), wallS, options.seed);
     return kExitOk;
 }
 

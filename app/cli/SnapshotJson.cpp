@@ -32,6 +32,8 @@ nlohmann::ordered_json snapshotToJson(const stats::Snapshot& snapshot, double wa
     json["sim_seconds"] = snapshot.measuredSeconds;
     json["wall_seconds"] = wallSeconds;
     json["events"] = snapshot.events;
+    if (snapshot.cells > 1)
+        json["cells"] = snapshot.cells; // counts below are the whole design's, scaled from one cell
     json["requests"] = snapshot.requests;
     json["completed"] = snapshot.completed;
     json["errors"] = errorsToJson(snapshot.errors);

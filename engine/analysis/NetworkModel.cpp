@@ -1,4 +1,5 @@
 #include "NetworkModel.h"
+#include "FanoutModel.h"
 
 #include "Queueing.h"
 #include "RequiredInstances.h"
@@ -42,7 +43,9 @@ int instancesOf(const model::Block& block)
         return 1 + static_cast<int>(block.param("replicas"));
     if (block.kind == "sharded_database")
         return static_cast<int>(block.param("shards"));
-    return block.kind == "service" || block.kind == "database" ? static_cast<int>(block.param("instances")) : 1;
+    return block.kind == "service" || block.kind == "database" || block.kind == "fanout"
+               ? static_cast<int>(block.param("instances"))
+               : 1;
 }
 
 // Share of a load balancer's traffic that goes down each of its links.
@@ -193,6 +196,31 @@ void planReplicatedDatabase(const model::Block& block, BlockPlan& here, double t
     here.requiredInstances = 1 + (readsOnPrimary ? 0 : requiredFor(here.readRps, readMs, here.workers, targetUtilization));
 }
 
+// Posts and reads on a pool of instances (a read merges followees' posts),
+// and the fan-out writers as a second pool fed by posts x timelines per post.
+void planFanout(const model::Block& block, BlockPlan& here, double downstreamMs, double targetUtilization)
+{
+    const FanoutLoad load = fanoutLoad(block);
+    const double readMs = block.param("read_time_ms") + load.mergedPerRead * block.param("merge_time_ms");
+    const double postMs = block.param("post_time_ms");
+    const double arrivals = here.arrivalRps();
+    here.hasCapacity = true;
+    here.instances = instancesOf(block);
+    here.workers = static_cast<int>(block.param("workers"));
+    here.serviceMs = arrivals > 0 ? (here.readRps * readMs + here.writeRps * postMs) / arrivals : readMs;
+    here.holdingMs = here.serviceMs + downstreamMs;
+    const PoolEstimate pool = estimatePool(arrivals / here.instances, here.serviceMs, here.holdingMs,
+                                           block.param("service_cv"), here.workers);
+    here.fanoutWritesPerS = here.writeRps * load.timelinesPerPost;
+    here.fanoutUtilization =
+        here.fanoutWritesPerS * block.param("write_time_ms") / 1000 / block.param("fanout_workers");
+    here.utilization = std::max(pool.utilization, here.fanoutUtilization);
+    here.saturated = pool.saturated || here.fanoutUtilization >= 1;
+    here.waitMs = pool.waitMs;
+    here.responseMs = pool.waitMs + here.holdingMs;
+    here.requiredInstances = requiredFor(arrivals, here.holdingMs, here.workers, targetUtilization);
+}
+
 } // namespace
 
 const BlockPlan* NetworkPlan::find(const std::string& id) const
@@ -265,6 +293,8 @@ NetworkPlan planNetwork(const model::Architecture& design, double targetUtilizat
             const double goingOn = arrivals > 0 ? (here.readRps * readPass + here.writeRps * writePass) / arrivals : 0;
             here.serviceMs = block.param("latency_ms");
             here.responseMs = here.serviceMs + goingOn * downstreamMs;
+        } else if (block.kind == "fanout") {
+            planFanout(block, here, downstreamMs, targetUtilization);
         } else if (block.kind == "replicated_database") {
             planReplicatedDatabase(block, here, targetUtilization);
         } else { // service, database: a pool of workers

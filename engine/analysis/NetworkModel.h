@@ -14,6 +14,10 @@
 //  - A pool instance is M/G/c with c = workers and the *holding* time as
 //    service: own work plus its downstream calls, since a worker waits for
 //    them (synchronous calls). Allen-Cunneen for the wait.
+//  - A timeline fan-out block is such a pool for posts and reads (a read's
+//    work includes merging followees) plus its fan-out writers, one more
+//    pool whose load is posts/s x expected timelines per post (FanoutModel);
+//    its utilisation is the busier of the two.
 // Not modelled: retries and timeouts (it assumes no loss), finite queues
 // (no blocking), connection caps, and the variability that downstream
 // calls add to the holding time. Treat figures near saturation with care
@@ -39,6 +43,10 @@ struct BlockPlan {
     double concurrency = 0; // requests in the block on average (Little's law)
     bool saturated = false; // utilisation >= 1: the queue grows without bound
     int requiredInstances = 0; // for the target utilisation (pools only)
+    // Timeline fan-out blocks: background timeline writes and how busy they
+    // keep the fan-out writers (>= 1: the backlog grows without bound).
+    double fanoutWritesPerS = 0;
+    double fanoutUtilization = 0;
 
     double arrivalRps() const { return readRps + writeRps; }
 };

@@ -56,7 +56,9 @@ void AutoscalerBlock::configure(sim::Kernel&, const model::Block& block)
     std::string error;
     m_schedule.clear();
     for (const model::RampStage& entry : model::parseRampStages(block.text("schedule"), error))
-        m_schedule.emplace_back(entry.durationS, static_cast<int>(entry.targetRps));
+        // Rounded, at least 1: a schedule divided among cells (sim/CellReduction.h) keeps its instances.
+        m_schedule.emplace_back(entry.durationS,
+                                entry.targetRps > 0 ? std::max(1, static_cast<int>(std::lround(entry.targetRps))) : 0);
 }
 
 void AutoscalerBlock::start(sim::Kernel& kernel)

@@ -4,6 +4,7 @@
 #include "CacheBlock.h"
 #include "CircuitBreakerBlock.h"
 #include "ClientBlock.h"
+#include "FanoutBlock.h"
 #include "GeoDnsBlock.h"
 #include "LoadBalancerBlock.h"
 #include "PoolBlock.h"
@@ -45,6 +46,8 @@ std::unique_ptr<BlockRuntime> makeBlockRuntime(const model::Block& block, uint32
         return std::make_unique<GeoDnsBlock>(block, index, runSeed, windowCapacity);
     if (block.kind == "serverless")
         return std::make_unique<ServerlessBlock>(block, index, runSeed, windowCapacity);
+    if (block.kind == "fanout")
+        return std::make_unique<FanoutBlock>(block, index, runSeed, windowCapacity);
     if (block.kind == "autoscaler")
         return std::make_unique<AutoscalerBlock>(block, index, runSeed, windowCapacity);
     throw std::invalid_argument("no simulation behaviour for block kind \"" + block.kind + "\"");

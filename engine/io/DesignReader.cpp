@@ -7,6 +7,7 @@
 #include "model/Registry.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace scalelab::io {
 
@@ -15,16 +16,24 @@ using model::ParamType;
 using model::Registry;
 using nlohmann::json;
 
+namespace {
+
+constexpr double kMaxCells = 1'000'000;
+
+} // namespace
+
 model::Architecture DesignReader::read(const json& doc)
 {
     if (!doc.is_object())
         fail("", std::string("must hold a JSON object, got ") + doc.type_name());
     checkFormat(doc);
     checkKeys(doc, "", {"format", "version", "name", "description", "blocks", "links", "faults", "library",
-                        "challenge", "lesson", "interview", "ui"});
+                        "challenge", "lesson", "interview", "scale", "ui"});
     model::Architecture design;
     design.name = optionalString(doc, "name", "", "");
     design.description = optionalString(doc, "description", "", "");
+    if (auto scale = doc.find("scale"); scale != doc.end())
+        design.cells = cells(*scale);
     const json& blocks = array(require(doc, "blocks", ""), "blocks");
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         const std::string path = element("blocks", i);
@@ -59,6 +68,17 @@ model::Architecture DesignReader::read(const json& doc)
         design.uiJson = ui->dump();
     }
     return design;
+}
+
+int DesignReader::cells(const json& scale) const
+{
+    object(scale, "scale");
+    checkKeys(scale, "scale", {"cells"});
+    const std::string path = child("scale", "cells");
+    const double value = number(require(scale, "cells", "scale"), path);
+    if (value != std::floor(value) || value < 1 || value > kMaxCells)
+        fail(path, "must be a whole number from 1 to " + formatNumber(kMaxCells) + ", got " + formatNumber(value));
+    return static_cast<int>(value);
 }
 
 void DesignReader::checkFormat(const json& doc) const

@@ -39,6 +39,8 @@ public:
 
 private:
     void checkFormat(const nlohmann::json& doc) const;
+    // "scale": {"cells": K}, the cell reduction (sim/CellReduction.h).
+    int cells(const nlohmann::json& scale) const;
     model::ParamValues params(const nlohmann::json& owner, const std::vector<model::ParamSpec>& specs,
                               const std::string& ownerPath, const std::string& ownerName,
                               model::TextValues* texts = nullptr) const;

@@ -292,6 +292,8 @@ std::string serializeScenario(const model::Architecture& architecture)
     doc["version"] = kScenarioVersion;
     doc["name"] = architecture.name;
     doc["description"] = architecture.description;
+    if (architecture.cells > 1)
+        doc["scale"] = ordered_json{{"cells", architecture.cells}};
     doc["blocks"] = ordered_json::array();
     for (const auto& block : architecture.blocks)
         doc["blocks"].push_back(blockJson(block));

@@ -27,6 +27,9 @@ struct Architecture {
     std::optional<Challenge> challenge; // goals to grade the design against
     std::optional<Lesson> lesson;       // guided steps through the design
     std::optional<Interview> interview; // a design question to practise on
+    // The cell reduction ("scale": {"cells": K}): simulate one of K
+    // identical cells and scale counts back (sim/CellReduction.h). 1 = off.
+    int cells = 1;
 
     const Block* findBlock(const std::string& id) const;
     Block* findBlock(const std::string& id);

@@ -34,6 +34,10 @@ struct ParamSpec {
     std::string defaultText;          // Text only
     // Text only: empty when the text is acceptable, otherwise the rule it breaks.
     std::string (*textRule)(const std::string&) = nullptr;
+    // A count or rate of identical things, divided among the cells of the
+    // cell reduction (sim/CellReduction.h); Text: the values of its
+    // TIME:NUMBER entries are.
+    bool perCell = false;
 
     bool isText() const { return type == ParamType::Text; }
     std::string checkText(const std::string& text) const { return textRule ? textRule(text) : std::string(); }

@@ -12,28 +12,6 @@ namespace {
 
 using namespace specs;
 
-// Parameters shared by every pooled compute block (service, database): the
-// pool's shape, its queue, its own timeout and the service-time distribution.
-std::vector<ParamSpec> poolParams(int instances, int workers, int queueCapacity)
-{
-    return {
-        number("instances", "Instances", ParamType::Int, "", instances, 1, 100'000, 1,
-               "Identical instances behind this block. A load balancer in front spreads requests over them; "
-               "without one, callers take them in turn."),
-        number("workers", "Workers per instance", ParamType::Int, "", workers, 1, 100'000, 1,
-               "Requests one instance serves at the same time (threads, event-loop slots). A worker stays "
-               "busy while it waits for its downstream calls."),
-        number("queue_capacity", "Queue capacity", ParamType::Int, "", queueCapacity, 0, 10'000'000, 10,
-               "Requests that may wait per instance when every worker is busy. One more is rejected with 503."),
-        number("timeout_ms", "Timeout", ParamType::Duration, "ms", 0, 0, kHour, 10,
-               "Longest time a request may spend here (queue, work and downstream calls) before this block "
-               "gives up and answers its caller with a timeout, freeing the worker. 0 = never."),
-        number("service_cv", "Service-time variability", ParamType::Double, "", 1, 0, 10, 0.1,
-               "Coefficient of variation of the service time: 0 = deterministic, 1 = exponential, "
-               "other values = log-normal with that CV."),
-    };
-}
-
 BlockSpec clientSpec()
 {
     BlockSpec spec;
@@ -45,11 +23,11 @@ BlockSpec clientSpec()
     spec.pattern = "Load generation";
     spec.acceptsInput = false;
     spec.allowedTargets = {"load_balancer", "service", "database", "replicated_database", "sharded_database", "cache", "cdn",
-                           "queue", "topic", "circuit_breaker", "rate_limiter", "serverless", "geo_dns"};
+                           "queue", "topic", "circuit_breaker", "rate_limiter", "serverless", "geo_dns", "fanout"};
     spec.needsTarget = true;
     spec.params = {
-        number("rate_rps", "Request rate", ParamType::Rate, "rps", 100, 0, 10'000'000, 10,
-               "Arrival rate of new requests (Poisson) in the open model, and the base the traffic profile starts from. Retries come on top of it."),
+        perCell(number("rate_rps", "Request rate", ParamType::Rate, "rps", 100, 0, 10'000'000, 10,
+               "Arrival rate of new requests (Poisson) in the open model, and the base the traffic profile starts from. Retries come on top of it.")),
         number("read_ratio", "Read ratio", ParamType::Double, "", 0.9, 0, 1, 0.05,
                "Share of requests that are reads; the rest are writes. Caches serve reads, writes pass through."),
         number("static_ratio", "Static share", ParamType::Double, "", 0, 0, 1, 0.05,
@@ -78,9 +56,9 @@ BlockSpec clientSpec()
                "Open model only. Constant: rate_rps. Ramp: from rate_rps through the ramp stages. Spike: "
                "rate_rps times the spike multiplier for a while. Diurnal: rate_rps swinging by the amplitude "
                "over the period, like a day of traffic."),
-        text("ramp_stages", "Ramp stages", "30s:1000, 60s:1000, 30s:100", &rampStagesRule,
+        perCell(text("ramp_stages", "Ramp stages", "30s:1000, 60s:1000, 30s:100", &rampStagesRule,
              "DURATION:RPS stages, as in a k6 load test: \"30s:1000, 1m:5000\" moves linearly from the "
-             "current rate to 1,000 rps over 30 s, then to 5,000 rps over a minute, then holds the last rate."),
+             "current rate to 1,000 rps over 30 s, then to 5,000 rps over a minute, then holds the last rate.")),
         number("spike_multiplier", "Spike multiplier", ParamType::Double, "x", 10, 1, 1000, 1,
                "How many times the base rate arrives during the spike (Black Friday: 10x)."),
         number("spike_start_s", "Spike start", ParamType::Double, "s", 60, 0, 1e7, 10,
@@ -91,8 +69,8 @@ BlockSpec clientSpec()
                "Swing of the daily cycle as a fraction of rate_rps: 0.5 goes from half to one and a half times."),
         number("diurnal_period_s", "Diurnal period", ParamType::Double, "s", 600, 1, 1e7, 60,
                "Length of one cycle in simulated seconds (86,400 is a real day; shorter cycles show it faster)."),
-        number("virtual_users", "Virtual users", ParamType::Int, "", 100, 0, 10'000'000, 10,
-               "Closed model only: users each with at most one request in flight."),
+        perCell(number("virtual_users", "Virtual users", ParamType::Int, "", 100, 0, 10'000'000, 10,
+               "Closed model only: users each with at most one request in flight.")),
         number("think_time_ms", "Think time", ParamType::Duration, "ms", 1000, 0, kHour, 100,
                "Closed model only: mean pause (exponential) between a response and the user's next request."),
     };
@@ -109,7 +87,7 @@ BlockSpec loadBalancerSpec()
     spec.summary = "Spreads each request to one instance of the blocks it links to.";
     spec.pattern = "Horizontal scaling behind a load balancer";
     spec.allowedTargets = {"service", "database", "replicated_database", "sharded_database", "cache", "load_balancer",
-                           "queue", "topic", "circuit_breaker", "rate_limiter", "serverless"};
+                           "queue", "topic", "circuit_breaker", "rate_limiter", "serverless", "fanout"};
     spec.needsTarget = true;
     spec.params = {
         choice("algorithm", "Algorithm",
@@ -142,7 +120,7 @@ BlockSpec serviceSpec()
     spec.summary = "A pool of stateless app instances, each with a worker pool and a bounded queue.";
     spec.pattern = "Stateless service scaling";
     spec.allowedTargets = {"service", "database", "replicated_database", "sharded_database", "cache", "load_balancer",
-                           "queue", "topic", "circuit_breaker", "rate_limiter", "serverless"};
+                           "queue", "topic", "circuit_breaker", "rate_limiter", "serverless", "fanout"};
     spec.params = poolParams(1, 8, 100);
     spec.params.insert(spec.params.begin() + 2,
                        number("service_time_ms", "Service time", ParamType::Duration, "ms", 10, 0, kHour, 1,
@@ -172,9 +150,9 @@ BlockSpec databaseSpec()
                                "Mean time to serve one read query."),
                         number("write_time_ms", "Write time", ParamType::Duration, "ms", 20, 0, kHour, 1,
                                "Mean time to serve one write query.")});
-    spec.params.push_back(number("max_connections", "Max connections", ParamType::Int, "", 200, 1, 1'000'000, 10,
+    spec.params.push_back(perCell(number("max_connections", "Max connections", ParamType::Int, "", 200, 1, 1'000'000, 10,
                                  "Connections the database accepts at once over all its instances, queued or "
-                                 "served. Beyond it a query is refused with 503 (too many connections)."));
+                                 "served. Beyond it a query is refused with 503 (too many connections).")));
     return spec;
 }
 
@@ -190,8 +168,8 @@ BlockSpec replicatedDatabaseSpec()
     spec.params = poolParams(1, 16, 1000);
     spec.params.erase(spec.params.begin()); // the instances are the primary and its replicas
     spec.params.insert(spec.params.begin(),
-                       number("replicas", "Read replicas", ParamType::Int, "", 2, 0, 100, 1,
-                              "Copies of the primary that serve reads. 0 = the primary serves everything."));
+                       perCell(number("replicas", "Read replicas", ParamType::Int, "", 2, 0, 100, 1,
+                              "Copies of the primary that serve reads. 0 = the primary serves everything.")));
     spec.params.insert(spec.params.begin() + 2,
                        {number("read_time_ms", "Read time", ParamType::Duration, "ms", 5, 0, kHour, 1,
                                "Mean time to serve one read query, on any node."),
@@ -376,7 +354,7 @@ Registry::Registry()
     for (const Price& price : {Price{"load_balancer", 0.025, 0}, Price{"service", 0.10, 0}, Price{"database", 0.50, 0},
                                Price{"replicated_database", 0.50, 0}, Price{"sharded_database", 0.50, 0},
                                Price{"cache", 0.20, 0}, Price{"cdn", 0, 0.75}, Price{"queue", 0.05, 0.40},
-                               Price{"topic", 0, 0.50}}) {
+                               Price{"topic", 0, 0.50}, Price{"fanout", 0.20, 0}}) {
         BlockSpec& spec = *std::find_if(m_blocks.begin(), m_blocks.end(),
                                         [&](const BlockSpec& s) { return s.kind == price.kind; });
         if (price.perHour > 0 || spec.kind != "cdn")

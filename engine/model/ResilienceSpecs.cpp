@@ -13,7 +13,7 @@ using namespace specs;
 // What a guard (breaker, limiter) or a consumer may call: anything that serves requests.
 const std::vector<std::string> kCallable = {"load_balancer", "service", "database", "replicated_database",
                                             "sharded_database", "cache", "queue", "circuit_breaker",
-                                            "rate_limiter", "topic", "serverless"};
+                                            "rate_limiter", "topic", "serverless", "fanout"};
 
 BlockSpec queueSpec()
 {
@@ -28,11 +28,11 @@ BlockSpec queueSpec()
                            "cache", "circuit_breaker", "rate_limiter", "topic"};
     spec.gaugeLabel = "Messages waiting";
     spec.params = {
-        number("capacity", "Capacity", ParamType::Int, "messages", 100'000, 0, 100'000'000, 1000,
-               "Messages the queue holds. A message sent to a full queue is refused with 503."),
-        number("consumers", "Consumers", ParamType::Int, "", 4, 0, 100'000, 1,
+        perCell(number("capacity", "Capacity", ParamType::Int, "messages", 100'000, 0, 100'000'000, 1000,
+               "Messages the queue holds. A message sent to a full queue is refused with 503.")),
+        perCell(number("consumers", "Consumers", ParamType::Int, "", 4, 0, 100'000, 1,
                "Workers taking messages off the queue, one message each at a time. Scale them "
-               "independently of the producers."),
+               "independently of the producers.")),
         number("processing_time_ms", "Processing time", ParamType::Duration, "ms", 50, 0, kHour, 10,
                "Mean time a consumer works on one message, before the downstream calls it makes."),
         number("service_cv", "Processing variability", ParamType::Double, "", 1, 0, 10, 0.1,
@@ -114,10 +114,10 @@ BlockSpec rateLimiterSpec()
         choice("algorithm", "Algorithm", {"token_bucket", "sliding_window"}, 0,
                "Token bucket: tokens refill at the rate up to the burst size; a request takes one. Sliding "
                "window: at most rate x window requests in any window (weighted over the previous window)."),
-        number("rate_rps", "Rate", ParamType::Rate, "rps", 100, 0.001, 10'000'000, 10,
-               "Requests per second admitted in the long run."),
-        number("burst", "Burst", ParamType::Int, "", 100, 1, 100'000'000, 10,
-               "Token bucket size: requests admitted at once after a quiet period."),
+        perCell(number("rate_rps", "Rate", ParamType::Rate, "rps", 100, 0.001, 10'000'000, 10,
+               "Requests per second admitted in the long run.")),
+        perCell(number("burst", "Burst", ParamType::Int, "", 100, 1, 100'000'000, 10,
+               "Token bucket size: requests admitted at once after a quiet period.")),
         number("window_s", "Window", ParamType::Double, "s", 1, 0.01, 3600, 1,
                "Sliding window length."),
         choice("scope", "Scope", {"global", "per_key"}, 0,
@@ -147,27 +147,27 @@ BlockSpec autoscalerSpec()
         number("target", "Target", ParamType::Double, "", 0.7, 0, 1e9, 0.05,
                "The metric's target value: 0.7 for 70% CPU, 100 for 100 requests/s per instance, 500 for "
                "500 ms p95. Above it, it scales out; well below it (under 70% of it), in."),
-        number("min_instances", "Minimum", ParamType::Int, "", 2, 0, 1'000'000, 1, "Never fewer instances."),
-        number("max_instances", "Maximum", ParamType::Int, "", 20, 1, 1'000'000, 1,
-               "Never more instances (the budget)."),
+        perCell(number("min_instances", "Minimum", ParamType::Int, "", 2, 0, 1'000'000, 1, "Never fewer instances.")),
+        perCell(number("max_instances", "Maximum", ParamType::Int, "", 20, 1, 1'000'000, 1,
+               "Never more instances (the budget).")),
         number("evaluation_s", "Evaluation period", ParamType::Double, "s", 10, 1, 3600, 5,
                "How often the metric is read, averaged over this period."),
         choice("policy", "Policy", {"target_tracking", "step"}, 0,
                "Target tracking: jump to the count that brings the metric to its target (AWS's default). "
                "Step: add or remove a fixed number of instances each time."),
-        number("scale_out_step", "Scale-out step", ParamType::Int, "", 2, 1, 100'000, 1,
-               "Step policy: instances added when above target."),
-        number("scale_in_step", "Scale-in step", ParamType::Int, "", 1, 1, 100'000, 1,
-               "Step policy: instances removed when well below target."),
+        perCell(number("scale_out_step", "Scale-out step", ParamType::Int, "", 2, 1, 100'000, 1,
+               "Step policy: instances added when above target.")),
+        perCell(number("scale_in_step", "Scale-in step", ParamType::Int, "", 1, 1, 100'000, 1,
+               "Step policy: instances removed when well below target.")),
         number("scale_out_cooldown_s", "Scale-out cooldown", ParamType::Double, "s", 60, 0, 86'400, 10,
                "Wait after a scale-out before the next one (scale up quickly)."),
         number("scale_in_cooldown_s", "Scale-in cooldown", ParamType::Double, "s", 300, 0, 86'400, 30,
                "Wait after any scaling before removing instances (scale down slowly, avoid thrashing)."),
         number("provisioning_s", "Provisioning delay", ParamType::Double, "s", 60, 0, 3600, 10,
                "Time from the decision until a new instance serves traffic (boot, cold start)."),
-        text("schedule", "Scheduled minimum", "", &rampStagesRule,
+        perCell(text("schedule", "Scheduled minimum", "", &rampStagesRule,
              "TIME:INSTANCES entries: at that time from the start the minimum becomes that many, and they "
-             "are launched at once (\"10m:50, 40m:10\" pre-warms 50 instances for a known peak). Empty = none."),
+             "are launched at once (\"10m:50, 40m:10\" pre-warms 50 instances for a known peak). Empty = none.")),
     };
     return spec;
 }
@@ -184,8 +184,8 @@ BlockSpec serverlessSpec()
     spec.allowedTargets = {"service", "database", "replicated_database", "sharded_database", "cache",
                            "load_balancer", "queue", "topic", "circuit_breaker", "rate_limiter"};
     spec.params = {
-        number("concurrency_limit", "Concurrency limit", ParamType::Int, "", 1000, 1, 1'000'000, 100,
-               "Containers that may run at once (the account's limit). Beyond it requests are throttled with 429."),
+        perCell(number("concurrency_limit", "Concurrency limit", ParamType::Int, "", 1000, 1, 1'000'000, 100,
+               "Containers that may run at once (the account's limit). Beyond it requests are throttled with 429.")),
         number("execution_time_ms", "Execution time", ParamType::Duration, "ms", 100, 0, 15 * 60'000, 10,
                "Mean time the function runs per request, before its downstream calls."),
         number("service_cv", "Execution variability", ParamType::Double, "", 1, 0, 10, 0.1,
@@ -239,12 +239,73 @@ BlockSpec geoDnsSpec()
     return spec;
 }
 
+// Twitter's timeline (seed 05, "Example 1"): what a post costs its
+// followers' timelines under fan-out on write, on read, or the hybrid.
+BlockSpec fanoutSpec()
+{
+    BlockSpec spec;
+    spec.kind = "fanout";
+    spec.displayName = "Timeline fan-out";
+    spec.category = "Async";
+    spec.icon = "fanout";
+    spec.summary = "A timeline service: a post is copied into every follower's timeline (write), merged when a "
+                   "timeline is read (read), or both by follower count (hybrid).";
+    spec.pattern = "Fan-out on write / on read (Twitter's timeline)";
+    spec.allowedTargets = {"database", "replicated_database", "sharded_database", "cache", "service",
+                           "load_balancer", "queue"};
+    spec.gaugeLabel = "Timeline writes waiting";
+    spec.params = poolParams(4, 64, 1000);
+    spec.params.insert(
+        spec.params.begin(),
+        {choice("mode", "Fan-out", {"write", "read", "hybrid"}, 2,
+                "Write: every post is written into each follower's cached timeline (push); reads are one fetch. "
+                "Read: posts are only stored; a timeline read merges the latest posts of every account the "
+                "reader follows (pull). Hybrid: posts of accounts up to the threshold are pushed, bigger "
+                "accounts' posts are merged at read time."),
+         number("post_time_ms", "Post time", ParamType::Duration, "ms", 2, 0, kHour, 0.5,
+                "Work to accept a post (store the tweet) before its downstream calls; the poster's reply "
+                "does not wait for the fan-out."),
+         number("read_time_ms", "Timeline read time", ParamType::Duration, "ms", 1, 0, kHour, 0.5,
+                "Work to fetch one precomputed timeline from the timeline cache."),
+         number("merge_time_ms", "Merge time per followee", ParamType::Duration, "ms", 0.05, 0, 60'000, 0.01,
+                "Extra read work for each followed account whose recent posts are fetched and merged into the "
+                "timeline at read time.")});
+    spec.params.insert(
+        spec.params.end(),
+        {number("followers_mean", "Followers (regular user)", ParamType::Double, "", 200, 0, 1e7, 10,
+                "Mean followers of a regular poster; each post draws its count from a geometric distribution "
+                "with this mean."),
+         number("celebrity_share", "Celebrity share of posts", ParamType::Double, "", 0.0001, 0, 1, 0.0001,
+                "Share of posts written by a celebrity account."),
+         number("celebrity_followers", "Celebrity followers", ParamType::Int, "", 50'000'000, 0, 2'000'000'000,
+                1'000'000, "Followers of a celebrity (the seed's 50M): the timelines one celebrity post touches "
+                "under fan-out on write."),
+         number("hybrid_threshold", "Hybrid threshold", ParamType::Int, "followers", 1000, 0, 2'000'000'000, 100,
+                "Hybrid: posts of accounts with at most this many followers are pushed; bigger accounts are "
+                "merged at read time (the seed's \"fan-out on write for users with < 1000 followers\")."),
+         number("followees_mean", "Followees per reader", ParamType::Double, "", 200, 0, 1e6, 10,
+                "Accounts a reader follows: the timelines merged per read under fan-out on read."),
+         number("celebrity_followees", "Celebrities per reader", ParamType::Double, "", 5, 0, 1e6, 1,
+                "Accounts above the hybrid threshold a reader follows: the timelines merged per read in "
+                "hybrid mode."),
+         number("fanout_workers", "Fan-out workers", ParamType::Int, "", 100, 1, 1'000'000, 10,
+                "Background writers copying posts into timelines (the timeline store's write capacity). "
+                "Posts wait their turn in one backlog, oldest first."),
+         number("write_time_ms", "Time per timeline write", ParamType::Duration, "ms", 0.6, 0.0001, 60'000, 0.1,
+                "Time one writer needs to insert a post into one follower's timeline (one cache key update)."),
+         number("batch_size", "Batch size", ParamType::Int, "timelines", 1000, 1, 10'000'000, 100,
+                "Timelines a writer updates per batch (one simulated event), as pipelined cache writes. When a "
+                "post reaches its last follower stays exact; bigger batches mean fewer events and a coarser "
+                "interleaving of posts.")});
+    return spec;
+}
+
 } // namespace
 
 std::vector<BlockSpec> resilienceSpecs()
 {
     return {queueSpec(), topicSpec(), circuitBreakerSpec(), rateLimiterSpec(), autoscalerSpec(), serverlessSpec(),
-            geoDnsSpec()};
+            geoDnsSpec(), fanoutSpec()};
 }
 
 } // namespace scalelab::model

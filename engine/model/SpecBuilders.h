@@ -48,4 +48,34 @@ inline ParamSpec flag(std::string key, std::string label, bool def, std::string 
     return number(std::move(key), std::move(label), ParamType::Bool, "", def ? 1 : 0, 0, 1, 1, std::move(help));
 }
 
+// A count or rate of identical things (instances, consumers, requests per
+// second) that the cell reduction divides among cells (sim/CellReduction.h).
+inline ParamSpec perCell(ParamSpec spec)
+{
+    spec.perCell = true;
+    return spec;
+}
+
+// Parameters shared by every pooled compute block (service, database): the
+// pool's shape, its queue, its own timeout and the service-time distribution.
+inline std::vector<ParamSpec> poolParams(int instances, int workers, int queueCapacity)
+{
+    return {
+        perCell(number("instances", "Instances", ParamType::Int, "", instances, 1, 100'000, 1,
+               "Identical instances behind this block. A load balancer in front spreads requests over them; "
+               "without one, callers take them in turn.")),
+        number("workers", "Workers per instance", ParamType::Int, "", workers, 1, 100'000, 1,
+               "Requests one instance serves at the same time (threads, event-loop slots). A worker stays "
+               "busy while it waits for its downstream calls."),
+        number("queue_capacity", "Queue capacity", ParamType::Int, "", queueCapacity, 0, 10'000'000, 10,
+               "Requests that may wait per instance when every worker is busy. One more is rejected with 503."),
+        number("timeout_ms", "Timeout", ParamType::Duration, "ms", 0, 0, kHour, 10,
+               "Longest time a request may spend here (queue, work and downstream calls) before this block "
+               "gives up and answers its caller with a timeout, freeing the worker. 0 = never."),
+        number("service_cv", "Service-time variability", ParamType::Double, "", 1, 0, 10, 0.1,
+               "Coefficient of variation of the service time: 0 = deterministic, 1 = exponential, "
+               "other values = log-normal with that CV."),
+    };
+}
+
 } // namespace scalelab::model::specs

@@ -1,5 +1,6 @@
 #include "Simulator.h"
 
+#include "CellReduction.h"
 #include "blocks/BlockFactory.h"
 #include "model/Registry.h"
 #include "model/Validator.h"
@@ -54,8 +55,9 @@ void Simulator::runUntil(SimTime until)
     m_kernel.runUntil(until);
 }
 
-void Simulator::configure(uint32_t index, const model::Block& block)
+void Simulator::configure(uint32_t index, const model::Block& design)
 {
+    const model::Block block = reduceToCell(design, m_architecture.cells);
     blocks::BlockRuntime& runtime = m_kernel.block(index);
     runtime.configure(m_kernel, block);
     auto price = [&](const char* key) {
@@ -132,6 +134,7 @@ stats::Snapshot Simulator::snapshot(bool withSeries) const
             block.series = metrics.series().toVector();
         snap.blocks.push_back(std::move(block));
     }
+    scaleToDesign(snap, m_architecture.cells);
     return snap;
 }
 
@@ -170,7 +173,7 @@ std::string Simulator::setText(const std::string& blockId, const std::string& ke
     if (std::string rule = param->checkText(text); !rule.empty())
         return blockId + "." + key + ": " + rule;
     block->texts[key] = text;
-    m_kernel.block(static_cast<uint32_t>(*m_architecture.blockIndex(blockId))).configure(m_kernel, *block);
+    configure(static_cast<uint32_t>(*m_architecture.blockIndex(blockId)), *block);
     return {};
 }
 
@@ -193,7 +196,7 @@ std::string Simulator::setLinkParam(const std::string& from, const std::string& 
     link.params[key] = value;
     blocks::BlockRuntime& runtime = m_kernel.block(static_cast<uint32_t>(*fromIndex));
     readLinkParams(link, runtime.links()[*ordinal]);
-    runtime.configure(m_kernel, *m_architecture.findBlock(from));
+    configure(static_cast<uint32_t>(*fromIndex), *m_architecture.findBlock(from));
     return {};
 }
 

@@ -35,6 +35,7 @@ struct BlockSnapshot {
 
 struct Snapshot {
     double simSeconds = 0;      // simulated clock
+    int cells = 1;              // the cell reduction: counts below are scaled back by this (sim/CellReduction.h)
     double measuredSeconds = 0; // since the statistics were last reset (after warm-up)
     uint64_t events = 0;
     uint64_t requests = 0;  // new client requests in the measured period

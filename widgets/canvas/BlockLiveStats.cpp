@@ -100,6 +100,18 @@ std::optional<BlockLiveStats> BlockLiveStats::from(const stats::BlockSnapshot& b
         live.down = false; // failing fast is its job, not a breakdown
     } else if (block.kind == "autoscaler") {
         live.state = QStringLiteral("wants %1").arg(BlockFigures::compactNumber(window.gauge));
+    } else if (block.kind == "fanout") {
+        // The fan-out's cost: timeline writes per second, and how long a post
+        // takes to reach its last follower (or how far the backlog is behind).
+        const auto extra = [&](const char* key) {
+            const auto it = block.extras.find(key);
+            return it == block.extras.end() ? 0.0 : it->second;
+        };
+        const double behindS = extra("oldest_pending_s");
+        live.state = BlockFigures::compactNumber(std::round(extra("timeline_writes_per_s"))) + " writes/s, ";
+        live.state += behindS >= 1 ? QStringLiteral("%1 s behind").arg(std::round(behindS))
+                                   : "all followers in " + latencyText(extra("propagation_p95_ms")) + " (p95)";
+        live.stateAlarm = behindS >= 10;
     }
     return live;
 }

@@ -1,0 +1,29 @@
+#include "FanoutModel.h"
+
+#include <cmath>
+
+namespace scalelab::analysis {
+
+FanoutLoad fanoutLoad(const model::Block& block)
+{
+    enum { Write, Read, Hybrid };
+    const int mode = static_cast<int>(block.param("mode"));
+    const double share = block.param("celebrity_share");
+    const double mean = block.param("followers_mean");
+    const double celebrity = block.param("celebrity_followers");
+    const double threshold = block.param("hybrid_threshold");
+    FanoutLoad load;
+    if (mode == Write) {
+        load.timelinesPerPost = (1 - share) * mean + share * celebrity;
+    } else if (mode == Hybrid) {
+        const double q = mean / (mean + 1);
+        const double regularPushed = mean - std::pow(q, threshold + 1) * (threshold + 1 + mean);
+        load.timelinesPerPost = (1 - share) * regularPushed + (celebrity <= threshold ? share * celebrity : 0.0);
+    }
+    load.mergedPerRead = mode == Read     ? block.param("followees_mean")
+                         : mode == Hybrid ? block.param("celebrity_followees")
+                                          : 0.0;
+    return load;
+}
+
+} // namespace scalelab::analysis

@@ -1,0 +1,150 @@
+#include "CellReduction.h"
+
+#include "model/RampStages.h"
+#include "model/Registry.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace scalelab::sim {
+
+namespace {
+
+std::string number(double value)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%.10g", value);
+    return text;
+}
+
+// A count of identical things in one cell: the nearest whole number, and at
+// least one when the design has any (a cell cannot run on 0.2 databases).
+double cellCount(const model::ParamSpec& spec, double value, int cells)
+{
+    if (!spec.isIntegral())
+        return value / cells;
+    double count = std::round(value / cells);
+    if (value >= 1 && count < 1)
+        count = 1;
+    return std::max(count, spec.min);
+}
+
+// TIME:NUMBER entries with every NUMBER divided among the cells.
+std::string cellText(const std::string& text, int cells)
+{
+    std::string error;
+    std::string result;
+    for (const model::RampStage& stage : model::parseRampStages(text, error)) {
+        if (!result.empty())
+            result += ", ";
+        result += number(stage.durationS) + "s:" + number(stage.targetRps / cells);
+    }
+    return error.empty() ? result : text; // an invalid text is the validator's to report
+}
+
+} // namespace
+
+model::Block reduceToCell(const model::Block& block, int cells)
+{
+    if (cells <= 1)
+        return block;
+    const model::BlockSpec* spec = model::Registry::instance().find(block.kind);
+    if (!spec)
+        return block;
+    model::Block cell = block;
+    for (const model::ParamSpec& param : spec->params) {
+        if (!param.perCell)
+            continue;
+        if (param.isText()) {
+            if (auto it = cell.texts.find(param.key); it != cell.texts.end())
+                it->second = cellText(it->second, cells);
+        } else if (auto it = cell.params.find(param.key); it != cell.params.end()) {
+            it->second = cellCount(param, it->second, cells);
+        }
+    }
+    return cell;
+}
+
+std::vector<std::string> cellApproximations(const model::Architecture& design)
+{
+    std::vector<std::string> notes;
+    const int cells = design.cells;
+    if (cells <= 1)
+        return notes;
+    for (const model::Block& block : design.blocks) {
+        const model::BlockSpec* spec = model::Registry::instance().find(block.kind);
+        if (!spec)
+            continue;
+        for (const model::ParamSpec& param : spec->params) {
+            if (!param.perCell || param.isText() || !param.isIntegral())
+                continue;
+            const double value = block.param(param.key);
+            const double perCell = cellCount(param, value, cells);
+            if (value != perCell * cells)
+                notes.push_back(block.id + "." + param.key + ": " + number(value) + " / " + std::to_string(cells) +
+                                " cells = " + number(value / cells) + ", simulated as " + number(perCell) +
+                                " per cell (" + number(perCell * cells) + " in all)");
+        }
+        if (block.kind == "replicated_database")
+            notes.push_back(block.id + ": one primary per cell takes 1/" + std::to_string(cells) +
+                            " of the writes the design's single primary takes");
+        if ((block.kind == "cache" || block.kind == "cdn") && block.param("hit_model") == 1)
+            notes.push_back(block.id + ": each cell's cache holds the full capacity but sees 1/" +
+                            std::to_string(cells) + " of the requests per key (hit ratio approximate)");
+        if (block.kind == "load_balancer" && block.param("algorithm") != 3)
+            notes.push_back(block.id + ": " + spec->param("algorithm")->choiceName(block.param("algorithm")) +
+                            " balances over all instances, a cell over its share only (exact for random)");
+        if (block.kind == "fanout")
+            notes.push_back(block.id + ": a post fans out to followers in every cell; a cell writes it alone");
+        if (block.kind == "rate_limiter" && block.param("scope") == 1)
+            notes.push_back(block.id + ": a per-key limit applies to the whole design, not per cell");
+    }
+    return notes;
+}
+
+void scaleToDesign(stats::Snapshot& snapshot, int cells)
+{
+    snapshot.cells = cells;
+    if (cells <= 1)
+        return;
+    const auto k = static_cast<uint64_t>(cells);
+    const double scale = cells;
+    auto scaleErrors = [&](stats::ErrorCounts& errors) {
+        for (auto& count : errors.byKind)
+            count *= k;
+    };
+    auto scaleSeries = [&](std::vector<stats::WindowSample>& series, bool instances) {
+        for (auto& sample : series) {
+            sample.arrivalsPerSecond *= scale;
+            sample.throughputPerSecond *= scale;
+            for (double& rate : sample.errorsPerSecond)
+                rate *= scale;
+            sample.meanQueue *= scale;
+            if (instances)
+                sample.instances *= scale;
+            sample.costPerHour *= scale;
+        }
+    };
+    snapshot.requests *= k;
+    snapshot.completed *= k;
+    scaleErrors(snapshot.errors);
+    snapshot.throughputRps *= scale;
+    snapshot.costPerHour *= scale;
+    scaleSeries(snapshot.series, false);
+    for (auto& block : snapshot.blocks) {
+        // Pools of workers have K times the cell's instances; a client, a
+        // balancer or an autoscaler stays one logical block (each cell has
+        // its own copy, whose cost is counted K times).
+        if (block.hasWorkers)
+            block.instances *= cells;
+        block.meanQueue *= scale;
+        block.arrivals *= k;
+        block.completed *= k;
+        scaleErrors(block.errors);
+        block.inFlight *= cells;
+        block.costPerHour *= scale;
+        scaleSeries(block.series, block.hasWorkers);
+    }
+}
+
+} // namespace scalelab::sim

@@ -38,7 +38,7 @@ public:
             return;
         }
         m_heap.push_back(event);
-        siftUp(m_heap.size() - 1);
+        siftUp(m_heap.size() - 1, event);
     }
 
     Event pop()
@@ -74,9 +74,11 @@ private:
             siftDown(last);
     }
 
-    void siftUp(size_t index)
+    // `moving` is the event just appended at `index`, passed in rather than
+    // read back: reloading it as a whole right after it was stored field by
+    // field stalls the load until the stores retire.
+    void siftUp(size_t index, const Event& moving)
     {
-        const Event moving = m_heap[index];
         while (index > 0) {
             const size_t parent = (index - 1) / 4;
             if (!moving.before(m_heap[parent]))
@@ -87,26 +89,42 @@ private:
         m_heap[index] = moving;
     }
 
-    // Places `moving` starting from the root hole.
+    // Places `moving` starting from the root hole. A full family of four
+    // children is reduced by a tournament of branch-free selections: which
+    // child is earliest is data-dependent and unpredictable, so a compare
+    // and branch per child mispredicts about once a level.
     void siftDown(const Event& moving)
     {
         const size_t count = m_heap.size();
+        const Event* heap = m_heap.data();
         size_t index = 0;
         while (true) {
             const size_t first = index * 4 + 1;
             if (first >= count)
                 break;
-            size_t best = first;
-            const size_t last = first + 4 < count ? first + 4 : count;
-            for (size_t child = first + 1; child < last; ++child)
-                if (m_heap[child].before(m_heap[best]))
-                    best = child;
+            size_t best;
+            if (first + 4 <= count) {
+                const size_t left = earlier(heap, first, first + 1);
+                const size_t right = earlier(heap, first + 2, first + 3);
+                best = earlier(heap, left, right);
+            } else {
+                best = first;
+                for (size_t child = first + 1; child < count; ++child)
+                    best = earlier(heap, best, child);
+            }
             if (!m_heap[best].before(moving))
                 break;
             m_heap[index] = m_heap[best];
             index = best;
         }
         m_heap[index] = moving;
+    }
+
+    // Index of the earlier of two events, written so that it compiles to a
+    // conditional move rather than a branch.
+    static size_t earlier(const Event* heap, size_t a, size_t b)
+    {
+        return heap[b].before(heap[a]) ? b : a;
     }
 
     std::vector<Event> m_heap;

@@ -86,9 +86,9 @@ void CanvasView::fitToView()
         return;
     }
     fitInView(design.adjusted(-40, -40, 40, 40), Qt::KeepAspectRatio);
-    // A small design fitted to a big window would be comically large; stop at 100%.
-    if (zoom() > 1.0) {
-        setTransform(QTransform());
+    // A small design fitted to a big window would be comically large; stop at the limit (100%).
+    if (zoom() > m_fitZoomLimit) {
+        setTransform(QTransform::fromScale(m_fitZoomLimit, m_fitZoomLimit));
         centerOn(design.center());
     }
     emit zoomChanged(zoom());

@@ -18,6 +18,10 @@ public:
     double zoom() const { return transform().m11(); }
     // Scene point at the centre of the visible area (where double-clicked palette blocks go).
     QPointF visibleCentre() const;
+    // The largest zoom fitToView chooses (default 1: a small design is not
+    // blown up); presenter mode raises it so cards fill a projector.
+    void setFitZoomLimit(double limit) { m_fitZoomLimit = limit; }
+    double fitZoomLimit() const { return m_fitZoomLimit; }
 
 public slots:
     void zoomIn();
@@ -57,6 +61,7 @@ private:
     bool m_panning = false;
     bool m_pannedWithSpace = false; // this space press was used to pan, not tapped
     QPoint m_panLast;
+    double m_fitZoomLimit = 1.0;
 };
 
 } // namespace scalelab::widgets

@@ -10,6 +10,7 @@
 #include <qcustomplot.h>
 
 #include <QApplication>
+#include <QDockWidget>
 #include <QTimer>
 #include <QToolBar>
 
@@ -65,11 +66,19 @@ void PresenterMode::enter()
 
     widgets::CanvasView* view = m_window->view();
     m_viewTransform = view->transform();
+    m_fitFloor = view->fitZoomFloor();
     m_fitLimit = view->fitZoomLimit();
-    view->setFitZoomLimit(m_fitLimit * kScale);
+    // The whole design in sight, cards up to kScale times larger than everyday.
+    view->setFitZoomRange(m_fitFloor, m_fitLimit * kScale);
 
     m_windowState = m_window->windowState();
     m_geometry = m_window->saveGeometry();
+    m_dockState = m_window->saveState();
+    // The canvas gets their room: the palette (blocks are rarely added in a
+    // talk) and the selected block's small plots, unreadable at this size.
+    for (const char* name : {"PaletteDock", "BlockDock"})
+        if (auto* dock = m_window->findChild<QDockWidget*>(name))
+            dock->hide();
     if (m_fullScreenAllowed)
         m_window->showFullScreen();
     // Fit once the new size and fonts are laid out.
@@ -86,13 +95,14 @@ void PresenterMode::leave()
     for (widgets::TimeSeriesPlot* plot : m_window->findChildren<widgets::TimeSeriesPlot*>())
         plot->relayoutLegend();
 
+    m_window->restoreState(m_dockState);
     if (m_fullScreenAllowed) {
         m_window->setWindowState(m_windowState);
         if (!(m_windowState & (Qt::WindowMaximized | Qt::WindowFullScreen)))
             m_window->restoreGeometry(m_geometry);
     }
     widgets::CanvasView* view = m_window->view();
-    view->setFitZoomLimit(m_fitLimit);
+    view->setFitZoomRange(m_fitFloor, m_fitLimit);
     view->setTransform(m_viewTransform);
     emit view->zoomChanged(view->zoom());
 }

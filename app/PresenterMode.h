@@ -1,7 +1,8 @@
 #pragma once
 // View > Presenter mode: the window as a projector in a classroom needs it.
 // Full screen, the application font 1.5 times larger, bigger toolbar icons,
-// the canvas zoomed so block cards read from the back of the room, and plots
+// the palette and block docks hidden and the canvas fitted up to 1.5 times
+// larger, so block cards read from the back of the room, and plots
 // with thicker lines and larger labels. Everything it changes is remembered
 // on the way in and put back exactly on the way out.
 #include <QByteArray>
@@ -54,7 +55,9 @@ private:
     QFont m_font;
     Qt::WindowStates m_windowState;
     QByteArray m_geometry;
+    QByteArray m_dockState;
     QTransform m_viewTransform;
+    double m_fitFloor = 0;
     double m_fitLimit = 1;
     std::map<QToolBar*, QSize> m_iconSizes;
 };

@@ -11,6 +11,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDockWidget>
 #include <QStandardPaths>
 #include <QTest>
 #include <QToolBar>
@@ -85,6 +86,7 @@ private slots:
         QCOMPARE(during.latencyPenWidth, std::max(before.latencyPenWidth, 1.0) * k);
         QCOMPARE(during.iconSize, before.iconSize * k);
         QCOMPARE(during.fitZoomLimit, before.fitZoomLimit * k);
+        QVERIFY(window.findChild<QDockWidget*>("PaletteDock")->isHidden());
 
         toggle->trigger();
         QVERIFY(!window.presenterMode()->isActive());
@@ -98,6 +100,7 @@ private slots:
         QCOMPARE(after.fitZoomLimit, before.fitZoomLimit);
         QCOMPARE(after.zoom, before.zoom);
         QCOMPARE(window.geometry().size(), geometry.size());
+        QVERIFY(!window.findChild<QDockWidget*>("PaletteDock")->isHidden());
     }
 
     void graphs_added_during_a_run_are_magnified_and_restored()

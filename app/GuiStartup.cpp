@@ -1,6 +1,7 @@
 #include "GuiStartup.h"
 
 #include "MainWindow.h"
+#include "PresenterMode.h"
 #include "RunDocks.h"
 #include "Screenshot.h"
 #include "canvas/CanvasScene.h"
@@ -45,7 +46,10 @@ int GuiStartup::run(const QStringList& arguments)
                                     "DURATION");
     const QCommandLineOption dock("dock", QObject::tr("Show and raise the dock titled NAME (e.g. \"Event log\"); repeatable."),
                                   "NAME");
-    parser.addOptions({screenshot, size, empty, select, runFor, dock});
+    const QCommandLineOption presenter("presenter",
+                                       QObject::tr("Start in presenter mode (large text, cards and plot lines; full "
+                                                   "screen unless taking a --screenshot)."));
+    parser.addOptions({screenshot, size, empty, select, runFor, dock, presenter});
     if (!parser.parse(arguments))
         return fail(parser.errorText(), 2);
     if (parser.isSet("help"))
@@ -86,6 +90,11 @@ int GuiStartup::run(const QStringList& arguments)
             return fail(QObject::tr("--dock: no dock titled \"%1\"").arg(name), 2);
         found->show();
         found->raise();
+    }
+    if (parser.isSet(presenter)) {
+        // A screenshot stands for a projector of --size: the window keeps that size.
+        window.presenterMode()->setFullScreenAllowed(!shooting);
+        window.presenterMode()->setActive(true);
     }
     if (shooting) {
         if (!error.isEmpty())

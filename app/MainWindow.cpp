@@ -1,7 +1,9 @@
 #include "MainWindow.h"
 
 #include "QtText.h"
+#include "PresenterMode.h"
 #include "RecentFiles.h"
+#include "ReportExport.h"
 #include "RecoveryFile.h"
 #include "RunDocks.h"
 #include "canvas/BlockIcons.h"
@@ -69,6 +71,7 @@ MainWindow::MainWindow(Options options)
     setCentralWidget(m_view);
     setDockOptions(AnimatedDocks | AllowTabbedDocks);
     createDocks();
+    m_presenter = new PresenterMode(this);
     createActions();
     createMenusAndToolbar();
 
@@ -183,6 +186,9 @@ void MainWindow::createActions()
     connect(action("saveAs"), &QAction::triggered, this, [this] { saveAs(); });
     addAction("exportImage", tr("&Export Image…"), QKeySequence(Qt::CTRL | Qt::Key_E), "export",
               &MainWindow::exportImage);
+    addAction("exportReport", tr("Export &Report…"), QKeySequence(Qt::CTRL | Qt::Key_P), {}, &MainWindow::exportReport);
+    action("exportReport")->setToolTip(tr("Write a PDF with the design, its blocks, the last run's plots and figures, "
+                                          "and the advisor's findings"));
     addAction("quit", tr("&Quit"), QKeySequence::Quit, {}, nullptr);
     connect(action("quit"), &QAction::triggered, this, &QWidget::close);
 
@@ -221,6 +227,12 @@ void MainWindow::createActions()
         m_scene->setSnapToGrid(on);
         QSettings().setValue("snapToGrid", on);
     });
+    addAction("presenterMode", tr("&Presenter Mode"), QKeySequence(Qt::Key_F11), {}, nullptr);
+    action("presenterMode")->setShortcuts({QKeySequence(Qt::Key_F11), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P)});
+    action("presenterMode")->setCheckable(true);
+    action("presenterMode")->setToolTip(tr("Full screen with large text, cards and plot lines, for a projector"));
+    connect(action("presenterMode"), &QAction::toggled, m_presenter, &PresenterMode::setActive);
+    connect(m_presenter, &PresenterMode::activeChanged, action("presenterMode"), &QAction::setChecked);
     addAction("about", tr("&About ScaleLab"), {}, {}, nullptr);
     connect(action("about"), &QAction::triggered, this, [this] {
         QMessageBox::about(this, tr("About ScaleLab"),
@@ -241,7 +253,7 @@ void MainWindow::createMenusAndToolbar()
             openFile(path);
     });
     file->addSeparator();
-    file->addActions({action("save"), action("saveAs"), action("exportImage")});
+    file->addActions({action("save"), action("saveAs"), action("exportImage"), action("exportReport")});
     file->addSeparator();
     file->addAction(action("quit"));
 
@@ -256,6 +268,7 @@ void MainWindow::createMenusAndToolbar()
     view->addActions({action("zoomIn"), action("zoomOut"), action("fit"), action("actualSize")});
     view->addSeparator();
     view->addAction(action("snap"));
+    view->addAction(action("presenterMode"));
     view->addSeparator();
     for (QDockWidget* dock : findChildren<QDockWidget*>())
         view->addAction(dock->toggleViewAction());
@@ -513,6 +526,29 @@ void MainWindow::exportImage()
         statusBar()->showMessage(tr("Exported %1").arg(QFileInfo(path).fileName()), 4000);
 }
 
+void MainWindow::exportReport()
+{
+    const QString base = m_document->filePath().isEmpty()
+                             ? toQString(m_document->architecture().name).toLower().replace(' ', '-')
+                             : QFileInfo(m_document->filePath()).completeBaseName();
+    const QString dir = m_document->filePath().isEmpty() ? QString() : QFileInfo(m_document->filePath()).path() + "/";
+    QString path = QFileDialog::getSaveFileName(this, tr("Export Report"), dir + base + "-report.pdf",
+                                                tr("PDF document (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += ".pdf";
+    // A few pages of text and vector pictures: quick enough for the GUI thread.
+    // The run it reports on was simulated on the run controller's worker.
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const QString error = ReportExport::write(*this, path);
+    QApplication::restoreOverrideCursor();
+    if (!error.isEmpty())
+        reportError(tr("Cannot export report"), error);
+    else
+        statusBar()->showMessage(tr("Exported %1").arg(QFileInfo(path).fileName()), 4000);
+}
+
 // --- Editing -------------------------------------------------------------------------
 
 void MainWindow::copySelection()
@@ -578,6 +614,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
         event->ignore();
         return;
     }
+    m_presenter->setActive(false); // the saved layout and the fonts are the everyday ones
     if (m_options.useSettings) {
         QSettings settings;
         settings.setValue("window/geometry", saveGeometry());

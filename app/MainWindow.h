@@ -23,6 +23,7 @@ class PropertyEditor;
 
 namespace scalelab::app {
 
+class PresenterMode;
 class RecentFiles;
 class RecoveryFile;
 class RunDocks;
@@ -48,6 +49,8 @@ public:
     widgets::ProblemsView* problemsView() const { return m_problems; }
     // The live simulation: controller, run toolbar and plot docks.
     RunDocks* run() const { return m_run; }
+    // View > Presenter mode (large fonts, full screen, thick plot lines).
+    PresenterMode* presenterMode() const { return m_presenter; }
     QAction* action(const QString& objectName) const;
 
     // Opens a design file. On failure the current design is untouched and
@@ -79,6 +82,7 @@ private:
     void open();
     void showExamples();
     void exportImage();
+    void exportReport();
     void copySelection();
     void cutSelection();
     void paste();
@@ -102,6 +106,7 @@ private:
     RecentFiles* m_recent = nullptr;
     RecoveryFile* m_recovery = nullptr;
     RunDocks* m_run = nullptr;
+    PresenterMode* m_presenter = nullptr;
     QLabel* m_zoomLabel = nullptr;
     QLabel* m_countLabel = nullptr;
     int m_pasteCount = 0;

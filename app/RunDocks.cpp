@@ -109,6 +109,7 @@ QDockWidget* RunDocks::addDock(QWidget* widget, const QString& title, const QStr
     // wide then); the bottom row's five must fit it above their minimum, or
     // resizeDocks cannot give them their widths and they come out equal.
     widget->setMinimumSize(100, 90);
+    widget->setWindowTitle(title); // what a report calls the plot
     auto* dock = new QDockWidget(title, m_window);
     dock->setObjectName(objectName);
     dock->setWidget(widget);
@@ -162,6 +163,11 @@ void RunDocks::layoutDocks(QDockWidget* problemsDock)
     m_advisorDock = addDock(m_advisor, tr("Advisor"), "AdvisorDock");
     m_window->tabifyDockWidget(m_eventLogDock, m_advisorDock);
     problemsDock->raise();
+}
+
+std::vector<widgets::TimeSeriesPlot*> RunDocks::runPlots() const
+{
+    return {m_latency, m_throughput, m_utilization, m_queue, m_instances, m_cost};
 }
 
 void RunDocks::fillMenu(QMenu* menu)

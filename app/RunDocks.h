@@ -34,6 +34,7 @@ class LatencyPlot;
 class RunController;
 class RunToolBar;
 class ThroughputPlot;
+class TimeSeriesPlot;
 } // namespace scalelab::widgets
 
 namespace scalelab::app {
@@ -58,6 +59,9 @@ public:
     widgets::FaultsPanel* faultsPanel() const { return m_faults; }
     widgets::EventLogPanel* eventLog() const { return m_eventLog; }
     widgets::AdvisorPanel* advisor() const { return m_advisor; }
+    // The run's plots in dock order (latency, throughput, utilisation, queue,
+    // instances, cost); each one's window title is its dock's.
+    std::vector<widgets::TimeSeriesPlot*> runPlots() const;
     // The Run menu: play/pause, step, reset, capacity sweep.
     void fillMenu(QMenu* menu);
 

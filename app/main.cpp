@@ -16,14 +16,17 @@ int main(int argc, char* argv[])
     QCoreApplication::setOrganizationName("ScaleLab");
     QCoreApplication::setApplicationName("ScaleLab");
     QCoreApplication::setApplicationVersion(SCALELAB_VERSION);
-    // `bench --ui` measures the editor itself, so it needs a QApplication (offscreen
-    // without a display); plain `bench` stays headless below.
-    if (arguments.size() > 1 && arguments.at(1) == "bench" && arguments.contains("--ui")) {
+    // `bench --ui` measures the editor itself and `report` draws the design and
+    // its plots, so they need a QApplication (offscreen without a display);
+    // the other subcommands stay headless below.
+    if (scalelab::cli::cliNeedsWidgets(arguments)) {
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY")
             && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
         QApplication app(argc, argv);
-        return scalelab::app::UiBench::run(app.arguments());
+        if (arguments.at(1) == "bench")
+            return scalelab::app::UiBench::run(app.arguments());
+        return scalelab::cli::runCli(app.arguments());
     }
     if (scalelab::cli::isCliInvocation(arguments)) {
         QCoreApplication app(argc, argv);

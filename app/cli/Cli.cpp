@@ -6,6 +6,7 @@
 #include "CliOutput.h"
 #include "ParamsCommand.h"
 #include "PlanCommand.h"
+#include "ReportCommand.h"
 #include "RunCommand.h"
 #include "SweepCommand.h"
 
@@ -24,7 +25,8 @@ const std::map<QString, Command>& commands()
 {
     static const std::map<QString, Command> table{
         {"run", runCommand}, {"plan", planCommand}, {"capacity", capacityCommand}, {"bench", benchCommand},
-        {"params", paramsCommand}, {"sweep", sweepCommand}, {"advise", adviseCommand}};
+        {"params", paramsCommand}, {"sweep", sweepCommand}, {"advise", adviseCommand},
+        {"report", reportCommand}};
     return table;
 }
 
@@ -36,6 +38,7 @@ int printHelp()
                 "  scalelab run FILE [--duration 60s] [--warmup 5s] [--seed N] [--set ID.PARAM=VALUE]... [--json]\n"
                 "  scalelab plan FILE [--target-utilization 0.7] [--json]\n"
                 "  scalelab advise FILE [--duration 60s] [--set ID.PARAM=VALUE]... [--json]\n"
+                "  scalelab report FILE -o OUT.pdf [--duration 30s] [--seed N]   a PDF report of the design and a run\n"
                 "  scalelab capacity --peak-rps N --latency-ms N --concurrency N [--buffer 0.5] [--redundancy 2] "
                 "[--json]\n"
                 "  scalelab sweep FILE [--from 10] [--to 150] [--steps 15] [--duration 30s] [--json]\n"
@@ -47,6 +50,12 @@ int printHelp()
 }
 
 } // namespace
+
+bool cliNeedsWidgets(const QStringList& arguments)
+{
+    const QString command = arguments.value(1);
+    return command == "report" || (command == "bench" && arguments.contains("--ui"));
+}
 
 bool isCliInvocation(const QStringList& arguments)
 {

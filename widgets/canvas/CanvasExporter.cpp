@@ -88,4 +88,17 @@ QImage CanvasExporter::thumbnail(CanvasScene* scene, QSize size)
     return image;
 }
 
+QSizeF CanvasExporter::paint(CanvasScene* scene, QPainter* painter)
+{
+    const QList<QGraphicsItem*> selected = scene->selectedItems();
+    for (QGraphicsItem* item : selected)
+        item->setSelected(false);
+    const QRectF source = prepare(scene);
+    scene->render(painter, QRectF(QPointF(0, 0), source.size()), source);
+    restore(scene);
+    for (QGraphicsItem* item : selected)
+        item->setSelected(true);
+    return source.size();
+}
+
 } // namespace scalelab::widgets

@@ -3,7 +3,10 @@
 // into sight) to an image: PNG for slides and chat, SVG via QSvgGenerator
 // for documents that scale. Also renders thumbnails for the examples gallery.
 #include <QImage>
+#include <QSizeF>
 #include <QString>
+
+class QPainter;
 
 namespace scalelab::widgets {
 
@@ -16,6 +19,9 @@ public:
     static QString exportSvg(CanvasScene* scene, const QString& path, const QString& title = {});
     // The design scaled to fit `size`, on white, centred.
     static QImage thumbnail(CanvasScene* scene, QSize size);
+    // Paints the design at scale 1 with its top-left margin corner at (0, 0)
+    // on any painter (a QPicture for reports); returns the size painted.
+    static QSizeF paint(CanvasScene* scene, QPainter* painter);
 
 private:
     // Selection outlines and the editing grid do not belong in an export.

@@ -86,9 +86,11 @@ void CanvasView::fitToView()
         return;
     }
     fitInView(design.adjusted(-40, -40, 40, 40), Qt::KeepAspectRatio);
-    // A small design fitted to a big window would be comically large; stop at 100%.
-    if (zoom() > 1.0) {
-        setTransform(QTransform());
+    // A small design fitted to a big window would be comically large; stop at
+    // the limit (100%). Below the floor, the design scrolls instead.
+    const double bounded = std::clamp(zoom(), m_fitZoomFloor, m_fitZoomLimit);
+    if (bounded != zoom()) {
+        setTransform(QTransform::fromScale(bounded, bounded));
         centerOn(design.center());
     }
     emit zoomChanged(zoom());

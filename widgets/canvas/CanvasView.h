@@ -18,6 +18,16 @@ public:
     double zoom() const { return transform().m11(); }
     // Scene point at the centre of the visible area (where double-clicked palette blocks go).
     QPointF visibleCentre() const;
+    // The zooms fitToView chooses between (default 0.1 and 1: a small design
+    // is not blown up, a large one fits). Presenter mode asks for 1 to 1.5:
+    // cards readable on a projector even if a large design then scrolls.
+    void setFitZoomRange(double floor, double limit)
+    {
+        m_fitZoomFloor = floor;
+        m_fitZoomLimit = limit;
+    }
+    double fitZoomFloor() const { return m_fitZoomFloor; }
+    double fitZoomLimit() const { return m_fitZoomLimit; }
 
 public slots:
     void zoomIn();
@@ -57,6 +67,8 @@ private:
     bool m_panning = false;
     bool m_pannedWithSpace = false; // this space press was used to pan, not tapped
     QPoint m_panLast;
+    double m_fitZoomFloor = 0.1;
+    double m_fitZoomLimit = 1.0;
 };
 
 } // namespace scalelab::widgets

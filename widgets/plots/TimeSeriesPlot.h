@@ -63,6 +63,8 @@ public:
     void setValueAxisLabel(const QString& label);
     // What the hover read-out shows for the window nearest `seconds`.
     QString readoutAt(double seconds) const;
+    // Wraps the legend to the plot's width; again after its fonts change (presenter mode).
+    void relayoutLegend();
 
 public slots:
     void setFollowing(bool following);
@@ -99,7 +101,6 @@ protected:
         std::vector<double> values; // per series; shorter when a series was added later
     };
     const std::deque<Row>& rows() const { return m_rows; }
-    void relayoutLegend();
     // While following: the newest window span, values from zero to valueCeiling().
     void updateAxes();
 

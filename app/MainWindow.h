@@ -78,6 +78,9 @@ private:
     bool saveAs();
     void open();
     void showExamples();
+    void showLessons();
+    void showChallenges();
+    void showGallery(const QString& folder, const QString& title, const QString& emptyText);
     void exportImage();
     void copySelection();
     void cutSelection();

@@ -76,7 +76,7 @@ private slots:
         filter.setSourceModel(&model);
         QCOMPARE(filter.matchCount(), 8);
 
-        filter.setSearch("cache");
+        filter.setSearch("caching");
         // Name, topic, description and what to try all count: every Caching design has the topic.
         QCOMPARE(rows(filter), QStringList{"Caching: First, Alpha, Beta"});
 

@@ -3,14 +3,40 @@
 #include "QtText.h"
 #include "model/LibraryTopics.h"
 
-#include <QCollator>
-
 #include <algorithm>
 #include <map>
 
 namespace scalelab::widgets {
 
 namespace {
+
+// Case-insensitive, with runs of digits compared as numbers: "level 9" before
+// "level 10" (QCollator's numeric mode needs ICU, which not every Qt build has).
+int naturalCompare(const QString& a, const QString& b)
+{
+    qsizetype i = 0, j = 0;
+    while (i < a.size() && j < b.size()) {
+        if (a[i].isDigit() && b[j].isDigit()) {
+            qsizetype ei = i, ej = j;
+            while (ei < a.size() && a[ei].isDigit())
+                ++ei;
+            while (ej < b.size() && b[ej].isDigit())
+                ++ej;
+            const qulonglong na = a.mid(i, ei - i).toULongLong(), nb = b.mid(j, ej - j).toULongLong();
+            if (na != nb)
+                return na < nb ? -1 : 1;
+            i = ei;
+            j = ej;
+            continue;
+        }
+        const QChar ca = a[i].toCaseFolded(), cb = b[j].toCaseFolded();
+        if (ca != cb)
+            return ca < cb ? -1 : 1;
+        ++i;
+        ++j;
+    }
+    return (a.size() - i) < (b.size() - j) ? -1 : (a.size() - i) > (b.size() - j) ? 1 : 0;
+}
 
 QString topicOf(const model::Architecture& design)
 {
@@ -25,10 +51,6 @@ GalleryModel::GalleryModel(std::vector<ExampleLibrary::Example> designs, QObject
     : QStandardItemModel(parent)
     , m_designs(std::move(designs))
 {
-    QCollator collator;
-    collator.setNumericMode(true); // "level 10" after "level 9"
-    collator.setCaseSensitivity(Qt::CaseInsensitive);
-
     std::map<QString, std::vector<int>> byTopic;
     for (int i = 0; i < static_cast<int>(m_designs.size()); ++i)
         byTopic[topicOf(m_designs[static_cast<size_t>(i)].design)].push_back(i);
@@ -42,7 +64,7 @@ GalleryModel::GalleryModel(std::vector<ExampleLibrary::Example> designs, QObject
     std::sort(topics.begin(), topics.end(), [&](const QString& a, const QString& b) {
         if (rank(a) != rank(b))
             return rank(a) < rank(b);
-        return collator.compare(a, b) < 0;
+        return naturalCompare(a, b) < 0;
     });
 
     for (const QString& topic : topics) {
@@ -55,7 +77,7 @@ GalleryModel::GalleryModel(std::vector<ExampleLibrary::Example> designs, QObject
             const model::Architecture& db = m_designs[static_cast<size_t>(b)].design;
             if (da.library.order != db.library.order)
                 return da.library.order < db.library.order;
-            return collator.compare(toQString(da.name), toQString(db.name)) < 0;
+            return naturalCompare(toQString(da.name), toQString(db.name)) < 0;
         });
         for (int index : members) {
             const ExampleLibrary::Example& entry = m_designs[static_cast<size_t>(index)];

@@ -90,11 +90,13 @@ void PropertyEditor::showOverview()
     clearForm();
     // With nothing selected, the dock says what the open design is for and
     // what experiment to run with it (the example library's "what to try").
-    QString html = QStringLiteral("<h3>%1</h3><p>%2</p>")
-                       .arg(toQString(design.name).toHtmlEscaped(), toQString(design.description).toHtmlEscaped());
+    // The experiment comes first: in a short dock it is what must not scroll away.
+    QString html = QStringLiteral("<h3>%1</h3>").arg(toQString(design.name).toHtmlEscaped());
     if (!design.library.whatToTry.empty())
         html += QStringLiteral("<h4>%1</h4><p>%2</p>")
                     .arg(tr("What to try").toHtmlEscaped(), toQString(design.library.whatToTry).toHtmlEscaped());
+    html += QStringLiteral("<h4>%1</h4><p>%2</p>")
+                .arg(tr("About this design").toHtmlEscaped(), toQString(design.description).toHtmlEscaped());
     html += QStringLiteral("<p style='color:%1'>%2</p>")
                 .arg(style::textSecondary().name(), tr("Select a block or a link to edit its properties.").toHtmlEscaped());
     auto* label = new QLabel(html);

@@ -49,7 +49,13 @@ int GuiStartup::run(const QStringList& arguments)
     const QCommandLineOption presenter("presenter",
                                        QObject::tr("Start in presenter mode (large text, cards and plot lines; full "
                                                    "screen unless taking a --screenshot)."));
-    parser.addOptions({screenshot, size, empty, select, runFor, dock, presenter});
+    const QCommandLineOption gallery("gallery",
+                                     QObject::tr("With --screenshot: render the gallery dialog NAME (examples, lessons or "
+                                                 "challenges) instead of the window."),
+                                     "NAME");
+    const QCommandLineOption filter("filter", QObject::tr("With --gallery: text typed in the gallery's filter box."),
+                                    "TEXT");
+    parser.addOptions({screenshot, size, empty, select, runFor, dock, presenter, gallery, filter});
     if (!parser.parse(arguments))
         return fail(parser.errorText(), 2);
     if (parser.isSet("help"))
@@ -61,6 +67,14 @@ int GuiStartup::run(const QStringList& arguments)
         return fail(QObject::tr("expected at most one FILE, got %1").arg(files.size()), 2);
 
     const bool shooting = parser.isSet(screenshot);
+    if (shooting && parser.isSet(gallery)) {
+        const QSize gallerySize = parser.isSet(size) ? Screenshot::parseSize(parser.value(size)) : QSize(1100, 720);
+        if (!gallerySize.isValid())
+            return fail(QObject::tr("--size wants WIDTHxHEIGHT, e.g. 1600x1000, got \"%1\"").arg(parser.value(size)), 2);
+        const QString galleryError = Screenshot::captureGallery(parser.value(gallery), parser.value(filter), gallerySize,
+                                                                parser.value(screenshot));
+        return galleryError.isEmpty() ? 0 : fail(galleryError);
+    }
     MainWindow::Options options;
     options.interactive = !shooting;
     options.autosave = !shooting;

@@ -13,7 +13,7 @@
 #include "document/DesignClipboard.h"
 #include "document/DesignDocument.h"
 #include "examples/ExampleLibrary.h"
-#include "examples/ExamplesDialog.h"
+#include "examples/GalleryDialog.h"
 #include "advisor/AdvisorPanel.h"
 #include "faults/EventLogPanel.h"
 #include "faults/FaultsPanel.h"
@@ -180,6 +180,8 @@ void MainWindow::createActions()
     addAction("open", tr("&Open…"), QKeySequence::Open, "open", &MainWindow::open);
     addAction("examples", tr("&Examples…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), "examples",
               &MainWindow::showExamples);
+    addAction("lessons", tr("&Lessons…"), {}, {}, &MainWindow::showLessons);
+    addAction("challenges", tr("&Challenges…"), {}, {}, &MainWindow::showChallenges);
     addAction("save", tr("&Save"), QKeySequence::Save, "save", nullptr);
     connect(action("save"), &QAction::triggered, this, [this] { save(); });
     addAction("saveAs", tr("Save &As…"), QKeySequence::SaveAs, {}, nullptr);
@@ -245,7 +247,7 @@ void MainWindow::createActions()
 void MainWindow::createMenusAndToolbar()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    file->addActions({action("new"), action("open"), action("examples")});
+    file->addActions({action("new"), action("open"), action("examples"), action("lessons"), action("challenges")});
     QMenu* recentMenu = file->addMenu(tr("Open &Recent"));
     m_recent = new RecentFiles(recentMenu, this);
     connect(m_recent, &RecentFiles::fileChosen, this, [this](const QString& path) {
@@ -413,9 +415,24 @@ void MainWindow::open()
 
 void MainWindow::showExamples()
 {
+    showGallery(widgets::ExampleLibrary::kExamplesFolder, tr("Examples"), tr("No examples are built in."));
+}
+
+void MainWindow::showLessons()
+{
+    showGallery(widgets::ExampleLibrary::kLessonsFolder, tr("Lessons"), tr("No lessons are built in yet."));
+}
+
+void MainWindow::showChallenges()
+{
+    showGallery(widgets::ExampleLibrary::kChallengesFolder, tr("Challenges"), tr("No challenges are built in yet."));
+}
+
+void MainWindow::showGallery(const QString& folder, const QString& title, const QString& emptyText)
+{
     if (!maybeSave())
         return;
-    widgets::ExamplesDialog dialog(this);
+    widgets::GalleryDialog dialog(folder, title, emptyText, this);
     if (dialog.exec() == QDialog::Accepted && !dialog.selectedPath().isEmpty())
         openExample(dialog.selectedPath());
 }

@@ -81,6 +81,9 @@ private:
     bool saveAs();
     void open();
     void showExamples();
+    void showLessons();
+    void showChallenges();
+    void showGallery(const QString& folder, const QString& title, const QString& emptyText);
     void exportImage();
     void exportReport();
     void copySelection();

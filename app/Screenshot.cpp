@@ -3,11 +3,14 @@
 #include "MainWindow.h"
 #include "RunDocks.h"
 #include "canvas/CanvasView.h"
+#include "examples/ExampleLibrary.h"
+#include "examples/GalleryDialog.h"
 #include "run/RunController.h"
 
 #include <QApplication>
 #include <QEventLoop>
 #include <QFileInfo>
+#include <QMap>
 #include <QPixmap>
 #include <QRegularExpression>
 
@@ -59,7 +62,28 @@ QString Screenshot::capture(MainWindow& window, QSize size, const QString& outPa
         QApplication::processEvents();
     window.view()->fitToView();
     QApplication::processEvents();
-    const QPixmap pixmap = window.grab();
+    return save(window, outPath);
+}
+
+QString Screenshot::captureGallery(const QString& gallery, const QString& filter, QSize size, const QString& outPath)
+{
+    const QMap<QString, const char*> folders{{"examples", widgets::ExampleLibrary::kExamplesFolder},
+                                             {"lessons", widgets::ExampleLibrary::kLessonsFolder},
+                                             {"challenges", widgets::ExampleLibrary::kChallengesFolder}};
+    if (!folders.contains(gallery))
+        return QObject::tr("--gallery wants examples, lessons or challenges, got \"%1\"").arg(gallery);
+    widgets::GalleryDialog dialog(folders.value(gallery), gallery, QObject::tr("No %1 are built in yet.").arg(gallery));
+    dialog.setFilterText(filter);
+    dialog.resize(size);
+    dialog.show();
+    for (int i = 0; i < 3; ++i)
+        QApplication::processEvents();
+    return save(dialog, outPath);
+}
+
+QString Screenshot::save(QWidget& widget, const QString& outPath)
+{
+    const QPixmap pixmap = widget.grab();
     if (pixmap.isNull())
         return QObject::tr("cannot render the window");
     if (!pixmap.save(outPath, "PNG"))

@@ -5,6 +5,8 @@
 #include <QSize>
 #include <QString>
 
+class QWidget;
+
 namespace scalelab::app {
 
 class MainWindow;
@@ -16,12 +18,18 @@ public:
     // Lays the window out at `size`, fits the design and writes the PNG.
     // Empty string on success, else a one-line reason.
     static QString capture(MainWindow& window, QSize size, const QString& outPath);
+    // `--gallery examples|lessons|challenges`: the same for that gallery
+    // dialog, with `filter` typed in its search box.
+    static QString captureGallery(const QString& gallery, const QString& filter, QSize size, const QString& outPath);
     // Runs the window's simulation as fast as possible to `simSeconds` of
     // simulated time and waits until the plots and the canvas hold its last
     // snapshot (`--run-for`). Empty string on success, else why it stopped.
     static QString runFor(MainWindow& window, double simSeconds);
     // Parses "1600x1000"; an invalid size when the text is not WIDTHxHEIGHT.
     static QSize parseSize(const QString& text);
+
+private:
+    static QString save(QWidget& widget, const QString& outPath);
 };
 
 } // namespace scalelab::app

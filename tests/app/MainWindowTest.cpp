@@ -7,7 +7,7 @@
 #include "canvas/CanvasScene.h"
 #include "document/DesignDocument.h"
 #include "examples/ExampleLibrary.h"
-#include "examples/ExamplesDialog.h"
+#include "examples/GalleryDialog.h"
 #include "io/ScenarioFile.h"
 
 #include <QAction>
@@ -166,9 +166,16 @@ void MainWindowTest::examples_gallery_lists_examples()
         QVERIFY2(!example.design.name.empty(), qPrintable(example.path + " has no name"));
         QVERIFY2(!example.design.description.empty(), qPrintable(example.path + " has no description"));
     }
-    widgets::ExamplesDialog dialog;
+    widgets::GalleryDialog dialog(widgets::ExampleLibrary::kExamplesFolder, "Examples", "none");
     QCOMPARE(dialog.count(), static_cast<int>(examples.size()));
-    QCOMPARE(dialog.selectedPath(), examples.front().path);
+    QVERIFY(!dialog.selectedPath().isEmpty()); // the first design of the first topic
+    dialog.setFilterText("no design says this");
+    QCOMPARE(dialog.shownCount(), 0);
+    QVERIFY(dialog.selectedPath().isEmpty());
+    // An empty folder opens with its message rather than failing.
+    widgets::GalleryDialog none(":/no-such-folder", "Lessons", "No lessons yet.");
+    QCOMPARE(none.count(), 0);
+    QVERIFY(none.selectedPath().isEmpty());
 }
 
 void MainWindowTest::screenshot_writes_png()

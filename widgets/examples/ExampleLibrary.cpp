@@ -26,19 +26,25 @@ model::Architecture ExampleLibrary::load(const QString& path)
     return io::parseScenario(file.readAll().toStdString(), name);
 }
 
-std::vector<ExampleLibrary::Example> ExampleLibrary::all()
+std::vector<ExampleLibrary::Example> ExampleLibrary::inFolder(const QString& folder)
 {
     BlockIcons::ensureResources();
     std::vector<Example> examples;
-    const QDir dir(":/examples");
+    const QDir dir(folder);
     for (const QString& entry : dir.entryList({"*.scalelab"}, QDir::Files, QDir::Name)) {
         const QString path = dir.filePath(entry);
         try {
             examples.push_back({path, load(path)});
         } catch (const io::LoadError&) {
-            // A broken example must not take the gallery down; the engine tests catch it.
+            // A broken design must not take the gallery down; the engine tests catch it.
         }
     }
+    return examples;
+}
+
+std::vector<ExampleLibrary::Example> ExampleLibrary::all()
+{
+    std::vector<Example> examples = inFolder(kExamplesFolder);
     std::stable_sort(examples.begin(), examples.end(), [](const Example& a, const Example& b) {
         const bool aDefault = a.path == kDefaultExample, bDefault = b.path == kDefaultExample;
         if (aDefault != bDefault)

@@ -1,11 +1,10 @@
 #pragma once
-// The example designs compiled in from resources/examples (:/examples/*.scalelab),
-// read with the engine's parser like any other file.
+// The designs compiled in from resources/ (:/examples, :/lessons,
+// :/challenges), read with the engine's parser like any other file.
 #include "model/Architecture.h"
 
 #include <QString>
 
-#include <optional>
 #include <vector>
 
 namespace scalelab::widgets {
@@ -18,9 +17,14 @@ public:
     };
 
     static constexpr const char* kDefaultExample = ":/examples/default.scalelab";
+    static constexpr const char* kExamplesFolder = ":/examples";
+    static constexpr const char* kLessonsFolder = ":/lessons";
+    static constexpr const char* kChallengesFolder = ":/challenges";
 
     // Every example that loads, the default one first, then by name.
     static std::vector<Example> all();
+    // Every design in `folder` that loads, by file name; none when the folder is missing.
+    static std::vector<Example> inFolder(const QString& folder);
     // Reads a design from a resource (or any Qt path); throws io::LoadError.
     static model::Architecture load(const QString& path);
 };

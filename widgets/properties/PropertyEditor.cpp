@@ -11,6 +11,7 @@
 #include "commands/ChangeTextParamCommand.h"
 #include "commands/RenameBlockCommand.h"
 #include "document/DesignDocument.h"
+#include "model/Architecture.h"
 #include "model/Registry.h"
 
 #include <QComboBox>
@@ -79,6 +80,34 @@ void PropertyEditor::showHint(const QString& text)
     setWidget(label);
 }
 
+void PropertyEditor::showOverview()
+{
+    const model::Architecture& design = m_document->architecture();
+    if (design.description.empty() && design.library.whatToTry.empty()) {
+        showHint(tr("Select a block or a link to edit its properties."));
+        return;
+    }
+    clearForm();
+    // With nothing selected, the dock says what the open design is for and
+    // what experiment to run with it (the example library's "what to try").
+    // The experiment comes first: in a short dock it is what must not scroll away.
+    QString html = QStringLiteral("<h3>%1</h3>").arg(toQString(design.name).toHtmlEscaped());
+    if (!design.library.whatToTry.empty())
+        html += QStringLiteral("<h4>%1</h4><p>%2</p>")
+                    .arg(tr("What to try").toHtmlEscaped(), toQString(design.library.whatToTry).toHtmlEscaped());
+    html += QStringLiteral("<h4>%1</h4><p>%2</p>")
+                .arg(tr("About this design").toHtmlEscaped(), toQString(design.description).toHtmlEscaped());
+    html += QStringLiteral("<p style='color:%1'>%2</p>")
+                .arg(style::textSecondary().name(), tr("Select a block or a link to edit its properties.").toHtmlEscaped());
+    auto* label = new QLabel(html);
+    label->setObjectName("designOverview");
+    label->setWordWrap(true);
+    label->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    label->setMargin(10);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    setWidget(label);
+}
+
 void PropertyEditor::showSelection(const std::vector<std::string>& blockIds, const std::vector<LinkKey>& links)
 {
     if (blockIds.size() == 1) { // a block with its links selected still edits the block
@@ -91,7 +120,7 @@ void PropertyEditor::showSelection(const std::vector<std::string>& blockIds, con
         return;
     }
     if (blockIds.empty() && links.empty())
-        showHint(tr("Select a block or a link to edit its properties."));
+        showOverview();
     else
         showHint(tr("%n block(s) and %1 link(s) selected.\nSelect one to edit it.", nullptr,
                     static_cast<int>(blockIds.size()))

@@ -41,6 +41,8 @@ public:
 private:
     void clearForm();
     void showHint(const QString& text);
+    // The open design's name, description and what to try (nothing selected).
+    void showOverview();
     void buildBlockForm(const std::string& id);
     void buildLinkForm(const LinkKey& key);
     void refreshValues();

@@ -3,6 +3,7 @@
 #include "MainWindow.h"
 #include "RunDocks.h"
 #include "Screenshot.h"
+#include "challenge/ChallengePanel.h"
 #include "canvas/CanvasScene.h"
 #include "document/DesignDocument.h"
 #include "examples/ExampleLibrary.h"
@@ -45,7 +46,9 @@ int GuiStartup::run(const QStringList& arguments)
                                     "DURATION");
     const QCommandLineOption dock("dock", QObject::tr("Show and raise the dock titled NAME (e.g. \"Event log\"); repeatable."),
                                   "NAME");
-    parser.addOptions({screenshot, size, empty, select, runFor, dock});
+    const QCommandLineOption grade("grade", QObject::tr("Grade the design's challenge before the screenshot (the "
+                                                        "Challenge dock shows the results)."));
+    parser.addOptions({screenshot, size, empty, select, runFor, dock, grade});
     if (!parser.parse(arguments))
         return fail(parser.errorText(), 2);
     if (parser.isSet("help"))
@@ -103,6 +106,12 @@ int GuiStartup::run(const QStringList& arguments)
             window.show();
             if (const QString runError = Screenshot::runFor(window, *seconds); !runError.isEmpty())
                 return fail(runError);
+        }
+        if (parser.isSet(grade)) {
+            if (!window.challenge()->hasChallenge())
+                return fail(QObject::tr("--grade: the design has no \"challenge\" section"), 2);
+            // Synchronous on purpose: the screenshot must show the finished grade.
+            window.challenge()->gradeNow();
         }
         error = Screenshot::capture(window, windowSize, parser.value(screenshot));
         return error.isEmpty() ? 0 : fail(error);

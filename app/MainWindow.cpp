@@ -13,6 +13,7 @@
 #include "examples/ExampleLibrary.h"
 #include "examples/ExamplesDialog.h"
 #include "advisor/AdvisorPanel.h"
+#include "challenge/ChallengePanel.h"
 #include "faults/EventLogPanel.h"
 #include "faults/FaultsPanel.h"
 #include "io/LoadError.h"
@@ -147,6 +148,24 @@ void MainWindow::createDocks()
     m_problemsDock->raise();
     resizeDocks({paletteDock, propertyDock}, {220, 330}, Qt::Horizontal);
     resizeDocks({m_problemsDock}, {150}, Qt::Vertical);
+
+    // Shown, and raised over the properties, whenever the open design carries a challenge.
+    m_challenge = new widgets::ChallengePanel(m_document);
+    m_challengeDock = new QDockWidget(tr("Challenge"), this);
+    m_challengeDock->setObjectName("ChallengeDock");
+    m_challengeDock->setWidget(m_challenge);
+    addDockWidget(Qt::RightDockWidgetArea, m_challengeDock);
+    tabifyDockWidget(propertyDock, m_challengeDock);
+    const auto showChallenge = [this](bool present) {
+        m_challengeDock->setVisible(present);
+        if (present) {
+            m_challengeDock->raise();
+            // Wide enough for the results table (goal, load, measured ± CI, bound, result).
+            resizeDocks({m_challengeDock}, {560}, Qt::Horizontal);
+        }
+    };
+    connect(m_challenge, &widgets::ChallengePanel::challengeChanged, this, showChallenge);
+    showChallenge(m_challenge->hasChallenge());
 
     m_run = new RunDocks(this, m_document, m_scene, m_problemsDock, m_options.interactive);
     connect(m_run->eventLog(), &widgets::EventLogPanel::blocksActivated, m_view, &widgets::CanvasView::revealBlocks);

@@ -13,6 +13,7 @@ class QLabel;
 class QUndoView;
 
 namespace scalelab::widgets {
+class ChallengePanel;
 class BlockPalette;
 class CanvasScene;
 class CanvasView;
@@ -48,6 +49,8 @@ public:
     widgets::ProblemsView* problemsView() const { return m_problems; }
     // The live simulation: controller, run toolbar and plot docks.
     RunDocks* run() const { return m_run; }
+    // The Challenge dock's panel (goals, Submit, results).
+    widgets::ChallengePanel* challenge() const { return m_challenge; }
     QAction* action(const QString& objectName) const;
 
     // Opens a design file. On failure the current design is untouched and
@@ -102,6 +105,8 @@ private:
     RecentFiles* m_recent = nullptr;
     RecoveryFile* m_recovery = nullptr;
     RunDocks* m_run = nullptr;
+    widgets::ChallengePanel* m_challenge = nullptr;
+    QDockWidget* m_challengeDock = nullptr;
     QLabel* m_zoomLabel = nullptr;
     QLabel* m_countLabel = nullptr;
     int m_pasteCount = 0;

@@ -83,8 +83,7 @@ private slots:
         QVERIFY2(std::abs(p95.mean - theory) <= p95.halfWidth * widen,
                  qPrintable(QString("p95 %1 ± %2 ms, theory %3 ms").arg(p95.mean).arg(p95.halfWidth).arg(theory)));
         QVERIFY(p95.halfWidth > 0);
-        QCOMPARE(result.costPerMonth.mean, result.costPerMonth.mean); // not NaN
-        QVERIFY(result.costPerMonth.mean > 0);
+        QVERIFY(std::isfinite(result.costPerMonth.mean) && result.costPerMonth.mean > 0);
     }
 
     void traffic_and_load_settings_override_the_design()
@@ -112,23 +111,25 @@ private slots:
         QVERIFY(row(result, "error_rate", "stated").pass);
         const auto& crashed = row(result, "error_rate", "crash");
         QVERIFY2(!crashed.pass && crashed.mean > 0.5, qPrintable(QString::number(crashed.mean)));
-        QCOMPARE(result.hints.size(), size_t(1));
-        QCOMPARE(result.hints.front().load, std::string("crash"));
+        // Hints are only for loads where a goal failed.
+        for (const auto& hint : result.hints)
+            QCOMPARE(hint.load, std::string("crash"));
     }
 
     void allowed_kinds_name_the_offending_blocks()
     {
         model::Architecture design = mm1({goal("p95_ms", {}, 1000)}, 2);
-        design.blocks.push_back(model::makeBlock("cache", "cache", "Redis"));
+        design.blocks.push_back(model::makeBlock("load_balancer", "lb", "Front door"));
+        design.links = {wire("users", "lb"), wire("lb", "app")};
         design.challenge->durationS = 5;
         design.challenge->allowedKinds = {"client", "service"};
         auto result = analysis::grade(design);
         const auto& kinds = row(result, "allowed_kinds", "stated");
         QVERIFY(!kinds.pass);
-        QVERIFY2(kinds.detail.find("Redis (cache)") != std::string::npos, kinds.detail.c_str());
+        QVERIFY2(kinds.detail.find("Front door (load_balancer)") != std::string::npos, kinds.detail.c_str());
         QVERIFY(!result.allPassed());
 
-        design.challenge->allowedKinds.push_back("cache");
+        design.challenge->allowedKinds.push_back("load_balancer");
         result = analysis::grade(design);
         QVERIFY(row(result, "allowed_kinds", "stated").pass);
         QVERIFY(result.allPassed());

@@ -112,6 +112,12 @@ int GuiStartup::run(const QStringList& arguments)
                 return fail(QObject::tr("--grade: the design has no \"challenge\" section"), 2);
             // Synchronous on purpose: the screenshot must show the finished grade.
             window.challenge()->gradeNow();
+            // A tabified dock is only brought to the front once the window is shown.
+            window.resize(windowSize);
+            window.show();
+            QApplication::processEvents();
+            if (auto* challengeDock = window.findChild<QDockWidget*>("ChallengeDock"))
+                challengeDock->raise();
         }
         error = Screenshot::capture(window, windowSize, parser.value(screenshot));
         return error.isEmpty() ? 0 : fail(error);

@@ -40,6 +40,7 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QUndoStack>
+#include <QScrollArea>
 #include <QUndoView>
 
 #include <exception>
@@ -153,9 +154,14 @@ void MainWindow::createDocks()
     m_challenge = new widgets::ChallengePanel(m_document);
     m_challengeDock = new QDockWidget(tr("Challenge"), this);
     m_challengeDock->setObjectName("ChallengeDock");
-    m_challengeDock->setWidget(m_challenge);
+    // Scrolls, so the results, the Next: line and the hints stay reachable in a short dock.
+    auto* challengeScroll = new QScrollArea;
+    challengeScroll->setWidget(m_challenge);
+    challengeScroll->setWidgetResizable(true);
+    challengeScroll->setFrameShape(QFrame::NoFrame);
+    m_challengeDock->setWidget(challengeScroll);
     addDockWidget(Qt::RightDockWidgetArea, m_challengeDock);
-    tabifyDockWidget(propertyDock, m_challengeDock);
+    // Beside the properties, not a tab behind them: a student must see it at once.
     const auto showChallenge = [this](bool present) {
         m_challengeDock->setVisible(present);
         if (present) {

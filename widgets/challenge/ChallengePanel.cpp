@@ -99,6 +99,7 @@ ChallengePanel::ChallengePanel(DesignDocument* document, QWidget* parent)
     m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     for (int column = 1; column < 5; ++column)
         m_table->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    m_table->setMinimumHeight(m_table->fontMetrics().height() * 12); // every row of a typical challenge
     m_table->hide();
     QFont nextFont = m_next->font();
     nextFont.setBold(true);

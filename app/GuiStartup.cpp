@@ -4,6 +4,7 @@
 #include "PresenterMode.h"
 #include "RunDocks.h"
 #include "Screenshot.h"
+#include "challenge/ChallengePanel.h"
 #include "canvas/CanvasScene.h"
 #include "document/DesignDocument.h"
 #include "examples/ExampleLibrary.h"
@@ -55,7 +56,9 @@ int GuiStartup::run(const QStringList& arguments)
                                      "NAME");
     const QCommandLineOption filter("filter", QObject::tr("With --gallery: text typed in the gallery's filter box."),
                                     "TEXT");
-    parser.addOptions({screenshot, size, empty, select, runFor, dock, presenter, gallery, filter});
+    const QCommandLineOption grade("grade", QObject::tr("Grade the design's challenge before the screenshot (the "
+                                                        "Challenge dock shows the results)."));
+    parser.addOptions({screenshot, size, empty, select, runFor, dock, presenter, gallery, filter, grade});
     if (!parser.parse(arguments))
         return fail(parser.errorText(), 2);
     if (parser.isSet("help"))
@@ -126,6 +129,18 @@ int GuiStartup::run(const QStringList& arguments)
             window.show();
             if (const QString runError = Screenshot::runFor(window, *seconds); !runError.isEmpty())
                 return fail(runError);
+        }
+        if (parser.isSet(grade)) {
+            if (!window.challenge()->hasChallenge())
+                return fail(QObject::tr("--grade: the design has no \"challenge\" section"), 2);
+            // Synchronous on purpose: the screenshot must show the finished grade.
+            window.challenge()->gradeNow();
+            // A tabified dock is only brought to the front once the window is shown.
+            window.resize(windowSize);
+            window.show();
+            QApplication::processEvents();
+            if (auto* challengeDock = window.findChild<QDockWidget*>("ChallengeDock"))
+                challengeDock->raise();
         }
         error = Screenshot::capture(window, windowSize, parser.value(screenshot));
         return error.isEmpty() ? 0 : fail(error);

@@ -15,6 +15,7 @@
 #include "examples/ExampleLibrary.h"
 #include "examples/GalleryDialog.h"
 #include "advisor/AdvisorPanel.h"
+#include "challenge/ChallengePanel.h"
 #include "faults/EventLogPanel.h"
 #include "faults/FaultsPanel.h"
 #include "io/LoadError.h"
@@ -41,6 +42,7 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QUndoStack>
+#include <QScrollArea>
 #include <QUndoView>
 
 #include <exception>
@@ -150,6 +152,29 @@ void MainWindow::createDocks()
     m_problemsDock->raise();
     resizeDocks({paletteDock, propertyDock}, {220, 330}, Qt::Horizontal);
     resizeDocks({m_problemsDock}, {150}, Qt::Vertical);
+
+    // Shown, and raised over the properties, whenever the open design carries a challenge.
+    m_challenge = new widgets::ChallengePanel(m_document);
+    m_challengeDock = new QDockWidget(tr("Challenge"), this);
+    m_challengeDock->setObjectName("ChallengeDock");
+    // Scrolls, so the results, the Next: line and the hints stay reachable in a short dock.
+    auto* challengeScroll = new QScrollArea;
+    challengeScroll->setWidget(m_challenge);
+    challengeScroll->setWidgetResizable(true);
+    challengeScroll->setFrameShape(QFrame::NoFrame);
+    m_challengeDock->setWidget(challengeScroll);
+    addDockWidget(Qt::RightDockWidgetArea, m_challengeDock);
+    // Beside the properties, not a tab behind them: a student must see it at once.
+    const auto showChallenge = [this](bool present) {
+        m_challengeDock->setVisible(present);
+        if (present) {
+            m_challengeDock->raise();
+            // Wide enough for the results table (goal, load, measured ± CI, bound, result).
+            resizeDocks({m_challengeDock}, {560}, Qt::Horizontal);
+        }
+    };
+    connect(m_challenge, &widgets::ChallengePanel::challengeChanged, this, showChallenge);
+    showChallenge(m_challenge->hasChallenge());
 
     m_run = new RunDocks(this, m_document, m_scene, m_problemsDock, m_options.interactive);
     connect(m_run->eventLog(), &widgets::EventLogPanel::blocksActivated, m_view, &widgets::CanvasView::revealBlocks);

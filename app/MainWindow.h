@@ -13,6 +13,7 @@ class QLabel;
 class QUndoView;
 
 namespace scalelab::widgets {
+class ChallengePanel;
 class BlockPalette;
 class CanvasScene;
 class CanvasView;
@@ -51,6 +52,8 @@ public:
     RunDocks* run() const { return m_run; }
     // View > Presenter mode (large fonts, full screen, thick plot lines).
     PresenterMode* presenterMode() const { return m_presenter; }
+    // The Challenge dock's panel (goals, Submit, results).
+    widgets::ChallengePanel* challenge() const { return m_challenge; }
     QAction* action(const QString& objectName) const;
 
     // Opens a design file. On failure the current design is untouched and
@@ -110,6 +113,8 @@ private:
     RecoveryFile* m_recovery = nullptr;
     RunDocks* m_run = nullptr;
     PresenterMode* m_presenter = nullptr;
+    widgets::ChallengePanel* m_challenge = nullptr;
+    QDockWidget* m_challengeDock = nullptr;
     QLabel* m_zoomLabel = nullptr;
     QLabel* m_countLabel = nullptr;
     int m_pasteCount = 0;

@@ -4,6 +4,7 @@
 #include "BenchCommand.h"
 #include "CapacityCommand.h"
 #include "CliOutput.h"
+#include "GradeCommand.h"
 #include "ParamsCommand.h"
 #include "PlanCommand.h"
 #include "ReportCommand.h"
@@ -26,7 +27,7 @@ const std::map<QString, Command>& commands()
     static const std::map<QString, Command> table{
         {"run", runCommand}, {"plan", planCommand}, {"capacity", capacityCommand}, {"bench", benchCommand},
         {"params", paramsCommand}, {"sweep", sweepCommand}, {"advise", adviseCommand},
-        {"report", reportCommand}};
+        {"report", reportCommand}, {"grade", gradeCommand}};
     return table;
 }
 
@@ -39,13 +40,14 @@ int printHelp()
                 "  scalelab plan FILE [--target-utilization 0.7] [--json]\n"
                 "  scalelab advise FILE [--duration 60s] [--set ID.PARAM=VALUE]... [--json]\n"
                 "  scalelab report FILE -o OUT.pdf [--duration 30s] [--seed N]   a PDF report of the design and a run\n"
+                "  scalelab grade FILE [--threads N] [--json]   grade a design against its challenge\n"
                 "  scalelab capacity --peak-rps N --latency-ms N --concurrency N [--buffer 0.5] [--redundancy 2] "
                 "[--json]\n"
                 "  scalelab sweep FILE [--from 10] [--to 150] [--steps 15] [--duration 30s] [--json]\n"
                 "  scalelab bench [--repeat 3] [--memory] [--json]\n"
                 "  scalelab bench --ui [--json]          the live window offscreen at 100,000 rps\n"
                 "  scalelab params                    the block and parameter reference (Markdown)\n\n"
-                "Each command takes --help. Exit status: 0 success, 1 bad file or design, 2 bad command line.\n");
+                "Each command takes --help. Exit status: 0 success, 1 bad file or design (or, for grade, a goal failed), 2 bad command line.\n");
     return kExitOk;
 }
 

@@ -1,0 +1,126 @@
+// Every bundled challenge (resources/challenges): its reference solution
+// passes every goal, its naive attempt fails, at least the goal named in the
+// table below, and the student's starting file loads with the same
+// challenge. `scalelab grade` gives exit status 0 and 1 for them.
+#include "CliProcess.h"
+#include "analysis/Grader.h"
+#include "io/ScenarioFile.h"
+
+#include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QtTest>
+
+#include <map>
+
+using namespace scalelab;
+
+namespace {
+
+const QString kDir = QStringLiteral(SCALELAB_SOURCE_DIR "/resources/challenges/");
+
+// The goal (metric) each naive design is written to fail.
+const std::map<QString, std::string> kNaiveFails{
+    {"single-server-10x", "p95_ms"},     {"product-page-cache", "cost_per_month"},
+    {"feed-read-replicas", "p95_ms"},    {"shard-writes", "p95_ms"},
+    {"email-queue", "p95_ms"},           {"autoscale-daily-peak", "p95_ms"},
+    {"circuit-breaker", "error_rate"},       {"rate-limit-abuser", "users.p95_ms"},
+    {"video-cdn", "p50_ms"},             {"cache-stampede", "p95_ms"},
+    {"hot-key-skew", "p95_ms"},  {"black-friday-region", "error_rate"},
+};
+
+QString describe(const analysis::GradeResult& result)
+{
+    QString text;
+    for (const auto& row : result.rows)
+        text += QString("\n  %1 [%2]: %3 ± %4 -> %5")
+                    .arg(QString::fromStdString(row.label), QString::fromStdString(row.load))
+                    .arg(row.mean)
+                    .arg(row.halfWidth)
+                    .arg(row.pass ? "pass" : "FAIL");
+    return text;
+}
+
+} // namespace
+
+class ChallengeFilesTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void every_challenge_is_in_the_table()
+    {
+        const QStringList starts = QDir(kDir).entryList({"*.scalelab"}).filter(QRegularExpression("^[^.]+\\.scalelab$"));
+        QVERIFY(starts.size() >= 12);
+        for (const QString& file : starts) {
+            const QString name = file.section('.', 0, 0);
+            QVERIFY2(kNaiveFails.count(name), qPrintable(name + " has no row in kNaiveFails"));
+            QVERIFY2(QFile::exists(kDir + name + ".solution.scalelab"), qPrintable(name));
+            QVERIFY2(QFile::exists(kDir + name + ".naive.scalelab"), qPrintable(name));
+        }
+        QCOMPARE(int(kNaiveFails.size()), int(starts.size()));
+    }
+
+    void solution_passes_and_naive_fails_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("failingMetric");
+        for (const auto& [name, metric] : kNaiveFails)
+            QTest::newRow(qPrintable(name)) << name << QString::fromStdString(metric);
+    }
+
+    void solution_passes_and_naive_fails()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, failingMetric);
+        const model::Architecture start = io::readScenario((kDir + name + ".scalelab").toStdString());
+        const model::Architecture solution = io::readScenario((kDir + name + ".solution.scalelab").toStdString());
+        const model::Architecture naive = io::readScenario((kDir + name + ".naive.scalelab").toStdString());
+        QVERIFY(start.challenge && solution.challenge && naive.challenge);
+        QVERIFY(*start.challenge == *solution.challenge && *start.challenge == *naive.challenge);
+        QVERIFY(QString::fromStdString(start.library.topic).startsWith("Challenges — level"));
+        QVERIFY(!start.challenge->loads.empty());
+
+        const analysis::GradeResult passed = analysis::grade(solution);
+        QVERIFY2(passed.allPassed(), qPrintable("solution:" + describe(passed)));
+
+        const analysis::GradeResult failed = analysis::grade(naive);
+        QVERIFY2(!failed.allPassed(), qPrintable("naive:" + describe(failed)));
+        const bool namedGoalFails = std::any_of(failed.rows.begin(), failed.rows.end(), [&](const auto& row) {
+            return !row.pass && QString::fromStdString(row.metric) == failingMetric;
+        });
+        QVERIFY2(namedGoalFails, qPrintable("naive, expected " + failingMetric + " to fail:" + describe(failed)));
+        QVERIFY(analysis::nextStep(failed).rfind("Next: ", 0) == 0);
+    }
+
+    void grade_command_exit_status()
+    {
+        using testing::runScalelab;
+        const auto pass = runScalelab({"grade", kDir + "single-server-10x.solution.scalelab", "--threads", "2"});
+        QCOMPARE(pass.exitCode, 0);
+        QVERIFY2(pass.out.contains("PASS") && !pass.out.contains("FAIL"), pass.out.constData());
+        QVERIFY(pass.out.contains("Score: "));
+
+        const auto fail = runScalelab({"grade", kDir + "single-server-10x.naive.scalelab", "--json"});
+        QCOMPARE(fail.exitCode, 1);
+        const QJsonObject json = QJsonDocument::fromJson(fail.out).object();
+        QCOMPARE(json.value("all_passed").toBool(true), false);
+        QVERIFY(json.value("goals").toArray().size() >= 4);
+        QVERIFY(json.value("next").toString().startsWith("Next: "));
+        // Hidden loads are named in the result.
+        bool hiddenNamed = false;
+        for (const auto& goal : json.value("goals").toArray())
+            hiddenNamed = hiddenNamed || (goal.toObject().value("hidden").toBool() && goal.toObject().value("load").toString() == "spike");
+        QVERIFY(hiddenNamed);
+
+        const auto plain = runScalelab({"grade", testing::example("mm1.scalelab")});
+        QCOMPARE(plain.exitCode, 1);
+        QCOMPARE(plain.err.count('\n'), 1);
+        QVERIFY2(plain.err.contains("no \"challenge\" section"), plain.err.constData());
+
+        QCOMPARE(runScalelab({"grade"}).exitCode, 2);
+        QCOMPARE(runScalelab({"grade", kDir + "single-server-10x.scalelab", "--threads", "x"}).exitCode, 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(ChallengeFilesTest)
+#include "ChallengeFilesTest.moc"

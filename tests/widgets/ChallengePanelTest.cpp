@@ -1,0 +1,101 @@
+// The Challenge dock's panel: it lists the goals of the open design's
+// challenge with a note on the hidden loads, grades on a worker thread (the
+// event loop keeps running meanwhile) and fills the results table, score
+// and "Next:" line when the grade arrives.
+#include "challenge/ChallengePanel.h"
+#include "document/DesignDocument.h"
+#include "io/ScenarioFile.h"
+
+#include <QLabel>
+#include <QListWidget>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QtTest>
+
+using namespace scalelab;
+
+namespace {
+
+// One service at 300 rps (utilisation 0.6 with 5 ms on one worker); the
+// hidden load doubles it past capacity, so the latency goal fails there.
+const char* kDesign = R"({"format": "scalelab", "version": 1, "name": "panel",
+  "blocks": [{"id": "users", "kind": "client", "params": {"rate_rps": 100, "timeout_ms": 1000}},
+             {"id": "app", "kind": "service", "params": {"instances": 1, "workers": 1, "service_time_ms": 2}}],
+  "links": [{"from": "users", "to": "app"}],
+  "challenge": {"title": "Panel", "brief": "Keep it fast.", "level": 2, "duration_s": 10, "warmup_s": 2,
+    "replications": 2, "traffic": {"users.rate_rps": 300}, "allowed_kinds": ["client", "service"],
+    "goals": [{"metric": "p95_ms", "max": 100}, {"metric": "cost_per_month", "max": 500, "loads": ["stated"]}],
+    "loads": [{"name": "surge", "hidden": true, "set": {"users.rate_rps": 900}}]}})";
+
+} // namespace
+
+class ChallengePanelTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void lists_the_goals_and_the_hidden_loads()
+    {
+        widgets::DesignDocument document;
+        widgets::ChallengePanel panel(&document);
+        QVERIFY(!panel.hasChallenge());
+        QSignalSpy changed(&panel, &widgets::ChallengePanel::challengeChanged);
+        document.reset(io::parseScenario(kDesign, "panel.scalelab"));
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.front().front().toBool(), true);
+        QCOMPARE(panel.goalList()->count(), 3); // two goals and the allowed kinds
+        QVERIFY(panel.goalList()->item(0)->text().contains("p95 latency <= 100 ms"));
+        bool hiddenNoted = false;
+        for (QLabel* label : panel.findChildren<QLabel*>())
+            hiddenNoted = hiddenNoted || label->text().contains("+ 1 hidden load");
+        QVERIFY(hiddenNoted);
+        // The hidden load is not named before grading.
+        for (QLabel* label : panel.findChildren<QLabel*>())
+            QVERIFY(!label->text().contains("surge"));
+    }
+
+    void a_finished_grade_fills_the_table()
+    {
+        widgets::DesignDocument document;
+        widgets::ChallengePanel panel(&document);
+        document.reset(io::parseScenario(kDesign, "panel.scalelab"));
+        QSignalSpy graded(&panel, &widgets::ChallengePanel::graded);
+        panel.submit();
+        QVERIFY(panel.isGrading());
+        QVERIFY(graded.wait(60'000));
+        QVERIFY(!panel.isGrading());
+        QTableWidget* table = panel.resultTable();
+        // p95 under both loads, the cost at the stated one, the allowed kinds.
+        QCOMPARE(table->rowCount(), 4);
+        QStringList loads, verdicts;
+        for (int row = 0; row < table->rowCount(); ++row) {
+            loads << table->item(row, 1)->text();
+            verdicts << table->item(row, 4)->text();
+        }
+        QVERIFY2(loads.contains("surge (hidden)"), qPrintable(loads.join(", ")));
+        QCOMPARE(verdicts.filter("FAIL").size(), 1);
+        QVERIFY2(table->item(loads.indexOf("surge (hidden)"), 4)->text().contains("FAIL"), qPrintable(verdicts.join(",")));
+        QVERIFY(panel.scoreText().contains("75%"));
+        QVERIFY2(panel.nextText().startsWith("Next: 1 goal failed under the hidden load \"surge\""),
+                 qPrintable(panel.nextText()));
+    }
+
+    void cancel_leaves_no_result()
+    {
+        widgets::DesignDocument document;
+        widgets::ChallengePanel panel(&document);
+        model::Architecture design = io::parseScenario(kDesign, "panel.scalelab");
+        design.challenge->durationS = 600; // long enough to still be running when cancelled
+        document.reset(design);
+        QSignalSpy failed(&panel, &widgets::ChallengePanel::gradeFailed);
+        QSignalSpy graded(&panel, &widgets::ChallengePanel::graded);
+        panel.submit();
+        panel.cancel();
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.isGrading(), 30'000);
+        QCOMPARE(graded.count(), 0);
+        QCOMPARE(failed.count(), 0);
+        QCOMPARE(panel.resultTable()->rowCount(), 0);
+    }
+};
+
+QTEST_MAIN(ChallengePanelTest)
+#include "ChallengePanelTest.moc"

@@ -1,9 +1,12 @@
 #include "RunCommand.h"
 
 #include "CliOutput.h"
+#include "ReplicationReport.h"
 #include "SimulationOptions.h"
 #include "SnapshotJson.h"
+#include "sim/AutoWarmup.h"
 #include "sim/CellReduction.h"
+#include "sim/Replications.h"
 #include "sim/Simulator.h"
 
 #include <QCommandLineParser>
@@ -83,25 +86,69 @@ int runCommand(const QStringList& arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription("Simulate a design and print its latency, throughput and per-block figures.");
-    addSimulationOptions(parser, "60s");
+    addSimulationOptions(parser, "60s", AutoWarmup::Accepted);
+    parser.addOption({"replications", "Run N independent replications (seeds SEED..SEED+N-1) and report each figure "
+                                      "as a mean with its 95% confidence half-width (N >= 2).",
+                      "n"});
     parser.addOption({"json", "Print the results as JSON."});
     if (auto status = parseOrExplain(parser, arguments))
         return *status;
     SimulationOptions options;
-    if (auto status = readSimulationOptions(parser, "run", options))
+    if (auto status = readSimulationOptions(parser, "run", options, AutoWarmup::Accepted))
         return *status;
+    int replications = 1;
+    if (parser.isSet("replications")) {
+        bool ok = false;
+        replications = parser.value("replications").toInt(&ok);
+        if (!ok || replications < 2 || replications > 10000)
+            return usageError("--replications must be a whole number from 2 to 10000, got \"" +
+                              parser.value("replications").toStdString() + "\"");
+    }
 
     const auto wallStart = std::chrono::steady_clock::now();
-    const stats::Snapshot snap = simulateMeasured(options);
-    const double wallS = std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
+    auto wallSeconds = [&] {
+        return std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
+    };
+    // The pilot takes the first seed after the measured runs': the warm-up is
+    // not chosen on the data it is applied to.
+    const uint64_t pilotSeed = options.seed + static_cast<uint64_t>(replications);
+    std::optional<sim::WarmupChoice> autoWarmup;
+    if (options.autoWarmup) {
+        autoWarmup = sim::chooseWarmup(options.design, options.duration, pilotSeed);
+        options.warmup = autoWarmup->warmup;
+    }
 
+    if (parser.isSet("replications")) {
+        sim::ReplicationPlan plan;
+        plan.warmup = options.warmup;
+        plan.duration = options.duration;
+        plan.replications = replications;
+        plan.firstSeed = options.seed;
+        const auto runs = sim::runReplications(options.design, plan);
+        const stats::ReplicationSummary summary = stats::summarizeReplications(runs);
+        ReplicationRun run{baseName(options.path), options.seed, sim::toSeconds(options.warmup),
+                           sim::toSeconds(options.duration), wallSeconds(), autoWarmup, pilotSeed};
+        if (parser.isSet("json"))
+            std::printf("%s\n", replicationsToJson(run, summary).dump(2).c_str());
+        else
+            printReplicationTable(run, summary);
+        return kExitOk;
+    }
+
+    const stats::Snapshot snap = simulateMeasured(options);
+    const double wallS = wallSeconds();
     if (parser.isSet("json")) {
         nlohmann::ordered_json json = snapshotToJson(snap, wallS);
         if (snap.cells > 1)
             json["cell_approximations"] = sim::cellApproximations(options.design);
+        if (autoWarmup)
+            json["warmup_s"] = sim::toSeconds(options.warmup);
         std::printf("%s\n", json.dump(2).c_str());
-    } else
+    } else {
+        if (autoWarmup)
+            std::printf("%s\n", describeAutoWarmup(*autoWarmup, pilotSeed).c_str());
         printTable(baseName(options.path), options.design, snap, sim::toSeconds(options.warmup), wallS, options.seed);
+    }
     return kExitOk;
 }
 

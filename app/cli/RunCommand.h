@@ -3,7 +3,8 @@
 
 namespace scalelab::cli {
 
-// `scalelab run FILE [--duration 60s] [--warmup 5s] [--seed N] [--set ID.PARAM=VALUE]... [--json]`
+// `scalelab run FILE [--duration 60s] [--warmup 5s|auto] [--seed N] [--replications N]
+//  [--set ID.PARAM=VALUE]... [--json]`
 int runCommand(const QStringList& arguments);
 
 } // namespace scalelab::cli

@@ -7,17 +7,22 @@
 
 namespace scalelab::cli {
 
-void addSimulationOptions(QCommandLineParser& parser, const QString& defaultDuration)
+void addSimulationOptions(QCommandLineParser& parser, const QString& defaultDuration, AutoWarmup autoWarmup)
 {
     parser.addPositionalArgument("file", "The .scalelab design.");
     parser.addOption({"duration", "Measured simulated time (default " + defaultDuration + ").", "time", defaultDuration});
-    parser.addOption({"warmup", "Simulated time before measuring starts (default 5s).", "time", "5s"});
+    parser.addOption({"warmup",
+                      autoWarmup == AutoWarmup::Accepted
+                          ? "Simulated time before measuring starts (default 5s), or auto: chosen by MSER-5 on a "
+                            "pilot run."
+                          : "Simulated time before measuring starts (default 5s).",
+                      "time", "5s"});
     parser.addOption({"seed", "Random seed (default 1); the same seed gives the same result.", "n", "1"});
     parser.addOption({"set", "Override a parameter, e.g. --set app.instances=6 (repeatable).", "ID.PARAM=VALUE"});
 }
 
 std::optional<int> readSimulationOptions(const QCommandLineParser& parser, const std::string& command,
-                                         SimulationOptions& options)
+                                         SimulationOptions& options, AutoWarmup autoWarmup)
 {
     if (parser.positionalArguments().size() != 1)
         return usageError(command + " needs exactly one FILE (scalelab " + command + " FILE [options])");
@@ -25,7 +30,11 @@ std::optional<int> readSimulationOptions(const QCommandLineParser& parser, const
     const auto duration = parseDuration(parser.value("duration").toStdString(), error);
     if (!duration || *duration <= 0)
         return usageError("--duration: " + (error.empty() ? std::string("must be longer than 0") : error));
-    const auto warmup = parseDuration(parser.value("warmup").toStdString(), error);
+    options.autoWarmup = parser.value("warmup") == "auto";
+    if (options.autoWarmup && autoWarmup == AutoWarmup::Refused)
+        return usageError("--warmup auto is not available for " + command + "; give a time such as 5s");
+    const auto warmup = options.autoWarmup ? std::optional<sim::SimTime>(0)
+                                           : parseDuration(parser.value("warmup").toStdString(), error);
     if (!warmup)
         return usageError("--warmup: " + error);
     bool seedOk = false;

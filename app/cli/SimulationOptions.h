@@ -18,15 +18,20 @@ struct SimulationOptions {
     model::Architecture design; // as loaded, overrides applied
     sim::SimTime duration = 0;
     sim::SimTime warmup = 0;
+    bool autoWarmup = false; // --warmup auto: chosen by MSER-5 (sim/AutoWarmup.h) before running
     uint64_t seed = 1;
 };
 
+// Whether a subcommand accepts `--warmup auto`.
+enum class AutoWarmup { Refused, Accepted };
+
 // `defaultDuration` e.g. "60s"; `command` names the subcommand in errors.
-void addSimulationOptions(QCommandLineParser& parser, const QString& defaultDuration);
+void addSimulationOptions(QCommandLineParser& parser, const QString& defaultDuration,
+                          AutoWarmup autoWarmup = AutoWarmup::Refused);
 // Reads and checks them and loads the design; the exit status to stop with
 // (after printing why) or nullopt to go on. File errors throw io::LoadError.
 std::optional<int> readSimulationOptions(const QCommandLineParser& parser, const std::string& command,
-                                         SimulationOptions& options);
+                                         SimulationOptions& options, AutoWarmup autoWarmup = AutoWarmup::Refused);
 // Simulates the warm-up, forgets it, simulates the duration; the snapshot
 // of the measured period.
 stats::Snapshot simulateMeasured(const SimulationOptions& options);

@@ -3,7 +3,10 @@
 #include "NetworkModel.h"
 #include "model/RampStages.h"
 #include "sim/Simulator.h"
+#include "stats/ConfidenceInterval.h"
+#include "stats/ReplicationSummary.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -41,6 +44,9 @@ const std::vector<SweepField>& sweepFields()
         {"error_rate", &SweepPoint::errorRate},
         {"analytic_mean_ms", &SweepPoint::analyticMeanMs},
         {"analytic_bottleneck_utilization", &SweepPoint::analyticBottleneckUtilization},
+        {"throughput_rps_half_width", &SweepPoint::throughputHalfWidthRps},
+        {"p95_ms_half_width", &SweepPoint::p95HalfWidthMs},
+        {"mean_ms_half_width", &SweepPoint::meanHalfWidthMs},
     };
     return fields;
 }
@@ -83,33 +89,47 @@ model::Architecture scaleLoad(const model::Architecture& design, double factor)
 }
 
 SweepPoint runSweepPoint(const model::Architecture& design, double loadFactor, uint64_t seed, double warmupS,
-                         double measureS)
+                         double measureS, int replications)
 {
     model::Architecture scaled = scaleLoad(design, loadFactor);
     SweepPoint point;
     point.loadFactor = loadFactor;
 
-    // The simulator is built first: a design with errors is then reported
-    // with its full list of them, not the planner's one-liner.
+    // The first simulator is built before planning: a design with errors is
+    // then reported with its full list of them, not the planner's one-liner.
     sim::SimulatorOptions options;
     options.windowCapacity = 1; // only the totals are read
-    sim::Simulator simulator(scaled, seed, options);
-    const NetworkPlan plan = planNetwork(scaled);
-    point.analyticMeanMs = plan.endToEndMs;
-    if (const BlockPlan* bottleneck = plan.find(plan.bottleneck))
-        point.analyticBottleneckUtilization = bottleneck->utilization;
-
-    simulator.runUntil(sim::fromSeconds(warmupS));
-    simulator.resetStats();
-    simulator.runUntil(sim::fromSeconds(warmupS + measureS));
-    const stats::Snapshot snap = simulator.snapshot();
-
-    point.offeredRps = snap.measuredSeconds > 0 ? static_cast<double>(snap.requests) / snap.measuredSeconds : 0;
-    point.throughputRps = snap.throughputRps;
-    point.p95Ms = snap.latency.p95Ms;
-    point.meanMs = snap.latency.meanMs;
-    const double finished = static_cast<double>(snap.completed + snap.errors.total());
-    point.errorRate = finished > 0 ? static_cast<double>(snap.errors.total()) / finished : 0;
+    std::vector<double> offered, throughput, p95, mean, errorRate;
+    for (int r = 0; r < std::max(replications, 1); ++r) {
+        sim::Simulator simulator(scaled, seed + static_cast<uint64_t>(r), options);
+        if (r == 0) {
+            const NetworkPlan plan = planNetwork(scaled);
+            point.analyticMeanMs = plan.endToEndMs;
+            if (const BlockPlan* bottleneck = plan.find(plan.bottleneck))
+                point.analyticBottleneckUtilization = bottleneck->utilization;
+        }
+        simulator.runUntil(sim::fromSeconds(warmupS));
+        simulator.resetStats();
+        simulator.runUntil(sim::fromSeconds(warmupS + measureS));
+        const stats::Snapshot snap = simulator.snapshot();
+        offered.push_back(snap.measuredSeconds > 0 ? static_cast<double>(snap.requests) / snap.measuredSeconds : 0);
+        throughput.push_back(snap.throughputRps);
+        p95.push_back(snap.latency.p95Ms);
+        mean.push_back(snap.latency.meanMs);
+        errorRate.push_back(stats::errorRate(snap));
+    }
+    const auto interval = [](const std::vector<double>& values) {
+        return stats::batchMeansInterval(values, kSweepConfidence);
+    };
+    point.offeredRps = interval(offered).mean;
+    const auto throughputCi = interval(throughput), p95Ci = interval(p95), meanCi = interval(mean);
+    point.throughputRps = throughputCi.mean;
+    point.throughputHalfWidthRps = throughputCi.halfWidth;
+    point.p95Ms = p95Ci.mean;
+    point.p95HalfWidthMs = p95Ci.halfWidth;
+    point.meanMs = meanCi.mean;
+    point.meanHalfWidthMs = meanCi.halfWidth;
+    point.errorRate = interval(errorRate).mean;
     return point;
 }
 

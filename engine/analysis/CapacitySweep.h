@@ -4,6 +4,9 @@
 // design stops keeping up (saturation). Each point is an independent run,
 // so points may run in parallel; giving every point the same seed (common
 // random numbers) makes neighbouring points differ by the load, not by luck.
+// A point may be simulated several times (replications, seeds seed..seed+R-1):
+// its figures are then means across them with 95% Student-t half-widths,
+// so a chart can say how far a simulated point may sit from the truth.
 #include "model/Architecture.h"
 
 #include <cstdint>
@@ -23,7 +26,13 @@ struct SweepPoint {
     double errorRate = 0;     // failed / (succeeded + failed)
     double analyticMeanMs = 0; // planNetwork endToEndMs; infinity when a pool is saturated
     double analyticBottleneckUtilization = 0; // of the busiest pool; 0 when the design has none
+    // 95% half-widths across replications; infinite with one replication
+    // (no spread to estimate it from).
+    double throughputHalfWidthRps = 0, p95HalfWidthMs = 0, meanHalfWidthMs = 0;
 };
+
+// Confidence of the half-widths above.
+constexpr double kSweepConfidence = 0.95;
 
 // The fields of a point with their stable names (snake_case), in the order
 // CSV columns and JSON keys use them.
@@ -39,11 +48,12 @@ std::string sweepCsv(const std::vector<SweepPoint>& points);
 // targets of its ramp stages, and virtual_users (rounded) for closed clients.
 model::Architecture scaleLoad(const model::Architecture& design, double factor);
 
-// Simulates scaleLoad(design, loadFactor) for warmupS + measureS and plans it
-// analytically. Throws sim::InvalidDesign (or std::invalid_argument) when the
-// design has errors.
+// Simulates scaleLoad(design, loadFactor) for warmupS + measureS, once per
+// replication (seeds seed, seed+1...; one after another: the caller runs
+// points in parallel), and plans it analytically. Throws sim::InvalidDesign
+// (or std::invalid_argument) when the design has errors.
 SweepPoint runSweepPoint(const model::Architecture& design, double loadFactor, uint64_t seed, double warmupS,
-                         double measureS);
+                         double measureS, int replications = 1);
 
 // `steps` factors evenly spaced from `from` to `to`, both included
 // ({from} for one step, nothing for fewer).

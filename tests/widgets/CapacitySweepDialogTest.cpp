@@ -5,11 +5,14 @@
 #include "sweep/SweepChart.h"
 
 #include <QFile>
+#include <QPixmap>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
+
+#include <qcustomplot.h>
 
 using namespace scalelab;
 using namespace scalelab::widgets;
@@ -54,6 +57,49 @@ private slots:
         QVERIFY(lines[1].startsWith("0.5,"));
         QVERIFY(dialog.exportTo(dir.filePath("sweep.png")));
         QVERIFY(!dialog.exportTo(dir.filePath("sweep.doc")));
+    }
+
+    void replicated_points_carry_error_bars()
+    {
+        CapacitySweepDialog dialog(threeTier(), 1);
+        dialog.setRange(40, 160, 4);
+        dialog.setMeasureSeconds(5);
+        dialog.setReplications(4);
+        QSignalSpy done(&dialog, &CapacitySweepDialog::sweepFinished);
+        dialog.start();
+        QVERIFY(done.wait(120'000));
+        const auto points = dialog.points();
+        QCOMPARE(points.size(), size_t(4));
+        const auto& bars = dialog.chart()->errorBars();
+        QCOMPARE(bars.size(), size_t(3));
+        for (QCPErrorBars* bar : bars) {
+            QVERIFY2(bar->visible(), "four runs per point give every simulated point an interval");
+            QCOMPARE(bar->dataCount(), int(points.size()));
+        }
+        for (size_t i = 0; i < points.size(); ++i) {
+            QVERIFY2(std::isfinite(points[i].p95HalfWidthMs) && points[i].p95HalfWidthMs > 0,
+                     qPrintable(QString("point %1: p95 half-width %2").arg(i).arg(points[i].p95HalfWidthMs)));
+            QCOMPARE(bars[0]->data()->at(int(i)).errorPlus, points[i].p95HalfWidthMs);
+            QCOMPARE(bars[1]->data()->at(int(i)).errorPlus, points[i].meanHalfWidthMs);
+        }
+        // One run per point has no spread to estimate: no bars.
+        dialog.setReplications(1);
+        dialog.start();
+        QVERIFY(done.wait(120'000));
+        for (QCPErrorBars* bar : dialog.chart()->errorBars())
+            QVERIFY(!bar->visible());
+
+        // For looking at it: SCALELAB_SWEEP_SCREENSHOT=/tmp/sweep.png keeps a picture of the replicated sweep.
+        if (const QString path = qEnvironmentVariable("SCALELAB_SWEEP_SCREENSHOT"); !path.isEmpty()) {
+            dialog.setRange(10, 150, 15);
+            dialog.setMeasureSeconds(20);
+            dialog.setReplications(5);
+            dialog.start();
+            QVERIFY(done.wait(300'000));
+            dialog.show();
+            QTest::qWait(50);
+            QVERIFY(dialog.grab().save(path));
+        }
     }
 
     void cancel_stops_the_remaining_points()

@@ -35,6 +35,14 @@ QString number(double value, int decimals)
     return std::isfinite(value) ? QLocale().toString(value, 'f', decimals) : QStringLiteral("∞");
 }
 
+// "12.3 ± 0.4", or "12.3" when there is no interval (one run per point).
+QString withHalfWidth(double value, double halfWidth, int decimals)
+{
+    if (!std::isfinite(halfWidth))
+        return number(value, decimals);
+    return number(value, decimals) + QStringLiteral(" ± ") + number(halfWidth, decimals);
+}
+
 // Why `design` cannot be swept, or an empty string.
 QString sweepProblem(const model::Architecture& design)
 {
@@ -85,8 +93,13 @@ CapacitySweepDialog::CapacitySweepDialog(const model::Architecture& design, uint
     m_measure->setSuffix(tr(" s"));
     m_measure->setToolTip(tr("Simulated time measured at each point, after %1 s of warm-up.")
                               .arg(analysis::kSweepWarmupS));
+    m_replications = new QSpinBox(this);
+    m_replications->setRange(1, 20);
+    m_replications->setToolTip(tr("Independent runs (seeds) per load point. With two or more, every simulated point "
+                                  "gets a 95% confidence interval, drawn as error bars."));
     setRange(10, 150, 15);
     setMeasureSeconds(30);
+    setReplications(3);
 
     m_run = new QPushButton(tr("Run"), this);
     m_run->setDefault(true);
@@ -103,7 +116,9 @@ CapacitySweepDialog::CapacitySweepDialog(const model::Architecture& design, uint
     controls->addWidget(m_steps);
     controls->addWidget(new QLabel(tr("steps of"), this));
     controls->addWidget(m_measure);
-    controls->addWidget(new QLabel(tr("each"), this));
+    controls->addWidget(new QLabel(tr("each,"), this));
+    controls->addWidget(m_replications);
+    controls->addWidget(new QLabel(tr("runs per point"), this));
     controls->addStretch(1);
     controls->addWidget(m_run);
     controls->addWidget(m_cancel);
@@ -118,6 +133,9 @@ CapacitySweepDialog::CapacitySweepDialog(const model::Architecture& design, uint
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->horizontalHeaderItem(5)->setToolTip(tr("Mean end-to-end latency from the queueing model; ∞ once a pool "
                                                     "is saturated"));
+    for (int column : {2, 3, 4})
+        m_table->horizontalHeaderItem(column)->setToolTip(tr("Mean over the runs per point ± the 95% half-width of "
+                                                             "its confidence interval"));
     m_table->horizontalHeaderItem(7)->setToolTip(tr("Utilisation of the busiest pool in the queueing model"));
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_chart);
@@ -179,6 +197,11 @@ void CapacitySweepDialog::setMeasureSeconds(double seconds)
     m_measure->setValue(seconds);
 }
 
+void CapacitySweepDialog::setReplications(int runsPerPoint)
+{
+    m_replications->setValue(runsPerPoint);
+}
+
 bool CapacitySweepDialog::isRunning() const
 {
     return m_watcher.isRunning();
@@ -198,9 +221,10 @@ void CapacitySweepDialog::start()
     auto design = m_design;
     const uint64_t seed = m_seed;
     const double measure = m_measure->value();
-    std::function<analysis::SweepPoint(double)> runPoint = [design, seed, measure](double factor) {
+    const int replications = m_replications->value();
+    std::function<analysis::SweepPoint(double)> runPoint = [design, seed, measure, replications](double factor) {
         try {
-            return analysis::runSweepPoint(*design, factor, seed, analysis::kSweepWarmupS, measure);
+            return analysis::runSweepPoint(*design, factor, seed, analysis::kSweepWarmupS, measure, replications);
         } catch (const std::exception&) {
             analysis::SweepPoint failed; // the design was checked up front; this is a last resort
             failed.loadFactor = factor;
@@ -270,7 +294,9 @@ void CapacitySweepDialog::refresh()
     for (size_t row = 0; row < done.size(); ++row) {
         const auto& point = done[row];
         const QStringList cells{number(point.loadFactor * 100, 0) + " %", number(point.offeredRps, 0),
-                                number(point.throughputRps, 0), number(point.p95Ms, 1), number(point.meanMs, 1),
+                                withHalfWidth(point.throughputRps, point.throughputHalfWidthRps, 0),
+                                withHalfWidth(point.p95Ms, point.p95HalfWidthMs, 1),
+                                withHalfWidth(point.meanMs, point.meanHalfWidthMs, 1),
                                 number(point.analyticMeanMs, 1), number(point.errorRate * 100, 1) + " %",
                                 number(point.analyticBottleneckUtilization * 100, 0) + " %"};
         for (int column = 0; column < cells.size(); ++column) {
@@ -293,7 +319,7 @@ void CapacitySweepDialog::updateButtons()
     const bool runnable = m_designProblem.isEmpty();
     m_run->setEnabled(!running && runnable);
     m_cancel->setEnabled(running);
-    for (QWidget* input : std::initializer_list<QWidget*>{m_from, m_to, m_steps, m_measure})
+    for (QWidget* input : std::initializer_list<QWidget*>{m_from, m_to, m_steps, m_measure, m_replications})
         input->setEnabled(!running && runnable);
     const bool hasPoints = !points().empty();
     m_exportCsv->setEnabled(hasPoints && !running);

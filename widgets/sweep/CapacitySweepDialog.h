@@ -1,7 +1,9 @@
 #pragma once
 // "How far does this design go?": runs the capacity sweep on the thread
 // pool (each point an independent simulation, the GUI never waits), plots
-// the points as they arrive, marks the knee, and exports CSV or PNG.
+// the points as they arrive, marks the knee, and exports CSV or PNG. Each
+// point may be simulated several times (runs per point) so that the chart
+// and the table give it a 95% confidence interval.
 #include "analysis/CapacitySweep.h"
 
 #include <QDialog>
@@ -31,6 +33,7 @@ public:
 
     void setRange(int fromPercent, int toPercent, int steps);
     void setMeasureSeconds(double seconds);
+    void setReplications(int runsPerPoint);
     bool isRunning() const;
     // Finished points in load order, and the knee among them (-1: none).
     std::vector<analysis::SweepPoint> points() const;
@@ -63,6 +66,7 @@ private:
     QSpinBox* m_to = nullptr;
     QSpinBox* m_steps = nullptr;
     QDoubleSpinBox* m_measure = nullptr;
+    QSpinBox* m_replications = nullptr;
     QPushButton* m_run = nullptr;
     QPushButton* m_cancel = nullptr;
     QPushButton* m_exportCsv = nullptr;

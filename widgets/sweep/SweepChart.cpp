@@ -31,6 +31,36 @@ double finiteOrNaN(double value)
     return std::isfinite(value) && value > 0 ? value : std::numeric_limits<double>::quiet_NaN();
 }
 
+QCPErrorBars* addErrorBars(QCPGraph* graph)
+{
+    auto* bars = new QCPErrorBars(graph->keyAxis(), graph->valueAxis());
+    bars->setDataPlottable(graph);
+    bars->removeFromLegend();
+    QColor color = graph->pen().color();
+    bars->setPen(QPen(color, 1.2));
+    bars->setWhiskerWidth(7);
+    return bars;
+}
+
+// Error bars for `values` +- `halfWidths`; the lower bar stops short of zero
+// (the latency axis is logarithmic). False when no half-width is finite (one
+// replication: nothing to draw).
+bool setErrors(QCPErrorBars* bars, const QVector<double>& values, const QVector<double>& halfWidths)
+{
+    QVector<double> below, above;
+    bool any = false;
+    for (int i = 0; i < values.size(); ++i) {
+        const double h = halfWidths[i];
+        const bool finite = std::isfinite(h) && std::isfinite(values[i]);
+        any = any || finite;
+        above << (finite ? h : 0.0);
+        below << (finite ? std::min(h, 0.95 * values[i]) : 0.0);
+    }
+    bars->setData(below, above);
+    bars->setVisible(any);
+    return any;
+}
+
 } // namespace
 
 SweepChart::SweepChart(QWidget* parent)
@@ -59,6 +89,9 @@ SweepChart::SweepChart(QWidget* parent)
     addGraph(m_plot, m_plot->yAxis2, tr("throughput"), QPen(throughput, 2), true);
     addGraph(m_plot, m_plot->yAxis2, tr("throughput = offered"), QPen(throughput.lighter(140), 1, Qt::DotLine), false);
 
+    for (Graph graph : {P95, Mean, Throughput})
+        m_errorBars.push_back(addErrorBars(m_plot->graph(graph)));
+
     m_kneeLine = new QCPItemStraightLine(m_plot);
     m_kneeLine->setPen(plotstyle::referencePen());
     m_kneeLabel = new QCPItemText(m_plot);
@@ -73,25 +106,38 @@ SweepChart::SweepChart(QWidget* parent)
 
 void SweepChart::setPoints(const std::vector<analysis::SweepPoint>& points, int knee)
 {
-    QVector<double> offered, p95, mean, analytic, throughput;
+    QVector<double> offered, p95, mean, analytic, throughput, p95Error, meanError, throughputError;
     for (const auto& point : points) {
         offered << point.offeredRps;
         p95 << finiteOrNaN(point.p95Ms);
         mean << finiteOrNaN(point.meanMs);
         analytic << finiteOrNaN(point.analyticMeanMs); // saturated: no finite mean, a gap
         throughput << point.throughputRps;
+        p95Error << point.p95HalfWidthMs;
+        meanError << point.meanHalfWidthMs;
+        throughputError << point.throughputHalfWidthRps;
     }
     m_plot->graph(P95)->setData(offered, p95, true);
     m_plot->graph(Mean)->setData(offered, mean, true);
     m_plot->graph(AnalyticMean)->setData(offered, analytic, true);
     m_plot->graph(Throughput)->setData(offered, throughput, true);
     m_plot->graph(Ideal)->setData(offered, offered, true);
+    setErrors(m_errorBars[0], p95, p95Error);
+    setErrors(m_errorBars[1], mean, meanError);
+    setErrors(m_errorBars[2], throughput, throughputError);
 
     const double largestOffered = offered.isEmpty() ? 1 : *std::max_element(offered.begin(), offered.end());
     m_plot->xAxis->setRange(0, largestOffered * 1.05);
     m_plot->yAxis2->setRange(0, largestOffered * 1.1);
     bool found = false;
-    const QCPRange latency = m_plot->graph(P95)->getValueRange(found);
+    QCPRange latency = m_plot->graph(P95)->getValueRange(found);
+    // The range takes in the error bars' ends, so no whisker is cut off.
+    for (int i = 0; found && i < offered.size(); ++i) {
+        if (std::isfinite(p95Error[i]) && std::isfinite(p95[i]))
+            latency.upper = std::max(latency.upper, p95[i] + p95Error[i]);
+        if (std::isfinite(meanError[i]) && std::isfinite(mean[i]) && mean[i] > meanError[i])
+            latency.lower = std::min(latency.lower, mean[i] - meanError[i]);
+    }
     bool foundMean = false;
     const QCPRange meanRange = m_plot->graph(AnalyticMean)->getValueRange(foundMean);
     if (found || foundMean) {

@@ -3,12 +3,15 @@
 // latency with the analytic mean overlaid (log scale, so the flat part and
 // the blow-up both read), throughput on the right axis beside the ideal
 // "throughput = offered" diagonal, and the knee marked by a vertical line.
+// When the points were replicated, each simulated point carries error bars:
+// its 95% confidence interval across the replications.
 #include "analysis/CapacitySweep.h"
 
 #include <QWidget>
 
 #include <vector>
 
+class QCPErrorBars;
 class QCustomPlot;
 class QCPItemStraightLine;
 class QCPItemText;
@@ -27,6 +30,8 @@ public:
     QCustomPlot* customPlot() const { return m_plot; }
     // Offered load where the knee line stands; NaN when hidden.
     double kneeOfferedRps() const;
+    // Error bars of p95, mean and throughput, in that order (hidden without replications).
+    const std::vector<QCPErrorBars*>& errorBars() const { return m_errorBars; }
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
@@ -35,6 +40,7 @@ private:
     QCustomPlot* m_plot = nullptr;
     QCPItemStraightLine* m_kneeLine = nullptr;
     QCPItemText* m_kneeLabel = nullptr;
+    std::vector<QCPErrorBars*> m_errorBars;
 };
 
 } // namespace scalelab::widgets

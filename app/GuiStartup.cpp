@@ -6,6 +6,7 @@
 #include "canvas/CanvasScene.h"
 #include "document/DesignDocument.h"
 #include "examples/ExampleLibrary.h"
+#include "lessons/LessonPanel.h"
 #include "model/DurationText.h"
 #include "run/RunController.h"
 
@@ -45,7 +46,11 @@ int GuiStartup::run(const QStringList& arguments)
                                     "DURATION");
     const QCommandLineOption dock("dock", QObject::tr("Show and raise the dock titled NAME (e.g. \"Event log\"); repeatable."),
                                   "NAME");
-    parser.addOptions({screenshot, size, empty, select, runFor, dock});
+    const QCommandLineOption lessonStep("lesson-step",
+                                        QObject::tr("Jump to step N (1-based) of the design's lesson, the earlier "
+                                                    "steps' edits applied."),
+                                        "N");
+    parser.addOptions({screenshot, size, empty, select, runFor, dock, lessonStep});
     if (!parser.parse(arguments))
         return fail(parser.errorText(), 2);
     if (parser.isSet("help"))
@@ -86,6 +91,16 @@ int GuiStartup::run(const QStringList& arguments)
             return fail(QObject::tr("--dock: no dock titled \"%1\"").arg(name), 2);
         found->show();
         found->raise();
+    }
+    if (error.isEmpty() && parser.isSet(lessonStep)) {
+        widgets::LessonPanel* lessons = window.lessonPanel();
+        bool ok = false;
+        const int step = parser.value(lessonStep).toInt(&ok);
+        if (!lessons->hasLesson())
+            return fail(QObject::tr("--lesson-step: the design has no lesson"), 2);
+        if (!ok || step < 1 || step > lessons->stepCount())
+            return fail(QObject::tr("--lesson-step wants 1 to %1, got \"%2\"").arg(lessons->stepCount()).arg(parser.value(lessonStep)), 2);
+        lessons->goToStep(step - 1);
     }
     if (shooting) {
         if (!error.isEmpty())

@@ -9,6 +9,7 @@
 #include <QMainWindow>
 
 class QAction;
+class QDockWidget;
 class QLabel;
 class QUndoView;
 
@@ -17,6 +18,7 @@ class BlockPalette;
 class CanvasScene;
 class CanvasView;
 class DesignDocument;
+class LessonPanel;
 class ProblemsView;
 class PropertyEditor;
 } // namespace scalelab::widgets
@@ -48,6 +50,9 @@ public:
     widgets::ProblemsView* problemsView() const { return m_problems; }
     // The live simulation: controller, run toolbar and plot docks.
     RunDocks* run() const { return m_run; }
+    // The Lessons dock's panel: shown when the open design carries a lesson.
+    widgets::LessonPanel* lessonPanel() const { return m_lessons; }
+    QDockWidget* lessonDock() const { return m_lessonDock; }
     QAction* action(const QString& objectName) const;
 
     // Opens a design file. On failure the current design is untouched and
@@ -102,6 +107,8 @@ private:
     RecentFiles* m_recent = nullptr;
     RecoveryFile* m_recovery = nullptr;
     RunDocks* m_run = nullptr;
+    widgets::LessonPanel* m_lessons = nullptr;
+    QDockWidget* m_lessonDock = nullptr;
     QLabel* m_zoomLabel = nullptr;
     QLabel* m_countLabel = nullptr;
     int m_pasteCount = 0;

@@ -24,6 +24,8 @@
 #include "run/RunController.h"
 #include "run/RunToolBar.h"
 
+#include <algorithm>
+
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
@@ -165,8 +167,11 @@ void MainWindow::createDocks()
     // Opening a lesson shows the dock; another design hides it (View > Lessons brings it back).
     connect(m_lessons, &widgets::LessonPanel::lessonAvailable, this, [this](bool available) {
         m_lessonDock->setVisible(available);
-        if (available)
+        if (available) {
             m_lessonDock->raise();
+            // The instruction must be readable without scrolling: most of the right column.
+            resizeDocks({m_lessonDock}, {std::max(560, height() * 3 / 5)}, Qt::Vertical);
+        }
     });
 }
 

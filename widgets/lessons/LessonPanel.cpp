@@ -94,7 +94,6 @@ void LessonPanel::buildUi()
     m_steps = new QListWidget(content);
     m_steps->setSelectionMode(QAbstractItemView::NoSelection);
     m_steps->setFocusPolicy(Qt::NoFocus);
-    m_steps->setMaximumHeight(140);
     m_stepTitle = wrappedLabel(content, 3, true);
     m_explain = wrappedLabel(content, 1);
     m_instruction = wrappedLabel(content, 2);
@@ -419,6 +418,8 @@ void LessonPanel::refresh()
         }
         m_steps->addItem(item);
     }
+    // Exactly as tall as its rows: the space below belongs to the instruction and the check.
+    m_steps->setFixedHeight(m_steps->sizeHintForRow(0) * count + 2 * m_steps->frameWidth() + 2);
     m_stepTitle->setText(tr("Step %1: %2").arg(m_step + 1).arg(text(step.title).toHtmlEscaped()));
     m_explain->setText(text(step.explain).toHtmlEscaped());
     m_instruction->setText(tr("<b>Your turn:</b> %1").arg(text(step.instruction).toHtmlEscaped()));

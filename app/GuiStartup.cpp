@@ -8,6 +8,7 @@
 #include "canvas/CanvasScene.h"
 #include "document/DesignDocument.h"
 #include "examples/ExampleLibrary.h"
+#include "lessons/LessonPanel.h"
 #include "model/DurationText.h"
 #include "run/RunController.h"
 
@@ -58,7 +59,11 @@ int GuiStartup::run(const QStringList& arguments)
                                     "TEXT");
     const QCommandLineOption grade("grade", QObject::tr("Grade the design's challenge before the screenshot (the "
                                                         "Challenge dock shows the results)."));
-    parser.addOptions({screenshot, size, empty, select, runFor, dock, presenter, gallery, filter, grade});
+    const QCommandLineOption lessonStep("lesson-step",
+                                        QObject::tr("Jump to step N (1-based) of the design's lesson, the earlier "
+                                                    "steps' edits applied."),
+                                        "N");
+    parser.addOptions({screenshot, size, empty, select, runFor, dock, presenter, gallery, filter, grade, lessonStep});
     if (!parser.parse(arguments))
         return fail(parser.errorText(), 2);
     if (parser.isSet("help"))
@@ -112,6 +117,16 @@ int GuiStartup::run(const QStringList& arguments)
         // A screenshot stands for a projector of --size: the window keeps that size.
         window.presenterMode()->setFullScreenAllowed(!shooting);
         window.presenterMode()->setActive(true);
+    }
+    if (error.isEmpty() && parser.isSet(lessonStep)) {
+        widgets::LessonPanel* lessons = window.lessonPanel();
+        bool ok = false;
+        const int step = parser.value(lessonStep).toInt(&ok);
+        if (!lessons->hasLesson())
+            return fail(QObject::tr("--lesson-step: the design has no lesson"), 2);
+        if (!ok || step < 1 || step > lessons->stepCount())
+            return fail(QObject::tr("--lesson-step wants 1 to %1, got \"%2\"").arg(lessons->stepCount()).arg(parser.value(lessonStep)), 2);
+        lessons->goToStep(step - 1);
     }
     if (shooting) {
         if (!error.isEmpty())

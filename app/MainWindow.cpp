@@ -6,6 +6,7 @@
 #include "ReportExport.h"
 #include "RecoveryFile.h"
 #include "RunDocks.h"
+#include "lessons/LessonPanel.h"
 #include "canvas/BlockIcons.h"
 #include "canvas/CanvasExporter.h"
 #include "canvas/CanvasScene.h"
@@ -25,6 +26,8 @@
 #include "properties/PropertyEditor.h"
 #include "run/RunController.h"
 #include "run/RunToolBar.h"
+
+#include <algorithm>
 
 #include <QApplication>
 #include <QClipboard>
@@ -180,6 +183,24 @@ void MainWindow::createDocks()
     connect(m_run->eventLog(), &widgets::EventLogPanel::blocksActivated, m_view, &widgets::CanvasView::revealBlocks);
     connect(m_run->advisor(), &widgets::AdvisorPanel::blocksActivated, m_view, &widgets::CanvasView::revealBlocks);
     connect(m_run->faultsPanel(), &widgets::FaultsPanel::blocksActivated, m_view, &widgets::CanvasView::revealBlocks);
+
+    m_lessons = new widgets::LessonPanel(m_document, m_run->controller(), m_options.useSettings);
+    m_lessonDock = new QDockWidget(tr("Lessons"), this);
+    m_lessonDock->setObjectName("LessonDock");
+    m_lessonDock->setWidget(m_lessons);
+    m_lessonDock->setMinimumWidth(360);
+    addDockWidget(Qt::RightDockWidgetArea, m_lessonDock);
+    splitDockWidget(m_lessonDock, propertyDock, Qt::Vertical);
+    m_lessonDock->hide();
+    // Opening a lesson shows the dock; another design hides it (View > Lessons brings it back).
+    connect(m_lessons, &widgets::LessonPanel::lessonAvailable, this, [this](bool available) {
+        m_lessonDock->setVisible(available);
+        if (available) {
+            m_lessonDock->raise();
+            // The instruction must be readable without scrolling: most of the right column.
+            resizeDocks({m_lessonDock}, {std::max(560, height() * 3 / 5)}, Qt::Vertical);
+        }
+    });
 }
 
 QAction* MainWindow::addAction(const QString& name, const QString& text, const QKeySequence& shortcut,

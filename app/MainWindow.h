@@ -9,6 +9,7 @@
 #include <QMainWindow>
 
 class QAction;
+class QDockWidget;
 class QLabel;
 class QUndoView;
 
@@ -18,6 +19,7 @@ class BlockPalette;
 class CanvasScene;
 class CanvasView;
 class DesignDocument;
+class LessonPanel;
 class ProblemsView;
 class PropertyEditor;
 } // namespace scalelab::widgets
@@ -54,6 +56,9 @@ public:
     PresenterMode* presenterMode() const { return m_presenter; }
     // The Challenge dock's panel (goals, Submit, results).
     widgets::ChallengePanel* challenge() const { return m_challenge; }
+    // The Lessons dock's panel: shown when the open design carries a lesson.
+    widgets::LessonPanel* lessonPanel() const { return m_lessons; }
+    QDockWidget* lessonDock() const { return m_lessonDock; }
     QAction* action(const QString& objectName) const;
 
     // Opens a design file. On failure the current design is untouched and
@@ -115,6 +120,8 @@ private:
     PresenterMode* m_presenter = nullptr;
     widgets::ChallengePanel* m_challenge = nullptr;
     QDockWidget* m_challengeDock = nullptr;
+    widgets::LessonPanel* m_lessons = nullptr;
+    QDockWidget* m_lessonDock = nullptr;
     QLabel* m_zoomLabel = nullptr;
     QLabel* m_countLabel = nullptr;
     int m_pasteCount = 0;

@@ -1,7 +1,10 @@
 #include "GuiStartup.h"
 
 #include "MainWindow.h"
+#include "InterviewMode.h"
 #include "RunDocks.h"
+#include "interview/InterviewClock.h"
+#include "interview/InterviewPanel.h"
 #include "Screenshot.h"
 #include "canvas/CanvasScene.h"
 #include "document/DesignDocument.h"
@@ -12,6 +15,9 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDockWidget>
+#include <QEventLoop>
+#include <QListWidget>
+#include <QTabWidget>
 
 #include <cstdio>
 
@@ -23,6 +29,30 @@ int fail(const QString& message, int status = 1)
 {
     std::fprintf(stderr, "scalelab: %s\n", qPrintable(message));
     return status;
+}
+
+} // namespace
+
+namespace {
+
+// For the screenshot of an interview under way: half the time gone, half the
+// checklist ticked. Real candidates do this themselves.
+void showInterviewUnderWay(widgets::InterviewPanel& panel)
+{
+    for (int s = panel.clock()->allowedSeconds() / 2; s > 0; --s)
+        panel.clock()->tick();
+    for (int i = 0; i < panel.requirements()->count() / 2; ++i)
+        panel.requirements()->item(i)->setCheckState(Qt::Checked);
+    panel.tabs()->setCurrentIndex(1); // the envelope sums
+}
+
+void runStressTestAndWait(widgets::InterviewPanel& panel)
+{
+    QEventLoop loop;
+    QObject::connect(&panel, &widgets::InterviewPanel::stressTestFinished, &loop, &QEventLoop::quit);
+    panel.runStressTest();
+    if (panel.stressTestRunning())
+        loop.exec();
 }
 
 } // namespace
@@ -45,7 +75,12 @@ int GuiStartup::run(const QStringList& arguments)
                                     "DURATION");
     const QCommandLineOption dock("dock", QObject::tr("Show and raise the dock titled NAME (e.g. \"Event log\"); repeatable."),
                                   "NAME");
-    parser.addOptions({screenshot, size, empty, select, runFor, dock});
+    const QCommandLineOption interview(
+        "interview", QObject::tr("Start the interview of FILE. With --screenshot the clock is shown half-run and half "
+                                 "the requirements ticked, as in an interview under way."));
+    const QCommandLineOption interviewReport(
+        "interview-report", QObject::tr("Start the interview of FILE, run its stress test and show the report."));
+    parser.addOptions({screenshot, size, empty, select, runFor, dock, interview, interviewReport});
     if (!parser.parse(arguments))
         return fail(parser.errorText(), 2);
     if (parser.isSet("help"))
@@ -86,6 +121,16 @@ int GuiStartup::run(const QStringList& arguments)
             return fail(QObject::tr("--dock: no dock titled \"%1\"").arg(name), 2);
         found->show();
         found->raise();
+    }
+    if (error.isEmpty() && (parser.isSet(interview) || parser.isSet(interviewReport))) {
+        if (!window.interview()->startCurrent())
+            return fail(QObject::tr("--interview: the design has no \"interview\" section"), 2);
+        if (shooting)
+            showInterviewUnderWay(*window.interview()->panel());
+        else
+            window.interview()->panel()->clock()->start();
+        if (parser.isSet(interviewReport))
+            runStressTestAndWait(*window.interview()->panel());
     }
     if (shooting) {
         if (!error.isEmpty())

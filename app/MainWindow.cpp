@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "InterviewMode.h"
 #include "QtText.h"
 #include "RecentFiles.h"
 #include "RecoveryFile.h"
@@ -12,6 +13,8 @@
 #include "document/DesignDocument.h"
 #include "examples/ExampleLibrary.h"
 #include "examples/ExamplesDialog.h"
+#include "interview/InterviewClock.h"
+#include "interview/InterviewPanel.h"
 #include "advisor/AdvisorPanel.h"
 #include "faults/EventLogPanel.h"
 #include "faults/FaultsPanel.h"
@@ -152,6 +155,12 @@ void MainWindow::createDocks()
     connect(m_run->eventLog(), &widgets::EventLogPanel::blocksActivated, m_view, &widgets::CanvasView::revealBlocks);
     connect(m_run->advisor(), &widgets::AdvisorPanel::blocksActivated, m_view, &widgets::CanvasView::revealBlocks);
     connect(m_run->faultsPanel(), &widgets::FaultsPanel::blocksActivated, m_view, &widgets::CanvasView::revealBlocks);
+
+    m_interview = new InterviewMode(this, m_document, m_options.interactive);
+    connect(m_interview, &InterviewMode::interviewChosen, this, [this](const QString& path) {
+        if (maybeSave() && openExample(path).isEmpty() && m_interview->startCurrent())
+            m_interview->panel()->clock()->start();
+    });
 }
 
 QAction* MainWindow::addAction(const QString& name, const QString& text, const QKeySequence& shortcut,
@@ -262,6 +271,8 @@ void MainWindow::createMenusAndToolbar()
 
     m_run->fillMenu(menuBar()->addMenu(tr("&Run")));
 
+    m_interview->fillMenu(menuBar()->addMenu(tr("&Practice")));
+
     menuBar()->addMenu(tr("&Help"))->addAction(action("about"));
 
     QToolBar* tools = addToolBar(tr("Main"));
@@ -368,6 +379,7 @@ QString MainWindow::openFile(const QString& path)
         if (m_recovery)
             m_recovery->discard();
         statusBar()->showMessage(tr("Opened %1").arg(QFileInfo(path).fileName()), 4000);
+        m_interview->offerInterview();
         return {};
     } catch (const std::exception& error) {
         const QString message = QString::fromUtf8(error.what());

@@ -23,6 +23,7 @@ class PropertyEditor;
 
 namespace scalelab::app {
 
+class InterviewMode;
 class RecentFiles;
 class RecoveryFile;
 class RunDocks;
@@ -48,6 +49,8 @@ public:
     widgets::ProblemsView* problemsView() const { return m_problems; }
     // The live simulation: controller, run toolbar and plot docks.
     RunDocks* run() const { return m_run; }
+    // Interview practice: the Interview dock and the Practice menu.
+    InterviewMode* interview() const { return m_interview; }
     QAction* action(const QString& objectName) const;
 
     // Opens a design file. On failure the current design is untouched and
@@ -102,6 +105,7 @@ private:
     RecentFiles* m_recent = nullptr;
     RecoveryFile* m_recovery = nullptr;
     RunDocks* m_run = nullptr;
+    InterviewMode* m_interview = nullptr;
     QLabel* m_zoomLabel = nullptr;
     QLabel* m_countLabel = nullptr;
     int m_pasteCount = 0;

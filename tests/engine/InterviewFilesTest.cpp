@@ -29,7 +29,12 @@ private slots:
     void interview_files()
     {
         QFETCH(QString, name);
-        const model::Architecture design = io::readScenario((dir() + "/" + name).toStdString());
+        model::Architecture design;
+        try {
+            design = io::readScenario((dir() + "/" + name).toStdString());
+        } catch (const std::exception& error) {
+            QFAIL(error.what());
+        }
         QVERIFY(design.interview);
         QVERIFY(!design.interview->prompt.empty());
         QVERIFY(!design.interview->source.empty());
@@ -51,7 +56,7 @@ private slots:
         QVERIFY2(qrc.readAll().contains(("interviews/" + name).toUtf8()), "listed in resources.qrc");
 
         // The starting design runs and serves traffic (whether it meets the goals is the candidate's job).
-        const stats::Snapshot snap = simulate(design, 5, 10);
+        const stats::Snapshot snap = testing::simulate(design, 5, 10);
         QVERIFY2(snap.completed > 0, "the starting design completes requests");
     }
 };

@@ -7,6 +7,7 @@
 #include "io/ScenarioFile.h"
 
 #include <QDoubleSpinBox>
+#include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -38,7 +39,7 @@ analysis::GradeResult sampleGrade(bool hiddenPasses)
     stated.max = 100;
     stated.pass = true;
     analysis::GoalResult spike = stated;
-    spike.load = "viral link, 3x traffic";
+    spike.load = "viral_link_3x";
     spike.hidden = true;
     spike.mean = 812;
     spike.halfWidth = 97;
@@ -46,7 +47,7 @@ analysis::GradeResult sampleGrade(bool hiddenPasses)
     result.rows = {stated, spike};
     result.costPerMonth.mean = 1234;
     if (!hiddenPasses)
-        result.hints.push_back({"viral link, 3x traffic", true, "db", "URL table", "The database is saturated.",
+        result.hints.push_back({"viral_link_3x", true, "db", "URL table", "The database is saturated.",
                                 "Cache-aside", "Put a cache in front of the URL table."});
     return result;
 }
@@ -159,7 +160,7 @@ private slots:
         const QString report = panel.reportView()->toPlainText();
         QVERIFY2(report.contains("42.5"), qPrintable(report));
         QVERIFY(report.contains("812"));
-        QVERIFY(report.contains("viral link, 3x traffic (hidden load, now revealed)"));
+        QVERIFY(report.contains("viral_link_3x (hidden load, now revealed)"));
         QVERIFY(report.contains("FAIL"));
         QVERIFY(report.contains("Not yet: 1 of 2 checks failed"));
         QVERIFY(report.contains("Put a cache in front of the URL table."));

@@ -12,6 +12,7 @@
 #include <optional>
 
 class QDoubleSpinBox;
+class QFormLayout;
 class QLabel;
 class QSpinBox;
 
@@ -42,7 +43,7 @@ private:
     QDoubleSpinBox* addInput(const QString& key, const QString& label, double max, int decimals, const QString& suffix);
     void recompute();
 
-    class QFormLayout* m_form;
+    QFormLayout* m_form;
     QList<QDoubleSpinBox*> m_inputs;
     QDoubleSpinBox* m_buffer;
     QSpinBox* m_redundancy;

@@ -2,7 +2,10 @@
 
 #include "MainWindow.h"
 #include "PresenterMode.h"
+#include "InterviewMode.h"
 #include "RunDocks.h"
+#include "interview/InterviewClock.h"
+#include "interview/InterviewPanel.h"
 #include "Screenshot.h"
 #include "challenge/ChallengePanel.h"
 #include "canvas/CanvasScene.h"
@@ -15,6 +18,9 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDockWidget>
+#include <QEventLoop>
+#include <QListWidget>
+#include <QTabWidget>
 
 #include <cstdio>
 
@@ -26,6 +32,30 @@ int fail(const QString& message, int status = 1)
 {
     std::fprintf(stderr, "scalelab: %s\n", qPrintable(message));
     return status;
+}
+
+} // namespace
+
+namespace {
+
+// For the screenshot of an interview under way: half the time gone, half the
+// checklist ticked. Real candidates do this themselves.
+void showInterviewUnderWay(widgets::InterviewPanel& panel)
+{
+    for (int s = panel.clock()->allowedSeconds() / 2; s > 0; --s)
+        panel.clock()->tick();
+    for (int i = 0; i < panel.requirements()->count() / 2; ++i)
+        panel.requirements()->item(i)->setCheckState(Qt::Checked);
+    panel.tabs()->setCurrentIndex(1); // the envelope sums
+}
+
+void runStressTestAndWait(widgets::InterviewPanel& panel)
+{
+    QEventLoop loop;
+    QObject::connect(&panel, &widgets::InterviewPanel::stressTestFinished, &loop, &QEventLoop::quit);
+    panel.runStressTest();
+    if (panel.stressTestRunning())
+        loop.exec();
 }
 
 } // namespace
@@ -63,7 +93,13 @@ int GuiStartup::run(const QStringList& arguments)
                                         QObject::tr("Jump to step N (1-based) of the design's lesson, the earlier "
                                                     "steps' edits applied."),
                                         "N");
-    parser.addOptions({screenshot, size, empty, select, runFor, dock, presenter, gallery, filter, grade, lessonStep});
+    const QCommandLineOption interview(
+        "interview", QObject::tr("Start the interview of FILE. With --screenshot the clock is shown half-run and half "
+                                 "the requirements ticked, as in an interview under way."));
+    const QCommandLineOption interviewReport(
+        "interview-report", QObject::tr("Start the interview of FILE, run its stress test and show the report."));
+    parser.addOptions({screenshot, size, empty, select, runFor, dock, presenter, gallery, filter, grade, lessonStep,
+                       interview, interviewReport});
     if (!parser.parse(arguments))
         return fail(parser.errorText(), 2);
     if (parser.isSet("help"))
@@ -127,6 +163,16 @@ int GuiStartup::run(const QStringList& arguments)
         if (!ok || step < 1 || step > lessons->stepCount())
             return fail(QObject::tr("--lesson-step wants 1 to %1, got \"%2\"").arg(lessons->stepCount()).arg(parser.value(lessonStep)), 2);
         lessons->goToStep(step - 1);
+    }
+    if (error.isEmpty() && (parser.isSet(interview) || parser.isSet(interviewReport))) {
+        if (!window.interview()->startCurrent())
+            return fail(QObject::tr("--interview: the design has no \"interview\" section"), 2);
+        if (shooting)
+            showInterviewUnderWay(*window.interview()->panel());
+        else
+            window.interview()->panel()->clock()->start();
+        if (parser.isSet(interviewReport))
+            runStressTestAndWait(*window.interview()->panel());
     }
     if (shooting) {
         if (!error.isEmpty())

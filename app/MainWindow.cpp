@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "InterviewMode.h"
 #include "QtText.h"
 #include "PresenterMode.h"
 #include "RecentFiles.h"
@@ -15,6 +16,8 @@
 #include "document/DesignDocument.h"
 #include "examples/ExampleLibrary.h"
 #include "examples/GalleryDialog.h"
+#include "interview/InterviewClock.h"
+#include "interview/InterviewPanel.h"
 #include "advisor/AdvisorPanel.h"
 #include "challenge/ChallengePanel.h"
 #include "faults/EventLogPanel.h"
@@ -201,6 +204,12 @@ void MainWindow::createDocks()
             resizeDocks({m_lessonDock}, {std::max(560, height() * 3 / 5)}, Qt::Vertical);
         }
     });
+
+    m_interview = new InterviewMode(this, m_document, m_options.interactive);
+    connect(m_interview, &InterviewMode::interviewChosen, this, [this](const QString& path) {
+        if (maybeSave() && openExample(path).isEmpty() && m_interview->startCurrent())
+            m_interview->panel()->clock()->start();
+    });
 }
 
 QAction* MainWindow::addAction(const QString& name, const QString& text, const QKeySequence& shortcut,
@@ -323,6 +332,8 @@ void MainWindow::createMenusAndToolbar()
 
     m_run->fillMenu(menuBar()->addMenu(tr("&Run")));
 
+    m_interview->fillMenu(menuBar()->addMenu(tr("&Practice")));
+
     menuBar()->addMenu(tr("&Help"))->addAction(action("about"));
 
     QToolBar* tools = addToolBar(tr("Main"));
@@ -429,6 +440,7 @@ QString MainWindow::openFile(const QString& path)
         if (m_recovery)
             m_recovery->discard();
         statusBar()->showMessage(tr("Opened %1").arg(QFileInfo(path).fileName()), 4000);
+        m_interview->offerInterview();
         return {};
     } catch (const std::exception& error) {
         const QString message = QString::fromUtf8(error.what());

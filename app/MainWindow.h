@@ -27,6 +27,7 @@ class PropertyEditor;
 namespace scalelab::app {
 
 class PresenterMode;
+class InterviewMode;
 class RecentFiles;
 class RecoveryFile;
 class RunDocks;
@@ -59,6 +60,8 @@ public:
     // The Lessons dock's panel: shown when the open design carries a lesson.
     widgets::LessonPanel* lessonPanel() const { return m_lessons; }
     QDockWidget* lessonDock() const { return m_lessonDock; }
+    // Interview practice: the Interview dock and the Practice menu.
+    InterviewMode* interview() const { return m_interview; }
     QAction* action(const QString& objectName) const;
 
     // Opens a design file. On failure the current design is untouched and
@@ -122,6 +125,7 @@ private:
     QDockWidget* m_challengeDock = nullptr;
     widgets::LessonPanel* m_lessons = nullptr;
     QDockWidget* m_lessonDock = nullptr;
+    InterviewMode* m_interview = nullptr;
     QLabel* m_zoomLabel = nullptr;
     QLabel* m_countLabel = nullptr;
     int m_pasteCount = 0;

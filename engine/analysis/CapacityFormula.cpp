@@ -48,7 +48,8 @@ std::string withThousandsSeparators(const std::string& digits)
     return out;
 }
 
-// Human formatting for the worked steps: "100,000", "0.2", "2.5", "0.0035".
+} // namespace
+
 std::string formatNumber(double x)
 {
     char buffer[64];
@@ -67,6 +68,8 @@ std::string formatNumber(double x)
     std::snprintf(buffer, sizeof buffer, "%.3g", x);
     return buffer;
 }
+
+namespace {
 
 // "2.5 → 3" when rounding changed the figure, "3" when it did not.
 std::string roundedText(double exact, int rounded)

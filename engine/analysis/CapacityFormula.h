@@ -41,4 +41,7 @@ struct CapacityPlan {
 CapacityPlan capacityPlan(double peakRps, double latencyMs, double concurrencyPerServer, double buffer = 0.5,
                           int redundancy = 2);
 
+// Human formatting for worked steps: "100,000", "11,574.07", "0.2", "0.0035".
+std::string formatNumber(double x);
+
 } // namespace scalelab::analysis

@@ -10,7 +10,7 @@ const std::vector<std::string>& libraryTopics()
         "Scaling path",     "Load balancing",       "Caching",
         "Databases",        "Queues & async",       "Resilience",
         "Autoscaling",      "Global scale",         "Queueing theory",
-        "Lessons",          "Challenges — level 1", "Challenges — level 2",
+        "Lessons",          "Interviews",           "Challenges — level 1", "Challenges — level 2",
         "Challenges — level 3", "Challenges — level 4", "Challenges — level 5",
     };
     return topics;

@@ -1,0 +1,101 @@
+#include "InterviewMode.h"
+
+#include "QtText.h"
+#include "document/DesignDocument.h"
+#include "examples/ExampleLibrary.h"
+#include "examples/GalleryDialog.h"
+#include "interview/InterviewClock.h"
+#include "interview/InterviewPanel.h"
+
+#include <QAction>
+#include <QDir>
+#include <QDockWidget>
+#include <QMainWindow>
+#include <QMenu>
+#include <QMessageBox>
+
+namespace scalelab::app {
+
+using widgets::toQString;
+
+InterviewMode::InterviewMode(QMainWindow* window, widgets::DesignDocument* document, bool interactive)
+    : QObject(window)
+    , m_window(window)
+    , m_document(document)
+    , m_interactive(interactive)
+    , m_panel(new widgets::InterviewPanel)
+{
+    m_panel->setDesignSource([document] { return document->architecture(); });
+    m_dock = new QDockWidget(tr("Interview"), window);
+    m_dock->setObjectName("InterviewDock");
+    m_dock->setWidget(m_panel);
+    m_dock->setMinimumWidth(420);
+    window->addDockWidget(Qt::RightDockWidgetArea, m_dock);
+    m_dock->hide(); // shown when an interview starts
+
+    m_start = new QAction(tr("Start &Interview…"), this);
+    m_start->setObjectName("startInterview");
+    m_start->setStatusTip(tr("Practise a system-design interview: a question, a clock, and a stress test at the end."));
+    connect(m_start, &QAction::triggered, this, &InterviewMode::chooseInterview);
+}
+
+void InterviewMode::fillMenu(QMenu* menu)
+{
+    menu->addAction(m_start);
+    auto* again = menu->addAction(tr("Restart the Interview of This Design"));
+    again->setObjectName("restartInterview");
+    connect(again, &QAction::triggered, this, &InterviewMode::startCurrent);
+    auto* report = menu->addAction(tr("Show Interview &Report"));
+    report->setObjectName("showInterviewReport");
+    connect(report, &QAction::triggered, this, [this] {
+        m_dock->show();
+        m_dock->raise();
+        m_panel->showReport();
+    });
+    auto updateEnabled = [this, again, report] {
+        again->setEnabled(m_document->architecture().interview.has_value());
+        report->setEnabled(m_panel->active());
+    };
+    connect(menu, &QMenu::aboutToShow, this, updateEnabled);
+}
+
+QStringList InterviewMode::builtInInterviews()
+{
+    QStringList paths;
+    for (const QString& name : QDir(kInterviewDir).entryList({"*.scalelab"}, QDir::Files, QDir::Name))
+        paths << QString(kInterviewDir) + "/" + name;
+    return paths;
+}
+
+bool InterviewMode::startCurrent()
+{
+    if (!m_panel->startInterview(m_document->architecture()))
+        return false;
+    m_dock->show();
+    m_dock->raise();
+    return true;
+}
+
+void InterviewMode::offerInterview()
+{
+    const auto& design = m_document->architecture();
+    if (!m_interactive || !design.interview)
+        return;
+    const auto answer = QMessageBox::question(
+        m_window, tr("Start the interview?"),
+        tr("<p>%1 is an interview exercise:</p><p><i>%2</i></p><p>Start it now? The clock runs for %3 minutes.</p>")
+            .arg(toQString(design.name).toHtmlEscaped(), toQString(design.interview->prompt).toHtmlEscaped())
+            .arg(design.interview->minutes),
+        QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+    if (answer == QMessageBox::Yes && startCurrent())
+        m_panel->clock()->start();
+}
+
+void InterviewMode::chooseInterview()
+{
+    widgets::GalleryDialog dialog(kInterviewDir, tr("Start Interview"), tr("No interviews are built in."), m_window);
+    if (dialog.exec() == QDialog::Accepted && !dialog.selectedPath().isEmpty())
+        emit interviewChosen(dialog.selectedPath());
+}
+
+} // namespace scalelab::app

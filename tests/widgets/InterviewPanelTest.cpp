@@ -1,0 +1,201 @@
+// Interview mode's panel: the countdown (driven by calling tick(), never by
+// waiting), the checklist, live envelope sums and the report once a stress
+// test result arrives.
+#include "interview/EnvelopePanel.h"
+#include "interview/InterviewClock.h"
+#include "interview/InterviewPanel.h"
+#include "io/ScenarioFile.h"
+
+#include <QDoubleSpinBox>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTextBrowser>
+#include <QtTest>
+
+#include <cmath>
+
+using namespace scalelab;
+using widgets::InterviewClock;
+
+namespace {
+
+model::Architecture urlShortener()
+{
+    return io::readScenario(SCALELAB_SOURCE_DIR "/resources/interviews/url-shortener.scalelab");
+}
+
+analysis::GradeResult sampleGrade(bool hiddenPasses)
+{
+    analysis::GradeResult result;
+    analysis::GoalResult stated;
+    stated.label = "p95 latency <= 100 ms";
+    stated.metric = "p95_ms";
+    stated.load = "stated";
+    stated.mean = 42.5;
+    stated.halfWidth = 3.25;
+    stated.max = 100;
+    stated.pass = true;
+    analysis::GoalResult spike = stated;
+    spike.load = "viral_link_3x";
+    spike.hidden = true;
+    spike.mean = 812;
+    spike.halfWidth = 97;
+    spike.pass = hiddenPasses;
+    result.rows = {stated, spike};
+    result.costPerMonth.mean = 1234;
+    if (!hiddenPasses)
+        result.hints.push_back({"viral_link_3x", true, "db", "URL table", "The database is saturated.",
+                                "Cache-aside", "Put a cache in front of the URL table."});
+    return result;
+}
+
+} // namespace
+
+class InterviewPanelTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void clock_counts_down_turns_amber_then_red()
+    {
+        InterviewClock clock;
+        clock.reset(6);
+        QCOMPARE(clock.remainingSeconds(), 360);
+        QVERIFY(!clock.running());
+        clock.start();
+        QVERIFY(clock.running());
+        for (int i = 0; i < 60; ++i)
+            clock.tick();
+        QCOMPARE(clock.remainingSeconds(), 300);
+        QCOMPARE(clock.phase(), InterviewClock::Phase::Plenty); // exactly five minutes left: not yet amber
+        clock.tick();
+        QCOMPARE(clock.phase(), InterviewClock::Phase::Hurry);
+        QCOMPARE(InterviewClock::format(clock.remainingSeconds()), QStringLiteral("4:59"));
+        QSignalSpy timeUp(&clock, &InterviewClock::timeUp);
+        for (int i = 0; i < 400; ++i)
+            clock.tick(); // more ticks than seconds left: stops at zero
+        QCOMPARE(clock.remainingSeconds(), 0);
+        QCOMPARE(clock.usedSeconds(), 360);
+        QCOMPARE(timeUp.count(), 1);
+        QCOMPARE(clock.phase(), InterviewClock::Phase::TimeUp);
+        QVERIFY(!clock.running());
+    }
+
+    void pause_and_resume()
+    {
+        InterviewClock clock;
+        clock.reset(45);
+        clock.start();
+        clock.tick();
+        clock.toggle();
+        QVERIFY(!clock.running());
+        clock.toggle();
+        QVERIFY(clock.running());
+        QCOMPARE(clock.usedSeconds(), 1);
+    }
+
+    void panel_shows_the_file_and_colours_the_clock()
+    {
+        widgets::InterviewPanel panel;
+        QVERIFY(!panel.startInterview(model::Architecture{}));
+        const auto design = urlShortener();
+        QVERIFY(panel.startInterview(design));
+        QCOMPARE(panel.clock()->allowedSeconds(), design.interview->minutes * 60);
+        QCOMPARE(panel.requirements()->count(), int(design.interview->requirements.size()));
+        auto* time = panel.findChild<QLabel*>("interviewTime");
+        QCOMPARE(time->text(), QStringLiteral("%1:00").arg(design.interview->minutes));
+        QVERIFY(time->styleSheet().isEmpty());
+        while (panel.clock()->remainingSeconds() >= InterviewClock::kWarningSeconds)
+            panel.clock()->tick();
+        QVERIFY(time->styleSheet().contains("#d98200")); // amber
+        while (panel.clock()->remainingSeconds() > 0)
+            panel.clock()->tick();
+        QVERIFY(time->styleSheet().contains("#c62828")); // red
+        QCOMPARE(time->text(), QStringLiteral("0:00"));
+    }
+
+    void checklist_state_reaches_the_summary()
+    {
+        widgets::InterviewPanel panel;
+        panel.startInterview(urlShortener());
+        panel.requirements()->item(0)->setCheckState(Qt::Checked);
+        panel.requirements()->item(2)->setCheckState(Qt::Checked);
+        const auto summary = panel.summary();
+        QCOMPARE(summary.ticked.size(), 2);
+        QCOMPARE(summary.ticked.first(), panel.requirements()->item(0)->text());
+        QCOMPARE(summary.unticked.size(), panel.requirements()->count() - 2);
+        QVERIFY(panel.reportView()->toPlainText().contains("Requirements: 2 of"));
+    }
+
+    void envelope_recomputes_as_inputs_change()
+    {
+        widgets::InterviewPanel panel;
+        panel.startInterview(urlShortener());
+        widgets::EnvelopePanel* envelope = panel.envelope();
+        QSignalSpy recomputed(envelope, &widgets::EnvelopePanel::recomputed);
+        envelope->input("daily_users")->setValue(100e6);
+        envelope->input("requests_per_user_per_day")->setValue(10);
+        envelope->input("peak_factor")->setValue(1);
+        QCOMPARE(recomputed.count(), 2); // the file already says 100M daily users: two inputs changed
+        QVERIFY(envelope->figures());
+        QVERIFY(std::abs(envelope->figures()->averageRps - 1e9 / 86'400) < 1e-6);
+        QVERIFY(envelope->workedText().contains("100,000,000 users × 10 requests ÷ 86,400 s = 11,574.07 rps"));
+        envelope->input("peak_factor")->setValue(3);
+        QVERIFY(std::abs(envelope->figures()->peakRps - 3e9 / 86'400) < 1e-6);
+        // An input the sums cannot take is reported, not crashed on.
+        envelope->input("daily_users")->setValue(0);
+        QVERIFY(!envelope->figures());
+        QVERIFY(envelope->errorText().contains("daily users"));
+    }
+
+    void report_shows_stress_test_figures_and_reveals_the_hidden_load()
+    {
+        widgets::InterviewPanel panel;
+        panel.startInterview(urlShortener());
+        QVERIFY(panel.reportView()->toPlainText().contains("Not run yet"));
+        panel.setGradeResult(sampleGrade(false));
+        QCOMPARE(panel.tabs()->currentWidget(), panel.reportView());
+        const QString report = panel.reportView()->toPlainText();
+        QVERIFY2(report.contains("42.5"), qPrintable(report));
+        QVERIFY(report.contains("812"));
+        QVERIFY(report.contains("viral_link_3x (hidden load, now revealed)"));
+        QVERIFY(report.contains("FAIL"));
+        QVERIFY(report.contains("Not yet: 1 of 2 checks failed"));
+        QVERIFY(report.contains("Put a cache in front of the URL table."));
+        QVERIFY(report.contains("1,234") || report.contains("1234"));
+
+        panel.setGradeResult(sampleGrade(true));
+        QVERIFY(panel.reportView()->toPlainText().contains("Pass: the design meets every goal"));
+    }
+
+    void stress_test_grades_the_design_on_a_worker_thread()
+    {
+        widgets::InterviewPanel panel;
+        model::Architecture design = urlShortener();
+        // A short challenge so that the test takes a moment, not minutes.
+        design.challenge->durationS = 5;
+        design.challenge->warmupS = 1;
+        design.challenge->replications = 2;
+        panel.setDesignSource([design] { return design; });
+        panel.startInterview(design);
+        QSignalSpy finished(&panel, &widgets::InterviewPanel::stressTestFinished);
+        panel.runStressTest();
+        QVERIFY(panel.stressTestRunning());
+        QVERIFY(!panel.stressTestButton()->isEnabled());
+        QVERIFY(finished.wait(60'000));
+        QVERIFY(panel.stressTestButton()->isEnabled());
+        const auto summary = panel.summary();
+        QVERIFY2(summary.grade, "the stress test produced a grade");
+        QVERIFY(!summary.grade->rows.empty());
+        bool hiddenRow = false;
+        for (const auto& row : summary.grade->rows)
+            hiddenRow = hiddenRow || row.hidden;
+        QVERIFY(hiddenRow);
+        QVERIFY(panel.reportView()->toPlainText().contains("(hidden load, now revealed)"));
+    }
+};
+
+QTEST_MAIN(InterviewPanelTest)
+#include "InterviewPanelTest.moc"

@@ -1,0 +1,119 @@
+#include "InterviewReport.h"
+
+#include "InterviewClock.h"
+#include "QtText.h"
+#include "model/MetricCatalog.h"
+
+#include <QObject>
+
+#include <cmath>
+
+namespace scalelab::widgets {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QObject::tr(text);
+}
+
+QString esc(const std::string& text)
+{
+    return toQString(text).toHtmlEscaped();
+}
+
+QString measured(const analysis::GoalResult& row)
+{
+    if (std::isnan(row.mean))
+        return tr("no figure");
+    return esc(model::formatMetric(row.metric, row.mean)) + QString::fromUtf8(" ± ")
+           + esc(model::formatMetric(row.metric, row.halfWidth));
+}
+
+QString gradeTable(const analysis::GradeResult& grade)
+{
+    QString html = "<table border='1' cellspacing='0' cellpadding='4' width='100%'>"
+                   "<tr><th align='left'>" + tr("Load") + "</th><th align='left'>" + tr("Goal")
+                   + "</th><th align='left'>" + tr("Measured (95% CI)") + "</th><th>" + tr("Result") + "</th></tr>";
+    for (const auto& row : grade.rows) {
+        const QString load = esc(row.load) + (row.hidden ? " <b>" + tr("(hidden load, now revealed)") + "</b>" : QString());
+        const QString verdict = row.pass ? "<span style='color:#1b7f3b'><b>" + tr("pass") + "</b></span>"
+                                         : "<span style='color:#b00020'><b>" + tr("FAIL") + "</b></span>";
+        QString goal = esc(row.label);
+        if (!row.detail.empty())
+            goal += "<br><small>" + esc(row.detail) + "</small>";
+        html += "<tr><td>" + load + "</td><td>" + goal + "</td><td>" + measured(row) + "</td><td align='center'>"
+                + verdict + "</td></tr>";
+    }
+    return html + "</table>";
+}
+
+} // namespace
+
+QString interviewVerdict(const InterviewSummary& s)
+{
+    if (!s.grade)
+        return tr("Not graded yet: run the stress test when your design is ready.");
+    const auto& g = *s.grade;
+    if (g.cancelled)
+        return tr("Stress test stopped before it finished: run it again for a verdict.");
+    const int failed = int(g.rows.size()) - g.passed();
+    const QString requirements = tr("%1 of %2 requirements ticked").arg(s.ticked.size()).arg(s.ticked.size() + s.unticked.size());
+    if (failed == 0)
+        return tr("Pass: the design meets every goal, under the stated load and the hidden one (%1).").arg(requirements);
+    return tr("Not yet: %1 of %2 checks failed (score %3%; %4).")
+        .arg(failed)
+        .arg(g.rows.size())
+        .arg(std::round(g.scorePercent()))
+        .arg(requirements);
+}
+
+QString interviewReportHtml(const InterviewSummary& s)
+{
+    QString html = "<h2>" + tr("Interview report") + ": " + s.title.toHtmlEscaped() + "</h2>";
+    html += "<p><b>" + interviewVerdict(s).toHtmlEscaped() + "</b></p>";
+    html += "<p>" + tr("Time used: <b>%1</b> of %2").arg(InterviewClock::format(s.secondsUsed), InterviewClock::format(s.secondsAllowed))
+            + "</p>";
+
+    html += "<h3>" + tr("Requirements: %1 of %2 ticked").arg(s.ticked.size()).arg(s.ticked.size() + s.unticked.size()) + "</h3><ul>";
+    for (const QString& r : s.ticked)
+        html += QString::fromUtf8("<li>✔ ") + r.toHtmlEscaped() + "</li>";
+    for (const QString& r : s.unticked)
+        html += QString::fromUtf8("<li style='color:#888'>✘ ") + r.toHtmlEscaped() + "</li>";
+    html += "</ul>";
+
+    html += "<h3>" + tr("Back of the envelope") + "</h3>";
+    if (s.envelope) {
+        html += "<ul>";
+        for (const auto& step : s.envelope->steps)
+            html += "<li>" + esc(step.label) + ": " + esc(step.formula) + "</li>";
+        html += "</ul>";
+    } else {
+        html += "<p>" + tr("The envelope inputs cannot be computed.") + "</p>";
+    }
+
+    html += "<h3>" + tr("Stress test") + "</h3>";
+    if (!s.grade) {
+        html += "<p>" + tr("Not run yet. Press <b>Stress test</b>: your design runs under the stated traffic and a "
+                           "hidden load, over several seeds.") + "</p>";
+        return html;
+    }
+    const auto& g = *s.grade;
+    html += gradeTable(g);
+    html += "<p>" + tr("Cost at the stated load: %1 ± %2 a month")
+                        .arg(esc(model::formatMetric("cost_per_month", g.costPerMonth.mean)),
+                             esc(model::formatMetric("cost_per_month", g.costPerMonth.halfWidth)))
+            + "</p>";
+    for (const auto& hint : g.hints) {
+        html += "<p><b>" + tr("Advisor") + " (" + esc(hint.load) + (hint.hidden ? tr(", hidden load") : QString()) + "):</b> "
+                + esc(hint.blockName.empty() ? hint.blockId : hint.blockName) + ": " + esc(hint.problem);
+        if (!hint.pattern.empty())
+            html += " <i>" + esc(hint.pattern) + "</i>";
+        if (!hint.suggestion.empty())
+            html += " " + esc(hint.suggestion);
+        html += "</p>";
+    }
+    return html;
+}
+
+} // namespace scalelab::widgets

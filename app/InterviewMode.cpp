@@ -59,14 +59,6 @@ void InterviewMode::fillMenu(QMenu* menu)
     connect(menu, &QMenu::aboutToShow, this, updateEnabled);
 }
 
-QStringList InterviewMode::builtInInterviews()
-{
-    QStringList paths;
-    for (const QString& name : QDir(kInterviewDir).entryList({"*.scalelab"}, QDir::Files, QDir::Name))
-        paths << QString(kInterviewDir) + "/" + name;
-    return paths;
-}
-
 bool InterviewMode::startCurrent()
 {
     if (!m_panel->startInterview(m_document->architecture()))

@@ -26,8 +26,6 @@ class InterviewMode : public QObject {
 public:
     static constexpr const char* kInterviewDir = ":/interviews";
 
-    // `openInterview` loads a built-in interview file as an untitled design
-    // and returns "" or the error (MainWindow::openExample).
     InterviewMode(QMainWindow* window, widgets::DesignDocument* document, bool interactive);
 
     widgets::InterviewPanel* panel() const { return m_panel; }
@@ -35,8 +33,6 @@ public:
     QAction* startAction() const { return m_start; }
     void fillMenu(QMenu* menu);
 
-    // The built-in interviews, as resource paths, by file name.
-    static QStringList builtInInterviews();
     // Starts the interview of the design now in the document (dock shown and
     // raised, clock reset). False when the design has none.
     bool startCurrent();

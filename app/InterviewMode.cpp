@@ -2,6 +2,7 @@
 
 #include "QtText.h"
 #include "document/DesignDocument.h"
+#include "TeachingDockLayout.h"
 #include "examples/ExampleLibrary.h"
 #include "examples/GalleryDialog.h"
 #include "interview/InterviewClock.h"
@@ -63,8 +64,7 @@ bool InterviewMode::startCurrent()
 {
     if (!m_panel->startInterview(m_document->architecture()))
         return false;
-    m_dock->show();
-    m_dock->raise();
+    giveRightColumnTo(m_window, m_dock);
     return true;
 }
 

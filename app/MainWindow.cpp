@@ -7,6 +7,7 @@
 #include "ReportExport.h"
 #include "RecoveryFile.h"
 #include "RunDocks.h"
+#include "TeachingDockLayout.h"
 #include "lessons/LessonPanel.h"
 #include "canvas/BlockIcons.h"
 #include "canvas/CanvasExporter.h"
@@ -174,7 +175,7 @@ void MainWindow::createDocks()
     const auto showChallenge = [this](bool present) {
         m_challengeDock->setVisible(present);
         if (present) {
-            m_challengeDock->raise();
+            giveRightColumnTo(this, m_challengeDock);
             // Wide enough for the results table (goal, load, measured ± CI, bound, result).
             resizeDocks({m_challengeDock}, {560}, Qt::Horizontal);
         }
@@ -198,11 +199,8 @@ void MainWindow::createDocks()
     // Opening a lesson shows the dock; another design hides it (View > Lessons brings it back).
     connect(m_lessons, &widgets::LessonPanel::lessonAvailable, this, [this](bool available) {
         m_lessonDock->setVisible(available);
-        if (available) {
-            m_lessonDock->raise();
-            // The instruction must be readable without scrolling: most of the right column.
-            resizeDocks({m_lessonDock}, {std::max(560, height() * 3 / 5)}, Qt::Vertical);
-        }
+        if (available)
+            giveRightColumnTo(this, m_lessonDock);
     });
 
     m_interview = new InterviewMode(this, m_document, m_options.interactive);

@@ -66,9 +66,12 @@ void BlockGaugePlot::showLabel(const QString& label)
     m_states = namedStates(label);
     const QString name = shortName(label);
     renameSeries(0, name, QString());
-    // The plot is short: the name in lower case fits as its axis title; the
-    // named ticks (or the read-out) carry the rest.
-    setValueAxisLabel(name.isEmpty() ? name : name.front().toLower() + name.mid(1));
+    // The plot is short: a short name in lower case fits as its axis title; a
+    // longer one ("Timeline writes waiting") would be clipped, and the legend
+    // already names the series, so the axis goes without.
+    constexpr qsizetype kLongestAxisTitle = 16;
+    const bool fits = !name.isEmpty() && name.size() <= kLongestAxisTitle;
+    setValueAxisLabel(fits ? name.front().toLower() + name.mid(1) : QString());
     QCustomPlot* plot = customPlot();
     if (m_states.empty()) {
         plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));

@@ -7,8 +7,7 @@
 #include "ReportExport.h"
 #include "RecoveryFile.h"
 #include "RunDocks.h"
-#include "TeachingDockLayout.h"
-#include "lessons/LessonPanel.h"
+#include "TeachingDocks.h"
 #include "canvas/BlockIcons.h"
 #include "canvas/CanvasExporter.h"
 #include "canvas/CanvasScene.h"
@@ -20,7 +19,6 @@
 #include "interview/InterviewClock.h"
 #include "interview/InterviewPanel.h"
 #include "advisor/AdvisorPanel.h"
-#include "challenge/ChallengePanel.h"
 #include "faults/EventLogPanel.h"
 #include "faults/FaultsPanel.h"
 #include "io/LoadError.h"
@@ -49,7 +47,6 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QUndoStack>
-#include <QScrollArea>
 #include <QUndoView>
 
 #include <exception>
@@ -160,48 +157,12 @@ void MainWindow::createDocks()
     resizeDocks({paletteDock, propertyDock}, {220, 330}, Qt::Horizontal);
     resizeDocks({m_problemsDock}, {150}, Qt::Vertical);
 
-    // Shown, and raised over the properties, whenever the open design carries a challenge.
-    m_challenge = new widgets::ChallengePanel(m_document);
-    m_challengeDock = new QDockWidget(tr("Challenge"), this);
-    m_challengeDock->setObjectName("ChallengeDock");
-    // Scrolls, so the results, the Next: line and the hints stay reachable in a short dock.
-    auto* challengeScroll = new QScrollArea;
-    challengeScroll->setWidget(m_challenge);
-    challengeScroll->setWidgetResizable(true);
-    challengeScroll->setFrameShape(QFrame::NoFrame);
-    m_challengeDock->setWidget(challengeScroll);
-    addDockWidget(Qt::RightDockWidgetArea, m_challengeDock);
-    // Beside the properties, not a tab behind them: a student must see it at once.
-    const auto showChallenge = [this](bool present) {
-        m_challengeDock->setVisible(present);
-        if (present) {
-            giveRightColumnTo(this, m_challengeDock);
-            // Wide enough for the results table (goal, load, measured ± CI, bound, result).
-            resizeDocks({m_challengeDock}, {560}, Qt::Horizontal);
-        }
-    };
-    connect(m_challenge, &widgets::ChallengePanel::challengeChanged, this, showChallenge);
-    showChallenge(m_challenge->hasChallenge());
-
     m_run = new RunDocks(this, m_document, m_scene, m_problemsDock, m_options.interactive);
     connect(m_run->eventLog(), &widgets::EventLogPanel::blocksActivated, m_view, &widgets::CanvasView::revealBlocks);
     connect(m_run->advisor(), &widgets::AdvisorPanel::blocksActivated, m_view, &widgets::CanvasView::revealBlocks);
     connect(m_run->faultsPanel(), &widgets::FaultsPanel::blocksActivated, m_view, &widgets::CanvasView::revealBlocks);
 
-    m_lessons = new widgets::LessonPanel(m_document, m_run->controller(), m_options.useSettings);
-    m_lessonDock = new QDockWidget(tr("Lessons"), this);
-    m_lessonDock->setObjectName("LessonDock");
-    m_lessonDock->setWidget(m_lessons);
-    m_lessonDock->setMinimumWidth(360);
-    addDockWidget(Qt::RightDockWidgetArea, m_lessonDock);
-    splitDockWidget(m_lessonDock, propertyDock, Qt::Vertical);
-    m_lessonDock->hide();
-    // Opening a lesson shows the dock; another design hides it (View > Lessons brings it back).
-    connect(m_lessons, &widgets::LessonPanel::lessonAvailable, this, [this](bool available) {
-        m_lessonDock->setVisible(available);
-        if (available)
-            giveRightColumnTo(this, m_lessonDock);
-    });
+    m_teaching = new TeachingDocks(this, m_document, m_run->controller(), m_options.useSettings);
 
     m_interview = new InterviewMode(this, m_document, m_options.interactive);
     connect(m_interview, &InterviewMode::interviewChosen, this, [this](const QString& path) {

@@ -4,6 +4,7 @@
 // menus and toolbar. It wires the widgets library together and owns the file
 // workflow (open, save, recent, recovery, export); editing itself happens in
 // the scene and the property editor through the document's undo stack.
+#include "TeachingDocks.h"
 #include "model/Architecture.h"
 
 #include <QMainWindow>
@@ -56,10 +57,10 @@ public:
     // View > Presenter mode (large fonts, full screen, thick plot lines).
     PresenterMode* presenterMode() const { return m_presenter; }
     // The Challenge dock's panel (goals, Submit, results).
-    widgets::ChallengePanel* challenge() const { return m_challenge; }
+    widgets::ChallengePanel* challenge() const { return m_teaching->challenge(); }
     // The Lessons dock's panel: shown when the open design carries a lesson.
-    widgets::LessonPanel* lessonPanel() const { return m_lessons; }
-    QDockWidget* lessonDock() const { return m_lessonDock; }
+    widgets::LessonPanel* lessonPanel() const { return m_teaching->lessons(); }
+    QDockWidget* lessonDock() const { return m_teaching->lessonDock(); }
     // Interview practice: the Interview dock and the Practice menu.
     InterviewMode* interview() const { return m_interview; }
     QAction* action(const QString& objectName) const;
@@ -121,10 +122,7 @@ private:
     RecoveryFile* m_recovery = nullptr;
     RunDocks* m_run = nullptr;
     PresenterMode* m_presenter = nullptr;
-    widgets::ChallengePanel* m_challenge = nullptr;
-    QDockWidget* m_challengeDock = nullptr;
-    widgets::LessonPanel* m_lessons = nullptr;
-    QDockWidget* m_lessonDock = nullptr;
+    TeachingDocks* m_teaching = nullptr;
     InterviewMode* m_interview = nullptr;
     QLabel* m_zoomLabel = nullptr;
     QLabel* m_countLabel = nullptr;

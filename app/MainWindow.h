@@ -40,6 +40,10 @@ public:
         bool interactive = true; // false: never show a modal dialog (screenshots, tests)
         bool autosave = true;    // write a recovery file every minute
         bool useSettings = true; // restore and keep window layout in QSettings
+
+        // A window nobody sits at (tests, `scalelab report`, `bench --ui`): no
+        // modal dialog to hang on, no recovery file, the user's settings untouched.
+        static Options headless() { return {false, false, false}; }
     };
 
     MainWindow();

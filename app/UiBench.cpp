@@ -106,11 +106,7 @@ int UiBench::run(const QStringList& arguments)
         return 2;
     }
 
-    MainWindow::Options options;
-    options.interactive = false;
-    options.autosave = false;
-    options.useSettings = false;
-    MainWindow window(options);
+    MainWindow window(MainWindow::Options::headless());
     const model::Architecture design = UiBench::design(rate);
     window.document()->reset(design);
     window.resize(1600, 1000);

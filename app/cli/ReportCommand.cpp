@@ -39,11 +39,7 @@ int reportCommand(const QStringList& arguments)
     if (!seedOk)
         return usageError("--seed must be a whole number >= 0, got \"" + parser.value("seed").toStdString() + "\"");
 
-    app::MainWindow::Options options;
-    options.interactive = false;
-    options.autosave = false;
-    options.useSettings = false;
-    app::MainWindow window(options);
+    app::MainWindow window(app::MainWindow::Options::headless());
     const QString path = parser.positionalArguments().front();
     if (const QString openError = window.openFile(path); !openError.isEmpty())
         return failure(openError.toStdString());

@@ -20,19 +20,6 @@
 
 using namespace scalelab;
 
-namespace {
-
-app::MainWindow::Options quiet()
-{
-    app::MainWindow::Options options;
-    options.interactive = false;
-    options.autosave = false;
-    options.useSettings = false;
-    return options;
-}
-
-} // namespace
-
 class LiveRunTest : public QObject {
     Q_OBJECT
 private slots:
@@ -43,7 +30,7 @@ private slots:
 
 void LiveRunTest::run_fills_plots_and_canvas_and_reset_clears_them()
 {
-    app::MainWindow window(quiet());
+    app::MainWindow window(app::MainWindow::Options::headless());
     QVERIFY(window.openExample(":/examples/three-tier.scalelab").isEmpty());
     window.resize(1400, 900);
     window.show();

@@ -23,14 +23,6 @@ using namespace scalelab;
 
 namespace {
 
-app::MainWindow::Options quiet()
-{
-    app::MainWindow::Options options;
-    options.interactive = false; // a modal dialog would hang an offscreen test
-    options.autosave = false;
-    options.useSettings = false;
-    return options;
-}
 
 QString writeText(const QTemporaryDir& dir, const QString& name, const QByteArray& text)
 {
@@ -58,7 +50,7 @@ private slots:
 
 void MainWindowTest::default_example_opens()
 {
-    app::MainWindow window(quiet());
+    app::MainWindow window(app::MainWindow::Options::headless());
     QVERIFY(window.openExample(widgets::ExampleLibrary::kDefaultExample).isEmpty());
     QVERIFY(window.document()->architecture().blocks.size() >= 2);
     QVERIFY2(window.document()->filePath().isEmpty(), "an example must open untitled, so Save cannot overwrite it");
@@ -69,7 +61,7 @@ void MainWindowTest::default_example_opens()
 void MainWindowTest::save_then_load_gives_same_model()
 {
     QTemporaryDir dir;
-    app::MainWindow window(quiet());
+    app::MainWindow window(app::MainWindow::Options::headless());
     QVERIFY(window.openExample(widgets::ExampleLibrary::kDefaultExample).isEmpty());
     // Edit it first, so the file holds more than the example did.
     const std::string added = window.scene()->addBlock("cache", {900, 400});
@@ -82,7 +74,7 @@ void MainWindowTest::save_then_load_gives_same_model()
     QVERIFY(!window.document()->isModified());
     QCOMPARE(window.document()->filePath(), path);
 
-    app::MainWindow other(quiet());
+    app::MainWindow other(app::MainWindow::Options::headless());
     QCOMPARE(other.openFile(path), QString());
     QVERIFY2(other.document()->architecture() == edited, "the loaded design differs from the saved one");
     QCOMPARE(other.scene()->blockCount(), static_cast<int>(edited.blocks.size()));
@@ -91,7 +83,7 @@ void MainWindowTest::save_then_load_gives_same_model()
 void MainWindowTest::malformed_file_leaves_design_untouched()
 {
     QTemporaryDir dir;
-    app::MainWindow window(quiet());
+    app::MainWindow window(app::MainWindow::Options::headless());
     const QString good = dir.filePath("good.scalelab");
     QVERIFY(window.openExample(widgets::ExampleLibrary::kDefaultExample).isEmpty());
     QCOMPARE(window.saveTo(good), QString());
@@ -117,7 +109,7 @@ void MainWindowTest::malformed_file_leaves_design_untouched()
 void MainWindowTest::title_marks_unsaved_changes()
 {
     QTemporaryDir dir;
-    app::MainWindow window(quiet());
+    app::MainWindow window(app::MainWindow::Options::headless());
     window.newDesign();
     QVERIFY(window.windowTitle().startsWith("Untitled[*]"));
     QVERIFY(!window.isWindowModified());
@@ -134,7 +126,7 @@ void MainWindowTest::title_marks_unsaved_changes()
 
 void MainWindowTest::copy_paste_and_duplicate_actions()
 {
-    app::MainWindow window(quiet());
+    app::MainWindow window(app::MainWindow::Options::headless());
     window.newDesign();
     auto* scene = window.scene();
     const std::string client = scene->addBlock("client", {100, 100});
@@ -181,7 +173,7 @@ void MainWindowTest::examples_gallery_lists_examples()
 void MainWindowTest::screenshot_writes_png()
 {
     QTemporaryDir dir;
-    app::MainWindow window(quiet());
+    app::MainWindow window(app::MainWindow::Options::headless());
     QVERIFY(window.openExample(widgets::ExampleLibrary::kDefaultExample).isEmpty());
     const QString out = dir.filePath("shot.png");
     QCOMPARE(app::Screenshot::capture(window, {1200, 800}, out), QString());

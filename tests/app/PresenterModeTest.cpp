@@ -22,14 +22,6 @@ using namespace scalelab;
 
 namespace {
 
-app::MainWindow::Options quiet()
-{
-    app::MainWindow::Options options;
-    options.interactive = false;
-    options.autosave = false;
-    options.useSettings = false;
-    return options;
-}
 
 // What presenter mode changes, read off the window.
 struct Look {
@@ -63,7 +55,7 @@ private slots:
 
     void toggling_enlarges_then_restores_exactly()
     {
-        app::MainWindow window(quiet());
+        app::MainWindow window(app::MainWindow::Options::headless());
         QCOMPARE(window.openFile(SCALELAB_SOURCE_DIR "/resources/examples/three-tier.scalelab"), QString());
         window.resize(1200, 800);
         window.show();
@@ -105,7 +97,7 @@ private slots:
 
     void graphs_added_during_a_run_are_magnified_and_restored()
     {
-        app::MainWindow window(quiet());
+        app::MainWindow window(app::MainWindow::Options::headless());
         QCOMPARE(window.openFile(SCALELAB_SOURCE_DIR "/resources/examples/three-tier.scalelab"), QString());
         window.presenterMode()->setFullScreenAllowed(false);
         window.resize(1200, 800);

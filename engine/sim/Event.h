@@ -12,7 +12,7 @@ namespace scalelab::sim {
 enum class EventType : uint8_t {
     ClientArrival, // block = client, generation = the client's arrival stream generation
     Deliver,       // a call reaches its target: frame/generation = the callee's frame
-    WorkDone,      // a block's own work on a frame finished (service time, lookup, overhead)
+    WorkDone,      // a block's own work on a frame finished (service time, lookup, overhead): block = the frame's block
     Response,      // a reply reaches the caller: frame/generation = the caller's frame, outcome
     TimerCheck,    // block's timer list may have expired entries
     Retry,         // frame = request index, generation = request generation

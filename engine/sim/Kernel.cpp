@@ -55,7 +55,7 @@ void Kernel::dispatch(const Event& event)
         break;
     case EventType::WorkDone:
         if (m_frames.isLive(event.frame, event.generation))
-            m_blocks[m_frames[event.frame].block]->onWorkDone(*this, event.frame);
+            m_blocks[event.block]->onWorkDone(*this, event.frame);
         break;
     case EventType::Response:
         deliverReply(event.frame, event.generation, event.outcome);
@@ -96,12 +96,12 @@ uint32_t Kernel::startAttempt(uint32_t block, uint32_t request)
 void Kernel::call(uint32_t parent, uint16_t linkIndex, int instance)
 {
     blocks::RuntimeLink& link = m_blocks[m_frames[parent].block]->link(linkIndex);
-    if (link.cut) {
+    if (link.cut) [[unlikely]] {
         // A partition: the call vanishes and the caller waits for a deadline.
         m_frames[parent].state = FrameState::Calling;
         return;
     }
-    if (link.poolSize > 0) {
+    if (link.poolSize > 0) [[unlikely]] {
         if (link.inUse >= link.poolSize) {
             m_frames[parent].state = FrameState::Calling;
             link.waiting.push_back({parent, m_frames.generation(parent), instance});
@@ -110,7 +110,7 @@ void Kernel::call(uint32_t parent, uint16_t linkIndex, int instance)
         }
         ++link.inUse;
     }
-    send(parent, linkIndex, instance);
+    send(parent, link, linkIndex, instance);
 }
 
 void Kernel::releaseConnection(uint32_t callerBlock, uint16_t linkIndex)
@@ -125,7 +125,7 @@ void Kernel::releaseConnection(uint32_t callerBlock, uint16_t linkIndex)
         if (!m_frames.isLive(next.frame, next.generation))
             continue;
         ++link.inUse;
-        send(next.frame, linkIndex, next.instance);
+        send(next.frame, link, linkIndex, next.instance);
     }
 }
 
@@ -133,8 +133,7 @@ uint32_t Kernel::childOf(uint32_t parent, uint32_t block, uint16_t viaLink)
 {
     const uint32_t child = m_frames.acquire(); // may grow the pool: take references after it
     const CallFrame& caller = m_frames[parent];
-    CallFrame& callee = m_frames[child];
-    callee = CallFrame{};
+    CallFrame callee;
     callee.parent = parent;
     callee.parentGeneration = m_frames.generation(parent);
     callee.block = block;
@@ -143,6 +142,7 @@ uint32_t Kernel::childOf(uint32_t parent, uint32_t block, uint16_t viaLink)
     callee.type = caller.type;
     callee.origin = caller.origin;
     callee.viaLink = viaLink;
+    m_frames[child] = callee; // built aside and stored once, not cleared and then patched
     return child;
 }
 
@@ -154,9 +154,8 @@ void Kernel::travel(uint32_t frame, const blocks::RuntimeLink& link)
         schedule(m_now + link.latency, EventType::Deliver, link.target, frame, m_frames.generation(frame));
 }
 
-void Kernel::send(uint32_t parent, uint16_t linkIndex, int instance)
+void Kernel::send(uint32_t parent, const blocks::RuntimeLink& link, uint16_t linkIndex, int instance)
 {
-    const blocks::RuntimeLink& link = m_blocks[m_frames[parent].block]->link(linkIndex);
     const uint32_t child = childOf(parent, link.target, linkIndex);
     m_frames[parent].state = FrameState::Calling;
     m_frames[child].instance = instance;
@@ -218,7 +217,7 @@ void Kernel::deliver(uint32_t index)
     blocks::BlockRuntime& block = *m_blocks[frame.block];
     ++block.inFlight();
     block.metrics().arrived();
-    if (block.errorRate() > 0 && block.rng().bernoulli(block.errorRate())) {
+    if (block.errorRate() > 0 && block.rng().bernoulli(block.errorRate())) [[unlikely]] {
         finish(index, Outcome::Failed); // an injected fault: the call fails at once
         return;
     }
@@ -260,7 +259,7 @@ void Kernel::finish(uint32_t index, Outcome outcome)
     const uint32_t key = frame.key;
     const RequestType type = frame.type;
     m_frames.release(index);
-    if (detached) {
+    if (detached) [[unlikely]] {
         if (viaLink == kJobCall) {
             block.onJobDone(*this, request, outcome);
             return;
@@ -273,14 +272,14 @@ void Kernel::finish(uint32_t index, Outcome outcome)
         block.onAttemptDone(*this, request, outcome);
         return;
     }
-    if (viaLink == kInternalCall) { // a block's own sub-call: not a call of the block, no wire
+    if (viaLink == kInternalCall) [[unlikely]] { // a block's own sub-call: not a call of the block, no wire
         deliverReply(parent, parentGeneration, outcome);
         return;
     }
     block.metrics().finished(spent, outcome);
     const blocks::RuntimeLink& link = m_blocks[callerBlock]->link(viaLink);
     const SimTime latency = link.latency;
-    if (link.poolSize > 0)
+    if (link.poolSize > 0) [[unlikely]]
         releaseConnection(callerBlock, viaLink);
     if (latency == 0)
         deliverReply(parent, parentGeneration, outcome);
@@ -316,11 +315,9 @@ void Kernel::armDeadline(uint32_t index, SimTime deadline)
     }
 }
 
-void Kernel::disarmDeadline(uint32_t index)
+void Kernel::removeDeadline(uint32_t index)
 {
     CallFrame& frame = m_frames[index];
-    if (frame.deadline == kNever)
-        return;
     m_blocks[frame.block]->deadlines().remove(m_frames, index);
     frame.deadline = kNever;
 }

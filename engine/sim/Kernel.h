@@ -89,7 +89,11 @@ public:
 
     // Deadlines: `frame` times out at `deadline` unless finished before.
     void armDeadline(uint32_t frame, SimTime deadline);
-    void disarmDeadline(uint32_t frame);
+    void disarmDeadline(uint32_t frame)
+    {
+        if (m_frames[frame].deadline != kNever) // most calls have none: no call for them
+            removeDeadline(frame);
+    }
 
     // Bumped whenever any block's instance count changes, so load balancers
     // know to rebuild their backend lists.
@@ -114,8 +118,9 @@ public:
 private:
     void dispatch(const Event& event);
     void deliver(uint32_t frame);
-    // Makes the call (the connection, if the link pools them, is taken).
-    void send(uint32_t parent, uint16_t linkIndex, int instance);
+    // Makes the call over `link`, the caller's link `linkIndex` (the
+    // connection, if the link pools them, is taken).
+    void send(uint32_t parent, const blocks::RuntimeLink& link, uint16_t linkIndex, int instance);
     // A new frame for a call of `parent` to `block`, carrying the request's identity.
     uint32_t childOf(uint32_t parent, uint32_t block, uint16_t viaLink);
     // Delivers `frame` now or after the link's latency.
@@ -123,6 +128,7 @@ private:
     // Only for links with a pool: gives a connection back, starts a waiter.
     void releaseConnection(uint32_t callerBlock, uint16_t linkIndex);
     void deliverReply(uint32_t frame, uint32_t generation, Outcome outcome);
+    void removeDeadline(uint32_t frame);
     void checkDeadlines(uint32_t block, SimTime firedAt);
     void closeWindows();
 

@@ -14,6 +14,7 @@ void TrafficProfile::configure(const model::Block& client)
 {
     m_shape = static_cast<Shape>(static_cast<int>(client.param("profile")));
     m_base = client.param("rate_rps");
+    m_baseGapS = m_base > 0 ? 1.0 / m_base : 0;
     std::string error;
     m_stages = model::parseRampStages(client.text("ramp_stages"), error); // validated on load
     m_multiplier = client.param("spike_multiplier");
@@ -87,7 +88,7 @@ SimTime TrafficProfile::nextArrival(SimTime now, Rng& rng) const
     if (m_shape == Shape::Constant) {
         if (m_base <= 0)
             return kNever;
-        return now + std::max<SimTime>(1, fromSeconds(rng.exponential(1.0 / m_base)));
+        return now + std::max<SimTime>(1, fromSeconds(rng.exponential(m_baseGapS)));
     }
     double s = toSeconds(now);
     while (true) {

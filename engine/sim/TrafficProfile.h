@@ -43,6 +43,7 @@ private:
 
     Shape m_shape = Shape::Constant;
     double m_base = 0;
+    double m_baseGapS = 0; // 1 / m_base, divided once rather than per arrival
     std::vector<model::RampStage> m_stages;
     double m_multiplier = 1, m_spikeStart = 0, m_spikeDuration = 0;
     double m_amplitude = 0, m_period = 1;

@@ -52,8 +52,8 @@ void LatencyHistogram::merge(const LatencyHistogram& other)
         m_counts[i] += other.m_counts[i];
     for (size_t i = shared; i < other.m_counts.size(); ++i)
         m_counts.back() += other.m_counts[i];
-    m_min = m_count ? std::min(m_min, other.m_min) : other.m_min;
-    m_max = m_count ? std::max(m_max, other.m_max) : other.m_max;
+    m_min = std::min(m_min, other.m_min);
+    m_max = std::max(m_max, other.m_max);
     m_count += other.m_count;
     m_sum += other.m_sum;
 }
@@ -63,7 +63,7 @@ void LatencyHistogram::reset()
     std::fill(m_counts.begin(), m_counts.end(), 0);
     m_count = 0;
     m_sum = 0;
-    m_min = 0;
+    m_min = INT64_MAX;
     m_max = 0;
 }
 

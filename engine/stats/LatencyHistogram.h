@@ -77,7 +77,9 @@ private:
     int64_t m_highestTrackable;
     uint64_t m_count = 0;
     Sum m_sum = 0;
-    int64_t m_min = 0;
+    // Empty: the identities of min and max (recorded values are >= 0), so
+    // record() needs no first-sample branch. min() and max() hide them.
+    int64_t m_min = INT64_MAX;
     int64_t m_max = 0;
 };
 
@@ -99,13 +101,8 @@ inline void LatencyHistogram::record(int64_t ns) noexcept
 {
     ns = std::max<int64_t>(ns, 0);
     ++m_counts[bucketIndex(std::min(ns, m_highestTrackable))];
-    if (m_count == 0) {
-        m_min = ns;
-        m_max = ns;
-    } else {
-        m_min = std::min(m_min, ns);
-        m_max = std::max(m_max, ns);
-    }
+    m_min = std::min(m_min, ns);
+    m_max = std::max(m_max, ns);
     ++m_count;
     m_sum += static_cast<uint64_t>(ns);
 }

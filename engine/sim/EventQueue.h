@@ -1,134 +1,67 @@
 #pragma once
-// The future-event list: an implicit 4-ary min-heap on (time, seq).
+// The future-event list: events come out in (time, seq) order, whatever
+// heap holds them.
 //
-//   operation   cost          notes
-//   push        O(log4 n)     amortised; no allocation once capacity is reached
-//   top         O(1)
-//   pop         O(log4 n)     4 children per node: shallower than a binary heap
-//                             and the children share a cache line
-//   memory      32 B x peak number of pending events
+// Client arrivals live in a heap of their own. An open client schedules its
+// next arrival while handling each one, and that arrival is soon: in the
+// shared heap it would sift through all the work in flight (one event per
+// busy worker), in its own heap (one event per client) it lands in the slot
+// the handled arrival left. Which heap is earlier is one key comparison.
 //
-// Most events schedule one follow-up while they are handled (an arrival
-// schedules the next arrival, a finished job the next job). takeTop() and
-// settle() exploit this as ns-3's heap does not: the taken top's slot is
-// reused by the first push during the handler, one sift-down instead of a
-// pop's sift-down plus a push's sift-up.
-//
-// Cancellation is lazy: an event carries the generation of what it refers
-// to and the handler drops it when that generation has moved on (as ns-3 and
-// OMNeT++ do), so there is no remove operation here.
-#include "Event.h"
+// takeTop() / settle() keep the slot-reuse contract of EventHeap across the
+// two heaps: the taken slot belongs to the heap the event came from.
+#include "EventHeap.h"
 
-#include <vector>
+#include <utility>
 
 namespace scalelab::sim {
 
 class EventQueue {
 public:
-    bool empty() const { return m_heap.empty(); }
-    size_t size() const { return m_heap.size(); }
-    const Event& top() const { return m_heap.front(); }
-    void clear() { m_heap.clear(); }
-
-    void push(const Event& event)
+    bool empty() const { return m_arrivals.empty() && m_work.empty(); }
+    size_t size() const { return m_arrivals.size() + m_work.size(); }
+    const Event& top() const { return earliest().top(); }
+    void clear()
     {
-        if (m_topTaken) {
-            m_topTaken = false;
-            siftDown(event);
-            return;
-        }
-        m_heap.push_back(event);
-        siftUp(m_heap.size() - 1, event);
+        m_arrivals.clear();
+        m_work.clear();
     }
+
+    void push(const Event& event) { heapFor(event.type).push(event); }
 
     Event pop()
     {
-        Event result = m_heap.front();
-        removeTop();
-        return result;
+        EventHeap& heap = earliest();
+        return heap.pop();
     }
 
-    // Returns the earliest event and marks its slot free for the next push.
-    // Until settle() is called, top() and size() still see the taken event.
+    // Returns the earliest event and marks its slot free for the next push
+    // into its heap. Until settle() is called, top() and size() still see it.
     Event takeTop()
     {
-        m_topTaken = true;
-        return m_heap.front();
+        m_taken = &earliest();
+        return m_taken->takeTop();
     }
 
     // Completes a takeTop() whose slot no push has reused.
-    void settle()
-    {
-        if (m_topTaken) {
-            m_topTaken = false;
-            removeTop();
-        }
-    }
+    void settle() { m_taken->settle(); }
 
 private:
-    void removeTop()
+    EventHeap& heapFor(EventType type) { return type == EventType::ClientArrival ? m_arrivals : m_work; }
+
+    EventHeap& earliest() { return const_cast<EventHeap&>(std::as_const(*this).earliest()); }
+    const EventHeap& earliest() const
     {
-        const Event last = m_heap.back();
-        m_heap.pop_back();
-        if (!m_heap.empty())
-            siftDown(last);
+        if (m_arrivals.empty())
+            return m_work;
+        if (m_work.empty())
+            return m_arrivals;
+        return m_arrivals.top().before(m_work.top()) ? m_arrivals : m_work;
     }
 
-    // `moving` is the event just appended at `index`, passed in rather than
-    // read back: reloading it as a whole right after it was stored field by
-    // field stalls the load until the stores retire.
-    void siftUp(size_t index, const Event& moving)
-    {
-        while (index > 0) {
-            const size_t parent = (index - 1) / 4;
-            if (!moving.before(m_heap[parent]))
-                break;
-            m_heap[index] = m_heap[parent];
-            index = parent;
-        }
-        m_heap[index] = moving;
-    }
-
-    // Places `moving` starting from the root hole. A full family of four
-    // children is reduced by a tournament of branch-free selections: which
-    // child is earliest is data-dependent and unpredictable, so a compare
-    // and branch per child mispredicts about once a level.
-    void siftDown(const Event& moving)
-    {
-        const size_t count = m_heap.size();
-        const Event* heap = m_heap.data();
-        size_t index = 0;
-        while (true) {
-            const size_t first = index * 4 + 1;
-            if (first >= count)
-                break;
-            size_t best;
-            if (first + 4 <= count) {
-                const size_t left = earlier(heap, first, first + 1);
-                const size_t right = earlier(heap, first + 2, first + 3);
-                best = earlier(heap, left, right);
-            } else {
-                best = first;
-                for (size_t child = first + 1; child < count; ++child)
-                    best = earlier(heap, best, child);
-            }
-            if (!m_heap[best].before(moving))
-                break;
-            m_heap[index] = m_heap[best];
-            index = best;
-        }
-        m_heap[index] = moving;
-    }
-
-    // Index of the earlier of two events, written so that it compiles to a
-    // conditional move rather than a branch.
-    static size_t earlier(const Event* heap, size_t a, size_t b)
-    {
-        return heap[b].before(heap[a]) ? b : a;
-    }
-
-    std::vector<Event> m_heap;
-    bool m_topTaken = false;
+    EventHeap m_arrivals;
+    EventHeap m_work;
+    EventHeap* m_taken = &m_work;
 };
 
 } // namespace scalelab::sim

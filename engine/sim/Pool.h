@@ -26,9 +26,7 @@ public:
             slot.live = true;
             return index;
         }
-        m_slots.emplace_back();
-        m_slots.back().live = true;
-        return static_cast<uint32_t>(m_slots.size() - 1);
+        return grow();
     }
 
     void release(uint32_t index)
@@ -52,6 +50,15 @@ public:
     size_t capacity() const { return m_slots.size(); }
 
 private:
+    // Out of line: the pool grows only while a run warms up, and inlined the
+    // vector's reallocation would make every acquire save registers for it.
+    [[gnu::noinline, gnu::cold]] uint32_t grow()
+    {
+        m_slots.emplace_back();
+        m_slots.back().live = true;
+        return static_cast<uint32_t>(m_slots.size() - 1);
+    }
+
     struct Slot {
         T item{};
         uint32_t generation = 0;

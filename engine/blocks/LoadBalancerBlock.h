@@ -41,7 +41,8 @@ private:
 
     // Sends the call to the next backend, never to `exclude` (-1: any).
     void forward(sim::Kernel& kernel, uint32_t frame, int exclude = -1);
-    void rebuildBackends(sim::Kernel& kernel);
+    // Out of line: it runs once per change of instances, forward() on every request.
+    [[gnu::noinline]] void rebuildBackends(sim::Kernel& kernel);
     size_t pick(sim::Kernel& kernel, uint32_t key);
     // The picked backend, or the next one that may take traffic now;
     // m_backends.size() if none may.

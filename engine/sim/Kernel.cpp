@@ -103,14 +103,19 @@ void Kernel::call(uint32_t parent, uint16_t linkIndex, int instance)
     }
     if (link.poolSize > 0) [[unlikely]] {
         if (link.inUse >= link.poolSize) {
-            m_frames[parent].state = FrameState::Calling;
-            link.waiting.push_back({parent, m_frames.generation(parent), instance});
-            ++link.waited;
+            waitForConnection(parent, link, instance);
             return;
         }
         ++link.inUse;
     }
     send(parent, link, linkIndex, instance);
+}
+
+void Kernel::waitForConnection(uint32_t parent, blocks::RuntimeLink& link, int instance)
+{
+    m_frames[parent].state = FrameState::Calling;
+    link.waiting.push_back({parent, m_frames.generation(parent), instance});
+    ++link.waited;
 }
 
 void Kernel::releaseConnection(uint32_t callerBlock, uint16_t linkIndex)
@@ -260,12 +265,7 @@ void Kernel::finish(uint32_t index, Outcome outcome)
     const RequestType type = frame.type;
     m_frames.release(index);
     if (detached) [[unlikely]] {
-        if (viaLink == kJobCall) {
-            block.onJobDone(*this, request, outcome);
-            return;
-        }
-        block.metrics().finished(spent, outcome);
-        m_blocks[callerBlock]->onDetachedReply(*this, key, type, outcome);
+        finishDetached(block, callerBlock, viaLink, spent, request, key, type, outcome);
         return;
     }
     if (parent == kNoFrame) {
@@ -285,6 +285,17 @@ void Kernel::finish(uint32_t index, Outcome outcome)
         deliverReply(parent, parentGeneration, outcome);
     else
         schedule(m_now + latency, EventType::Response, callerBlock, parent, parentGeneration, outcome);
+}
+
+void Kernel::finishDetached(blocks::BlockRuntime& block, uint32_t callerBlock, uint16_t viaLink, SimTime spent,
+                            uint32_t request, uint32_t key, RequestType type, Outcome outcome)
+{
+    if (viaLink == kJobCall) {
+        block.onJobDone(*this, request, outcome);
+        return;
+    }
+    block.metrics().finished(spent, outcome);
+    m_blocks[callerBlock]->onDetachedReply(*this, key, type, outcome);
 }
 
 void Kernel::deliverReply(uint32_t parent, uint32_t generation, Outcome outcome)

@@ -125,12 +125,21 @@ private:
     uint32_t childOf(uint32_t parent, uint32_t block, uint16_t viaLink);
     // Delivers `frame` now or after the link's latency.
     void travel(uint32_t frame, const blocks::RuntimeLink& link);
+    // [[gnu::noinline]] marks the rarer paths: inlined into the hot
+    // functions that call them, they would make every call of those save
+    // registers for them.
+    // Only for links with a pool: queues the caller for a connection.
+    [[gnu::noinline]] void waitForConnection(uint32_t parent, blocks::RuntimeLink& link, int instance);
     // Only for links with a pool: gives a connection back, starts a waiter.
-    void releaseConnection(uint32_t callerBlock, uint16_t linkIndex);
+    [[gnu::noinline]] void releaseConnection(uint32_t callerBlock, uint16_t linkIndex);
     void deliverReply(uint32_t frame, uint32_t generation, Outcome outcome);
+    // The end of a background call or job, once its frame is released.
+    [[gnu::noinline]] void finishDetached(blocks::BlockRuntime& block, uint32_t callerBlock, uint16_t viaLink,
+                                          SimTime spent, uint32_t request, uint32_t key, RequestType type,
+                                          Outcome outcome);
     void removeDeadline(uint32_t frame);
-    void checkDeadlines(uint32_t block, SimTime firedAt);
-    void closeWindows();
+    [[gnu::noinline]] void checkDeadlines(uint32_t block, SimTime firedAt);
+    [[gnu::noinline]] void closeWindows();
 
     SimTime m_now = 0;
     uint64_t m_seq = 0;

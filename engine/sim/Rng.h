@@ -68,6 +68,13 @@ public:
             return mean;
         if (cv == 1.0)
             return exponential(mean);
+        return logNormal(mean, cv);
+    }
+
+    // Out of line so that the exponential case, inlined into every service
+    // time, does not carry Box-Muller's registers.
+    [[gnu::noinline]] double logNormal(double mean, double cv)
+    {
         const double sigma2 = std::log1p(cv * cv);
         const double mu = std::log(mean) - sigma2 / 2;
         return std::exp(mu + std::sqrt(sigma2) * standardNormal());

@@ -81,15 +81,8 @@ TrafficProfile::Piece TrafficProfile::pieceAt(double s) const
     return {0, kForever, m_base};
 }
 
-SimTime TrafficProfile::nextArrival(SimTime now, Rng& rng) const
+SimTime TrafficProfile::nextArrivalThinned(SimTime now, Rng& rng) const
 {
-    // The common case, on the hot path of every open client: a homogeneous
-    // Poisson stream needs no thinning.
-    if (m_shape == Shape::Constant) {
-        if (m_base <= 0)
-            return kNever;
-        return now + std::max<SimTime>(1, fromSeconds(rng.exponential(m_baseGapS)));
-    }
     double s = toSeconds(now);
     while (true) {
         const Piece piece = pieceAt(s);

@@ -14,6 +14,7 @@
 #include "model/Architecture.h"
 #include "model/RampStages.h"
 
+#include <algorithm>
 #include <vector>
 
 namespace scalelab::sim {
@@ -29,7 +30,14 @@ public:
 
     double rateAt(SimTime t) const;
     // Time of the first arrival after `now`, or kNever when the rate stays 0.
-    SimTime nextArrival(SimTime now, Rng& rng) const;
+    SimTime nextArrival(SimTime now, Rng& rng) const
+    {
+        // The common case, on the hot path of every open client: a
+        // homogeneous Poisson stream needs no thinning.
+        if (m_shape == Shape::Constant && m_base > 0)
+            return now + std::max<SimTime>(1, fromSeconds(rng.exponential(m_baseGapS)));
+        return nextArrivalThinned(now, rng);
+    }
     // The largest rate the profile ever reaches.
     double peakRate() const;
 
@@ -38,6 +46,7 @@ private:
         double start = 0, end = 0; // seconds since the origin
         double bound = 0;          // no rate in [start, end) exceeds it
     };
+    SimTime nextArrivalThinned(SimTime now, Rng& rng) const;
     Piece pieceAt(double seconds) const;
     double rateAtSeconds(double seconds) const;
 

@@ -29,6 +29,13 @@ public:
     {
         if (m_s <= 0)
             return rng.below(m_n);
+        return sampleSkewed(rng);
+    }
+
+private:
+    // Out of line: the uniform case above is inlined into every request.
+    [[gnu::noinline]] uint64_t sampleSkewed(Rng& rng) const
+    {
         while (true) {
             const double u = m_hIntegralN + rng.uniform() * (m_hIntegralX1 - m_hIntegralN);
             const double x = hIntegralInverse(u);
@@ -42,7 +49,6 @@ public:
         }
     }
 
-private:
     double h(double x) const { return std::exp(-m_s * std::log(x)); }
     double hIntegral(double x) const
     {

@@ -16,7 +16,7 @@ void BlockMetrics::closeWindow(sim::SimTime now, double instances, double gauge,
     WindowSample sample;
     sample.endSeconds = sim::toSeconds(now);
     sample.arrivalsPerSecond = static_cast<double>(m_windowArrivals) / seconds;
-    sample.throughputPerSecond = static_cast<double>(m_windowCompleted) / seconds;
+    sample.throughputPerSecond = static_cast<double>(m_windowLatency.count()) / seconds;
     for (size_t kind = 0; kind < sample.errorsPerSecond.size(); ++kind)
         sample.errorsPerSecond[kind] = static_cast<double>(m_windowErrors.byKind[kind]) / seconds;
     const LatencySummary latency = LatencySummary::of(m_windowLatency);
@@ -33,7 +33,9 @@ void BlockMetrics::closeWindow(sim::SimTime now, double instances, double gauge,
         sample.costPerHour = costPerHour(sample.arrivalsPerSecond);
     m_series.push(sample);
 
-    m_windowArrivals = m_windowCompleted = 0;
+    m_closedArrivals += m_windowArrivals;
+    m_closedCompleted += m_windowLatency.count();
+    m_windowArrivals = 0;
     m_windowErrors = {};
     m_latency.merge(m_windowLatency);
     m_windowLatency.reset();
@@ -45,10 +47,7 @@ void BlockMetrics::closeWindow(sim::SimTime now, double instances, double gauge,
 
 void BlockMetrics::absorbWindow(const BlockMetrics& other)
 {
-    m_arrivals += other.m_windowArrivals;
     m_windowArrivals += other.m_windowArrivals;
-    m_completed += other.m_windowCompleted;
-    m_windowCompleted += other.m_windowCompleted;
     m_errors += other.m_windowErrors;
     m_windowErrors += other.m_windowErrors;
     m_windowLatency.merge(other.m_windowLatency);
@@ -56,12 +55,12 @@ void BlockMetrics::absorbWindow(const BlockMetrics& other)
 
 void BlockMetrics::reset(sim::SimTime now)
 {
-    m_arrivals = m_completed = 0;
+    m_closedArrivals = m_closedCompleted = 0;
     m_errors = {};
     m_latency.reset();
     // The open window is dropped with the rest: the sample of the window
     // straddling the reset then only holds what came after it.
-    m_windowArrivals = m_windowCompleted = 0;
+    m_windowArrivals = 0;
     m_windowErrors = {};
     m_windowLatency.reset();
     m_since = now;

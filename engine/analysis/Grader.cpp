@@ -3,6 +3,7 @@
 #include "Advisor.h"
 #include "MetricValue.h"
 #include "model/MetricCatalog.h"
+#include "model/ParamTarget.h"
 #include "sim/Replications.h"
 
 #include <algorithm>
@@ -21,16 +22,14 @@ bool goalApplies(const model::Goal& goal, const std::string& load)
     return goal.loads.empty() || std::find(goal.loads.begin(), goal.loads.end(), load) != goal.loads.end();
 }
 
+// The challenge drives these parameters: a student who removed the block, or
+// replaced it with one of another kind, is told to put it back rather than
+// graded on a design that ignores the stated traffic.
 void applyOverrides(model::Architecture& design, const model::ParamOverrides& overrides, const std::string& where)
 {
-    for (const auto& [target, value] : overrides) {
-        const auto dot = target.find('.');
-        model::Block* block = dot == std::string::npos ? nullptr : design.findBlock(target.substr(0, dot));
-        if (!block)
-            throw GradeError(where + ": " + target + ": the design has no block \"" + target.substr(0, dot) +
-                             "\"; the challenge drives it, so put it back");
-        block->params[target.substr(dot + 1)] = value;
-    }
+    for (const auto& [target, value] : overrides)
+        if (const std::string error = model::setParam(design, target, value); !error.empty())
+            throw GradeError(where + ": " + target + ": " + error + "; the challenge drives it, so put it back");
 }
 
 // The design as it runs under `load`: the challenge's traffic and the load's

@@ -2,6 +2,8 @@
 // Pieces of the loader's error messages and of the writer's numbers, shared
 // by every part of the .scalelab format (design, faults, library, challenge,
 // lesson) so that all of them quote, clip and format the same way.
+#include "model/MessageText.h"
+
 #include <nlohmann/json.hpp>
 
 #include <cstddef>
@@ -10,18 +12,14 @@
 
 namespace scalelab::io {
 
-// User text quoted in a message is clipped, so that a hostile 10 MB key does
-// not become a 10 MB message, and escaped, so that the message stays one line
-// of valid UTF-8 (a CLI may put it in a JSON report).
-std::string clip(const std::string& text, std::size_t max = 60);
-std::string inQuotes(const std::string& text);
+using model::clip;
+using model::inQuotes;
 // JSON paths: child("blocks[2]", "params") == "blocks[2].params".
 std::string child(const std::string& path, const std::string& key);
 std::string element(const std::string& path, std::size_t index);
 std::string formatNumber(double value);
 std::string listed(const std::vector<std::string>& words);
-// " (did you mean "x"?)" or "".
-std::string didYouMean(const std::string& word, const std::vector<std::string>& candidates);
+using model::didYouMean;
 // A value as a message shows it: a quoted string, else its JSON type name.
 std::string describe(const nlohmann::json& value);
 

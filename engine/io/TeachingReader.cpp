@@ -3,6 +3,7 @@
 #include "JsonText.h"
 #include "model/LessonEdit.h"
 #include "model/MetricCatalog.h"
+#include "model/ParamTarget.h"
 #include "model/Registry.h"
 
 #include <algorithm>
@@ -43,29 +44,11 @@ model::Check check(const DesignReader& reader, const json& value, const std::str
 const model::ParamSpec& overriddenParam(const DesignReader& reader, const std::string& target, const std::string& path,
                                         const model::Architecture& design, std::string& blockId)
 {
-    const auto dot = target.find('.');
-    if (dot == std::string::npos)
-        reader.fail(path, "must be written <block id>.<parameter>, got " + inQuotes(target));
-    blockId = target.substr(0, dot);
-    const std::string key = target.substr(dot + 1);
-    const model::Block* block = design.findBlock(blockId);
-    if (!block) {
-        std::vector<std::string> ids;
-        for (const auto& b : design.blocks)
-            ids.push_back(b.id);
-        reader.fail(path, "no block with id " + inQuotes(blockId) + didYouMean(blockId, ids));
-    }
-    const model::BlockSpec* spec = model::Registry::instance().find(block->kind);
-    const model::ParamSpec* param = spec ? spec->param(key) : nullptr;
-    if (!param || param->isText()) {
-        std::vector<std::string> keys;
-        if (spec)
-            for (const auto& p : spec->params)
-                if (!p.isText())
-                    keys.push_back(p.key);
-        reader.fail(path, "a " + block->kind + " has no parameter " + inQuotes(key) + didYouMean(key, keys));
-    }
-    return *param;
+    const model::ParamTarget found = model::findParamTarget(design, target);
+    if (!found)
+        reader.fail(path, found.error);
+    blockId = found.blockId;
+    return *found.param;
 }
 
 model::ParamOverrides overrides(const DesignReader& reader, const json& value, const std::string& path,

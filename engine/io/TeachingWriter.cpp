@@ -3,6 +3,7 @@
 #include "DesignWriter.h"
 #include "JsonText.h"
 #include "model/LessonEdit.h"
+#include "model/ParamTarget.h"
 #include "model/Registry.h"
 
 #include <stdexcept>
@@ -29,13 +30,10 @@ ordered_json checkJson(const model::Check& check)
 // The parameter's spec, found through the block the override names in `design`.
 const model::ParamSpec& overrideSpec(const std::string& target, const model::Architecture& design)
 {
-    const auto dot = target.find('.');
-    const model::Block* block = dot == std::string::npos ? nullptr : design.findBlock(target.substr(0, dot));
-    const model::BlockSpec* spec = block ? model::Registry::instance().find(block->kind) : nullptr;
-    const model::ParamSpec* param = spec ? spec->param(target.substr(dot + 1)) : nullptr;
-    if (!param)
-        throw std::runtime_error("the override \"" + target + "\" names no parameter of the design");
-    return *param;
+    const model::ParamTarget found = model::findParamTarget(design, target);
+    if (!found)
+        throw std::runtime_error("the override \"" + target + "\": " + found.error);
+    return *found.param;
 }
 
 ordered_json overridesJson(const model::ParamOverrides& values, const model::Architecture& design)

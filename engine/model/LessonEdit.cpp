@@ -1,5 +1,7 @@
 #include "LessonEdit.h"
 
+#include "ParamTarget.h"
+
 #include <algorithm>
 
 namespace scalelab::model {
@@ -8,15 +10,8 @@ std::string applyLessonAction(Architecture& design, const LessonAction& action)
 {
     using Kind = LessonAction::Kind;
     switch (action.kind) {
-    case Kind::SetParam: {
-        Block* block = design.findBlock(action.block);
-        if (!block)
-            return "no block with id \"" + action.block + "\"";
-        if (!block->params.count(action.param))
-            return "block \"" + action.block + "\" has no parameter \"" + action.param + "\"";
-        block->params[action.param] = action.value;
-        return {};
-    }
+    case Kind::SetParam:
+        return setParam(design, action.block + "." + action.param, action.value);
     case Kind::AddBlock:
         if (design.findBlock(action.newBlock.id))
             return "the id \"" + action.newBlock.id + "\" is already used";

@@ -166,6 +166,24 @@ private slots:
         design.challenge->traffic = {{"gone.rate_rps", 1}};
         QVERIFY_THROWS_EXCEPTION(analysis::GradeError, analysis::grade(design));
     }
+
+    // The stated traffic sets users.rate_rps: a student who replaced the
+    // client with a block of another kind under the same id is told so,
+    // not graded on a design that ignores the traffic.
+    void a_driven_block_replaced_by_another_kind_is_refused()
+    {
+        model::Architecture design = mm1({goal("p95_ms", {}, 1000)}, 2);
+        design.challenge->traffic = {{"users.rate_rps", kRate}};
+        design.blocks[0] = service("users", 1, 1, kServiceMs, 1);
+        try {
+            analysis::grade(design);
+            QFAIL("graded a design whose driven client is gone");
+        } catch (const analysis::GradeError& error) {
+            const QString message = error.what();
+            QVERIFY2(message.contains(R"(a service has no parameter "rate_rps")") && message.contains("put it back"),
+                     qPrintable(message));
+        }
+    }
 };
 
 QTEST_APPLESS_MAIN(GraderTest)

@@ -14,6 +14,10 @@
 #include <fstream>
 #include <string>
 
+#ifdef __linux__
+#include <sched.h>
+#endif
+
 namespace scalelab::cli {
 
 namespace {
@@ -91,6 +95,28 @@ int memoryBench(const bench::MinimalLoopConfig& config, bool json)
     return kExitOk;
 }
 
+// Pins this thread to `cpu` (-1: the one it runs on now) so that both sides
+// run on the same core: on a virtual machine the cores differ (one may share
+// its physical core with a busy neighbour), and a thread that migrates
+// between the runs would compare the engine on one with the loop on another.
+// Returns the core, or -1 where pinning is not possible.
+int pinToCpu(int cpu)
+{
+#ifdef __linux__
+    if (cpu < 0)
+        cpu = sched_getcpu();
+    if (cpu < 0 || cpu >= CPU_SETSIZE)
+        return -1;
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    CPU_SET(cpu, &set);
+    return sched_setaffinity(0, sizeof set, &set) == 0 ? cpu : -1;
+#else
+    (void)cpu;
+    return -1;
+#endif
+}
+
 } // namespace
 
 int benchCommand(const QStringList& arguments)
@@ -102,6 +128,7 @@ int benchCommand(const QStringList& arguments)
     parser.addOption({"json", "Print the result as JSON."});
     parser.addOption({"repeat", "Runs of each side; the fastest counts (default 3).", "n", "3"});
     parser.addOption({"memory", "Instead, compare peak memory after 1 simulated minute and after 1 hour."});
+    parser.addOption({"cpu", "Run on this CPU (default: the one the command starts on).", "n"});
     if (auto status = parseOrExplain(parser, arguments))
         return *status;
     bool ok = false;
@@ -109,11 +136,21 @@ int benchCommand(const QStringList& arguments)
     if (!ok || repeat < 1 || repeat > 100)
         return usageError("--repeat must be a whole number from 1 to 100");
 
+    int requestedCpu = -1;
+    if (parser.isSet("cpu")) {
+        requestedCpu = parser.value("cpu").toInt(&ok);
+        if (!ok || requestedCpu < 0)
+            return usageError("--cpu must be a CPU number, 0 or more");
+    }
+
     const bench::MinimalLoopConfig config;
     if (parser.isSet("memory"))
         return memoryBench(config, parser.isSet("json"));
     // Interleave the two sides so that a slow phase of the machine hits both;
     // the fastest run of each side is the least disturbed one.
+    const int cpu = pinToCpu(requestedCpu);
+    if (requestedCpu >= 0 && cpu != requestedCpu)
+        return usageError("--cpu " + std::to_string(requestedCpu) + ": this machine cannot run on that CPU");
     Measurement engine, baseline;
     for (int i = 0; i < repeat; ++i) {
         const Measurement e = measureEngine(config);
@@ -139,13 +176,14 @@ int benchCommand(const QStringList& arguments)
                             {"mean_latency_ms", baseline.meanLatencyMs}};
         json["ratio"] = ratio;
         json["repeat"] = repeat;
+        json["cpu"] = cpu;
         std::printf("%s\n", json.dump(2).c_str());
         return kExitOk;
     }
     std::printf("benchmark: %.0f rps, %d instances x %d workers, %.2f ms exponential service, %.0f s simulated, "
-                "best of %d\n\n",
+                "best of %d%s\n\n",
                 config.rateRps, config.instances, config.workersPerInstance, config.serviceTimeMs, config.durationS,
-                repeat);
+                repeat, cpu >= 0 ? (", both on CPU " + std::to_string(cpu)).c_str() : "");
     std::printf("%-16s %12s %10s %18s %14s\n", "", "requests", "wall s", "requests/wall-s", "mean ms");
     std::printf("%-16s %12llu %10.3f %18.0f %14.4f\n", "engine", static_cast<unsigned long long>(engine.completed),
                 engine.wallSeconds, engine.perWallSecond(), engine.meanLatencyMs);

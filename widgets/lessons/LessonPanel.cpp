@@ -100,15 +100,17 @@ void LessonPanel::buildUi()
     m_instruction->setObjectName("lessonInstruction");
     m_instruction->setStyleSheet("#lessonInstruction { background: #fff4c2; border: 1px solid #e0b400;"
                                  " border-radius: 6px; padding: 8px; color: #222; }");
-    m_goal = wrappedLabel(content, 1, true);
-    m_checkLine = wrappedLabel(content, 2);
-    m_status = wrappedLabel(content, 2, true);
+    // The goal, its live check and the buttons stay in a footer below the
+    // scrolling text, in view however short the dock is.
+    m_goal = wrappedLabel(this, 1, true);
+    m_checkLine = wrappedLabel(this, 2);
+    m_status = wrappedLabel(this, 2, true);
     m_status->setObjectName("lessonStatus");
-    m_showMe = new QPushButton(tr("Show me"), content);
+    m_showMe = new QPushButton(tr("Show me"), this);
     m_showMe->setToolTip(tr("Make this step's changes for you (undoable with Edit > Undo)"));
-    m_next = new QPushButton(tr("Next step"), content);
+    m_next = new QPushButton(tr("Next step"), this);
     m_next->setDefault(true);
-    m_restart = new QPushButton(tr("Restart lesson"), content);
+    m_restart = new QPushButton(tr("Restart lesson"), this);
     m_restart->setToolTip(tr("Back to step 1 with the lesson's original design"));
     connect(m_showMe, &QPushButton::clicked, this, &LessonPanel::showMe);
     connect(m_next, &QPushButton::clicked, this, &LessonPanel::next);
@@ -121,17 +123,7 @@ void LessonPanel::buildUi()
     layout->addWidget(m_stepTitle);
     layout->addWidget(m_explain);
     layout->addWidget(m_instruction);
-    layout->addSpacing(6);
-    layout->addWidget(m_goal);
-    layout->addWidget(m_checkLine);
-    layout->addWidget(m_status);
-    auto* buttons = new QHBoxLayout;
-    buttons->addWidget(m_showMe);
-    buttons->addStretch();
-    buttons->addWidget(m_next);
-    layout->addLayout(buttons);
     layout->addStretch();
-    layout->addWidget(m_restart, 0, Qt::AlignLeft);
 
     auto* scroll = new QScrollArea(this);
     scroll->setWidget(content);
@@ -139,7 +131,20 @@ void LessonPanel::buildUi()
     scroll->setFrameShape(QFrame::NoFrame);
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
-    outer->addWidget(scroll);
+    outer->setSpacing(0);
+    outer->addWidget(scroll, 1);
+    auto* footer = new QVBoxLayout;
+    footer->setContentsMargins(8, 6, 8, 6);
+    footer->addWidget(m_goal);
+    footer->addWidget(m_checkLine);
+    footer->addWidget(m_status);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_restart);
+    buttons->addStretch();
+    buttons->addWidget(m_showMe);
+    buttons->addWidget(m_next);
+    footer->addLayout(buttons);
+    outer->addLayout(footer);
 }
 
 QString LessonPanel::settingsKey() const

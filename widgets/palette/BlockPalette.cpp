@@ -6,6 +6,10 @@
 
 #include <QHeaderView>
 #include <QMimeData>
+#include <QScrollBar>
+#include <QTreeWidgetItemIterator>
+
+#include <algorithm>
 
 namespace scalelab::widgets {
 
@@ -75,6 +79,23 @@ QMimeData* BlockPalette::mimeData(const QList<QTreeWidgetItem*>& items) const
     auto* data = new QMimeData;
     data->setData(kMimeType, items.first()->data(0, kKindRole).toString().toUtf8());
     return data;
+}
+
+QSize BlockPalette::minimumSizeHint() const
+{
+    // Measured from the names themselves: the view's own column hint follows
+    // the current column width, which is what a squeezed dock has shrunk.
+    int widest = 0;
+    for (QTreeWidgetItemIterator it(const_cast<BlockPalette*>(this)); *it; ++it) {
+        const QTreeWidgetItem* item = *it;
+        const int indent = item->parent() ? indentation() : 0;
+        const int icon = item->icon(0).isNull() ? 0 : iconSize().width() + 8;
+        widest = std::max(widest, indent + icon + QFontMetrics(item->font(0)).horizontalAdvance(item->text(0)));
+    }
+    QSize size = QTreeWidget::minimumSizeHint();
+    const int margins = 16; // the item's own padding and focus frame
+    size.setWidth(std::max(size.width(), widest + margins + 2 * frameWidth() + verticalScrollBar()->sizeHint().width()));
+    return size;
 }
 
 } // namespace scalelab::widgets

@@ -18,6 +18,9 @@ public:
 
     // The entry for `kind`, for tests and keyboard focus; null when unknown.
     QTreeWidgetItem* itemForKind(const std::string& kind) const;
+    // Wide enough for every name: a wide dock beside it (an interview's)
+    // squeezes the palette to its minimum, and a clipped name is a guess.
+    QSize minimumSizeHint() const override;
 
 signals:
     void blockActivated(const QString& kind);

@@ -34,7 +34,6 @@ void BlockMetrics::closeWindow(sim::SimTime now, double instances, double gauge,
     m_series.push(sample);
 
     m_closedArrivals += m_windowArrivals;
-    m_closedCompleted += m_windowLatency.count();
     m_windowArrivals = 0;
     m_windowErrors = {};
     m_latency.merge(m_windowLatency);
@@ -55,7 +54,7 @@ void BlockMetrics::absorbWindow(const BlockMetrics& other)
 
 void BlockMetrics::reset(sim::SimTime now)
 {
-    m_closedArrivals = m_closedCompleted = 0;
+    m_closedArrivals = 0;
     m_errors = {};
     m_latency.reset();
     // The open window is dropped with the rest: the sample of the window

@@ -42,6 +42,7 @@ public:
 
     // Counted in the open window only, folded into the run's totals when it
     // closes: one increment per call on the engine's hot path, not two.
+    // Completions are the latency histograms' counts.
     void arrived() { ++m_windowArrivals; }
     void finished(sim::SimTime latency, sim::Outcome outcome)
     {
@@ -73,7 +74,7 @@ public:
     void reset(sim::SimTime now);
 
     uint64_t arrivals() const { return m_closedArrivals + m_windowArrivals; }
-    uint64_t completed() const { return m_closedCompleted + m_windowLatency.count(); }
+    uint64_t completed() const { return m_latency.count() + m_windowLatency.count(); }
     const ErrorCounts& errors() const { return m_errors; }
     // Latency of everything completed since the last reset, current window included.
     LatencyHistogram latency() const;
@@ -82,7 +83,7 @@ public:
     const RingBuffer<WindowSample>& series() const { return m_series; }
 
 private:
-    uint64_t m_closedArrivals = 0, m_closedCompleted = 0; // in windows closed since the last reset
+    uint64_t m_closedArrivals = 0; // in windows closed since the last reset
     ErrorCounts m_errors;
     LatencyHistogram m_latency, m_windowLatency;
     TimeIntegral m_busy, m_queued, m_capacity;

@@ -1,11 +1,7 @@
 #include "JsonText.h"
 
-#include "model/Registry.h"
-
-#include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <cstdio>
 #include <sstream>
 #include <stdexcept>
 

@@ -124,29 +124,51 @@ std::vector<Finding> advise(const model::Architecture& design, const stats::Snap
         // An invalid design has no plan; the run-based findings still apply.
     }
 
-    // The limiting block: the busiest pool, if it is busy or refusing work.
-    const stats::BlockSnapshot* busiest = nullptr;
-    for (const auto& block : run.blocks)
-        if (block.hasWorkers && (!busiest || block.utilization > busiest->utilization))
-            busiest = &block;
-    if (busiest) {
-        const double refused = busiest->arrivals ? double(busiest->errors[sim::Outcome::Rejected] +
-                                                          busiest->errors[sim::Outcome::RateLimited]) /
-                                                       double(busiest->arrivals)
-                                                 : 0;
-        const double queuePerInstance = busiest->meanQueue / std::max(1, busiest->instances);
-        const model::Block* limiting = design.findBlock(busiest->id); // null if edited away since the run
-        if (limiting && (busiest->utilization >= kBusy || refused > 0.01 || queuePerInstance >= 1)) {
-            Finding finding{Finding::Kind::Bottleneck, "bottleneck", busiest->id, {}, {}, {}};
-            finding.problem = busiest->name + " limits the design: " + percent(busiest->utilization) +
-                              " of its workers busy";
-            if (queuePerInstance >= 1)
-                finding.problem += ", " + number(busiest->meanQueue) + " requests waiting on average";
-            if (refused > 0.01)
-                finding.problem += ", " + percent(refused) + " of calls refused";
-            remedy(design, *limiting, plan.find(busiest->id), finding);
-            findings.push_back(finding);
-        }
+    // The limiting block: a pool that is busy, queueing or refusing work,
+    // with no other such pool downstream of it. Calls are synchronous, so a
+    // caller's workers stay held while its calls wait: a saturated database
+    // makes the service in front of it look just as busy, and the remedy
+    // belongs where the work piles up. Among those, the busiest.
+    struct Saturated {
+        const stats::BlockSnapshot* block;
+        const model::Block* design; // null if edited away since the run
+        double refused, queuePerInstance;
+    };
+    std::vector<Saturated> saturated;
+    for (const auto& block : run.blocks) {
+        if (!block.hasWorkers)
+            continue;
+        const double refused =
+            block.arrivals ? double(block.errors[sim::Outcome::Rejected] + block.errors[sim::Outcome::RateLimited]) /
+                                 double(block.arrivals)
+                           : 0;
+        const double queuePerInstance = block.meanQueue / std::max(1, block.instances);
+        const model::Block* inDesign = design.findBlock(block.id);
+        if (inDesign && (block.utilization >= kBusy || refused > 0.01 || queuePerInstance >= 1))
+            saturated.push_back({&block, inDesign, refused, queuePerInstance});
+    }
+    const Saturated* limiting = nullptr;
+    for (const auto& candidate : saturated) {
+        const bool feedsAnother = std::any_of(saturated.begin(), saturated.end(), [&](const Saturated& other) {
+            return other.block != candidate.block && upstreamOf(design, other.block->id).count(candidate.block->id);
+        });
+        if (!feedsAnother && (!limiting || candidate.block->utilization > limiting->block->utilization))
+            limiting = &candidate;
+    }
+    if (!limiting && !saturated.empty()) // a cycle of saturated pools: the busiest of them
+        limiting = &*std::max_element(saturated.begin(), saturated.end(), [](const Saturated& a, const Saturated& b) {
+            return a.block->utilization < b.block->utilization;
+        });
+    if (limiting) {
+        const stats::BlockSnapshot& busiest = *limiting->block;
+        Finding finding{Finding::Kind::Bottleneck, "bottleneck", busiest.id, {}, {}, {}};
+        finding.problem = busiest.name + " limits the design: " + percent(busiest.utilization) + " of its workers busy";
+        if (limiting->queuePerInstance >= 1)
+            finding.problem += ", " + number(busiest.meanQueue) + " requests waiting on average";
+        if (limiting->refused > 0.01)
+            finding.problem += ", " + percent(limiting->refused) + " of calls refused";
+        remedy(design, *limiting->design, plan.find(busiest.id), finding);
+        findings.push_back(finding);
     }
 
     for (const auto& block : run.blocks) {

@@ -67,6 +67,33 @@ private slots:
         QVERIFY(find(findings, "no_cache"));
     }
 
+    // The web tier's 2 x 12 workers each wait out a database call; with the
+    // read replica saturated they are all held, and the web tier looks
+    // busier than the database, whose utilisation averages the saturated
+    // replica with an idle primary. The remedy belongs downstream, where the
+    // work piles up.
+    void a_caller_held_by_a_saturated_database_is_not_the_bottleneck()
+    {
+        model::Block replicated = model::makeBlock("replicated_database", "db");
+        replicated.params["read_time_ms"] = 10; // 900 reads/s on one replica of 8 workers: 112% busy
+        replicated.params["write_time_ms"] = 10;
+        replicated.params["workers"] = 8;
+        replicated.params["replicas"] = 1;
+        replicated.params["queue_capacity"] = 1000;
+        model::Architecture design = webAndDatabase(1000, 0.9, 2, replicated);
+        design.blocks[1].params["workers"] = 12;
+        design.blocks[1].params["queue_capacity"] = 1000;
+        const auto run = simulate(design, 2, 20);
+        const auto web = std::find_if(run.blocks.begin(), run.blocks.end(), [](const auto& b) { return b.id == "web"; });
+        const auto db = std::find_if(run.blocks.begin(), run.blocks.end(), [](const auto& b) { return b.id == "db"; });
+        QVERIFY(web != run.blocks.end() && db != run.blocks.end());
+        QVERIFY2(web->utilization > db->utilization, "the caller must look the busier for this test to mean anything");
+        const auto findings = analysis::advise(design, run);
+        const analysis::Finding* bottleneck = find(findings, "bottleneck");
+        QVERIFY(bottleneck);
+        QCOMPARE(bottleneck->blockId, std::string("db"));
+    }
+
     void too_many_writes_call_for_sharding()
     {
         const auto findings = adviseOn(webAndDatabase(1000, 0.1, 2, database(10, 10, 8)));

@@ -66,6 +66,16 @@ bool hasCache(const model::Architecture& design, const std::set<std::string>& id
     });
 }
 
+// False in a challenge whose allowed kinds leave caches out: it wants the
+// other remedy for reads, and advice to add a cache would break its rules.
+bool cachesAllowed(const model::Architecture& design)
+{
+    if (!design.challenge || design.challenge->allowedKinds.empty())
+        return true;
+    const auto& allowed = design.challenge->allowedKinds;
+    return std::find(allowed.begin(), allowed.end(), "cache") != allowed.end();
+}
+
 // The seeds' decision table, for the block that limits the design.
 void remedy(const model::Architecture& design, const model::Block& block, const BlockPlan* plan, Finding& finding)
 {
@@ -77,11 +87,15 @@ void remedy(const model::Architecture& design, const model::Block& block, const 
     if (isDatabase(block.kind)) {
         if (readShare >= 0.5) {
             const bool cached = hasCache(design, upstreamOf(design, block.id));
-            finding.pattern = cached ? "DB replication" : "Caching";
+            const bool cacheAllowed = cachesAllowed(design);
+            finding.pattern = cached || !cacheAllowed ? "DB replication" : "Caching";
             finding.suggestion = cached ? "Too many reads: add read replicas (a database with replicas) or raise "
                                           "the cache's hit ratio."
-                                        : "Too many reads: put a cache in front of it (cache-aside), then add read "
-                                          "replicas if reads still dominate.";
+                                 : !cacheAllowed
+                                     ? "Too many reads: add read replicas (a database with replicas, or more of "
+                                       "them) so that they share the reads."
+                                     : "Too many reads: put a cache in front of it (cache-aside), then add read "
+                                       "replicas if reads still dominate.";
         } else {
             finding.pattern = "Sharding";
             finding.suggestion = "Too many writes: shard it so each shard takes a share of the writes.";
@@ -241,7 +255,7 @@ std::vector<Finding> advise(const model::Architecture& design, const stats::Snap
                                 "Premature scaling: one primary with read replicas is simpler until writes outgrow it."});
         const double total = planned->readRps + planned->writeRps;
         if (isDatabase(block.kind) && total > 0 && planned->readRps / total >= kReadHeavy &&
-            !hasCache(design, upstreamOf(design, block.id)))
+            !hasCache(design, upstreamOf(design, block.id)) && cachesAllowed(design))
             findings.push_back({Finding::Kind::AntiPattern, "no_cache", block.id,
                                 block.name + " serves " + percent(planned->readRps / total) +
                                     " reads with no cache in front",

@@ -67,6 +67,21 @@ private slots:
         QVERIFY(find(findings, "no_cache"));
     }
 
+    // A challenge that leaves caches out of its allowed kinds gets the other
+    // read remedy, and no advice to add what its rules forbid.
+    void a_challenge_without_caches_is_told_to_add_replicas()
+    {
+        model::Architecture design = webAndDatabase(1000, 0.9, 2, database(10, 10, 8));
+        design.challenge = model::Challenge{};
+        design.challenge->allowedKinds = {"client", "service", "database", "replicated_database"};
+        const auto findings = adviseOn(design);
+        const analysis::Finding* bottleneck = find(findings, "bottleneck");
+        QVERIFY(bottleneck);
+        QCOMPARE(bottleneck->blockId, std::string("db"));
+        QCOMPARE(bottleneck->pattern, std::string("DB replication"));
+        QVERIFY(!find(findings, "no_cache"));
+    }
+
     // The web tier's 2 x 12 workers each wait out a database call; with the
     // read replica saturated they are all held, and the web tier looks
     // busier than the database, whose utilisation averages the saturated

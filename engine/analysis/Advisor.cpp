@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -113,6 +114,47 @@ void remedy(const model::Architecture& design, const model::Block& block, const 
     }
 }
 
+// A pool that is busy, queueing or refusing work.
+struct Saturated {
+    const stats::BlockSnapshot* block;
+    const model::Block* design;
+    double refused, queuePerInstance;
+};
+
+// The limiting block: a saturated pool with no other saturated pool
+// downstream of it, the busiest of those. Calls are synchronous, so a
+// caller's workers stay held while its calls wait: a saturated database
+// makes the service in front of it look just as busy, and the remedy
+// belongs where the work piles up.
+std::optional<Saturated> limitingPool(const model::Architecture& design, const stats::Snapshot& run)
+{
+    std::vector<Saturated> saturated;
+    for (const auto& block : run.blocks) {
+        const model::Block* inDesign = design.findBlock(block.id); // null if edited away since the run
+        if (!block.hasWorkers || !inDesign)
+            continue;
+        const double refused =
+            block.arrivals ? double(block.errors[sim::Outcome::Rejected] + block.errors[sim::Outcome::RateLimited]) /
+                                 double(block.arrivals)
+                           : 0;
+        const double queuePerInstance = block.meanQueue / std::max(1, block.instances);
+        if (block.utilization >= kBusy || refused > 0.01 || queuePerInstance >= 1)
+            saturated.push_back({&block, inDesign, refused, queuePerInstance});
+    }
+    const auto busier = [](const Saturated& a, const Saturated& b) { return a.block->utilization < b.block->utilization; };
+    std::optional<Saturated> limiting;
+    for (const auto& candidate : saturated) {
+        const bool feedsAnother = std::any_of(saturated.begin(), saturated.end(), [&](const Saturated& other) {
+            return other.block != candidate.block && upstreamOf(design, other.block->id).count(candidate.block->id);
+        });
+        if (!feedsAnother && (!limiting || busier(*limiting, candidate)))
+            limiting = candidate;
+    }
+    if (!limiting && !saturated.empty()) // a cycle of saturated pools: the busiest of them
+        limiting = *std::max_element(saturated.begin(), saturated.end(), busier);
+    return limiting;
+}
+
 } // namespace
 
 const char* findingKindName(Finding::Kind kind)
@@ -138,41 +180,7 @@ std::vector<Finding> advise(const model::Architecture& design, const stats::Snap
         // An invalid design has no plan; the run-based findings still apply.
     }
 
-    // The limiting block: a pool that is busy, queueing or refusing work,
-    // with no other such pool downstream of it. Calls are synchronous, so a
-    // caller's workers stay held while its calls wait: a saturated database
-    // makes the service in front of it look just as busy, and the remedy
-    // belongs where the work piles up. Among those, the busiest.
-    struct Saturated {
-        const stats::BlockSnapshot* block;
-        const model::Block* design; // null if edited away since the run
-        double refused, queuePerInstance;
-    };
-    std::vector<Saturated> saturated;
-    for (const auto& block : run.blocks) {
-        if (!block.hasWorkers)
-            continue;
-        const double refused =
-            block.arrivals ? double(block.errors[sim::Outcome::Rejected] + block.errors[sim::Outcome::RateLimited]) /
-                                 double(block.arrivals)
-                           : 0;
-        const double queuePerInstance = block.meanQueue / std::max(1, block.instances);
-        const model::Block* inDesign = design.findBlock(block.id);
-        if (inDesign && (block.utilization >= kBusy || refused > 0.01 || queuePerInstance >= 1))
-            saturated.push_back({&block, inDesign, refused, queuePerInstance});
-    }
-    const Saturated* limiting = nullptr;
-    for (const auto& candidate : saturated) {
-        const bool feedsAnother = std::any_of(saturated.begin(), saturated.end(), [&](const Saturated& other) {
-            return other.block != candidate.block && upstreamOf(design, other.block->id).count(candidate.block->id);
-        });
-        if (!feedsAnother && (!limiting || candidate.block->utilization > limiting->block->utilization))
-            limiting = &candidate;
-    }
-    if (!limiting && !saturated.empty()) // a cycle of saturated pools: the busiest of them
-        limiting = &*std::max_element(saturated.begin(), saturated.end(), [](const Saturated& a, const Saturated& b) {
-            return a.block->utilization < b.block->utilization;
-        });
+    const std::optional<Saturated> limiting = limitingPool(design, run);
     if (limiting) {
         const stats::BlockSnapshot& busiest = *limiting->block;
         Finding finding{Finding::Kind::Bottleneck, "bottleneck", busiest.id, {}, {}, {}};

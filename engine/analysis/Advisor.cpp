@@ -141,12 +141,17 @@ std::optional<Saturated> limitingPool(const model::Architecture& design, const s
         if (block.utilization >= kBusy || refused > 0.01 || queuePerInstance >= 1)
             saturated.push_back({&block, inDesign, refused, queuePerInstance});
     }
+    // What feeds each saturated pool, walked once per pool.
+    std::vector<std::set<std::string>> feeders;
+    for (const auto& pool : saturated)
+        feeders.push_back(upstreamOf(design, pool.block->id));
     const auto busier = [](const Saturated& a, const Saturated& b) { return a.block->utilization < b.block->utilization; };
     std::optional<Saturated> limiting;
-    for (const auto& candidate : saturated) {
-        const bool feedsAnother = std::any_of(saturated.begin(), saturated.end(), [&](const Saturated& other) {
-            return other.block != candidate.block && upstreamOf(design, other.block->id).count(candidate.block->id);
-        });
+    for (size_t c = 0; c < saturated.size(); ++c) {
+        const Saturated& candidate = saturated[c];
+        bool feedsAnother = false;
+        for (size_t other = 0; other < saturated.size(); ++other)
+            feedsAnother = feedsAnother || (other != c && feeders[other].count(candidate.block->id) > 0);
         if (!feedsAnother && (!limiting || busier(*limiting, candidate)))
             limiting = candidate;
     }

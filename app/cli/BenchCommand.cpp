@@ -1,9 +1,9 @@
 #include "BenchCommand.h"
 
-#include "BenchDesign.h"
+#include "bench/BenchDesign.h"
 #include "CliOutput.h"
-#include "MinimalLoop.h"
-#include "sim/Simulator.h"
+#include "bench/MinimalLoop.h"
+#include "run/Simulator.h"
 
 #include <nlohmann/json.hpp>
 

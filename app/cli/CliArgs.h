@@ -3,7 +3,7 @@
 // "60s" or "500ms", and `--set ID.PARAM=VALUE` overrides checked against the
 // registry. Each returns a message naming the rule broken instead of throwing.
 #include "model/Architecture.h"
-#include "sim/SimTime.h"
+#include "core/SimTime.h"
 
 #include <optional>
 #include <string>

@@ -2,7 +2,7 @@
 // What `scalelab run --replications N` prints: every figure as its mean
 // across the replications with a 95% half-width, as a table or as JSON
 // (each figure {"mean": x, "half_width": h, "n": N}; documented in README).
-#include "sim/AutoWarmup.h"
+#include "run/AutoWarmup.h"
 #include "stats/ReplicationSummary.h"
 
 #include <nlohmann/json.hpp>

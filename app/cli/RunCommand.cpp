@@ -4,10 +4,10 @@
 #include "ReplicationReport.h"
 #include "SimulationOptions.h"
 #include "SnapshotJson.h"
-#include "sim/AutoWarmup.h"
+#include "run/AutoWarmup.h"
 #include "sim/CellReduction.h"
-#include "sim/Replications.h"
-#include "sim/Simulator.h"
+#include "run/Replications.h"
+#include "run/Simulator.h"
 
 #include <QCommandLineParser>
 

@@ -3,7 +3,7 @@
 #include "CliArgs.h"
 #include "CliOutput.h"
 #include "io/ScenarioFile.h"
-#include "sim/Simulator.h"
+#include "run/Simulator.h"
 
 namespace scalelab::cli {
 

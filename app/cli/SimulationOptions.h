@@ -3,7 +3,7 @@
 // FILE with its --set overrides, --duration, --warmup and --seed. Declared
 // and checked in one place so their spelling and errors never drift apart.
 #include "model/Architecture.h"
-#include "sim/SimTime.h"
+#include "core/SimTime.h"
 #include "stats/Snapshot.h"
 
 #include <QCommandLineParser>

@@ -2,7 +2,7 @@
 
 #include "NetworkModel.h"
 #include "model/RampStages.h"
-#include "sim/Simulator.h"
+#include "run/Simulator.h"
 #include "stats/ConfidenceInterval.h"
 #include "stats/ReplicationSummary.h"
 

@@ -4,7 +4,7 @@
 #include "MetricValue.h"
 #include "model/MetricCatalog.h"
 #include "model/ParamTarget.h"
-#include "sim/Replications.h"
+#include "run/Replications.h"
 
 #include <algorithm>
 #include <cmath>

@@ -2,7 +2,7 @@
 
 #include "MetricValue.h"
 #include "model/LessonEdit.h"
-#include "sim/Simulator.h"
+#include "run/Simulator.h"
 
 #include <stdexcept>
 

@@ -1,6 +1,6 @@
 #include "MetricValue.h"
 
-#include "sim/Outcome.h"
+#include "core/Outcome.h"
 
 namespace scalelab::analysis {
 

@@ -1,5 +1,5 @@
 #include "NetworkModel.h"
-#include "FanoutModel.h"
+#include "blocks/FanoutModel.h"
 
 #include "Queueing.h"
 #include "RequiredInstances.h"
@@ -200,7 +200,7 @@ void planReplicatedDatabase(const model::Block& block, BlockPlan& here, double t
 // and the fan-out writers as a second pool fed by posts x timelines per post.
 void planFanout(const model::Block& block, BlockPlan& here, double downstreamMs, double targetUtilization)
 {
-    const FanoutLoad load = fanoutLoad(block);
+    const blocks::FanoutLoad load = blocks::fanoutLoad(block);
     const double readMs = block.param("read_time_ms") + load.mergedPerRead * block.param("merge_time_ms");
     const double postMs = block.param("post_time_ms");
     const double arrivals = here.arrivalRps();

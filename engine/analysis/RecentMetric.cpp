@@ -1,7 +1,7 @@
 #include "RecentMetric.h"
 
 #include "MetricValue.h"
-#include "sim/Outcome.h"
+#include "core/Outcome.h"
 
 #include <vector>
 

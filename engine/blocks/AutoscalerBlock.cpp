@@ -34,7 +34,7 @@ std::string formatMetric(AutoscalerBlock::Metric metric, double value)
 } // namespace
 
 AutoscalerBlock::AutoscalerBlock(const model::Block& block, uint32_t index, uint64_t runSeed, size_t windowCapacity)
-    : BlockRuntime(block, index, runSeed, windowCapacity)
+    : sim::BlockRuntime(block, index, runSeed, windowCapacity)
 {
 }
 
@@ -100,7 +100,7 @@ void AutoscalerBlock::onTimer(sim::Kernel& kernel, uint32_t tag)
 void AutoscalerBlock::scaleOut(sim::Kernel& kernel, uint16_t l, int added, const std::string& why)
 {
     Target& target = m_targets[l];
-    const BlockRuntime& block = kernel.block(link(l).target);
+    const sim::BlockRuntime& block = kernel.block(link(l).target);
     const int serving = block.instanceCount();
     target.wanted += added;
     target.provisioning += added;
@@ -122,7 +122,7 @@ void AutoscalerBlock::batchReady(sim::Kernel& kernel, uint32_t batchIndex)
     const uint16_t l = batch.link;
     const int count = batch.count;
     Target& target = m_targets[l];
-    BlockRuntime& block = kernel.block(link(l).target);
+    sim::BlockRuntime& block = kernel.block(link(l).target);
     target.provisioning -= count;
     block.scaleTo(kernel, std::min(block.instanceCount() + count, target.wanted));
     kernel.log(block.index(), block.id() + ": " + std::to_string(count) +
@@ -132,7 +132,7 @@ void AutoscalerBlock::batchReady(sim::Kernel& kernel, uint32_t batchIndex)
 
 double AutoscalerBlock::readMetric(sim::Kernel& kernel, uint16_t l, Target& target, double periodS)
 {
-    BlockRuntime& block = kernel.block(link(l).target);
+    sim::BlockRuntime& block = kernel.block(link(l).target);
     stats::BlockMetrics& metrics = block.metrics();
     const sim::SimTime now = kernel.now();
     const double busy = metrics.busy().areaUntil(now), capacity = metrics.capacity().areaUntil(now);
@@ -202,7 +202,7 @@ void AutoscalerBlock::evaluate(sim::Kernel& kernel)
     m_lastEvaluation = now;
     for (uint16_t l = 0; l < linkCount(); ++l) {
         Target& target = m_targets[l];
-        BlockRuntime& block = kernel.block(link(l).target);
+        sim::BlockRuntime& block = kernel.block(link(l).target);
         const int serving = block.instanceCount();
         const double metric = readMetric(kernel, l, target, periodS);
         target.lastMetric = metric;

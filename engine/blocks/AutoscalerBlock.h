@@ -8,7 +8,7 @@
 // down slowly). Added instances serve only after the provisioning delay.
 // A schedule raises the minimum at given times (pre-warming before a known
 // peak, as for Black Friday): the instances are launched at once.
-#include "BlockRuntime.h"
+#include "sim/BlockRuntime.h"
 #include "SlotTable.h"
 
 #include <algorithm>
@@ -18,7 +18,7 @@
 
 namespace scalelab::blocks {
 
-class AutoscalerBlock final : public BlockRuntime {
+class AutoscalerBlock final : public sim::BlockRuntime {
 public:
     enum class Metric { Cpu, RequestsPerInstance, QueueDepth, P95Latency };
 

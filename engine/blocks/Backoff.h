@@ -5,7 +5,7 @@
 // draws the other half. Without jitter, callers that failed together
 // retry together (a retry storm). Used by clients and by services' calls.
 #include "sim/Rng.h"
-#include "sim/SimTime.h"
+#include "core/SimTime.h"
 
 namespace scalelab::blocks {
 

@@ -19,7 +19,7 @@
 
 namespace scalelab::blocks {
 
-std::unique_ptr<BlockRuntime> makeBlockRuntime(const model::Block& block, uint32_t index, uint64_t runSeed,
+std::unique_ptr<sim::BlockRuntime> makeBlockRuntime(const model::Block& block, uint32_t index, uint64_t runSeed,
                                                size_t windowCapacity)
 {
     if (block.kind == "client")

@@ -1,12 +1,12 @@
 #pragma once
-#include "BlockRuntime.h"
+#include "sim/BlockRuntime.h"
 
 #include <memory>
 
 namespace scalelab::blocks {
 
 // The behaviour object for a registry kind. Throws std::invalid_argument for a kind without one.
-std::unique_ptr<BlockRuntime> makeBlockRuntime(const model::Block& block, uint32_t index, uint64_t runSeed,
+std::unique_ptr<sim::BlockRuntime> makeBlockRuntime(const model::Block& block, uint32_t index, uint64_t runSeed,
                                                size_t windowCapacity);
 
 } // namespace scalelab::blocks

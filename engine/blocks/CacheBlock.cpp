@@ -5,7 +5,7 @@
 namespace scalelab::blocks {
 
 CacheBlock::CacheBlock(const model::Block& block, uint32_t index, uint64_t runSeed, size_t windowCapacity)
-    : BlockRuntime(block, index, runSeed, windowCapacity)
+    : sim::BlockRuntime(block, index, runSeed, windowCapacity)
 {
 }
 
@@ -288,7 +288,7 @@ std::map<std::string, double> CacheBlock::extraMetrics() const
 
 void CacheBlock::resetStats(sim::SimTime now)
 {
-    BlockRuntime::resetStats(now);
+    sim::BlockRuntime::resetStats(now);
     m_hits = m_misses = m_expired = m_staleReads = m_fetchesSent = m_coalesced = 0;
     m_earlyRefreshes = m_backgroundRefreshes = m_writesPassed = m_failedBackgroundWrites = m_dynamicPassed = 0;
     m_evictionsAtReset = m_store.evictions();

@@ -9,7 +9,7 @@
 // stampede protection decides what a burst of misses on one key does (a
 // flush at peak load is a thundering herd unless a lock makes one request
 // fetch for all).
-#include "BlockRuntime.h"
+#include "sim/BlockRuntime.h"
 #include "CacheStore.h"
 
 #include <unordered_map>
@@ -17,7 +17,7 @@
 
 namespace scalelab::blocks {
 
-class CacheBlock final : public BlockRuntime {
+class CacheBlock final : public sim::BlockRuntime {
 public:
     CacheBlock(const model::Block& block, uint32_t index, uint64_t runSeed, size_t windowCapacity);
 

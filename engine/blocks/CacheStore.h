@@ -8,7 +8,7 @@
 // LFU eviction O(log F) in the number of distinct frequencies. Memory
 // ~48 bytes per entry, bounded by the capacity.
 #include "sim/IntrusiveList.h"
-#include "sim/SimTime.h"
+#include "core/SimTime.h"
 
 #include <cstdint>
 #include <map>

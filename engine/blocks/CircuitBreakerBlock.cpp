@@ -8,7 +8,7 @@ enum Phase : uint8_t { Normal, Probe };
 
 CircuitBreakerBlock::CircuitBreakerBlock(const model::Block& block, uint32_t index, uint64_t runSeed,
                                          size_t windowCapacity)
-    : BlockRuntime(block, index, runSeed, windowCapacity)
+    : sim::BlockRuntime(block, index, runSeed, windowCapacity)
 {
 }
 
@@ -52,7 +52,7 @@ void CircuitBreakerBlock::refuse(sim::Kernel& kernel, uint32_t frame)
 void CircuitBreakerBlock::onReply(sim::Kernel& kernel, uint32_t frame, sim::Outcome outcome)
 {
     record(kernel, kernel.frames()[frame], outcome);
-    BlockRuntime::onReply(kernel, frame, outcome);
+    sim::BlockRuntime::onReply(kernel, frame, outcome);
 }
 
 void CircuitBreakerBlock::onTimeout(sim::Kernel& kernel, uint32_t frame)
@@ -121,7 +121,7 @@ std::map<std::string, double> CircuitBreakerBlock::extraMetrics() const
 
 void CircuitBreakerBlock::resetStats(sim::SimTime now)
 {
-    BlockRuntime::resetStats(now);
+    sim::BlockRuntime::resetStats(now);
     m_opened = m_shortCircuited = m_fallbacks = 0;
 }
 

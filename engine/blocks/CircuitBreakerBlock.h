@@ -5,11 +5,11 @@
 // call at once (fail fast, give the dependency time to recover); after the
 // open duration it goes half-open and lets a few probe calls through: they
 // close it if they succeed and open it again if one fails.
-#include "BlockRuntime.h"
+#include "sim/BlockRuntime.h"
 
 namespace scalelab::blocks {
 
-class CircuitBreakerBlock final : public BlockRuntime {
+class CircuitBreakerBlock final : public sim::BlockRuntime {
 public:
     enum class State { Closed, HalfOpen, Open };
 

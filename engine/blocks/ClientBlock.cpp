@@ -3,7 +3,7 @@
 namespace scalelab::blocks {
 
 ClientBlock::ClientBlock(const model::Block& block, uint32_t index, uint64_t runSeed, size_t windowCapacity)
-    : BlockRuntime(block, index, runSeed, windowCapacity)
+    : sim::BlockRuntime(block, index, runSeed, windowCapacity)
 {
 }
 
@@ -156,7 +156,7 @@ std::map<std::string, double> ClientBlock::extraMetrics() const
 
 void ClientBlock::resetStats(sim::SimTime now)
 {
-    BlockRuntime::resetStats(now);
+    sim::BlockRuntime::resetStats(now);
     m_attempts = m_retriesSent = 0;
 }
 

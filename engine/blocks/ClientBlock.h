@@ -7,13 +7,13 @@
 // per attempt and retries with exponential backoff. It records what users
 // experience: latency from the first attempt, and the outcome of the last.
 #include "Backoff.h"
-#include "BlockRuntime.h"
+#include "sim/BlockRuntime.h"
 #include "sim/TrafficProfile.h"
 #include "sim/ZipfSampler.h"
 
 namespace scalelab::blocks {
 
-class ClientBlock final : public BlockRuntime {
+class ClientBlock final : public sim::BlockRuntime {
 public:
     ClientBlock(const model::Block& block, uint32_t index, uint64_t runSeed, size_t windowCapacity);
 

@@ -1,6 +1,6 @@
 #include "FanoutBlock.h"
 
-#include "analysis/FanoutModel.h"
+#include "blocks/FanoutModel.h"
 
 #include <algorithm>
 #include <cmath>
@@ -8,7 +8,7 @@
 namespace scalelab::blocks {
 
 FanoutBlock::FanoutBlock(const model::Block& block, uint32_t index, uint64_t runSeed, size_t windowCapacity)
-    : BlockRuntime(block, index, runSeed, windowCapacity)
+    : sim::BlockRuntime(block, index, runSeed, windowCapacity)
     , m_pool(*this)
 {
 }
@@ -25,7 +25,7 @@ void FanoutBlock::configure(sim::Kernel& kernel, const model::Block& block)
     m_celebrityShare = block.param("celebrity_share");
     m_celebrityFollowers = static_cast<uint64_t>(block.param("celebrity_followers"));
     m_threshold = static_cast<uint64_t>(block.param("hybrid_threshold"));
-    m_mergedPerRead = analysis::fanoutLoad(block).mergedPerRead;
+    m_mergedPerRead = fanoutLoad(block).mergedPerRead;
     m_writers = static_cast<int>(block.param("fanout_workers"));
     m_writeTime = sim::fromMs(block.param("write_time_ms"));
     m_batchSize = static_cast<uint64_t>(block.param("batch_size"));
@@ -177,7 +177,7 @@ std::map<std::string, double> FanoutBlock::extraMetrics() const
 
 void FanoutBlock::resetStats(sim::SimTime now)
 {
-    BlockRuntime::resetStats(now);
+    sim::BlockRuntime::resetStats(now);
     m_statsSince = m_clock = now;
     m_propagation.reset();
     m_posts = m_celebrityPosts = m_pushedPosts = m_timelineWrites = m_reads = 0;

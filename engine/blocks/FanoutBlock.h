@@ -23,7 +23,7 @@
 // Propagation delay = post accepted to its last follower's timeline
 // written. A post that is not pushed (read mode, hybrid above the
 // threshold) is visible at the next read: its delay counts as 0.
-#include "BlockRuntime.h"
+#include "sim/BlockRuntime.h"
 #include "InstancePool.h"
 #include "SlotTable.h"
 #include "stats/LatencyHistogram.h"
@@ -32,7 +32,7 @@
 
 namespace scalelab::blocks {
 
-class FanoutBlock final : public BlockRuntime {
+class FanoutBlock final : public sim::BlockRuntime {
 public:
     FanoutBlock(const model::Block& block, uint32_t index, uint64_t runSeed, size_t windowCapacity);
 

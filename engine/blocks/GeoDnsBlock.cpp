@@ -11,7 +11,7 @@ enum Phase : uint8_t { Outbound = 0, Returning = 1 };
 }
 
 GeoDnsBlock::GeoDnsBlock(const model::Block& block, uint32_t index, uint64_t runSeed, size_t windowCapacity)
-    : BlockRuntime(block, index, runSeed, windowCapacity)
+    : sim::BlockRuntime(block, index, runSeed, windowCapacity)
 {
 }
 
@@ -121,7 +121,7 @@ void GeoDnsBlock::checkHealth(sim::Kernel& kernel)
     bool changed = false;
     for (uint16_t l = 0; l < m_regions.size(); ++l) {
         Region& region = m_regions[l];
-        const BlockRuntime& entry = kernel.block(link(l).target);
+        const sim::BlockRuntime& entry = kernel.block(link(l).target);
         switch (region.health.record(HealthProbe::answers(entry, -1), m_threshold)) {
         case HealthProbe::Change::CameBack:
             changed = true;

@@ -6,7 +6,7 @@
 // and back. Regions are probed every interval; after `threshold` failed
 // probes a region is down, but each client region keeps its cached answer
 // for the DNS TTL before it moves: failover takes detection + TTL.
-#include "BlockRuntime.h"
+#include "sim/BlockRuntime.h"
 #include "HealthProbe.h"
 #include "model/RegionLatency.h"
 
@@ -16,7 +16,7 @@
 
 namespace scalelab::blocks {
 
-class GeoDnsBlock final : public BlockRuntime {
+class GeoDnsBlock final : public sim::BlockRuntime {
 public:
     GeoDnsBlock(const model::Block& block, uint32_t index, uint64_t runSeed, size_t windowCapacity);
 

@@ -3,7 +3,7 @@
 // taken out after `threshold` failed probes in a row and comes back with
 // the first good one. Shared by the load balancer (per instance) and GeoDNS
 // (per region).
-#include "BlockRuntime.h"
+#include "sim/BlockRuntime.h"
 
 namespace scalelab::blocks {
 
@@ -31,7 +31,7 @@ struct HealthProbe {
 
     // A probe of `block` (one instance, or -1 for the block as a whole)
     // succeeds unless the instance is down or every call fails.
-    static bool answers(const BlockRuntime& block, int instance)
+    static bool answers(const sim::BlockRuntime& block, int instance)
     {
         return block.errorRate() < 1 && block.instanceUp(instance);
     }

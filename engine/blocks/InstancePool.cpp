@@ -1,10 +1,10 @@
 #include "InstancePool.h"
 
-#include "BlockRuntime.h"
+#include "sim/BlockRuntime.h"
 
 namespace scalelab::blocks {
 
-InstancePool::InstancePool(BlockRuntime& owner)
+InstancePool::InstancePool(sim::BlockRuntime& owner)
     : m_owner(owner)
 {
 }

@@ -10,13 +10,13 @@
 
 namespace scalelab::blocks {
 
-class BlockRuntime;
+class sim::BlockRuntime;
 
 class InstancePool {
 public:
     enum class Admission { Started, Queued, Rejected };
     // Work times come from the owner's workTime(), sampled as work starts.
-    explicit InstancePool(BlockRuntime& owner);
+    explicit InstancePool(sim::BlockRuntime& owner);
 
     // Instances beyond `active` get no new work but finish what they hold,
     // as a draining server does. A larger pool starts waiting work at once.
@@ -47,7 +47,7 @@ private:
     };
     void start(sim::Kernel& kernel, uint32_t frame);
 
-    BlockRuntime& m_owner;
+    sim::BlockRuntime& m_owner;
     std::vector<Instance> m_instances;
     int m_active = 0, m_workers = 1, m_queueCapacity = 0, m_inSystem = 0, m_down = 0;
 };

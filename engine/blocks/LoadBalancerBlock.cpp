@@ -4,7 +4,7 @@ namespace scalelab::blocks {
 
 LoadBalancerBlock::LoadBalancerBlock(const model::Block& block, uint32_t index, uint64_t runSeed,
                                      size_t windowCapacity)
-    : BlockRuntime(block, index, runSeed, windowCapacity)
+    : sim::BlockRuntime(block, index, runSeed, windowCapacity)
 {
 }
 
@@ -108,7 +108,7 @@ void LoadBalancerBlock::rebuildBackends(sim::Kernel& kernel)
     std::vector<Backend> old = std::move(m_backends);
     m_backends.clear();
     for (uint16_t l = 0; l < linkCount(); ++l) {
-        const RuntimeLink& target = link(l);
+        const sim::RuntimeLink& target = link(l);
         const int instances = kernel.block(target.target).instanceCount();
         for (int i = 0; i < instances; ++i) {
             Backend backend{l, instances > 1 ? i : -1, target.weight, 0, target.backup, {}};

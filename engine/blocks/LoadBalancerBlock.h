@@ -10,12 +10,12 @@
 // it back. Until then a crashed instance keeps getting its share, and those
 // calls fail (or go to the next upstream when that retry is on). Backends
 // on links marked backup only get traffic when no primary one is healthy.
-#include "BlockRuntime.h"
+#include "sim/BlockRuntime.h"
 #include "HealthProbe.h"
 
 namespace scalelab::blocks {
 
-class LoadBalancerBlock final : public BlockRuntime {
+class LoadBalancerBlock final : public sim::BlockRuntime {
 public:
     enum class Algorithm { RoundRobin, WeightedRoundRobin, LeastConnections, Random, IpHash, PowerOfTwo };
 

@@ -5,7 +5,7 @@
 namespace scalelab::blocks {
 
 PoolBlock::PoolBlock(const model::Block& block, uint32_t index, uint64_t runSeed, size_t windowCapacity)
-    : BlockRuntime(block, index, runSeed, windowCapacity)
+    : sim::BlockRuntime(block, index, runSeed, windowCapacity)
     , m_pool(*this)
 {
 }
@@ -98,7 +98,7 @@ void PoolBlock::onReply(sim::Kernel& kernel, uint32_t frame, sim::Outcome outcom
     }
     if (outcome == sim::Outcome::Ok)
         call.phase = 0; // the next downstream call has its own retries
-    BlockRuntime::onReply(kernel, frame, outcome);
+    sim::BlockRuntime::onReply(kernel, frame, outcome);
 }
 
 std::map<std::string, double> PoolBlock::extraMetrics() const

@@ -4,7 +4,7 @@
 // downstream call, so a slow dependency fills this pool's workers and queue
 // and the slowness climbs the graph. Databases differ only in read/write
 // times and a cap on connections over all instances.
-#include "BlockRuntime.h"
+#include "sim/BlockRuntime.h"
 #include "InstancePool.h"
 #include "ServiceTimes.h"
 
@@ -12,7 +12,7 @@
 
 namespace scalelab::blocks {
 
-class PoolBlock final : public BlockRuntime {
+class PoolBlock final : public sim::BlockRuntime {
 public:
     PoolBlock(const model::Block& block, uint32_t index, uint64_t runSeed, size_t windowCapacity);
 

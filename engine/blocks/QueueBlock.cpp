@@ -3,7 +3,7 @@
 namespace scalelab::blocks {
 
 QueueBlock::QueueBlock(const model::Block& block, uint32_t index, uint64_t runSeed, size_t windowCapacity)
-    : BlockRuntime(block, index, runSeed, windowCapacity)
+    : sim::BlockRuntime(block, index, runSeed, windowCapacity)
 {
 }
 
@@ -141,7 +141,7 @@ std::map<std::string, double> QueueBlock::extraMetrics() const
 
 void QueueBlock::resetStats(sim::SimTime now)
 {
-    BlockRuntime::resetStats(now);
+    sim::BlockRuntime::resetStats(now);
     m_messageTime.reset();
     m_processed = m_failedAttempts = m_deadLettered = 0;
 }

@@ -9,7 +9,7 @@
 //
 // Utilisation and queue length are the consumers' and the waiting
 // messages', so the usual plots read as "workers busy" and "backlog".
-#include "BlockRuntime.h"
+#include "sim/BlockRuntime.h"
 #include "SlotTable.h"
 #include "stats/LatencyHistogram.h"
 
@@ -18,7 +18,7 @@
 
 namespace scalelab::blocks {
 
-class QueueBlock final : public BlockRuntime {
+class QueueBlock final : public sim::BlockRuntime {
 public:
     QueueBlock(const model::Block& block, uint32_t index, uint64_t runSeed, size_t windowCapacity);
 

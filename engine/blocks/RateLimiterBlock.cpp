@@ -6,7 +6,7 @@ namespace scalelab::blocks {
 
 RateLimiterBlock::RateLimiterBlock(const model::Block& block, uint32_t index, uint64_t runSeed,
                                    size_t windowCapacity)
-    : BlockRuntime(block, index, runSeed, windowCapacity)
+    : sim::BlockRuntime(block, index, runSeed, windowCapacity)
 {
 }
 
@@ -83,7 +83,7 @@ std::map<std::string, double> RateLimiterBlock::extraMetrics() const
 
 void RateLimiterBlock::resetStats(sim::SimTime now)
 {
-    BlockRuntime::resetStats(now);
+    sim::BlockRuntime::resetStats(now);
     m_admitted = m_limited = 0;
 }
 

@@ -4,13 +4,13 @@
 // rate x window requests in any window, estimated from the previous and the
 // current fixed window as Cloudflare does). Refused requests get 429. With
 // scope per_key every key (user, API key) has its own limit.
-#include "BlockRuntime.h"
+#include "sim/BlockRuntime.h"
 
 #include <unordered_map>
 
 namespace scalelab::blocks {
 
-class RateLimiterBlock final : public BlockRuntime {
+class RateLimiterBlock final : public sim::BlockRuntime {
 public:
     RateLimiterBlock(const model::Block& block, uint32_t index, uint64_t runSeed, size_t windowCapacity);
 

@@ -6,7 +6,7 @@ namespace scalelab::blocks {
 
 ReplicatedDatabaseBlock::ReplicatedDatabaseBlock(const model::Block& block, uint32_t index, uint64_t runSeed,
                                                  size_t windowCapacity)
-    : BlockRuntime(block, index, runSeed, windowCapacity)
+    : sim::BlockRuntime(block, index, runSeed, windowCapacity)
     , m_pool(*this)
 {
 }
@@ -218,7 +218,7 @@ std::map<std::string, double> ReplicatedDatabaseBlock::extraMetrics() const
 
 void ReplicatedDatabaseBlock::resetStats(sim::SimTime now)
 {
-    BlockRuntime::resetStats(now);
+    sim::BlockRuntime::resetStats(now);
     m_readsOnPrimary = m_readsOnReplicas = m_staleReads = m_writes = m_conflicts = 0;
     m_lagSumMs = 0;
 }

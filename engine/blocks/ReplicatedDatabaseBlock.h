@@ -16,7 +16,7 @@
 // ships them to the others through the same appliers. A write conflicts
 // when another node wrote the same key less than one replication delay
 // (shipping + apply) before, so neither had seen the other's write.
-#include "BlockRuntime.h"
+#include "sim/BlockRuntime.h"
 #include "InstancePool.h"
 #include "ServiceTimes.h"
 
@@ -25,7 +25,7 @@
 
 namespace scalelab::blocks {
 
-class ReplicatedDatabaseBlock final : public BlockRuntime {
+class ReplicatedDatabaseBlock final : public sim::BlockRuntime {
 public:
     ReplicatedDatabaseBlock(const model::Block& block, uint32_t index, uint64_t runSeed, size_t windowCapacity);
 

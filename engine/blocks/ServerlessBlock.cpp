@@ -5,7 +5,7 @@
 namespace scalelab::blocks {
 
 ServerlessBlock::ServerlessBlock(const model::Block& block, uint32_t index, uint64_t runSeed, size_t windowCapacity)
-    : BlockRuntime(block, index, runSeed, windowCapacity)
+    : sim::BlockRuntime(block, index, runSeed, windowCapacity)
 {
 }
 
@@ -115,7 +115,7 @@ std::map<std::string, double> ServerlessBlock::extraMetrics() const
 
 void ServerlessBlock::resetStats(sim::SimTime now)
 {
-    BlockRuntime::resetStats(now);
+    sim::BlockRuntime::resetStats(now);
     m_invocations = m_coldStarts = m_throttled = 0;
 }
 

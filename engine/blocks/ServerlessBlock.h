@@ -7,14 +7,14 @@
 // Busy containers out of the limit form an Erlang loss system: the share
 // throttled is Erlang B (insensitive to the execution-time distribution).
 // It costs per invocation and per GB-second of execution, nothing idle.
-#include "BlockRuntime.h"
+#include "sim/BlockRuntime.h"
 
 #include <deque>
 #include <vector>
 
 namespace scalelab::blocks {
 
-class ServerlessBlock final : public BlockRuntime {
+class ServerlessBlock final : public sim::BlockRuntime {
 public:
     ServerlessBlock(const model::Block& block, uint32_t index, uint64_t runSeed, size_t windowCapacity);
 

@@ -5,7 +5,7 @@
 #include "model/Architecture.h"
 #include "sim/CallFrame.h"
 #include "sim/Rng.h"
-#include "sim/SimTime.h"
+#include "core/SimTime.h"
 
 namespace scalelab::blocks {
 

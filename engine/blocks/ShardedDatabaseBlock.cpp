@@ -6,7 +6,7 @@ namespace scalelab::blocks {
 
 ShardedDatabaseBlock::ShardedDatabaseBlock(const model::Block& block, uint32_t index, uint64_t runSeed,
                                            size_t windowCapacity)
-    : BlockRuntime(block, index, runSeed, windowCapacity)
+    : sim::BlockRuntime(block, index, runSeed, windowCapacity)
     , m_pool(*this)
 {
 }
@@ -109,7 +109,7 @@ std::map<std::string, double> ShardedDatabaseBlock::extraMetrics() const
 
 void ShardedDatabaseBlock::resetStats(sim::SimTime now)
 {
-    BlockRuntime::resetStats(now);
+    sim::BlockRuntime::resetStats(now);
     std::fill(m_shardQueries.begin(), m_shardQueries.end(), 0);
     m_scatterGathers = 0;
 }

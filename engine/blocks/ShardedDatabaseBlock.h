@@ -4,7 +4,7 @@
 // hot shard. A cross-shard read is a scatter-gather: one sub-query per
 // shard, answered when the slowest returns. Changing the shard count while
 // running reports the share of keys that would move.
-#include "BlockRuntime.h"
+#include "sim/BlockRuntime.h"
 #include "InstancePool.h"
 #include "ServiceTimes.h"
 #include "ShardMap.h"
@@ -13,7 +13,7 @@
 
 namespace scalelab::blocks {
 
-class ShardedDatabaseBlock final : public BlockRuntime {
+class ShardedDatabaseBlock final : public sim::BlockRuntime {
 public:
     ShardedDatabaseBlock(const model::Block& block, uint32_t index, uint64_t runSeed, size_t windowCapacity);
 

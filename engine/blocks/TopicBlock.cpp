@@ -3,7 +3,7 @@
 namespace scalelab::blocks {
 
 TopicBlock::TopicBlock(const model::Block& block, uint32_t index, uint64_t runSeed, size_t windowCapacity)
-    : BlockRuntime(block, index, runSeed, windowCapacity)
+    : sim::BlockRuntime(block, index, runSeed, windowCapacity)
 {
 }
 
@@ -45,7 +45,7 @@ std::map<std::string, double> TopicBlock::extraMetrics() const
 
 void TopicBlock::resetStats(sim::SimTime now)
 {
-    BlockRuntime::resetStats(now);
+    sim::BlockRuntime::resetStats(now);
     m_published = m_deliveries = m_failedDeliveries = 0;
 }
 

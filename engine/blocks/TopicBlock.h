@@ -2,11 +2,11 @@
 // A pub/sub topic: a published message is acknowledged after the publish
 // time and delivered, in the background, to every subscriber group (each
 // linked block gets its own copy: a queue per group, as SNS to SQS).
-#include "BlockRuntime.h"
+#include "sim/BlockRuntime.h"
 
 namespace scalelab::blocks {
 
-class TopicBlock final : public BlockRuntime {
+class TopicBlock final : public sim::BlockRuntime {
 public:
     TopicBlock(const model::Block& block, uint32_t index, uint64_t runSeed, size_t windowCapacity);
 

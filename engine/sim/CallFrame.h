@@ -3,7 +3,7 @@
 // schedules. A frame knows its caller (parent), so a reply finds its way
 // back up the synchronous call chain; and it carries the request's type
 // and key so that orphaned work (the caller already gave up) can go on.
-#include "SimTime.h"
+#include "core/SimTime.h"
 
 #include <cstdint>
 

@@ -2,8 +2,8 @@
 // An event is 32 bytes of plain data. Its key is (time, seq): seq is a
 // counter stamped at scheduling, so events at the same instant run in the
 // order they were scheduled and a seed reproduces a run exactly.
-#include "Outcome.h"
-#include "SimTime.h"
+#include "core/Outcome.h"
+#include "core/SimTime.h"
 
 #include <cstdint>
 

@@ -1,6 +1,6 @@
 #include "Kernel.h"
 
-#include "blocks/BlockRuntime.h"
+#include "sim/BlockRuntime.h"
 
 namespace scalelab::sim {
 
@@ -12,7 +12,7 @@ Kernel::Kernel(SimTime window, size_t windowCapacity)
 
 Kernel::~Kernel() = default;
 
-void Kernel::addBlock(std::unique_ptr<blocks::BlockRuntime> block)
+void Kernel::addBlock(std::unique_ptr<sim::BlockRuntime> block)
 {
     m_blocks.push_back(std::move(block));
 }
@@ -95,7 +95,7 @@ uint32_t Kernel::startAttempt(uint32_t block, uint32_t request)
 
 void Kernel::call(uint32_t parent, uint16_t linkIndex, int instance)
 {
-    blocks::RuntimeLink& link = m_blocks[m_frames[parent].block]->link(linkIndex);
+    sim::RuntimeLink& link = m_blocks[m_frames[parent].block]->link(linkIndex);
     if (link.cut) [[unlikely]] {
         // A partition: the call vanishes and the caller waits for a deadline.
         m_frames[parent].state = FrameState::Calling;
@@ -111,7 +111,7 @@ void Kernel::call(uint32_t parent, uint16_t linkIndex, int instance)
     send(parent, link, linkIndex, instance);
 }
 
-void Kernel::waitForConnection(uint32_t parent, blocks::RuntimeLink& link, int instance)
+void Kernel::waitForConnection(uint32_t parent, sim::RuntimeLink& link, int instance)
 {
     m_frames[parent].state = FrameState::Calling;
     link.waiting.push_back({parent, m_frames.generation(parent), instance});
@@ -120,12 +120,12 @@ void Kernel::waitForConnection(uint32_t parent, blocks::RuntimeLink& link, int i
 
 void Kernel::releaseConnection(uint32_t callerBlock, uint16_t linkIndex)
 {
-    blocks::RuntimeLink& link = m_blocks[callerBlock]->link(linkIndex);
+    sim::RuntimeLink& link = m_blocks[callerBlock]->link(linkIndex);
     --link.inUse;
     // Hand the connection to the next caller still waiting (one that timed
     // out meanwhile has left).
     while (!link.waiting.empty() && link.inUse < link.poolSize) {
-        const blocks::RuntimeLink::Waiting next = link.waiting.front();
+        const sim::RuntimeLink::Waiting next = link.waiting.front();
         link.waiting.pop_front();
         if (!m_frames.isLive(next.frame, next.generation))
             continue;
@@ -151,7 +151,7 @@ uint32_t Kernel::childOf(uint32_t parent, uint32_t block, uint16_t viaLink)
     return child;
 }
 
-void Kernel::travel(uint32_t frame, const blocks::RuntimeLink& link)
+void Kernel::travel(uint32_t frame, const sim::RuntimeLink& link)
 {
     if (link.latency == 0)
         deliver(frame);
@@ -159,7 +159,7 @@ void Kernel::travel(uint32_t frame, const blocks::RuntimeLink& link)
         schedule(m_now + link.latency, EventType::Deliver, link.target, frame, m_frames.generation(frame));
 }
 
-void Kernel::send(uint32_t parent, const blocks::RuntimeLink& link, uint16_t linkIndex, int instance)
+void Kernel::send(uint32_t parent, const sim::RuntimeLink& link, uint16_t linkIndex, int instance)
 {
     const uint32_t child = childOf(parent, link.target, linkIndex);
     m_frames[parent].state = FrameState::Calling;
@@ -179,7 +179,7 @@ uint32_t Kernel::spawnInternal(uint32_t parent)
 void Kernel::callDetached(uint32_t callerBlock, uint16_t linkIndex, uint32_t key, RequestType type)
 {
     const uint32_t child = m_frames.acquire();
-    const blocks::RuntimeLink& link = m_blocks[callerBlock]->link(linkIndex);
+    const sim::RuntimeLink& link = m_blocks[callerBlock]->link(linkIndex);
     if (link.cut) {
         m_frames.release(child);
         m_blocks[callerBlock]->onDetachedReply(*this, key, type, Outcome::Failed);
@@ -219,7 +219,7 @@ void Kernel::deliver(uint32_t index)
 {
     CallFrame& frame = m_frames[index];
     frame.arrived = m_now;
-    blocks::BlockRuntime& block = *m_blocks[frame.block];
+    sim::BlockRuntime& block = *m_blocks[frame.block];
     ++block.inFlight();
     block.metrics().arrived();
     if (block.errorRate() > 0 && block.rng().bernoulli(block.errorRate())) [[unlikely]] {
@@ -234,7 +234,7 @@ void Kernel::deliver(uint32_t index)
 void Kernel::continueCalls(uint32_t index)
 {
     CallFrame& frame = m_frames[index];
-    blocks::BlockRuntime& block = *m_blocks[frame.block];
+    sim::BlockRuntime& block = *m_blocks[frame.block];
     while (frame.nextLink < block.linkCount()) {
         const uint16_t linkIndex = frame.nextLink++;
         const double probability = block.link(linkIndex).probability;
@@ -250,7 +250,7 @@ void Kernel::finish(uint32_t index, Outcome outcome)
 {
     disarmDeadline(index);
     CallFrame& frame = m_frames[index];
-    blocks::BlockRuntime& block = *m_blocks[frame.block];
+    sim::BlockRuntime& block = *m_blocks[frame.block];
     block.release(*this, index);
     --block.inFlight();
     // Copy out what the reply needs: the slot may be reused while it travels.
@@ -277,7 +277,7 @@ void Kernel::finish(uint32_t index, Outcome outcome)
         return;
     }
     block.metrics().finished(spent, outcome);
-    const blocks::RuntimeLink& link = m_blocks[callerBlock]->link(viaLink);
+    const sim::RuntimeLink& link = m_blocks[callerBlock]->link(viaLink);
     const SimTime latency = link.latency;
     if (link.poolSize > 0) [[unlikely]]
         releaseConnection(callerBlock, viaLink);
@@ -287,7 +287,7 @@ void Kernel::finish(uint32_t index, Outcome outcome)
         schedule(m_now + latency, EventType::Response, callerBlock, parent, parentGeneration, outcome);
 }
 
-void Kernel::finishDetached(blocks::BlockRuntime& block, uint32_t callerBlock, uint16_t viaLink, SimTime spent,
+void Kernel::finishDetached(sim::BlockRuntime& block, uint32_t callerBlock, uint16_t viaLink, SimTime spent,
                             uint32_t request, uint32_t key, RequestType type, Outcome outcome)
 {
     if (viaLink == kJobCall) {
@@ -310,7 +310,7 @@ void Kernel::deliverReply(uint32_t parent, uint32_t generation, Outcome outcome)
 void Kernel::armDeadline(uint32_t index, SimTime deadline)
 {
     CallFrame& frame = m_frames[index];
-    blocks::BlockRuntime& block = *m_blocks[frame.block];
+    sim::BlockRuntime& block = *m_blocks[frame.block];
     DeadlineList& list = block.deadlines();
     frame.deadline = deadline;
     // Deadlines of one block share one timeout, so the new one almost always
@@ -335,7 +335,7 @@ void Kernel::removeDeadline(uint32_t index)
 
 void Kernel::checkDeadlines(uint32_t blockIndex, SimTime firedAt)
 {
-    blocks::BlockRuntime& block = *m_blocks[blockIndex];
+    sim::BlockRuntime& block = *m_blocks[blockIndex];
     if (firedAt == block.deadlineCheckAt())
         block.deadlineCheckAt() = kNever;
     DeadlineList& list = block.deadlines();

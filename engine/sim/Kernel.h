@@ -21,12 +21,10 @@
 #include <string>
 #include <vector>
 
-namespace scalelab::blocks {
+namespace scalelab::sim {
+
 class BlockRuntime;
 struct RuntimeLink;
-}
-
-namespace scalelab::sim {
 
 using FramePool = Pool<CallFrame>;
 using WaitQueue = IntrusiveList<FramePool, CallFrame, &CallFrame::queuePrev, &CallFrame::queueNext>;
@@ -52,9 +50,9 @@ public:
                   Outcome outcome = Outcome::Ok);
 
     // Blocks, indexed as in the architecture.
-    void addBlock(std::unique_ptr<blocks::BlockRuntime> block);
-    blocks::BlockRuntime& block(uint32_t index) { return *m_blocks[index]; }
-    const blocks::BlockRuntime& block(uint32_t index) const { return *m_blocks[index]; }
+    void addBlock(std::unique_ptr<sim::BlockRuntime> block);
+    sim::BlockRuntime& block(uint32_t index) { return *m_blocks[index]; }
+    const sim::BlockRuntime& block(uint32_t index) const { return *m_blocks[index]; }
     size_t blockCount() const { return m_blocks.size(); }
 
     FramePool& frames() { return m_frames; }
@@ -120,21 +118,21 @@ private:
     void deliver(uint32_t frame);
     // Makes the call over `link`, the caller's link `linkIndex` (the
     // connection, if the link pools them, is taken).
-    void send(uint32_t parent, const blocks::RuntimeLink& link, uint16_t linkIndex, int instance);
+    void send(uint32_t parent, const sim::RuntimeLink& link, uint16_t linkIndex, int instance);
     // A new frame for a call of `parent` to `block`, carrying the request's identity.
     uint32_t childOf(uint32_t parent, uint32_t block, uint16_t viaLink);
     // Delivers `frame` now or after the link's latency.
-    void travel(uint32_t frame, const blocks::RuntimeLink& link);
+    void travel(uint32_t frame, const sim::RuntimeLink& link);
     // [[gnu::noinline]] marks the rarer paths: inlined into the hot
     // functions that call them, they would make every call of those save
     // registers for them.
     // Only for links with a pool: queues the caller for a connection.
-    [[gnu::noinline]] void waitForConnection(uint32_t parent, blocks::RuntimeLink& link, int instance);
+    [[gnu::noinline]] void waitForConnection(uint32_t parent, sim::RuntimeLink& link, int instance);
     // Only for links with a pool: gives a connection back, starts a waiter.
     [[gnu::noinline]] void releaseConnection(uint32_t callerBlock, uint16_t linkIndex);
     void deliverReply(uint32_t frame, uint32_t generation, Outcome outcome);
     // The end of a background call or job, once its frame is released.
-    [[gnu::noinline]] void finishDetached(blocks::BlockRuntime& block, uint32_t callerBlock, uint16_t viaLink,
+    [[gnu::noinline]] void finishDetached(sim::BlockRuntime& block, uint32_t callerBlock, uint16_t viaLink,
                                           SimTime spent, uint32_t request, uint32_t key, RequestType type,
                                           Outcome outcome);
     void removeDeadline(uint32_t frame);
@@ -148,7 +146,7 @@ private:
     EventQueue m_events;
     FramePool m_frames;
     Pool<Request> m_requests;
-    std::vector<std::unique_ptr<blocks::BlockRuntime>> m_blocks;
+    std::vector<std::unique_ptr<sim::BlockRuntime>> m_blocks;
     SimTime m_window;
     stats::BlockMetrics m_total;
     std::deque<stats::EventLogEntry> m_log;

@@ -10,7 +10,7 @@
 // the rate over its bound: 1 for constant pieces, >= 1/3 for a diurnal
 // amplitude of 0.5.
 #include "Rng.h"
-#include "SimTime.h"
+#include "core/SimTime.h"
 #include "model/Architecture.h"
 #include "model/RampStages.h"
 

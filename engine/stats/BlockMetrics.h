@@ -8,8 +8,8 @@
 #include "RingBuffer.h"
 #include "TimeIntegral.h"
 #include "WindowSample.h"
-#include "sim/Outcome.h"
-#include "sim/SimTime.h"
+#include "core/Outcome.h"
+#include "core/SimTime.h"
 
 #include <array>
 #include <cstdint>

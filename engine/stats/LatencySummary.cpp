@@ -1,7 +1,7 @@
 #include "LatencySummary.h"
 
 #include "LatencyHistogram.h"
-#include "sim/SimTime.h"
+#include "core/SimTime.h"
 
 namespace scalelab::stats {
 

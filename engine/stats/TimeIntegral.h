@@ -2,7 +2,7 @@
 // Area under a piecewise-constant level over simulated time (busy workers,
 // queue length, capacity). Averages over any interval come from two areas,
 // so utilisation stays exact whatever happens between windows.
-#include "sim/SimTime.h"
+#include "core/SimTime.h"
 
 namespace scalelab::stats {
 

@@ -1,7 +1,7 @@
 #pragma once
 // What one statistics window (1 s of simulated time by default) says about a
 // block or the whole design: the rows of every live plot.
-#include "sim/Outcome.h"
+#include "core/Outcome.h"
 
 #include <array>
 

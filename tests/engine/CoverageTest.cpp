@@ -5,8 +5,8 @@
 // same data must fail the same check.
 #include "SimTestSupport.h"
 #include "analysis/Queueing.h"
-#include "sim/AutoWarmup.h"
-#include "sim/Replications.h"
+#include "run/AutoWarmup.h"
+#include "run/Replications.h"
 #include "stats/ReplicationSummary.h"
 
 #include <QtTest>

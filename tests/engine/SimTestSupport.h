@@ -3,7 +3,7 @@
 // with warm-up removed, and confidence intervals by batch means over the
 // statistics windows (each window one batch).
 #include "model/Architecture.h"
-#include "sim/Simulator.h"
+#include "run/Simulator.h"
 #include "stats/ConfidenceInterval.h"
 
 #include <QString>

@@ -2,7 +2,7 @@
 // finding names its block.
 #include "advisor/AdvisorPanel.h"
 #include "document/DesignDocument.h"
-#include "sim/Simulator.h"
+#include "run/Simulator.h"
 
 #include <QListWidget>
 #include <QSignalSpy>

@@ -10,7 +10,7 @@
 #include "faults/FaultsPanel.h"
 #include "model/Validator.h"
 #include "run/RunController.h"
-#include "sim/Outcome.h"
+#include "core/Outcome.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>

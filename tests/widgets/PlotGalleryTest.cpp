@@ -7,7 +7,7 @@
 #include "plots/BlockMetricPlot.h"
 #include "plots/LatencyPlot.h"
 #include "plots/ThroughputPlot.h"
-#include "sim/Simulator.h"
+#include "run/Simulator.h"
 #include "sweep/CapacitySweepDialog.h"
 
 #include <QDir>

@@ -6,7 +6,7 @@
 #include "plots/BlockMetricPlot.h"
 #include "plots/LatencyPlot.h"
 #include "plots/ThroughputPlot.h"
-#include "sim/Simulator.h"
+#include "run/Simulator.h"
 
 #include <QFile>
 #include <QSignalSpy>

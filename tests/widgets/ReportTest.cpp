@@ -10,7 +10,7 @@
 #include "plots/LatencyPlot.h"
 #include "report/ReportBuilder.h"
 #include "report/ReportFigures.h"
-#include "sim/Simulator.h"
+#include "run/Simulator.h"
 
 #include <QFile>
 #include <QLocale>

@@ -1,7 +1,7 @@
 #include "ThroughputPlot.h"
 
 #include "PlotStyle.h"
-#include "sim/Outcome.h"
+#include "core/Outcome.h"
 
 #include <qcustomplot.h>
 

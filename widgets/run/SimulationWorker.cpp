@@ -1,7 +1,7 @@
 #include "SimulationWorker.h"
 
 #include "model/FaultCatalog.h"
-#include "sim/Simulator.h"
+#include "run/Simulator.h"
 
 #include <QTimer>
 

@@ -12,7 +12,7 @@
 // at about 15 Hz; each carries the generation of the command that built the
 // engine, so the GUI can drop those of a run it has already thrown away.
 #include "model/Architecture.h"
-#include "sim/SimTime.h"
+#include "core/SimTime.h"
 #include "stats/Snapshot.h"
 
 #include <QObject>

@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-namespace scalelab::blocks {
+namespace scalelab::sim {
 
 // A compiled outgoing link, read on every call. With a connection pool
 // (poolSize > 0) at most poolSize calls are in flight on it; the others
@@ -151,4 +151,4 @@ private:
     double m_pricePerHour = 0, m_pricePerMillion = 0;
 };
 
-} // namespace scalelab::blocks
+} // namespace scalelab::sim

@@ -1,6 +1,6 @@
 #include "FaultInjector.h"
 
-#include "blocks/BlockRuntime.h"
+#include "sim/BlockRuntime.h"
 #include "model/FaultCatalog.h"
 
 namespace scalelab::sim {
@@ -45,7 +45,7 @@ std::vector<uint32_t> FaultInjector::targets(const model::Fault& fault) const
     return indices;
 }
 
-blocks::RuntimeLink* FaultInjector::link(const std::string& from, const std::string& to)
+sim::RuntimeLink* FaultInjector::link(const std::string& from, const std::string& to)
 {
     const auto fromIndex = m_architecture.blockIndex(from);
     const auto ordinal = m_architecture.linkOrdinal(from, to);
@@ -78,7 +78,7 @@ std::string FaultInjector::apply(const model::Fault& fault)
             m_kernel.block(index).setErrorRate(1);
         return {};
     }
-    blocks::BlockRuntime& block = m_kernel.block(blocks.front());
+    sim::BlockRuntime& block = m_kernel.block(blocks.front());
     if (fault.action == "crash") {
         if (block.crash(m_kernel, static_cast<int>(fault.value)) <= 0)
             return "every instance of " + fault.block + " is already down";
@@ -96,7 +96,7 @@ void FaultInjector::revert(const model::Fault& fault)
 {
     const std::vector<uint32_t> blocks = targets(fault);
     if (fault.action == "cut_link") {
-        if (blocks::RuntimeLink* cut = link(fault.block, fault.to))
+        if (sim::RuntimeLink* cut = link(fault.block, fault.to))
             cut->cut = false;
     } else if (fault.action == "lose_region" || fault.action == "error_rate") {
         for (uint32_t index : blocks)
@@ -114,7 +114,7 @@ std::string FaultInjector::recover(const std::string& blockId)
     const auto index = m_architecture.blockIndex(blockId);
     if (!index)
         return "no block with id \"" + blockId + "\"";
-    blocks::BlockRuntime& block = m_kernel.block(static_cast<uint32_t>(*index));
+    sim::BlockRuntime& block = m_kernel.block(static_cast<uint32_t>(*index));
     block.restore(m_kernel);
     block.setErrorRate(0);
     block.setSlowFactor(1);

@@ -13,7 +13,7 @@
 // chosen on the very data it is then applied to.
 //
 // Cost: one simulation of `horizon` plus O(windows). Thread-safe (no shared state).
-#include "SimTime.h"
+#include "core/SimTime.h"
 #include "model/Architecture.h"
 #include "stats/WindowSample.h"
 

@@ -4,7 +4,7 @@
 // simulator cuts its run slices at these moments, so a fault strikes at
 // exactly its simulated second whatever the slice length. Every fault and
 // recovery is written to the kernel's event log.
-#include "Kernel.h"
+#include "sim/Kernel.h"
 #include "model/Architecture.h"
 
 #include <map>
@@ -36,7 +36,7 @@ private:
     std::string apply(const model::Fault& fault);
     void revert(const model::Fault& fault);
     std::vector<uint32_t> targets(const model::Fault& fault) const;
-    blocks::RuntimeLink* link(const std::string& from, const std::string& to);
+    sim::RuntimeLink* link(const std::string& from, const std::string& to);
 
     Kernel& m_kernel;
     const model::Architecture& m_architecture;

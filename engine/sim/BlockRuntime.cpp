@@ -1,6 +1,6 @@
 #include "BlockRuntime.h"
 
-namespace scalelab::blocks {
+namespace scalelab::sim {
 
 BlockRuntime::BlockRuntime(const model::Block& block, uint32_t index, uint64_t runSeed, size_t windowCapacity)
     : m_index(index)
@@ -25,4 +25,4 @@ int BlockRuntime::load(int) const
     return m_inFlight;
 }
 
-} // namespace scalelab::blocks
+} // namespace scalelab::sim

@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-namespace scalelab::analysis {
+namespace scalelab::blocks {
 
 FanoutLoad fanoutLoad(const model::Block& block)
 {
@@ -26,4 +26,4 @@ FanoutLoad fanoutLoad(const model::Block& block)
     return load;
 }
 
-} // namespace scalelab::analysis
+} // namespace scalelab::blocks

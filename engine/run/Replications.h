@@ -2,7 +2,7 @@
 // Independent replications: the same design run with seeds first, first+1...
 // on a few threads. Their spread is what confidence intervals across
 // replications are computed from (grading, `run --replications`).
-#include "SimTime.h"
+#include "core/SimTime.h"
 #include "model/Architecture.h"
 #include "stats/Snapshot.h"
 

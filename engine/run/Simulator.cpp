@@ -1,6 +1,6 @@
 #include "Simulator.h"
 
-#include "CellReduction.h"
+#include "sim/CellReduction.h"
 #include "blocks/BlockFactory.h"
 #include "model/Registry.h"
 #include "model/Validator.h"
@@ -58,7 +58,7 @@ void Simulator::runUntil(SimTime until)
 void Simulator::configure(uint32_t index, const model::Block& design)
 {
     const model::Block block = reduceToCell(design, m_architecture.cells);
-    blocks::BlockRuntime& runtime = m_kernel.block(index);
+    sim::BlockRuntime& runtime = m_kernel.block(index);
     runtime.configure(m_kernel, block);
     auto price = [&](const char* key) {
         auto it = block.params.find(key);
@@ -67,7 +67,7 @@ void Simulator::configure(uint32_t index, const model::Block& design)
     runtime.setPrices(price("cost_per_hour"), price("cost_per_million"));
 }
 
-void Simulator::readLinkParams(const model::Link& link, blocks::RuntimeLink& compiled)
+void Simulator::readLinkParams(const model::Link& link, sim::RuntimeLink& compiled)
 {
     compiled.latency = fromMs(link.param("latency_ms"));
     compiled.probability = link.param("probability");
@@ -80,7 +80,7 @@ void Simulator::compileLink(const model::Link& link)
 {
     const auto from = m_architecture.blockIndex(link.from);
     const auto to = m_architecture.blockIndex(link.to);
-    blocks::RuntimeLink compiled;
+    sim::RuntimeLink compiled;
     compiled.target = static_cast<uint32_t>(*to);
     readLinkParams(link, compiled);
     m_kernel.block(static_cast<uint32_t>(*from)).links().push_back(compiled);
@@ -111,7 +111,7 @@ stats::Snapshot Simulator::snapshot(bool withSeries) const
         snap.series = total.series().toVector();
     snap.eventLog.assign(m_kernel.eventLog().begin(), m_kernel.eventLog().end());
     for (size_t i = 0; i < m_kernel.blockCount(); ++i) {
-        const blocks::BlockRuntime& runtime = m_kernel.block(static_cast<uint32_t>(i));
+        const sim::BlockRuntime& runtime = m_kernel.block(static_cast<uint32_t>(i));
         const stats::BlockMetrics& metrics = runtime.metrics();
         stats::BlockSnapshot block;
         block.id = runtime.id();
@@ -194,7 +194,7 @@ std::string Simulator::setLinkParam(const std::string& from, const std::string& 
     model::Link& link = *std::find_if(m_architecture.links.begin(), m_architecture.links.end(),
                                       [&](const model::Link& l) { return l.from == from && l.to == to; });
     link.params[key] = value;
-    blocks::BlockRuntime& runtime = m_kernel.block(static_cast<uint32_t>(*fromIndex));
+    sim::BlockRuntime& runtime = m_kernel.block(static_cast<uint32_t>(*fromIndex));
     readLinkParams(link, runtime.links()[*ordinal]);
     configure(static_cast<uint32_t>(*fromIndex), *m_architecture.findBlock(from));
     return {};

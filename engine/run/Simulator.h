@@ -4,7 +4,7 @@
 // between slices and copies out Snapshots. Deterministic for a given
 // (architecture, seed). Not thread-safe: one thread drives one Simulator.
 #include "FaultInjector.h"
-#include "Kernel.h"
+#include "sim/Kernel.h"
 #include "model/Architecture.h"
 #include "stats/Snapshot.h"
 
@@ -63,7 +63,7 @@ public:
 private:
     void compileLink(const model::Link& link);
     // The link's parameters into its runtime form (at compile time and on live edits).
-    static void readLinkParams(const model::Link& link, blocks::RuntimeLink& compiled);
+    static void readLinkParams(const model::Link& link, sim::RuntimeLink& compiled);
     // Reads the block's parameters into its runtime, prices included.
     void configure(uint32_t index, const model::Block& block);
 

@@ -3,7 +3,7 @@
 // post and per read, from its parameters: what the analytic plan uses.
 #include "model/Architecture.h"
 
-namespace scalelab::analysis {
+namespace scalelab::blocks {
 
 struct FanoutLoad {
     double timelinesPerPost = 0; // timeline writes one post causes, on average
@@ -15,4 +15,4 @@ struct FanoutLoad {
 // q = m / (m + 1) (a geometric beyond T is T + 1 plus a fresh geometric).
 FanoutLoad fanoutLoad(const model::Block& block);
 
-} // namespace scalelab::analysis
+} // namespace scalelab::blocks

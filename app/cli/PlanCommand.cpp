@@ -28,6 +28,10 @@ void printJson(const analysis::NetworkPlan& plan)
     json["end_to_end_ms"] = finiteOrNull(plan.endToEndMs);
     json["bottleneck"] = plan.bottleneck.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(plan.bottleneck);
     json["target_utilization"] = plan.targetUtilization;
+    if (plan.closedUsers > 0) {
+        json["closed_users"] = plan.closedUsers;
+        json["closed_throughput_rps"] = plan.closedThroughputRps;
+    }
     nlohmann::ordered_json blocks = nlohmann::ordered_json::object();
     for (const auto& block : plan.blocks) {
         nlohmann::ordered_json entry;
@@ -47,7 +51,9 @@ void printJson(const analysis::NetworkPlan& plan)
             entry["saturated"] = block.saturated;
             entry["required_instances"] = block.requiredInstances;
         }
-        if (block.kind == "fanout") {
+        if (block.hitRatio >= 0)
+            entry["hit_ratio"] = block.hitRatio;
+        if (block.fansOut) {
             entry["fanout_writes_per_s"] = block.fanoutWritesPerS;
             entry["fanout_utilization"] = block.fanoutUtilization;
         }
@@ -59,7 +65,11 @@ void printJson(const analysis::NetworkPlan& plan)
 
 void printTable(const std::string& file, const analysis::NetworkPlan& plan)
 {
-    std::printf("%s: analytic model at %.1f rps offered\n\n", file.c_str(), plan.offeredRps);
+    std::printf("%s: analytic model at %.1f rps offered", file.c_str(), plan.offeredRps);
+    if (plan.closedUsers > 0) // the rate is an outcome of the users' loop, not an input
+        std::printf(" (%d closed-loop users give %.1f rps, by mean value analysis)", plan.closedUsers,
+                    plan.closedThroughputRps);
+    std::printf("\n\n");
     char needed[24];
     std::snprintf(needed, sizeof needed, "need@%.0f%%", plan.targetUtilization * 100);
     std::printf("%-16s %-20s %11s %6s %8s %8s %9s %10s\n", "block", "kind", "arrival/s", "inst", "util", "wait ms",
@@ -73,7 +83,7 @@ void printTable(const std::string& file, const analysis::NetworkPlan& plan)
             std::printf("%6s %8s %8s %9.2f %10s\n", "-", "-", "-", block.responseMs, "-");
     }
     for (const auto& block : plan.blocks)
-        if (block.kind == "fanout")
+        if (block.fansOut)
             std::printf("\n%s: %.0f timeline writes/s keep the fan-out writers %.1f%% busy%s\n", block.id.c_str(),
                         block.fanoutWritesPerS, block.fanoutUtilization * 100,
                         block.fanoutUtilization >= 1 ? " (SATURATED: the backlog grows without bound)" : "");

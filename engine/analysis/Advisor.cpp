@@ -1,6 +1,8 @@
 #include "Advisor.h"
 
 #include "NetworkModel.h"
+#include "model/Choices.h"
+#include "model/Registry.h"
 
 #include <algorithm>
 #include <cmath>
@@ -17,9 +19,21 @@ constexpr double kBusy = 0.8;                  // utilisation that makes a block
 constexpr double kShardingWritesPerSecond = 1e4; // "don't shard before 10K writes/sec"
 constexpr double kReadHeavy = 0.8;             // share of reads that makes a database read-heavy
 
+bool isTier(const std::string& kind, model::Tier tier)
+{
+    const model::BlockSpec* spec = model::Registry::instance().find(kind);
+    return spec && spec->tier == tier;
+}
+
+bool hasBehaviour(const std::string& kind, model::Behaviour behaviour)
+{
+    const model::BlockSpec* spec = model::Registry::instance().find(kind);
+    return spec && spec->behaviour == behaviour;
+}
+
 bool isDatabase(const std::string& kind)
 {
-    return kind == "database" || kind == "replicated_database" || kind == "sharded_database";
+    return isTier(kind, model::Tier::Database);
 }
 
 std::string percent(double ratio)
@@ -63,7 +77,7 @@ bool hasCache(const model::Architecture& design, const std::set<std::string>& id
 {
     return std::any_of(ids.begin(), ids.end(), [&](const std::string& id) {
         const model::Block* block = design.findBlock(id);
-        return block && (block->kind == "cache" || block->kind == "cdn");
+        return block && isTier(block->kind, model::Tier::Cache);
     });
 }
 
@@ -74,7 +88,11 @@ bool cachesAllowed(const model::Architecture& design)
     if (!design.challenge || design.challenge->allowedKinds.empty())
         return true;
     const auto& allowed = design.challenge->allowedKinds;
-    return std::find(allowed.begin(), allowed.end(), "cache") != allowed.end();
+    // A cache for every read, that is: a CDN's static-only cache does not take database reads.
+    return std::any_of(allowed.begin(), allowed.end(), [](const std::string& kind) {
+        const model::BlockSpec* spec = model::Registry::instance().find(kind);
+        return spec && spec->tier == model::Tier::Cache && !spec->cachesStaticOnly;
+    });
 }
 
 // The seeds' decision table, for the block that limits the design.
@@ -83,7 +101,8 @@ void remedy(const model::Architecture& design, const model::Block& block, const 
     const double reads = plan ? plan->readRps : 0, writes = plan ? plan->writeRps : 0;
     const double readShare = reads + writes > 0 ? reads / (reads + writes) : 1;
     const bool spiky = std::any_of(design.blocks.begin(), design.blocks.end(), [](const model::Block& b) {
-        return b.kind == "client" && b.params.count("profile") && b.param("profile") != 0;
+        return isTier(b.kind, model::Tier::Source) && b.params.count("profile") &&
+               b.choice<model::TrafficShape>("profile") != model::TrafficShape::Constant;
     });
     if (isDatabase(block.kind)) {
         if (readShare >= 0.5) {
@@ -101,10 +120,10 @@ void remedy(const model::Architecture& design, const model::Block& block, const 
             finding.pattern = "Sharding";
             finding.suggestion = "Too many writes: shard it so each shard takes a share of the writes.";
         }
-    } else if (block.kind == "queue") {
+    } else if (isTier(block.kind, model::Tier::Queue)) {
         finding.pattern = "Auto-scaling";
         finding.suggestion = "The consumers cannot keep up: add consumers, or an autoscaler on queue depth.";
-    } else if (block.kind == "serverless") {
+    } else if (isTier(block.kind, model::Tier::Function)) {
         finding.pattern = "Auto-scaling";
         finding.suggestion = "Raise the concurrency limit, or buffer the work through a queue.";
     } else {
@@ -199,7 +218,7 @@ std::vector<Finding> advise(const model::Architecture& design, const stats::Snap
     }
 
     for (const auto& block : run.blocks) {
-        if (block.kind == "replicated_database" && extra(block, "stale_read_ratio") > 0.01) {
+        if (extra(block, "stale_read_ratio") > 0.01) { // a database with replicas read stale data
             findings.push_back({Finding::Kind::Symptom, "replica_lag", block.id,
                                 block.name + ": " + percent(extra(block, "stale_read_ratio")) +
                                     " of replica reads are stale (lag " + number(extra(block, "mean_replica_lag_ms")) +
@@ -207,7 +226,7 @@ std::vector<Finding> advise(const model::Architecture& design, const stats::Snap
                                 "DB replication",
                                 "Route reads read-your-writes, or replicate semi-synchronously, where staleness matters."});
         }
-        if (block.kind == "sharded_database") {
+        if (hasBehaviour(block.kind, model::Behaviour::ShardedDatabase)) {
             const model::Block* spec = design.findBlock(block.id);
             const double shards = spec ? spec->param("shards") : 1;
             const double hottest = extra(block, "hottest_shard_share");
@@ -217,7 +236,7 @@ std::vector<Finding> advise(const model::Architecture& design, const stats::Snap
                                         percent(1 / shards) + ")",
                                     "Caching", "A hot key makes a hot shard: cache the hot keys in front, or split them."});
         }
-        if (block.kind == "client") {
+        if (isTier(block.kind, model::Tier::Source)) {
             const double attempts = extra(block, "attempts"), retries = extra(block, "retries");
             if (attempts > 0 && retries / attempts > 0.1)
                 findings.push_back({Finding::Kind::Symptom, "retry_storm", block.id,
@@ -229,7 +248,7 @@ std::vector<Finding> advise(const model::Architecture& design, const stats::Snap
             const double timeouts = block.arrivals ? double(block.errors[sim::Outcome::Timeout]) / double(block.arrivals) : 0;
             if (timeouts > 0.01 &&
                 std::none_of(design.blocks.begin(), design.blocks.end(),
-                             [](const model::Block& b) { return b.kind == "circuit_breaker"; }))
+                             [](const model::Block& b) { return hasBehaviour(b.kind, model::Behaviour::CircuitBreaker); }))
                 findings.push_back({Finding::Kind::Symptom, "cascade", block.id,
                                     block.name + ": " + percent(timeouts) +
                                         " of requests time out: a slow dependency holds every worker above it",
@@ -245,7 +264,7 @@ std::vector<Finding> advise(const model::Architecture& design, const stats::Snap
         if (limit && isDatabase(limit->kind)) {
             for (const auto& block : run.blocks) {
                 const BlockPlan* planned = plan.find(block.id);
-                if (block.kind == "service" && planned && block.instances >= 4 &&
+                if (isTier(block.kind, model::Tier::Compute) && planned && block.instances >= 4 &&
                     block.instances >= 2 * std::max(1, planned->requiredInstances) && block.utilization < 0.5)
                     findings.push_back({Finding::Kind::AntiPattern, "wrong_tier", block.id,
                                         block.name + " runs " + std::to_string(block.instances) +
@@ -260,7 +279,7 @@ std::vector<Finding> advise(const model::Architecture& design, const stats::Snap
         const BlockPlan* planned = plan.find(block.id);
         if (!planned)
             continue;
-        if (block.kind == "sharded_database" && planned->writeRps < kShardingWritesPerSecond)
+        if (hasBehaviour(block.kind, model::Behaviour::ShardedDatabase) && planned->writeRps < kShardingWritesPerSecond)
             findings.push_back({Finding::Kind::AntiPattern, "premature_sharding", block.id,
                                 block.name + " is sharded at " + number(planned->writeRps) +
                                     " writes/s, below the seeds' 10K writes/s",

@@ -1,6 +1,8 @@
 #include "CacheModel.h"
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 
 namespace scalelab::analysis {
@@ -44,6 +46,90 @@ double lruHitRatioChe(const std::vector<double>& popularity, double capacity)
     double hit = 0;
     for (double p : popularity)
         hit += p * -std::expm1(-p * t);
+    return hit;
+}
+
+std::vector<PopularityClass> zipfClasses(uint64_t keys, double exponent)
+{
+    if (keys == 0)
+        throw std::invalid_argument("zipfClasses needs at least one key");
+    constexpr uint64_t kExactRanks = 10'000;
+    constexpr double kGroupWidth = 1.01;
+    std::vector<std::pair<double, double>> groups; // (first rank, ranks in group)
+    for (uint64_t rank = 1; rank <= std::min(keys, kExactRanks); ++rank)
+        groups.emplace_back(static_cast<double>(rank), 1.0);
+    for (double first = static_cast<double>(kExactRanks) + 1; first <= static_cast<double>(keys);) {
+        const double last = std::min(static_cast<double>(keys), std::floor(first * kGroupWidth));
+        groups.emplace_back(first, last - first + 1);
+        first = last + 1;
+    }
+    std::vector<PopularityClass> classes;
+    double total = 0;
+    for (const auto& [first, count] : groups) {
+        // The group's mean of k^-s over its ranks, by the integral of x^-s over [first - 1/2, last + 1/2].
+        const double a = first - 0.5, b = first + count - 0.5;
+        const double mean = count == 1 ? std::pow(first, -exponent)
+                            : std::abs(exponent - 1) < 1e-12
+                                ? std::log(b / a) / count
+                                : (std::pow(b, 1 - exponent) - std::pow(a, 1 - exponent)) / (1 - exponent) / count;
+        classes.push_back({mean, count});
+        total += mean * count;
+    }
+    for (auto& c : classes)
+        c.p /= total;
+    return classes;
+}
+
+namespace {
+
+// A key's hits per fetch (see the header), for LRU time t and TTL l in requests.
+double hitsPerFetch(double p, double t, double l)
+{
+    const double a = p * t;
+    if (!std::isfinite(a))
+        return l > 0 ? p * l : std::numeric_limits<double>::infinity();
+    if (l <= 0)
+        return std::expm1(a);
+    if (a > 30) // e^{-pT} negligible: only the TTL ends the entry's life
+        return p * l;
+    return std::expm1(a) * -std::expm1(-p * l * std::exp(-a));
+}
+
+double keyHitRatio(double p, double t, double l)
+{
+    const double hits = hitsPerFetch(p, t, l);
+    return std::isfinite(hits) ? hits / (1 + hits) : 1.0;
+}
+
+double occupancy(const std::vector<PopularityClass>& popularity, double t, double l)
+{
+    double sum = 0;
+    for (const auto& c : popularity)
+        sum += c.count * keyHitRatio(c.p, t, l);
+    return sum;
+}
+
+} // namespace
+
+double lruTtlHitRatio(const std::vector<PopularityClass>& popularity, double capacity, double ttlRequests)
+{
+    if (capacity <= 0)
+        return 0;
+    constexpr double kInfinity = std::numeric_limits<double>::infinity();
+    double t = kInfinity; // no evictions: everything requested within the TTL fits
+    if (occupancy(popularity, kInfinity, ttlRequests) > capacity) {
+        double low = 0, high = 1;
+        while (occupancy(popularity, high, ttlRequests) < capacity)
+            high *= 2;
+        for (int i = 0; i < 100 && high - low > 1e-9 * high; ++i) {
+            const double mid = (low + high) / 2;
+            (occupancy(popularity, mid, ttlRequests) < capacity ? low : high) = mid;
+        }
+        t = (low + high) / 2;
+    }
+    double hit = 0;
+    for (const auto& c : popularity)
+        hit += c.count * c.p * keyHitRatio(c.p, t, ttlRequests);
     return hit;
 }
 

@@ -2,6 +2,7 @@
 
 #include "NetworkModel.h"
 #include "model/RampStages.h"
+#include "model/Registry.h"
 #include "run/Simulator.h"
 #include "stats/ConfidenceInterval.h"
 #include "stats/ReplicationSummary.h"
@@ -78,7 +79,8 @@ model::Architecture scaleLoad(const model::Architecture& design, double factor)
 {
     model::Architecture scaled = design;
     for (auto& block : scaled.blocks) {
-        if (block.kind != "client")
+        const model::BlockSpec* spec = model::Registry::instance().find(block.kind);
+        if (!spec || spec->tier != model::Tier::Source) // only traffic sources scale with the load
             continue;
         block.params["rate_rps"] *= factor;
         block.params["virtual_users"] = std::round(block.params["virtual_users"] * factor);

@@ -5,12 +5,17 @@
 //
 // Model (an open network of M/G/c queues, as a Jackson network would be
 // with general service):
-//  - Arrivals are Poisson at each client; reads and writes are tracked
-//    separately (caches serve reads, databases time them differently).
+//  - Arrivals are Poisson at each open client; reads and writes are tracked
+//    separately (caches serve reads, databases time them differently), and
+//    static reads among the reads (a CDN caches only those).
 //  - A block sends a request down each link with the link's call
 //    probability; a load balancer splits its traffic over all instances of
 //    its targets (by link weight for weighted round robin); a cache passes
-//    on misses (1 - hit ratio of reads) and every write.
+//    on misses (1 - hit ratio of reads) and every write. A fixed-ratio cache
+//    hits with its hit_ratio; a capacity cache (and a CDN) with the hit ratio
+//    of an LRU cache with TTL under the clients' Zipf keys (CacheModel.h).
+//    A hit costs the hit latency; a miss the miss latency, the downstream
+//    call and, for cache-aside, the write back into the cache.
 //  - A pool instance is M/G/c with c = workers and the *holding* time as
 //    service: own work plus its downstream calls, since a worker waits for
 //    them (synchronous calls). Allen-Cunneen for the wait.
@@ -18,6 +23,10 @@
 //    work includes merging followees) plus its fan-out writers, one more
 //    pool whose load is posts/s x expected timelines per post (FanoutModel);
 //    its utilisation is the busier of the two.
+//  - Closed clients (virtual users who think between requests) make the
+//    rate an outcome: mean value analysis of the pools on the request's
+//    path finds the throughput and the queueing (ClosedNetwork.h).
+//  - How each kind is planned follows its BlockSpec::behaviour.
 // Not modelled: retries and timeouts (it assumes no loss), finite queues
 // (no blocking), connection caps, and the variability that downstream
 // calls add to the holding time. Treat figures near saturation with care
@@ -33,6 +42,7 @@ struct BlockPlan {
     std::string id;
     std::string kind;
     double readRps = 0, writeRps = 0; // arriving at the block
+    double staticRps = 0;             // of the reads, those for static assets
     bool hasCapacity = false;         // a pool of workers (service, database)
     int instances = 0, workers = 0;
     double serviceMs = 0;  // own work per request (mean over reads and writes)
@@ -45,8 +55,13 @@ struct BlockPlan {
     int requiredInstances = 0; // for the target utilisation (pools only)
     // Timeline fan-out blocks: background timeline writes and how busy they
     // keep the fan-out writers (>= 1: the backlog grows without bound).
+    bool fansOut = false;
     double fanoutWritesPerS = 0;
     double fanoutUtilization = 0;
+    // Caches: the share of cacheable reads that hit; -1 for other blocks.
+    double hitRatio = -1;
+    // False when the caller does not wait for it (a queue's consumers, a topic's subscribers).
+    bool onResponsePath = true;
 
     double arrivalRps() const { return readRps + writeRps; }
 };
@@ -57,6 +72,9 @@ struct NetworkPlan {
     double offeredRps = 0;         // all clients together
     double endToEndMs = 0;         // mean over clients, weighted by their rate
     double targetUtilization = 0.7;
+    // Closed clients: their virtual users and the throughput MVA finds (0 without closed clients).
+    int closedUsers = 0;
+    double closedThroughputRps = 0;
 
     const BlockPlan* find(const std::string& id) const;
 };

@@ -33,15 +33,10 @@ std::string formatMetric(AutoscalerBlock::Metric metric, double value)
 
 } // namespace
 
-AutoscalerBlock::AutoscalerBlock(const model::Block& block, uint32_t index, uint64_t runSeed, size_t windowCapacity)
-    : sim::BlockRuntime(block, index, runSeed, windowCapacity)
-{
-}
-
 void AutoscalerBlock::configure(sim::Kernel&, const model::Block& block)
 {
-    m_metric = static_cast<Metric>(static_cast<int>(block.param("metric")));
-    m_stepPolicy = block.param("policy") != 0;
+    m_metric = block.choice<Metric>("metric");
+    m_stepPolicy = block.choice<model::ScalingPolicy>("policy") == model::ScalingPolicy::Step;
     m_targetValue = block.param("target");
     m_min = static_cast<int>(block.param("min_instances"));
     m_max = std::max(m_min, static_cast<int>(block.param("max_instances")));

@@ -8,6 +8,7 @@
 // down slowly). Added instances serve only after the provisioning delay.
 // A schedule raises the minimum at given times (pre-warming before a known
 // peak, as for Black Friday): the instances are launched at once.
+#include "model/Choices.h"
 #include "sim/BlockRuntime.h"
 #include "SlotTable.h"
 
@@ -20,9 +21,9 @@ namespace scalelab::blocks {
 
 class AutoscalerBlock final : public sim::BlockRuntime {
 public:
-    enum class Metric { Cpu, RequestsPerInstance, QueueDepth, P95Latency };
+    using Metric = model::ScalingMetric;
 
-    AutoscalerBlock(const model::Block& block, uint32_t index, uint64_t runSeed, size_t windowCapacity);
+    using sim::BlockRuntime::BlockRuntime;
 
     void configure(sim::Kernel& kernel, const model::Block& block) override;
     void start(sim::Kernel& kernel) override;

@@ -4,12 +4,13 @@
 // jitter draws it uniformly from [0, that], equal jitter keeps half and
 // draws the other half. Without jitter, callers that failed together
 // retry together (a retry storm). Used by clients and by services' calls.
+#include "model/Choices.h"
 #include "sim/Rng.h"
 #include "core/SimTime.h"
 
 namespace scalelab::blocks {
 
-enum class Jitter { None, Full, Equal };
+using Jitter = model::RetryJitter;
 
 inline sim::SimTime backoff(sim::SimTime base, int retry, Jitter jitter, sim::Rng& rng)
 {

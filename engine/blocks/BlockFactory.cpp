@@ -14,42 +14,46 @@
 #include "ServerlessBlock.h"
 #include "ShardedDatabaseBlock.h"
 #include "TopicBlock.h"
+#include "model/Registry.h"
 
 #include <stdexcept>
 
 namespace scalelab::blocks {
 
-std::unique_ptr<sim::BlockRuntime> makeBlockRuntime(const model::Block& block, uint32_t index, uint64_t runSeed,
-                                               size_t windowCapacity)
+namespace {
+
+template <class Runtime>
+std::unique_ptr<sim::BlockRuntime> make(const model::Block& block, uint32_t index, uint64_t runSeed,
+                                        size_t windowCapacity)
 {
-    if (block.kind == "client")
-        return std::make_unique<ClientBlock>(block, index, runSeed, windowCapacity);
-    if (block.kind == "load_balancer")
-        return std::make_unique<LoadBalancerBlock>(block, index, runSeed, windowCapacity);
-    if (block.kind == "service" || block.kind == "database")
-        return std::make_unique<PoolBlock>(block, index, runSeed, windowCapacity);
-    if (block.kind == "replicated_database")
-        return std::make_unique<ReplicatedDatabaseBlock>(block, index, runSeed, windowCapacity);
-    if (block.kind == "sharded_database")
-        return std::make_unique<ShardedDatabaseBlock>(block, index, runSeed, windowCapacity);
-    if (block.kind == "cache" || block.kind == "cdn")
-        return std::make_unique<CacheBlock>(block, index, runSeed, windowCapacity);
-    if (block.kind == "queue")
-        return std::make_unique<QueueBlock>(block, index, runSeed, windowCapacity);
-    if (block.kind == "topic")
-        return std::make_unique<TopicBlock>(block, index, runSeed, windowCapacity);
-    if (block.kind == "circuit_breaker")
-        return std::make_unique<CircuitBreakerBlock>(block, index, runSeed, windowCapacity);
-    if (block.kind == "rate_limiter")
-        return std::make_unique<RateLimiterBlock>(block, index, runSeed, windowCapacity);
-    if (block.kind == "geo_dns")
-        return std::make_unique<GeoDnsBlock>(block, index, runSeed, windowCapacity);
-    if (block.kind == "serverless")
-        return std::make_unique<ServerlessBlock>(block, index, runSeed, windowCapacity);
-    if (block.kind == "fanout")
-        return std::make_unique<FanoutBlock>(block, index, runSeed, windowCapacity);
-    if (block.kind == "autoscaler")
-        return std::make_unique<AutoscalerBlock>(block, index, runSeed, windowCapacity);
+    return std::make_unique<Runtime>(block, index, runSeed, windowCapacity);
+}
+
+} // namespace
+
+std::unique_ptr<sim::BlockRuntime> makeBlockRuntime(const model::Block& block, uint32_t index, uint64_t runSeed,
+                                                    size_t windowCapacity)
+{
+    const model::BlockSpec* spec = model::Registry::instance().find(block.kind);
+    if (!spec)
+        throw std::invalid_argument("no simulation behaviour for block kind \"" + block.kind + "\"");
+    using B = model::Behaviour;
+    switch (spec->behaviour) { // no default: the compiler names a behaviour without a class
+    case B::Client: return make<ClientBlock>(block, index, runSeed, windowCapacity);
+    case B::LoadBalancer: return make<LoadBalancerBlock>(block, index, runSeed, windowCapacity);
+    case B::Pool: return make<PoolBlock>(block, index, runSeed, windowCapacity);
+    case B::ReplicatedDatabase: return make<ReplicatedDatabaseBlock>(block, index, runSeed, windowCapacity);
+    case B::ShardedDatabase: return make<ShardedDatabaseBlock>(block, index, runSeed, windowCapacity);
+    case B::Cache: return make<CacheBlock>(block, index, runSeed, windowCapacity);
+    case B::Queue: return make<QueueBlock>(block, index, runSeed, windowCapacity);
+    case B::Topic: return make<TopicBlock>(block, index, runSeed, windowCapacity);
+    case B::CircuitBreaker: return make<CircuitBreakerBlock>(block, index, runSeed, windowCapacity);
+    case B::RateLimiter: return make<RateLimiterBlock>(block, index, runSeed, windowCapacity);
+    case B::Autoscaler: return make<AutoscalerBlock>(block, index, runSeed, windowCapacity);
+    case B::Serverless: return make<ServerlessBlock>(block, index, runSeed, windowCapacity);
+    case B::GeoDns: return make<GeoDnsBlock>(block, index, runSeed, windowCapacity);
+    case B::Fanout: return make<FanoutBlock>(block, index, runSeed, windowCapacity);
+    }
     throw std::invalid_argument("no simulation behaviour for block kind \"" + block.kind + "\"");
 }
 

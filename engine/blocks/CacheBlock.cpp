@@ -1,28 +1,24 @@
 #include "CacheBlock.h"
 
+#include "model/Registry.h"
+
 #include <cmath>
 
 namespace scalelab::blocks {
 
-CacheBlock::CacheBlock(const model::Block& block, uint32_t index, uint64_t runSeed, size_t windowCapacity)
-    : sim::BlockRuntime(block, index, runSeed, windowCapacity)
-{
-}
-
 void CacheBlock::configure(sim::Kernel&, const model::Block& block)
 {
-    m_cdn = block.kind == "cdn";
-    m_capacityModel = static_cast<int>(block.param("hit_model")) == 1;
+    m_staticOnly = model::Registry::instance().find(block.kind)->cachesStaticOnly;
+    m_capacityModel = block.choice<model::HitModel>("hit_model") == model::HitModel::Capacity;
     m_hitRatio = block.param("hit_ratio");
     m_hitLatency = sim::fromMs(block.param("latency_ms"));
     m_missLatency = sim::fromMs(block.param("miss_latency_ms"));
-    m_strategy = static_cast<Strategy>(static_cast<int>(block.param("strategy")));
-    m_stampede = static_cast<Stampede>(static_cast<int>(block.param("stampede")));
+    m_strategy = block.choice<Strategy>("strategy");
+    m_stampede = block.choice<Stampede>("stampede");
     m_invalidateOnWrite = block.param("invalidate_on_write") != 0;
     m_refreshFraction = block.param("refresh_ahead_fraction");
     m_store.configure(static_cast<size_t>(block.param("capacity")),
-                      static_cast<int>(block.param("eviction")) == 1 ? CacheStore::Eviction::Lfu
-                                                                      : CacheStore::Eviction::Lru,
+                      block.choice<CacheStore::Eviction>("eviction"),
                       sim::fromSeconds(block.param("ttl_s")));
 }
 
@@ -79,7 +75,7 @@ bool CacheBlock::lookUp(sim::Kernel& kernel, uint32_t key)
 void CacheBlock::read(sim::Kernel& kernel, uint32_t frame)
 {
     const uint32_t key = kernel.frames()[frame].key;
-    if (m_cdn && kernel.frames()[frame].type != sim::RequestType::Static) {
+    if (m_staticOnly && kernel.frames()[frame].type != sim::RequestType::Static) {
         // A CDN caches assets only: dynamic requests go on to the origin.
         ++m_dynamicPassed;
         if (linkCount() == 0) {

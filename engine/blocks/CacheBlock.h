@@ -9,6 +9,7 @@
 // stampede protection decides what a burst of misses on one key does (a
 // flush at peak load is a thundering herd unless a lock makes one request
 // fetch for all).
+#include "model/Choices.h"
 #include "sim/BlockRuntime.h"
 #include "CacheStore.h"
 
@@ -19,7 +20,7 @@ namespace scalelab::blocks {
 
 class CacheBlock final : public sim::BlockRuntime {
 public:
-    CacheBlock(const model::Block& block, uint32_t index, uint64_t runSeed, size_t windowCapacity);
+    using sim::BlockRuntime::BlockRuntime;
 
     void configure(sim::Kernel& kernel, const model::Block& block) override;
     void onArrive(sim::Kernel& kernel, uint32_t frame) override;
@@ -32,8 +33,8 @@ public:
     void resetStats(sim::SimTime now) override;
 
 private:
-    enum class Strategy { CacheAside, ReadThrough, WriteThrough, WriteBehind, RefreshAhead };
-    enum class Stampede { None, Lock, EarlyExpiration };
+    using Strategy = model::CacheStrategy;
+    using Stampede = model::StampedeProtection;
     // Where a call is, kept in CallFrame::phase.
     enum Phase : uint8_t { Hit, MissDelay, Fetching, Waiting, SetAfterFetch, WritePass, WriteThroughSet, Answer };
 
@@ -50,7 +51,7 @@ private:
     void fetched(sim::Kernel& kernel, uint32_t frame, sim::Outcome outcome);
     void refreshInBackground(sim::Kernel& kernel, uint32_t key);
 
-    bool m_cdn = false; // a CDN caches static assets only
+    bool m_staticOnly = false; // a CDN caches static assets only (BlockSpec::cachesStaticOnly)
     bool m_capacityModel = false;
     double m_hitRatio = 0;
     sim::SimTime m_hitLatency = 0, m_missLatency = 0;

@@ -7,6 +7,7 @@
 // Costs: lookup, insert, erase O(1) expected (hash map + intrusive lists);
 // LFU eviction O(log F) in the number of distinct frequencies. Memory
 // ~48 bytes per entry, bounded by the capacity.
+#include "model/Choices.h"
 #include "sim/IntrusiveList.h"
 #include "core/SimTime.h"
 
@@ -19,7 +20,7 @@ namespace scalelab::blocks {
 
 class CacheStore {
 public:
-    enum class Eviction { Lru, Lfu };
+    using Eviction = model::Eviction;
 
     struct Entry {
         uint32_t key = 0;

@@ -6,12 +6,6 @@ namespace {
 enum Phase : uint8_t { Normal, Probe };
 }
 
-CircuitBreakerBlock::CircuitBreakerBlock(const model::Block& block, uint32_t index, uint64_t runSeed,
-                                         size_t windowCapacity)
-    : sim::BlockRuntime(block, index, runSeed, windowCapacity)
-{
-}
-
 void CircuitBreakerBlock::configure(sim::Kernel&, const model::Block& block)
 {
     m_threshold = static_cast<int>(block.param("failure_threshold"));

@@ -5,15 +5,16 @@
 // call at once (fail fast, give the dependency time to recover); after the
 // open duration it goes half-open and lets a few probe calls through: they
 // close it if they succeed and open it again if one fails.
+#include "model/Choices.h"
 #include "sim/BlockRuntime.h"
 
 namespace scalelab::blocks {
 
 class CircuitBreakerBlock final : public sim::BlockRuntime {
 public:
-    enum class State { Closed, HalfOpen, Open };
+    using State = model::BreakerState; // its gauge; the registry names the states
 
-    CircuitBreakerBlock(const model::Block& block, uint32_t index, uint64_t runSeed, size_t windowCapacity);
+    using sim::BlockRuntime::BlockRuntime;
 
     void configure(sim::Kernel& kernel, const model::Block& block) override;
     void onArrive(sim::Kernel& kernel, uint32_t frame) override;

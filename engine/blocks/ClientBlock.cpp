@@ -2,23 +2,18 @@
 
 namespace scalelab::blocks {
 
-ClientBlock::ClientBlock(const model::Block& block, uint32_t index, uint64_t runSeed, size_t windowCapacity)
-    : sim::BlockRuntime(block, index, runSeed, windowCapacity)
-{
-}
-
 void ClientBlock::configure(sim::Kernel& kernel, const model::Block& block)
 {
     const Model oldModel = m_model;
     const int oldUsers = m_virtualUsers;
-    m_model = static_cast<Model>(static_cast<int>(block.param("arrival_model")));
+    m_model = block.choice<Model>("arrival_model");
     m_profile.configure(block);
     m_readRatio = block.param("read_ratio");
     m_staticRatio = block.param("static_ratio");
     m_timeout = sim::fromMs(block.param("timeout_ms"));
     m_retries = static_cast<int>(block.param("retries"));
     m_backoff = sim::fromMs(block.param("retry_backoff_ms"));
-    m_jitter = static_cast<Jitter>(static_cast<int>(block.param("retry_jitter")));
+    m_jitter = block.choice<Jitter>("retry_jitter");
     m_keys.configure(static_cast<uint64_t>(block.param("key_space")), block.param("key_skew"));
     m_virtualUsers = static_cast<int>(block.param("virtual_users"));
     m_thinkSeconds = block.param("think_time_ms") / 1000.0;

@@ -6,6 +6,7 @@
 // law X = N / (R + Z)). Either way: a read/write mix, Zipf keys, a timeout
 // per attempt and retries with exponential backoff. It records what users
 // experience: latency from the first attempt, and the outcome of the last.
+#include "model/Choices.h"
 #include "Backoff.h"
 #include "sim/BlockRuntime.h"
 #include "sim/TrafficProfile.h"
@@ -15,7 +16,7 @@ namespace scalelab::blocks {
 
 class ClientBlock final : public sim::BlockRuntime {
 public:
-    ClientBlock(const model::Block& block, uint32_t index, uint64_t runSeed, size_t windowCapacity);
+    using sim::BlockRuntime::BlockRuntime;
 
     void configure(sim::Kernel& kernel, const model::Block& block) override;
     void start(sim::Kernel& kernel) override;
@@ -28,7 +29,7 @@ public:
     bool isClient() const override { return true; }
 
 private:
-    enum class Model { Open, Closed };
+    using Model = model::ArrivalModel;
 
     void restartArrivals(sim::Kernel& kernel);
     void scheduleNextArrival(sim::Kernel& kernel);

@@ -15,7 +15,7 @@ FanoutBlock::FanoutBlock(const model::Block& block, uint32_t index, uint64_t run
 
 void FanoutBlock::configure(sim::Kernel& kernel, const model::Block& block)
 {
-    m_mode = static_cast<Mode>(static_cast<int>(block.param("mode")));
+    m_mode = block.choice<Mode>("mode");
     m_timeout = sim::fromMs(block.param("timeout_ms"));
     m_postMs = block.param("post_time_ms");
     m_readMs = block.param("read_time_ms");

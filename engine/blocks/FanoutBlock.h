@@ -23,6 +23,7 @@
 // Propagation delay = post accepted to its last follower's timeline
 // written. A post that is not pushed (read mode, hybrid above the
 // threshold) is visible at the next read: its delay counts as 0.
+#include "model/Choices.h"
 #include "sim/BlockRuntime.h"
 #include "InstancePool.h"
 #include "SlotTable.h"
@@ -54,7 +55,7 @@ public:
     std::map<std::string, double> extraMetrics() const override;
     void resetStats(sim::SimTime now) override;
 
-    enum class Mode { Write, Read, Hybrid };
+    using Mode = model::FanoutMode;
 
 private:
     // A post whose fan-out has not finished, in the backlog in post order.

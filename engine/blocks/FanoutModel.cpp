@@ -1,13 +1,15 @@
 #include "FanoutModel.h"
 
+#include "model/Choices.h"
+
 #include <cmath>
 
 namespace scalelab::blocks {
 
 FanoutLoad fanoutLoad(const model::Block& block)
 {
-    enum { Write, Read, Hybrid };
-    const int mode = static_cast<int>(block.param("mode"));
+    using enum model::FanoutMode;
+    const auto mode = block.choice<model::FanoutMode>("mode");
     const double share = block.param("celebrity_share");
     const double mean = block.param("followers_mean");
     const double celebrity = block.param("celebrity_followers");

@@ -1,5 +1,7 @@
 #include "GeoDnsBlock.h"
 
+#include "model/Choices.h"
+
 #include <algorithm>
 
 namespace scalelab::blocks {
@@ -10,14 +12,9 @@ namespace {
 enum Phase : uint8_t { Outbound = 0, Returning = 1 };
 }
 
-GeoDnsBlock::GeoDnsBlock(const model::Block& block, uint32_t index, uint64_t runSeed, size_t windowCapacity)
-    : sim::BlockRuntime(block, index, runSeed, windowCapacity)
-{
-}
-
 void GeoDnsBlock::configure(sim::Kernel&, const model::Block& block)
 {
-    m_activePassive = block.param("policy") != 0;
+    m_activePassive = block.choice<model::RegionPolicy>("policy") == model::RegionPolicy::ActivePassive;
     m_interval = sim::fromSeconds(block.param("health_check_interval_s"));
     m_threshold = static_cast<int>(block.param("unhealthy_threshold"));
     m_ttl = sim::fromSeconds(block.param("dns_ttl_s"));

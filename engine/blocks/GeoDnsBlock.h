@@ -18,7 +18,7 @@ namespace scalelab::blocks {
 
 class GeoDnsBlock final : public sim::BlockRuntime {
 public:
-    GeoDnsBlock(const model::Block& block, uint32_t index, uint64_t runSeed, size_t windowCapacity);
+    using sim::BlockRuntime::BlockRuntime;
 
     void configure(sim::Kernel& kernel, const model::Block& block) override;
     void start(sim::Kernel& kernel) override;

@@ -8,9 +8,11 @@
 
 #include <vector>
 
-namespace scalelab::blocks {
+namespace scalelab::sim {
+class BlockRuntime;
+}
 
-class sim::BlockRuntime;
+namespace scalelab::blocks {
 
 class InstancePool {
 public:

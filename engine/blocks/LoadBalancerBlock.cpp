@@ -2,19 +2,13 @@
 
 namespace scalelab::blocks {
 
-LoadBalancerBlock::LoadBalancerBlock(const model::Block& block, uint32_t index, uint64_t runSeed,
-                                     size_t windowCapacity)
-    : sim::BlockRuntime(block, index, runSeed, windowCapacity)
-{
-}
-
 namespace {
 enum Phase : uint8_t { FirstTry, RetriedUpstream };
 }
 
 void LoadBalancerBlock::configure(sim::Kernel& kernel, const model::Block& block)
 {
-    m_algorithm = static_cast<Algorithm>(static_cast<int>(block.param("algorithm")));
+    m_algorithm = block.choice<Algorithm>("algorithm");
     m_overhead = sim::fromMs(block.param("overhead_ms"));
     m_builtForVersion = UINT64_MAX; // link weights may have changed too
     m_unhealthyThreshold = static_cast<int>(block.param("unhealthy_threshold"));

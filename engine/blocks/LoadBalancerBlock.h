@@ -10,6 +10,7 @@
 // it back. Until then a crashed instance keeps getting its share, and those
 // calls fail (or go to the next upstream when that retry is on). Backends
 // on links marked backup only get traffic when no primary one is healthy.
+#include "model/Choices.h"
 #include "sim/BlockRuntime.h"
 #include "HealthProbe.h"
 
@@ -17,9 +18,9 @@ namespace scalelab::blocks {
 
 class LoadBalancerBlock final : public sim::BlockRuntime {
 public:
-    enum class Algorithm { RoundRobin, WeightedRoundRobin, LeastConnections, Random, IpHash, PowerOfTwo };
+    using Algorithm = model::BalancerAlgorithm;
 
-    LoadBalancerBlock(const model::Block& block, uint32_t index, uint64_t runSeed, size_t windowCapacity);
+    using sim::BlockRuntime::BlockRuntime;
 
     void configure(sim::Kernel& kernel, const model::Block& block) override;
     void onArrive(sim::Kernel& kernel, uint32_t frame) override;

@@ -12,12 +12,14 @@ PoolBlock::PoolBlock(const model::Block& block, uint32_t index, uint64_t runSeed
 
 void PoolBlock::configure(sim::Kernel& kernel, const model::Block& block)
 {
-    const bool isDatabase = block.kind == "database";
+    // One class serves every pool kind; what its registry entry declares
+    // decides the rest: a connection limit (a database), call retries (a service).
+    const auto has = [&](const char* key) { return block.params.count(key) > 0; };
     m_timeout = sim::fromMs(block.param("timeout_ms"));
     m_times = ServiceTimes::of(block);
-    m_maxConnections = isDatabase ? static_cast<int>(block.param("max_connections")) : INT_MAX;
-    m_callRetries = isDatabase ? 0 : static_cast<int>(block.param("call_retries"));
-    m_callBackoff = isDatabase ? 0 : sim::fromMs(block.param("call_retry_backoff_ms"));
+    m_maxConnections = has("max_connections") ? static_cast<int>(block.param("max_connections")) : INT_MAX;
+    m_callRetries = has("call_retries") ? static_cast<int>(block.param("call_retries")) : 0;
+    m_callBackoff = has("call_retry_backoff_ms") ? sim::fromMs(block.param("call_retry_backoff_ms")) : 0;
     // An autoscaler may have changed the instance count: only an edit of
     // the parameter itself overrides it.
     const int configured = static_cast<int>(block.param("instances"));

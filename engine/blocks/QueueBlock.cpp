@@ -2,11 +2,6 @@
 
 namespace scalelab::blocks {
 
-QueueBlock::QueueBlock(const model::Block& block, uint32_t index, uint64_t runSeed, size_t windowCapacity)
-    : sim::BlockRuntime(block, index, runSeed, windowCapacity)
-{
-}
-
 void QueueBlock::configure(sim::Kernel& kernel, const model::Block& block)
 {
     m_capacity = static_cast<int>(block.param("capacity"));

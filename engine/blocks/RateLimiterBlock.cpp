@@ -1,19 +1,15 @@
 #include "RateLimiterBlock.h"
 
+#include "model/Choices.h"
+
 #include <algorithm>
 
 namespace scalelab::blocks {
 
-RateLimiterBlock::RateLimiterBlock(const model::Block& block, uint32_t index, uint64_t runSeed,
-                                   size_t windowCapacity)
-    : sim::BlockRuntime(block, index, runSeed, windowCapacity)
-{
-}
-
 void RateLimiterBlock::configure(sim::Kernel&, const model::Block& block)
 {
-    m_slidingWindow = block.param("algorithm") != 0;
-    m_perKey = block.param("scope") != 0;
+    m_slidingWindow = block.choice<model::LimiterAlgorithm>("algorithm") == model::LimiterAlgorithm::SlidingWindow;
+    m_perKey = block.choice<model::LimitScope>("scope") == model::LimitScope::PerKey;
     m_rate = block.param("rate_rps");
     m_burst = block.param("burst");
     m_window = sim::fromSeconds(block.param("window_s"));

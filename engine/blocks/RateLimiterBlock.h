@@ -12,7 +12,7 @@ namespace scalelab::blocks {
 
 class RateLimiterBlock final : public sim::BlockRuntime {
 public:
-    RateLimiterBlock(const model::Block& block, uint32_t index, uint64_t runSeed, size_t windowCapacity);
+    using sim::BlockRuntime::BlockRuntime;
 
     void configure(sim::Kernel& kernel, const model::Block& block) override;
     void onArrive(sim::Kernel& kernel, uint32_t frame) override;

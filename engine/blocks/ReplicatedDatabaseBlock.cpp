@@ -15,12 +15,12 @@ void ReplicatedDatabaseBlock::configure(sim::Kernel& kernel, const model::Block&
 {
     m_timeout = sim::fromMs(block.param("timeout_ms"));
     m_times = ServiceTimes::of(block);
-    m_replication = static_cast<Replication>(static_cast<int>(block.param("replication")));
+    m_replication = block.choice<Replication>("replication");
     m_shipDelay = sim::fromMs(block.param("replication_delay_ms"));
     m_applyTime = sim::fromMs(block.param("apply_time_ms"));
-    m_routing = static_cast<Routing>(static_cast<int>(block.param("read_routing")));
+    m_routing = block.choice<Routing>("read_routing");
     m_failoverS = block.param("failover_s");
-    m_topology = static_cast<Topology>(static_cast<int>(block.param("topology")));
+    m_topology = block.choice<Topology>("topology");
     m_replicaCount = static_cast<int>(block.param("replicas"));
     m_replicas.resize(static_cast<size_t>(m_replicaCount));
     m_pool.resize(kernel, 1 + m_replicaCount, static_cast<int>(block.param("workers")),

@@ -16,6 +16,7 @@
 // ships them to the others through the same appliers. A write conflicts
 // when another node wrote the same key less than one replication delay
 // (shipping + apply) before, so neither had seen the other's write.
+#include "model/Choices.h"
 #include "sim/BlockRuntime.h"
 #include "InstancePool.h"
 #include "ServiceTimes.h"
@@ -48,9 +49,9 @@ public:
     void resetStats(sim::SimTime now) override;
 
 private:
-    enum class Replication { Async, SemiSync, Sync };
-    enum class Routing { Replicas, Primary, ReadYourWrites };
-    enum class Topology { PrimaryReplica, MultiPrimary };
+    using Replication = model::Replication;
+    using Routing = model::ReadRouting;
+    using Topology = model::ReplicaTopology;
     enum Phase : uint8_t { Serving, AwaitingReplicas };
 
     struct Replica {

@@ -4,11 +4,6 @@
 
 namespace scalelab::blocks {
 
-ServerlessBlock::ServerlessBlock(const model::Block& block, uint32_t index, uint64_t runSeed, size_t windowCapacity)
-    : sim::BlockRuntime(block, index, runSeed, windowCapacity)
-{
-}
-
 void ServerlessBlock::configure(sim::Kernel& kernel, const model::Block& block)
 {
     m_limit = static_cast<int>(block.param("concurrency_limit"));

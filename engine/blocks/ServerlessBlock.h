@@ -16,7 +16,7 @@ namespace scalelab::blocks {
 
 class ServerlessBlock final : public sim::BlockRuntime {
 public:
-    ServerlessBlock(const model::Block& block, uint32_t index, uint64_t runSeed, size_t windowCapacity);
+    using sim::BlockRuntime::BlockRuntime;
 
     void configure(sim::Kernel& kernel, const model::Block& block) override;
     void start(sim::Kernel& kernel) override;

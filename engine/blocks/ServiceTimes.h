@@ -15,7 +15,7 @@ struct ServiceTimes {
     // Services have one service_time_ms; databases time reads and writes apart.
     static ServiceTimes of(const model::Block& block)
     {
-        const bool single = block.kind == "service";
+        const bool single = block.params.count("service_time_ms") > 0;
         return {block.param(single ? "service_time_ms" : "read_time_ms"),
                 block.param(single ? "service_time_ms" : "write_time_ms"), block.param("service_cv")};
     }

@@ -7,6 +7,7 @@
 //   directory       a lookup table, filled on first sight to balance shards
 // Moving between two maps, movedFraction() tells the share of keys that
 // change owner: the cost of resharding.
+#include "model/Choices.h"
 #include <cstdint>
 #include <unordered_map>
 #include <vector>
@@ -15,7 +16,7 @@ namespace scalelab::blocks {
 
 class ShardMap {
 public:
-    enum class Strategy { Range, HashModulo, ConsistentHash, Geographic, Directory };
+    using Strategy = model::ShardingStrategy;
 
     void configure(Strategy strategy, int shards, int virtualNodes, uint32_t keyRange);
     int shardOf(uint32_t key, uint32_t origin);

@@ -16,7 +16,7 @@ void ShardedDatabaseBlock::configure(sim::Kernel& kernel, const model::Block& bl
     m_timeout = sim::fromMs(block.param("timeout_ms"));
     m_times = ServiceTimes::of(block);
     m_crossShard = block.param("cross_shard_ratio");
-    const auto strategy = static_cast<ShardMap::Strategy>(static_cast<int>(block.param("strategy")));
+    const auto strategy = block.choice<ShardMap::Strategy>("strategy");
     m_lookupMs = strategy == ShardMap::Strategy::Directory ? block.param("directory_lookup_ms") : 0;
     const int shards = static_cast<int>(block.param("shards"));
     m_keyRange = static_cast<uint32_t>(block.param("key_range"));

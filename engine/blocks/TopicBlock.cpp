@@ -2,11 +2,6 @@
 
 namespace scalelab::blocks {
 
-TopicBlock::TopicBlock(const model::Block& block, uint32_t index, uint64_t runSeed, size_t windowCapacity)
-    : sim::BlockRuntime(block, index, runSeed, windowCapacity)
-{
-}
-
 void TopicBlock::configure(sim::Kernel&, const model::Block& block)
 {
     m_publishTime = sim::fromMs(block.param("publish_ms"));

@@ -8,7 +8,7 @@ namespace scalelab::blocks {
 
 class TopicBlock final : public sim::BlockRuntime {
 public:
-    TopicBlock(const model::Block& block, uint32_t index, uint64_t runSeed, size_t windowCapacity);
+    using sim::BlockRuntime::BlockRuntime;
 
     void configure(sim::Kernel& kernel, const model::Block& block) override;
     void onArrive(sim::Kernel& kernel, uint32_t frame) override;

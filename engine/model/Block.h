@@ -1,5 +1,7 @@
 #pragma once
 // One block of a design, as the file holds it and the canvas edits it.
+#include "ChoiceNames.h"
+
 #include <map>
 #include <string>
 
@@ -19,6 +21,13 @@ struct Block {
 
     double param(const std::string& key) const;
     const std::string& text(const std::string& key) const;
+    // A choice parameter as its enum (model/Choices.h); the registry built the
+    // parameter's choices from the enum's names, so index and name agree.
+    template <ChoiceEnum E>
+    E choice(const std::string& key) const
+    {
+        return static_cast<E>(static_cast<int>(param(key)));
+    }
     bool operator==(const Block&) const = default;
 };
 

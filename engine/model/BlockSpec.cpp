@@ -17,4 +17,11 @@ bool BlockSpec::mayLinkTo(const std::string& targetKind) const
     return std::find(allowedTargets.begin(), allowedTargets.end(), targetKind) != allowedTargets.end();
 }
 
+bool BlockSpec::mayCall(const BlockSpec& target) const
+{
+    if (!target.acceptsInput || (target.edgeOnly && tier != Tier::Source))
+        return false;
+    return std::find(calls.begin(), calls.end(), target.tier) != calls.end();
+}
+
 } // namespace scalelab::model

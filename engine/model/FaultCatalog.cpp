@@ -1,6 +1,7 @@
 #include "FaultCatalog.h"
 
 #include "Architecture.h"
+#include "Registry.h"
 
 #include <algorithm>
 #include <cmath>
@@ -9,9 +10,6 @@
 namespace scalelab::model {
 
 namespace {
-
-const std::vector<std::string> kPooled = {"service", "database", "replicated_database", "sharded_database",
-                                          "queue", "serverless"};
 
 std::string number(double value)
 {
@@ -24,9 +22,21 @@ std::string number(double value)
 
 bool FaultSpec::appliesTo(const std::string& kind) const
 {
-    if (kinds.empty())
-        return kind != "client";
-    return std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
+    const BlockSpec* spec = Registry::instance().find(kind);
+    if (!spec || target != Target::Block)
+        return false;
+    if (everyBlock)
+        return spec->tier != Tier::Source;
+    return std::find(spec->faults.begin(), spec->faults.end(), action) != spec->faults.end();
+}
+
+std::vector<std::string> FaultSpec::kinds() const
+{
+    std::vector<std::string> result;
+    for (const BlockSpec& spec : Registry::instance().blocks())
+        if (appliesTo(spec.kind))
+            result.push_back(spec.kind);
+    return result;
 }
 
 const std::vector<FaultSpec>& faultSpecs()
@@ -34,21 +44,21 @@ const std::vector<FaultSpec>& faultSpecs()
     using T = FaultSpec::Target;
     static const std::vector<FaultSpec> specs = [] {
         std::vector<FaultSpec> list = {
-        {"crash", "Crash instances", T::Block, {"service", "database"}, true, "instances", 1, 1, 100'000,
+        {"crash", "Crash instances", T::Block, false, true, "instances", 1, 1, 100'000,
          "The last N instances die: their queued and running requests fail, and a load balancer keeps "
          "sending them traffic until its health checks notice."},
-        {"slow", "Slow down", T::Block, kPooled, true, "x slower", 5, 1, 1000,
+        {"slow", "Slow down", T::Block, false, true, "x slower", 5, 1, 1000,
          "Every request's work takes this many times longer (a bad deploy, a noisy neighbour, GC pauses)."},
-        {"error_rate", "Add errors", T::Block, {}, true, "error probability", 0.5, 0, 1,
+        {"error_rate", "Add errors", T::Block, true, true, "error probability", 0.5, 0, 1,
          "Each call that reaches the block fails at once with this probability."},
-        {"flush", "Flush cache", T::Block, {"cache", "cdn"}, false, "", 0, 0, 0,
+        {"flush", "Flush cache", T::Block, false, false, "", 0, 0, 0,
          "Every cached entry is gone: the next reads all miss and fall on the origin."},
-        {"kill_primary", "Kill database primary", T::Block, {"replicated_database"}, false, "", 0, 0, 0,
+        {"kill_primary", "Kill database primary", T::Block, false, false, "", 0, 0, 0,
          "The primary dies; writes fail until a replica is promoted after the failover time."},
-        {"cut_link", "Cut link", T::Link, {}, false, "", 0, 0, 0,
+        {"cut_link", "Cut link", T::Link, false, false, "", 0, 0, 0,
          "Calls on the link vanish (a network partition): callers wait for their timeout, or for ever "
          "without one."},
-        {"lose_region", "Lose region", T::Region, {}, false, "", 0, 0, 0,
+        {"lose_region", "Lose region", T::Region, false, false, "", 0, 0, 0,
          "Every block in the region fails every call, as when a cloud region goes dark."},
         };
         list.front().wholeNumber = true; // crash: a number of instances

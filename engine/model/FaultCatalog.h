@@ -17,7 +17,7 @@ struct FaultSpec {
     std::string action;
     std::string label;
     Target target = Target::Block;
-    std::vector<std::string> kinds; // block kinds it applies to; empty = any but a client
+    bool everyBlock = false; // applies to every block but a client; otherwise to kinds that list it (BlockSpec::faults)
     bool hasValue = false;
     std::string valueLabel;
     double defaultValue = 0, minValue = 0, maxValue = 0;
@@ -25,6 +25,8 @@ struct FaultSpec {
     bool wholeNumber = false; // the value counts something (instances)
 
     bool appliesTo(const std::string& kind) const;
+    // Block faults: the registry kinds it applies to, in registry order.
+    std::vector<std::string> kinds() const;
 };
 
 const std::vector<FaultSpec>& faultSpecs();

@@ -1,5 +1,6 @@
 #include "Registry.h"
 
+#include "Choices.h"
 #include "RampStages.h"
 #include "ResilienceSpecs.h"
 #include "SpecBuilders.h"
@@ -12,6 +13,47 @@ namespace {
 
 using namespace specs;
 
+// Indicative on-demand list prices (AWS, rounded) so that cost comparisons
+// mean something before anyone edits them: an instance-hour of a small
+// server, a managed database node, a cache node; per million requests for
+// CDN, queue and pub/sub. Each spec states its own; this makes them parameters.
+void addPriceParams(BlockSpec& spec)
+{
+    if (spec.pricePerHour)
+        spec.params.push_back(number("cost_per_hour", "Cost per instance-hour", ParamType::Double, "$/h",
+                                     *spec.pricePerHour, 0, 10'000, 0.01,
+                                     "What one instance (node, consumer) costs per hour; the run adds up "
+                                     "instances x price over time."));
+    if (spec.pricePerMillion > 0)
+        spec.params.push_back(number("cost_per_million", "Cost per million requests", ParamType::Double, "$",
+                                     spec.pricePerMillion, 0, 10'000, 0.05,
+                                     "Price of a million requests (CDN requests and egress, queue or "
+                                     "pub/sub API calls)."));
+}
+
+std::string balancerCellApproximation(const Block& block, const BlockSpec& spec, int)
+{
+    const auto algorithm = block.choice<BalancerAlgorithm>("algorithm");
+    if (algorithm == BalancerAlgorithm::Random)
+        return {};
+    return block.id + ": " + spec.param("algorithm")->choiceName(block.param("algorithm")) +
+           " balances over all instances, a cell over its share only (exact for random)";
+}
+
+std::string replicasCellApproximation(const Block& block, const BlockSpec&, int cellCount)
+{
+    return block.id + ": one primary per cell takes 1/" + std::to_string(cellCount) +
+           " of the writes the design's single primary takes";
+}
+
+std::string cacheCellApproximation(const Block& block, const BlockSpec&, int cellCount)
+{
+    if (block.choice<HitModel>("hit_model") != HitModel::Capacity)
+        return {};
+    return block.id + ": each cell's cache holds the full capacity but sees 1/" + std::to_string(cellCount) +
+           " of the requests per key (hit ratio approximate)";
+}
+
 BlockSpec clientSpec()
 {
     BlockSpec spec;
@@ -21,9 +63,10 @@ BlockSpec clientSpec()
     spec.icon = "client";
     spec.summary = "Users sending requests: open-loop Poisson arrivals with timeouts and retries.";
     spec.pattern = "Load generation";
+    spec.tier = Tier::Source;
+    spec.behaviour = Behaviour::Client;
     spec.acceptsInput = false;
-    spec.allowedTargets = {"load_balancer", "service", "database", "replicated_database", "sharded_database", "cache", "cdn",
-                           "queue", "topic", "circuit_breaker", "rate_limiter", "serverless", "geo_dns", "fanout"};
+    spec.calls = kServingTiers; // and the edge: a client is who the edge faces
     spec.needsTarget = true;
     spec.params = {
         perCell(number("rate_rps", "Request rate", ParamType::Rate, "rps", 100, 0, 10'000'000, 10,
@@ -38,7 +81,7 @@ BlockSpec clientSpec()
                "Extra attempts after an error or timeout. Every retry is new load on the system."),
         number("retry_backoff_ms", "Retry backoff", ParamType::Duration, "ms", 100, 0, 60'000, 10,
                "Wait before the first retry; doubles for every further attempt (exponential backoff)."),
-        choice("retry_jitter", "Retry jitter", {"none", "full", "equal"}, 1,
+        choice("retry_jitter", "Retry jitter", RetryJitter::Full,
                "Randomness in the backoff. None: every client that failed together retries together, in "
                "waves (a retry storm). Full: a uniform wait in [0, backoff]. Equal: half the backoff plus a "
                "uniform half (AWS's \"exponential backoff and jitter\")."),
@@ -48,11 +91,11 @@ BlockSpec clientSpec()
                "How many different keys (users, products) requests are spread over."),
         number("slo_p95_ms", "SLO (p95)", ParamType::Duration, "ms", 200, 0, kHour, 10,
                "The latency objective: 95% of requests should finish within it. Drawn on the latency plot."),
-        choice("arrival_model", "Arrival model", {"open", "closed"}, 0,
+        choice("arrival_model", "Arrival model", ArrivalModel::Open,
                "Open: requests arrive at the profile's rate whatever happens to them (internet traffic). "
                "Closed: a fixed number of virtual users each wait for their response and think before the "
                "next request (k6 VUs, JMeter threads), so a slow system lowers its own load."),
-        choice("profile", "Traffic profile", {"constant", "ramp", "spike", "diurnal"}, 0,
+        choice("profile", "Traffic profile", TrafficShape::Constant,
                "Open model only. Constant: rate_rps. Ramp: from rate_rps through the ramp stages. Spike: "
                "rate_rps times the spike multiplier for a while. Diurnal: rate_rps swinging by the amplitude "
                "over the period, like a day of traffic."),
@@ -86,12 +129,14 @@ BlockSpec loadBalancerSpec()
     spec.icon = "load_balancer";
     spec.summary = "Spreads each request to one instance of the blocks it links to.";
     spec.pattern = "Horizontal scaling behind a load balancer";
-    spec.allowedTargets = {"service", "database", "replicated_database", "sharded_database", "cache", "load_balancer",
-                           "queue", "topic", "circuit_breaker", "rate_limiter", "serverless", "fanout"};
+    spec.tier = Tier::Router;
+    spec.behaviour = Behaviour::LoadBalancer;
+    spec.calls = kServingTiers;
     spec.needsTarget = true;
+    spec.pricePerHour = 0.025;
+    spec.cellApproximation = balancerCellApproximation;
     spec.params = {
-        choice("algorithm", "Algorithm",
-               {"round_robin", "weighted_round_robin", "least_connections", "random", "ip_hash", "power_of_two"}, 0,
+        choice("algorithm", "Algorithm", BalancerAlgorithm::RoundRobin,
                "How the next instance is chosen. Round robin takes turns; weighted round robin follows link "
                "weights; least connections picks the instance with the fewest requests in flight; ip hash "
                "pins a key to one instance; power of two picks the less busy of two random instances."),
@@ -119,8 +164,11 @@ BlockSpec serviceSpec()
     spec.icon = "service";
     spec.summary = "A pool of stateless app instances, each with a worker pool and a bounded queue.";
     spec.pattern = "Stateless service scaling";
-    spec.allowedTargets = {"service", "database", "replicated_database", "sharded_database", "cache", "load_balancer",
-                           "queue", "topic", "circuit_breaker", "rate_limiter", "serverless", "fanout"};
+    spec.tier = Tier::Compute;
+    spec.behaviour = Behaviour::Pool;
+    spec.calls = kServingTiers;
+    spec.faults = {"crash", "slow"};
+    spec.pricePerHour = 0.10;
     spec.params = poolParams(1, 8, 100);
     spec.params.insert(spec.params.begin() + 2,
                        number("service_time_ms", "Service time", ParamType::Duration, "ms", 10, 0, kHour, 1,
@@ -144,6 +192,10 @@ BlockSpec databaseSpec()
     spec.icon = "database";
     spec.summary = "A database server: reads and writes cost different times; connections are limited.";
     spec.pattern = "Database scaling";
+    spec.tier = Tier::Database;
+    spec.behaviour = Behaviour::Pool;
+    spec.faults = {"crash", "slow"};
+    spec.pricePerHour = 0.50;
     spec.params = poolParams(1, 16, 1000);
     spec.params.insert(spec.params.begin() + 2,
                        {number("read_time_ms", "Read time", ParamType::Duration, "ms", 5, 0, kHour, 1,
@@ -165,6 +217,11 @@ BlockSpec replicatedDatabaseSpec()
     spec.icon = "replica";
     spec.summary = "A primary that takes the writes and read replicas that copy them, with replication lag.";
     spec.pattern = "Database replication (primary-replica)";
+    spec.tier = Tier::Database;
+    spec.behaviour = Behaviour::ReplicatedDatabase;
+    spec.faults = {"slow", "kill_primary"};
+    spec.pricePerHour = 0.50;
+    spec.cellApproximation = replicasCellApproximation;
     spec.params = poolParams(1, 16, 1000);
     spec.params.erase(spec.params.begin()); // the instances are the primary and its replicas
     spec.params.insert(spec.params.begin(),
@@ -175,8 +232,7 @@ BlockSpec replicatedDatabaseSpec()
                                "Mean time to serve one read query, on any node."),
                         number("write_time_ms", "Write time", ParamType::Duration, "ms", 20, 0, kHour, 1,
                                "Mean time for the primary to commit one write.")});
-    spec.params.push_back(choice(
-        "replication", "Replication", {"async", "semi_sync", "sync"}, 0,
+    spec.params.push_back(choice("replication", "Replication", Replication::Async,
         "Async: a write returns once the primary commits; replicas catch up later (lag, stale reads). "
         "Semi-sync: it also waits until one replica has received it. Sync: it waits until every replica "
         "has applied it: no stale reads, slower writes."));
@@ -185,15 +241,14 @@ BlockSpec replicatedDatabaseSpec()
     spec.params.push_back(number("apply_time_ms", "Apply time", ParamType::Duration, "ms", 2, 0, 60'000, 0.5,
                                  "Time a replica's single applier thread needs per write: when writes arrive "
                                  "faster than it applies them, the lag grows."));
-    spec.params.push_back(choice("read_routing", "Read routing", {"replicas", "primary", "read_your_writes"}, 0,
+    spec.params.push_back(choice("read_routing", "Read routing", ReadRouting::Replicas,
                                  "Where reads go: spread over the replicas (least busy), all to the primary, or to "
                                  "a replica unless it has not yet applied the latest write of that key, which then "
                                  "reads from the primary (read-your-writes)."));
     spec.params.push_back(number("failover_s", "Failover time", ParamType::Double, "s", 30, 0, 3600, 5,
                                  "After the primary dies, how long until a replica is promoted. Writes fail "
                                  "meanwhile."));
-    spec.params.push_back(choice(
-        "topology", "Topology", {"primary_replica", "multi_primary"}, 0,
+    spec.params.push_back(choice("topology", "Topology", ReplicaTopology::PrimaryReplica,
         "Primary-replica: one node takes every write. Multi-primary (master-master): every node takes writes "
         "and ships them to the others; two nodes writing the same key before seeing each other's write is a "
         "conflict that the application must resolve (counted as conflict_rate)."));
@@ -209,14 +264,17 @@ BlockSpec shardedDatabaseSpec()
     spec.icon = "shard";
     spec.summary = "Data split over N shards by key: each shard a database of its own.";
     spec.pattern = "Sharding (horizontal partitioning)";
+    spec.tier = Tier::Database;
+    spec.behaviour = Behaviour::ShardedDatabase;
+    spec.faults = {"slow"};
+    spec.pricePerHour = 0.50;
     spec.params = poolParams(1, 16, 1000);
     spec.params.erase(spec.params.begin()); // one instance per shard
     spec.params.insert(spec.params.begin(),
                        {number("shards", "Shards", ParamType::Int, "", 4, 1, 1024, 1,
                                "How many shards the data is split over. Changing it while running reports the "
                                "share of keys that move."),
-                        choice("strategy", "Sharding strategy",
-                               {"range", "hash_modulo", "consistent_hash", "geographic", "directory"}, 1,
+                        choice("strategy", "Sharding strategy", ShardingStrategy::HashModulo,
                                "Range: contiguous key ranges (hot ranges make hot shards). Hash modulo: even, but "
                                "adding a shard moves most keys. Consistent hashing: a ring of virtual nodes, "
                                "adding a shard moves about 1/N. Geographic: by the users' origin (client). "
@@ -248,9 +306,14 @@ BlockSpec cacheSpec()
     spec.icon = "cache";
     spec.summary = "An in-memory cache (Redis-like): hits answer at once, misses go on downstream.";
     spec.pattern = "Caching: cache-aside, read/write-through, write-behind, refresh-ahead";
-    spec.allowedTargets = {"service", "database", "replicated_database", "sharded_database", "load_balancer", "cache"};
+    spec.tier = Tier::Cache;
+    spec.behaviour = Behaviour::Cache;
+    spec.calls = {Tier::Router, Tier::Compute, Tier::Database, Tier::Cache};
+    spec.faults = {"flush"};
+    spec.pricePerHour = 0.20;
+    spec.cellApproximation = cacheCellApproximation;
     spec.params = {
-        choice("hit_model", "Hit model", {"fixed_ratio", "capacity"}, 0,
+        choice("hit_model", "Hit model", HitModel::FixedRatio,
                "Fixed ratio: reads hit with the hit ratio below (the teaching model). Capacity: the cache "
                "holds up to `capacity` keys with TTL and eviction, and the hit ratio emerges from the keys "
                "the clients ask for."),
@@ -262,12 +325,11 @@ BlockSpec cacheSpec()
                "Time a miss costs before the request goes on downstream."),
         number("capacity", "Capacity", ParamType::Int, "keys", 10'000, 0, 100'000'000, 1000,
                "Capacity model: how many keys fit. When full, one is evicted per insert."),
-        choice("eviction", "Eviction", {"lru", "lfu"}, 0,
+        choice("eviction", "Eviction", Eviction::Lru,
                "Which key makes room: the least recently used, or the least frequently used."),
         number("ttl_s", "TTL", ParamType::Double, "s", 300, 0, 1e7, 10,
                "Capacity model: an entry expires this long after it was fetched. 0 = never."),
-        choice("strategy", "Strategy", {"cache_aside", "read_through", "write_through", "write_behind", "refresh_ahead"},
-               0,
+        choice("strategy", "Strategy", CacheStrategy::CacheAside,
                "Cache-aside: on a miss the app reads the database and then writes the cache (one more cache "
                "round trip). Read-through: the cache fetches on a miss itself. Write-through: writes go to the "
                "database and update the cache, so a write waits for both. Write-behind: writes update the cache "
@@ -276,7 +338,7 @@ BlockSpec cacheSpec()
         number("invalidate_on_write", "Invalidate on write", ParamType::Bool, "", 1, 0, 1, 1,
                "Cache-aside and read-through: a write deletes the cached key. Off: the old value stays and "
                "later reads of it are stale until it expires."),
-        choice("stampede", "Stampede protection", {"none", "lock", "early_expiration"}, 0,
+        choice("stampede", "Stampede protection", StampedeProtection::None,
                "What happens when many requests miss the same key at once (after a flush or an expiry). None: "
                "each one queries the database (thundering herd). Lock: one fetches, the others wait for it "
                "(single flight). Early expiration: a hit refreshes an entry early with a probability that "
@@ -296,10 +358,14 @@ BlockSpec cdnSpec()
     spec.icon = "cdn";
     spec.summary = "Edge servers near the users: static assets come from the edge, the rest from the origin.";
     spec.pattern = "Content delivery network";
+    spec.edgeOnly = true;
+    spec.cachesStaticOnly = true;
+    spec.pricePerHour.reset(); // priced per request only
+    spec.pricePerMillion = 0.75;
     // A CDN caches by capacity and cache-control TTL; the other cache knobs stay as they are.
     for (auto& param : spec.params) {
         if (param.key == "hit_model")
-            param.defaultValue = 1;
+            param.defaultValue = static_cast<int>(HitModel::Capacity);
         else if (param.key == "latency_ms") {
             param.label = "Edge latency";
             param.defaultValue = 10;
@@ -314,7 +380,7 @@ BlockSpec cdnSpec()
         } else if (param.key == "capacity") {
             param.defaultValue = 1'000'000;
         } else if (param.key == "strategy") {
-            param.defaultValue = 1; // read-through: the edge fetches on a miss itself
+            param.defaultValue = static_cast<int>(CacheStrategy::ReadThrough); // the edge fetches a miss itself
         }
     }
     return spec;
@@ -343,30 +409,11 @@ Registry::Registry()
 {
     for (BlockSpec& spec : resilienceSpecs())
         m_blocks.push_back(std::move(spec));
-    // Indicative on-demand list prices (AWS, rounded) so that cost
-    // comparisons mean something before anyone edits them: an instance-hour
-    // of a small server, a managed database node, a cache node; per million
-    // requests for CDN, queue and pub/sub.
-    struct Price {
-        const char* kind;
-        double perHour, perMillion;
-    };
-    for (const Price& price : {Price{"load_balancer", 0.025, 0}, Price{"service", 0.10, 0}, Price{"database", 0.50, 0},
-                               Price{"replicated_database", 0.50, 0}, Price{"sharded_database", 0.50, 0},
-                               Price{"cache", 0.20, 0}, Price{"cdn", 0, 0.75}, Price{"queue", 0.05, 0.40},
-                               Price{"topic", 0, 0.50}, Price{"fanout", 0.20, 0}}) {
-        BlockSpec& spec = *std::find_if(m_blocks.begin(), m_blocks.end(),
-                                        [&](const BlockSpec& s) { return s.kind == price.kind; });
-        if (price.perHour > 0 || spec.kind != "cdn")
-            spec.params.push_back(number("cost_per_hour", "Cost per instance-hour", ParamType::Double, "$/h",
-                                         price.perHour, 0, 10'000, 0.01,
-                                         "What one instance (node, consumer) costs per hour; the run adds up "
-                                         "instances x price over time."));
-        if (price.perMillion > 0)
-            spec.params.push_back(number("cost_per_million", "Cost per million requests", ParamType::Double, "$",
-                                         price.perMillion, 0, 10'000, 0.05,
-                                         "Price of a million requests (CDN requests and egress, queue or "
-                                         "pub/sub API calls)."));
+    for (BlockSpec& spec : m_blocks) {
+        addPriceParams(spec);
+        for (const BlockSpec& target : m_blocks)
+            if (spec.mayCall(target))
+                spec.allowedTargets.push_back(target.kind);
     }
 }
 

@@ -1,7 +1,17 @@
 #pragma once
-// The single source of truth for block kinds and their parameters.
-// Adding a block kind = one entry in Registry.cpp + one behaviour class in
-// engine/blocks + tests. Nothing else in the product lists parameters.
+// The single source of truth for block kinds: their parameters and
+// everything else that differs per kind (BlockSpec). Nothing else in the
+// product lists kinds or parameters; code asks a kind's spec.
+//
+// Adding a block kind = a BlockSpec function in Registry.cpp (data tier)
+// or ResilienceSpecs.cpp (traffic, async, resilience) named in Registry's
+// constructor or resilienceSpecs(), an icon in resources/icons/, and tests.
+// If it needs behaviour no existing class has, also a behaviour class in
+// engine/blocks with a Behaviour value for it: blocks::makeBlockRuntime and
+// the planner (analysis/BlockPlanning.cpp) switch over Behaviour, and the
+// build refuses a switch that misses one (-Werror=switch).
+// RegistryCompletenessTest checks that every kind can be created,
+// simulated, planned, faulted and drawn, and that `params` lists it.
 #include "BlockSpec.h"
 
 #include <string>

@@ -1,8 +1,13 @@
 #include "ResilienceSpecs.h"
 
+#include "Choices.h"
+#include "NumberText.h"
 #include "RampStages.h"
 #include "RegionLatency.h"
 #include "SpecBuilders.h"
+
+#include <algorithm>
+#include <cmath>
 
 namespace scalelab::model {
 
@@ -10,10 +15,45 @@ namespace {
 
 using namespace specs;
 
-// What a guard (breaker, limiter) or a consumer may call: anything that serves requests.
-const std::vector<std::string> kCallable = {"load_balancer", "service", "database", "replicated_database",
-                                            "sharded_database", "cache", "queue", "circuit_breaker",
-                                            "rate_limiter", "topic", "serverless", "fanout"};
+StateBadge breakerBadge(double gauge, const std::map<std::string, double>&)
+{
+    const auto state = static_cast<int>(std::lround(gauge));
+    const std::string name(choiceName(static_cast<BreakerState>(std::clamp(state, 0, 2))));
+    // Open or half-open, it refuses calls on purpose: that is not a breakdown.
+    return {name, state != 0, true};
+}
+
+StateBadge autoscalerBadge(double gauge, const std::map<std::string, double>&)
+{
+    return {"wants " + compactNumber(gauge), false, false};
+}
+
+// The fan-out's cost: timeline writes per second, and how long a post takes
+// to reach its last follower (or how far the backlog is behind).
+StateBadge fanoutBadge(double, const std::map<std::string, double>& extras)
+{
+    const auto extra = [&](const char* key) {
+        const auto it = extras.find(key);
+        return it == extras.end() ? 0.0 : it->second;
+    };
+    const double behindS = extra("oldest_pending_s");
+    std::string text = compactNumber(std::round(extra("timeline_writes_per_s"))) + " writes/s, ";
+    text += behindS >= 1 ? compactNumber(std::round(behindS)) + " s behind"
+                         : "all followers in " + latencyText(extra("propagation_p95_ms")) + " (p95)";
+    return {text, behindS >= 10, false};
+}
+
+std::string fanoutCellApproximation(const Block& block, const BlockSpec&, int)
+{
+    return block.id + ": a post fans out to followers in every cell; a cell writes it alone";
+}
+
+std::string limiterCellApproximation(const Block& block, const BlockSpec&, int)
+{
+    if (block.choice<LimitScope>("scope") != LimitScope::PerKey)
+        return {};
+    return block.id + ": a per-key limit applies to the whole design, not per cell";
+}
 
 BlockSpec queueSpec()
 {
@@ -24,9 +64,13 @@ BlockSpec queueSpec()
     spec.icon = "queue";
     spec.summary = "A queue with consumers: producers get an instant acknowledgement, workers catch up.";
     spec.pattern = "Message queue + worker pool, dead-letter queue";
-    spec.allowedTargets = {"load_balancer", "service", "database", "replicated_database", "sharded_database",
-                           "cache", "circuit_breaker", "rate_limiter", "topic"};
-    spec.gaugeLabel = "Messages waiting";
+    spec.tier = Tier::Queue;
+    spec.behaviour = Behaviour::Queue;
+    spec.calls = {Tier::Router, Tier::Compute, Tier::Database, Tier::Cache, Tier::Guard, Tier::Topic};
+    spec.faults = {"slow"};
+    spec.pricePerHour = 0.05;
+    spec.pricePerMillion = 0.40;
+    spec.gauge.label = "Messages waiting";
     spec.params = {
         perCell(number("capacity", "Capacity", ParamType::Int, "messages", 100'000, 0, 100'000'000, 1000,
                "Messages the queue holds. A message sent to a full queue is refused with 503.")),
@@ -60,8 +104,12 @@ BlockSpec topicSpec()
     spec.icon = "topic";
     spec.summary = "Publish once, deliver to every subscriber group (each linked block gets a copy).";
     spec.pattern = "Publish/subscribe fan-out";
-    spec.allowedTargets = {"queue", "service", "load_balancer"};
+    spec.tier = Tier::Topic;
+    spec.behaviour = Behaviour::Topic;
+    spec.calls = {Tier::Queue, Tier::Compute, Tier::Router};
     spec.needsTarget = true;
+    spec.pricePerHour = 0;
+    spec.pricePerMillion = 0.50;
     spec.params = {
         number("publish_ms", "Publish time", ParamType::Duration, "ms", 1, 0, 60'000, 0.5,
                "Time for the broker to accept a message before acknowledging the publisher."),
@@ -78,9 +126,13 @@ BlockSpec circuitBreakerSpec()
     spec.icon = "circuit_breaker";
     spec.summary = "Stops calling a failing dependency: fail fast while open, probe it when half-open.";
     spec.pattern = "Circuit breaker";
-    spec.allowedTargets = kCallable;
+    spec.tier = Tier::Guard;
+    spec.behaviour = Behaviour::CircuitBreaker;
+    spec.calls = kServingTiers;
     spec.needsTarget = true;
-    spec.gaugeLabel = "Breaker state (0 closed, 1 half-open, 2 open)";
+    spec.gauge = {"Breaker state", std::vector<std::string>(ChoiceNames<BreakerState>::names.begin(),
+                                                            ChoiceNames<BreakerState>::names.end()),
+                  &breakerBadge};
     spec.params = {
         number("failure_threshold", "Failure threshold", ParamType::Int, "", 5, 1, 10'000, 1,
                "Failures in a row (errors or timeouts) that open the circuit."),
@@ -91,7 +143,7 @@ BlockSpec circuitBreakerSpec()
                "opens it again."),
         number("timeout_ms", "Call timeout", ParamType::Duration, "ms", 1000, 0, kHour, 50,
                "A call slower than this counts as a failure and is answered with a timeout. 0 = never."),
-        choice("fallback", "When open", {"error", "fallback_response"}, 0,
+        choice("fallback", "When open", BreakerFallback::Error,
                "Error: refused calls fail fast with circuit_open. Fallback response: they succeed at once with "
                "a degraded answer (cached or default data) and are counted as fallbacks."),
     };
@@ -107,11 +159,14 @@ BlockSpec rateLimiterSpec()
     spec.icon = "rate_limiter";
     spec.summary = "Admits at most a rate (plus a burst); the rest are refused with 429.";
     spec.pattern = "Rate limiting (token bucket, sliding window)";
-    spec.allowedTargets = kCallable;
+    spec.tier = Tier::Guard;
+    spec.behaviour = Behaviour::RateLimiter;
+    spec.calls = kServingTiers;
     spec.needsTarget = true;
-    spec.gaugeLabel = "Tokens left";
+    spec.cellApproximation = limiterCellApproximation;
+    spec.gauge.label = "Tokens left";
     spec.params = {
-        choice("algorithm", "Algorithm", {"token_bucket", "sliding_window"}, 0,
+        choice("algorithm", "Algorithm", LimiterAlgorithm::TokenBucket,
                "Token bucket: tokens refill at the rate up to the burst size; a request takes one. Sliding "
                "window: at most rate x window requests in any window (weighted over the previous window)."),
         perCell(number("rate_rps", "Rate", ParamType::Rate, "rps", 100, 0.001, 10'000'000, 10,
@@ -120,7 +175,7 @@ BlockSpec rateLimiterSpec()
                "Token bucket size: requests admitted at once after a quiet period.")),
         number("window_s", "Window", ParamType::Double, "s", 1, 0.01, 3600, 1,
                "Sliding window length."),
-        choice("scope", "Scope", {"global", "per_key"}, 0,
+        choice("scope", "Scope", LimitScope::Global,
                "Global: one limit for all traffic. Per key: each key (user, API key) has its own limit."),
     };
     return spec;
@@ -135,13 +190,15 @@ BlockSpec autoscalerSpec()
     spec.icon = "autoscaler";
     spec.summary = "Adds and removes instances of the services it is linked to, following a metric.";
     spec.pattern = "Auto-scaling";
+    spec.tier = Tier::Control;
+    spec.behaviour = Behaviour::Autoscaler;
     spec.acceptsInput = false;
-    spec.allowedTargets = {"service", "queue"};
+    spec.calls = {Tier::Compute, Tier::Queue}; // the pools it can resize
     spec.needsTarget = true;
     spec.controlLinks = true;
-    spec.gaugeLabel = "Instances wanted";
+    spec.gauge = {"Instances wanted", {}, &autoscalerBadge};
     spec.params = {
-        choice("metric", "Metric", {"cpu", "requests_per_instance", "queue_depth", "p95_latency"}, 0,
+        choice("metric", "Metric", ScalingMetric::Cpu,
                "What it scales on: worker utilisation (CPU), requests per second per instance, waiting "
                "requests (messages for a queue) per instance, or p95 latency in ms."),
         number("target", "Target", ParamType::Double, "", 0.7, 0, 1e9, 0.05,
@@ -152,7 +209,7 @@ BlockSpec autoscalerSpec()
                "Never more instances (the budget).")),
         number("evaluation_s", "Evaluation period", ParamType::Double, "s", 10, 1, 3600, 5,
                "How often the metric is read, averaged over this period."),
-        choice("policy", "Policy", {"target_tracking", "step"}, 0,
+        choice("policy", "Policy", ScalingPolicy::TargetTracking,
                "Target tracking: jump to the count that brings the metric to its target (AWS's default). "
                "Step: add or remove a fixed number of instances each time."),
         perCell(number("scale_out_step", "Scale-out step", ParamType::Int, "", 2, 1, 100'000, 1,
@@ -181,8 +238,10 @@ BlockSpec serverlessSpec()
     spec.icon = "serverless";
     spec.summary = "A function that scales per request: cold starts, a concurrency limit, pay per use.";
     spec.pattern = "Serverless (functions as a service)";
-    spec.allowedTargets = {"service", "database", "replicated_database", "sharded_database", "cache",
-                           "load_balancer", "queue", "topic", "circuit_breaker", "rate_limiter"};
+    spec.tier = Tier::Function;
+    spec.behaviour = Behaviour::Serverless;
+    spec.calls = {Tier::Router, Tier::Compute, Tier::Database, Tier::Cache, Tier::Queue, Tier::Topic, Tier::Guard};
+    spec.faults = {"slow"};
     spec.params = {
         perCell(number("concurrency_limit", "Concurrency limit", ParamType::Int, "", 1000, 1, 1'000'000, 100,
                "Containers that may run at once (the account's limit). Beyond it requests are throttled with 429.")),
@@ -215,10 +274,13 @@ BlockSpec geoDnsSpec()
     spec.icon = "dns";
     spec.summary = "Sends each client to the nearest healthy region; fails a region over after detection and DNS TTL.";
     spec.pattern = "Multi-region (GeoDNS, active-active / active-passive)";
-    spec.allowedTargets = {"load_balancer", "service", "serverless", "circuit_breaker", "rate_limiter"};
+    spec.tier = Tier::Router;
+    spec.behaviour = Behaviour::GeoDns;
+    spec.edgeOnly = true;
+    spec.calls = {Tier::Router, Tier::Compute, Tier::Function, Tier::Guard};
     spec.needsTarget = true;
     spec.params = {
-        choice("policy", "Policy", {"nearest", "active_passive"}, 0,
+        choice("policy", "Policy", RegionPolicy::Nearest,
                "Nearest (active-active): each client goes to the healthy region with the lowest latency from "
                "its own. Active-passive: everyone goes to the first linked region while it is healthy, then to "
                "the next."),
@@ -251,13 +313,16 @@ BlockSpec fanoutSpec()
     spec.summary = "A timeline service: a post is copied into every follower's timeline (write), merged when a "
                    "timeline is read (read), or both by follower count (hybrid).";
     spec.pattern = "Fan-out on write / on read (Twitter's timeline)";
-    spec.allowedTargets = {"database", "replicated_database", "sharded_database", "cache", "service",
-                           "load_balancer", "queue"};
-    spec.gaugeLabel = "Timeline writes waiting";
+    spec.tier = Tier::Fanout;
+    spec.behaviour = Behaviour::Fanout;
+    spec.calls = {Tier::Database, Tier::Cache, Tier::Compute, Tier::Router, Tier::Queue};
+    spec.pricePerHour = 0.20;
+    spec.cellApproximation = fanoutCellApproximation;
+    spec.gauge = {"Timeline writes waiting", {}, &fanoutBadge};
     spec.params = poolParams(4, 64, 1000);
     spec.params.insert(
         spec.params.begin(),
-        {choice("mode", "Fan-out", {"write", "read", "hybrid"}, 2,
+        {choice("mode", "Fan-out", FanoutMode::Hybrid,
                 "Write: every post is written into each follower's cached timeline (push); reads are one fetch. "
                 "Read: posts are only stored; a timeline read merges the latest posts of every account the "
                 "reader follows (pull). Hybrid: posts of accounts up to the threshold are pushed, bigger "

@@ -1,6 +1,8 @@
 #pragma once
 // Short builders for registry entries, shared by the files that define the
-// block kinds (Registry.cpp, ResilienceSpecs.cpp).
+// block kinds (Registry.cpp, ResilienceSpecs.cpp) and the tiers they call.
+#include "BlockSpec.h"
+#include "ChoiceNames.h"
 #include "ParamSpec.h"
 
 #include <string>
@@ -24,11 +26,15 @@ inline ParamSpec number(std::string key, std::string label, ParamType type, std:
     return spec;
 }
 
-inline ParamSpec choice(std::string key, std::string label, std::vector<std::string> choices, int def, std::string help)
+// A choice parameter read as the enum E (model/Choices.h): its choices are
+// E's names, in E's order, so `block.choice<E>(key)` cannot misread it.
+template <ChoiceEnum E>
+ParamSpec choice(std::string key, std::string label, E def, std::string help)
 {
-    ParamSpec spec = number(std::move(key), std::move(label), ParamType::Enum, "", def, 0,
-                            static_cast<double>(choices.size()) - 1, 1, std::move(help));
-    spec.choices = std::move(choices);
+    const auto& names = ChoiceNames<E>::names;
+    ParamSpec spec = number(std::move(key), std::move(label), ParamType::Enum, "", static_cast<int>(def), 0,
+                            static_cast<double>(names.size()) - 1, 1, std::move(help));
+    spec.choices.assign(names.begin(), names.end());
     return spec;
 }
 
@@ -42,6 +48,12 @@ inline ParamSpec text(std::string key, std::string label, std::string def, std::
 }
 
 inline constexpr double kHour = 3'600'000; // ms
+
+// What an app, a balancer or a guard may call: anything that serves requests
+// but the edge (CDN, GeoDNS face the users only).
+inline const std::vector<Tier> kServingTiers = {Tier::Router, Tier::Compute, Tier::Database, Tier::Cache,
+                                                Tier::Queue,  Tier::Topic,   Tier::Guard,    Tier::Function,
+                                                Tier::Fanout};
 
 inline ParamSpec flag(std::string key, std::string label, bool def, std::string help)
 {

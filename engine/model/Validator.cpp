@@ -77,7 +77,7 @@ std::vector<Problem> validate(const Architecture& architecture)
             problems.push_back({Problem::Severity::Error, block.id, {}, "unknown kind \"" + block.kind + "\""});
             continue;
         }
-        hasClient = hasClient || block.kind == "client";
+        hasClient = hasClient || spec->tier == Tier::Source;
         checkParams(spec->params, block.params, block.id, problems);
         for (const auto& [key, text] : block.texts)
             if (const ParamSpec* param = spec->param(key); param && param->isText())

@@ -64,7 +64,7 @@ public:
     // A job this block started (Kernel::startJob) ended.
     virtual void onJobDone(sim::Kernel&, uint32_t /*tag*/, sim::Outcome) {}
     // The block's own gauge, sampled into each statistics window (breaker
-    // state, queue depth...); what it means is the BlockSpec's gaugeLabel.
+    // state, queue depth...); what it means is the BlockSpec's gauge.
     virtual double gauge() const { return 0; }
     // An operator action on this block ("flush" for caches...); returns "" or
     // why the block cannot do it.

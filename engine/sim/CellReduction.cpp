@@ -85,19 +85,9 @@ std::vector<std::string> cellApproximations(const model::Architecture& design)
                                 " cells = " + number(value / cells) + ", simulated as " + number(perCell) +
                                 " per cell (" + number(perCell * cells) + " in all)");
         }
-        if (block.kind == "replicated_database")
-            notes.push_back(block.id + ": one primary per cell takes 1/" + std::to_string(cells) +
-                            " of the writes the design's single primary takes");
-        if ((block.kind == "cache" || block.kind == "cdn") && block.param("hit_model") == 1)
-            notes.push_back(block.id + ": each cell's cache holds the full capacity but sees 1/" +
-                            std::to_string(cells) + " of the requests per key (hit ratio approximate)");
-        if (block.kind == "load_balancer" && block.param("algorithm") != 3)
-            notes.push_back(block.id + ": " + spec->param("algorithm")->choiceName(block.param("algorithm")) +
-                            " balances over all instances, a cell over its share only (exact for random)");
-        if (block.kind == "fanout")
-            notes.push_back(block.id + ": a post fans out to followers in every cell; a cell writes it alone");
-        if (block.kind == "rate_limiter" && block.param("scope") == 1)
-            notes.push_back(block.id + ": a per-key limit applies to the whole design, not per cell");
+        if (spec->cellApproximation)
+            if (std::string note = spec->cellApproximation(block, *spec, cells); !note.empty())
+                notes.push_back(std::move(note));
     }
     return notes;
 }

@@ -18,7 +18,6 @@ public:
 
     uint32_t acquire()
     {
-        ++m_liveCount;
         if (m_freeHead != kNone) {
             const uint32_t index = m_freeHead;
             Slot& slot = m_slots[index];
@@ -36,7 +35,6 @@ public:
         slot.live = false;
         slot.nextFree = m_freeHead;
         m_freeHead = index;
-        --m_liveCount;
     }
 
     T& operator[](uint32_t index) { return m_slots[index].item; }
@@ -46,7 +44,6 @@ public:
     {
         return index < m_slots.size() && m_slots[index].live && m_slots[index].generation == generation;
     }
-    size_t liveCount() const { return m_liveCount; }
     size_t capacity() const { return m_slots.size(); }
 
 private:
@@ -68,7 +65,6 @@ private:
 
     std::vector<Slot> m_slots;
     uint32_t m_freeHead = kNone;
-    size_t m_liveCount = 0;
 };
 
 } // namespace scalelab::sim

@@ -12,7 +12,7 @@ constexpr double kForever = std::numeric_limits<double>::infinity();
 
 void TrafficProfile::configure(const model::Block& client)
 {
-    m_shape = static_cast<Shape>(static_cast<int>(client.param("profile")));
+    m_shape = client.choice<Shape>("profile");
     m_base = client.param("rate_rps");
     m_baseGapS = m_base > 0 ? 1.0 / m_base : 0;
     std::string error;

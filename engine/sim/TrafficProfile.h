@@ -9,6 +9,7 @@
 // Rejected candidates cost a random number, never an event. Efficiency is
 // the rate over its bound: 1 for constant pieces, >= 1/3 for a diurnal
 // amplitude of 0.5.
+#include "model/Choices.h"
 #include "Rng.h"
 #include "core/SimTime.h"
 #include "model/Architecture.h"
@@ -21,7 +22,7 @@ namespace scalelab::sim {
 
 class TrafficProfile {
 public:
-    enum class Shape { Constant, Ramp, Spike, Diurnal };
+    using Shape = model::TrafficShape;
 
     // Reads rate_rps and the profile parameters of a client block. The
     // profile's clock is simulated time since the run began, so a live edit

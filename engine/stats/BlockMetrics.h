@@ -65,11 +65,6 @@ public:
     // `costPerHour(arrivals per second)` prices the window (see BlockRuntime::costPerHour).
     void closeWindow(sim::SimTime now, double instances, double gauge = 0,
                      const std::function<double(double)>& costPerHour = {});
-    // Arrivals per second in the open window so far.
-    double windowArrivalRate(sim::SimTime now) const
-    {
-        return now > m_windowStart ? static_cast<double>(m_windowArrivals) / sim::toSeconds(now - m_windowStart) : 0;
-    }
     // Forgets everything measured so far (end of warm-up); state levels stay.
     void reset(sim::SimTime now);
 

@@ -17,7 +17,7 @@ struct WindowSample {
     double meanQueue = 0;      // time-averaged waiting requests
     double instances = 0;      // at the window's end
     double costPerHour = 0;    // dollars per hour at the window's size and request rate
-    double gauge = 0;          // the block's own state at the window's end (BlockSpec::gaugeLabel)
+    double gauge = 0;          // the block's own state at the window's end (BlockSpec::gauge)
     double errorsTotalPerSecond() const
     {
         double total = 0;

@@ -1,6 +1,7 @@
 // The headless CLI as a user runs it: the real binary in a child process,
 // its JSON output, its one-line errors and its exit statuses.
 #include "CliProcess.h"
+#include "model/Registry.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -116,6 +117,16 @@ private slots:
         QVERIFY(readme.open(QIODevice::ReadOnly));
         QVERIFY2(readme.readAll().contains(r.out.trimmed()),
                  "README.md is out of date: paste the output of `scalelab params` into 'Blocks and parameters'");
+    }
+
+    void params_lists_every_registry_kind()
+    {
+        const Result r = runScalelab({"params"});
+        QCOMPARE(r.exitCode, 0);
+        for (const auto& spec : scalelab::model::Registry::instance().blocks()) {
+            const QByteArray heading = QByteArray("`") + spec.kind.c_str() + "`: " + spec.displayName.c_str();
+            QVERIFY2(r.out.contains(heading), qPrintable("`scalelab params` does not list " + QString::fromStdString(spec.kind)));
+        }
     }
 
     void malformed_file_is_reported_with_its_path()

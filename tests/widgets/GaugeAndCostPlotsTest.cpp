@@ -142,13 +142,13 @@ private slots:
         QVERIFY2(plot.readoutAt(5).contains("Breaker state: half-open"), qPrintable(plot.readoutAt(5)));
     }
 
-    void named_states_come_only_from_a_list_of_numbered_names()
+    void named_states_come_from_the_registry()
     {
-        const auto states = BlockGaugePlot::namedStates("Breaker state (0 closed, 1 half-open, 2 open)");
+        const auto states = BlockGaugePlot::namedStates("circuit_breaker");
         QCOMPARE(states.size(), size_t(3));
         QCOMPARE(states.at(1), QString("half-open"));
-        QVERIFY(BlockGaugePlot::namedStates("Tokens left").empty());
-        QVERIFY(BlockGaugePlot::namedStates("Messages waiting (per partition)").empty());
+        QVERIFY2(BlockGaugePlot::namedStates("rate_limiter").empty(), "tokens left is a quantity, not a state");
+        QVERIFY2(BlockGaugePlot::namedStates("queue").empty(), "messages waiting is a quantity, not a state");
     }
 
     void cost_plot_shows_the_series_cost_and_the_current_rate()

@@ -1,9 +1,9 @@
 #include "BlockFigures.h"
 
 #include "QtText.h"
+#include "model/Choices.h"
+#include "model/NumberText.h"
 #include "model/Registry.h"
-
-#include <QRegularExpression>
 
 #include <algorithm>
 #include <cmath>
@@ -19,15 +19,14 @@ namespace {
 // figures and the parameters they cover, so the generic loop skips them.
 QStringList trafficModel(const model::Block& block, const model::BlockSpec& spec, std::set<std::string>& covered)
 {
-    const model::ParamSpec* arrival = spec.param("arrival_model");
-    const model::ParamSpec* profile = spec.param("profile");
-    if (!arrival || !profile)
+    if (!spec.param("arrival_model") || !spec.param("profile"))
         return {};
     covered = {"arrival_model", "profile", "rate_rps", "virtual_users", "think_time_ms"};
-    if (arrival->choiceName(block.param("arrival_model")) == "closed")
+    if (block.choice<model::ArrivalModel>("arrival_model") == model::ArrivalModel::Closed)
         return {QStringLiteral("closed, %1 VUs").arg(BlockFigures::compactNumber(block.param("virtual_users"))),
                 QStringLiteral("think %1 ms").arg(BlockFigures::compactNumber(block.param("think_time_ms")))};
-    return {QStringLiteral("open, %1").arg(toQString(profile->choiceName(block.param("profile")))),
+    const std::string shape(model::choiceName(block.choice<model::TrafficShape>("profile")));
+    return {QStringLiteral("open, %1").arg(toQString(shape)),
             BlockFigures::compactNumber(block.param("rate_rps")) + " rps"};
 }
 
@@ -35,17 +34,7 @@ QStringList trafficModel(const model::Block& block, const model::BlockSpec& spec
 
 QString BlockFigures::compactNumber(double value)
 {
-    const double magnitude = std::abs(value);
-    auto trimmed = [](double v, const char* suffix) {
-        return QString::number(v, 'f', v < 10 ? 1 : 0).remove(QRegularExpression("\\.0$")) + suffix;
-    };
-    if (magnitude >= 1e6)
-        return trimmed(value / 1e6, "M");
-    if (magnitude >= 1e4)
-        return trimmed(value / 1e3, "k");
-    if (magnitude >= 1000)
-        return QString::number(value / 1000, 'f', 3).replace('.', ',');
-    return QString::number(value, 'g', 4);
+    return toQString(model::compactNumber(value));
 }
 
 QStringList BlockFigures::parts(const model::Block& block)

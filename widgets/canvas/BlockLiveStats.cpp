@@ -2,6 +2,9 @@
 
 #include "BlockFigures.h"
 #include "CanvasStyle.h"
+#include "QtText.h"
+#include "model/NumberText.h"
+#include "model/Registry.h"
 
 #include <QCoreApplication>
 #include <QFontMetricsF>
@@ -34,9 +37,7 @@ QFont badgeFont()
 
 QString latencyText(double ms)
 {
-    if (ms >= 1000)
-        return QStringLiteral("%1 s").arg(ms / 1000, 0, 'g', 3);
-    return QStringLiteral("%1 ms").arg(ms, 0, 'g', ms < 10 ? 2 : 3);
+    return toQString(model::latencyText(ms));
 }
 
 std::vector<Badge> badgesOf(const BlockLiveStats& live)
@@ -93,25 +94,12 @@ std::optional<BlockLiveStats> BlockLiveStats::from(const stats::BlockSnapshot& b
     live.utilization = window.utilization;
     live.hasWorkers = block.hasWorkers;
     live.down = live.errorsPerSecond > 0 && window.throughputPerSecond == 0;
-    if (block.kind == "circuit_breaker") {
-        const int state = static_cast<int>(std::lround(window.gauge));
-        live.state = state == 0 ? QStringLiteral("closed") : state == 1 ? QStringLiteral("half-open") : QStringLiteral("open");
-        live.stateAlarm = state != 0;
-        live.down = false; // failing fast is its job, not a breakdown
-    } else if (block.kind == "autoscaler") {
-        live.state = QStringLiteral("wants %1").arg(BlockFigures::compactNumber(window.gauge));
-    } else if (block.kind == "fanout") {
-        // The fan-out's cost: timeline writes per second, and how long a post
-        // takes to reach its last follower (or how far the backlog is behind).
-        const auto extra = [&](const char* key) {
-            const auto it = block.extras.find(key);
-            return it == block.extras.end() ? 0.0 : it->second;
-        };
-        const double behindS = extra("oldest_pending_s");
-        live.state = BlockFigures::compactNumber(std::round(extra("timeline_writes_per_s"))) + " writes/s, ";
-        live.state += behindS >= 1 ? QStringLiteral("%1 s behind").arg(std::round(behindS))
-                                   : "all followers in " + latencyText(extra("propagation_p95_ms")) + " (p95)";
-        live.stateAlarm = behindS >= 10;
+    // The kind's own state (breaker state, instances wanted...), as its registry entry words it.
+    if (const model::BlockSpec* spec = model::Registry::instance().find(block.kind); spec && spec->gauge.badge) {
+        const model::StateBadge badge = spec->gauge.badge(window.gauge, block.extras);
+        live.state = toQString(badge.text);
+        live.stateAlarm = badge.alarm;
+        live.down = live.down && !badge.refusing;
     }
     return live;
 }

@@ -82,10 +82,10 @@ QString FaultTarget::noneReason(const model::FaultSpec& spec)
     case model::FaultSpec::Target::Block:
         break;
     }
-    if (spec.kinds.empty())
+    if (spec.everyBlock)
         return tr("The design has no block but clients.");
     QStringList kinds;
-    for (const auto& kind : spec.kinds) {
+    for (const auto& kind : spec.kinds()) {
         const model::BlockSpec* block = model::Registry::instance().find(kind);
         kinds << toQString(block ? block->displayName : kind).toLower();
     }

@@ -3,7 +3,7 @@
 // (p50/p95/p99, downstream calls included), its gauge when its kind has one
 // (breaker state, messages waiting...), queue and utilisation, stacked on a
 // shared time span. Blocks without workers (load balancer, cache) have no
-// queue or utilisation, and kinds without a gaugeLabel no gauge: a note
+// queue or utilisation, and kinds without a gauge label no gauge: a note
 // says so instead of empty plots.
 #include "stats/Snapshot.h"
 

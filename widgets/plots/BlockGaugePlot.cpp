@@ -6,8 +6,6 @@
 
 #include <qcustomplot.h>
 
-#include <QRegularExpression>
-
 #include <cmath>
 
 namespace scalelab::widgets {
@@ -27,31 +25,16 @@ BlockGaugePlot::BlockGaugePlot(QWidget* parent)
 QString BlockGaugePlot::gaugeLabel(const std::string& kind)
 {
     const model::BlockSpec* spec = model::Registry::instance().find(kind);
-    return spec ? toQString(spec->gaugeLabel) : QString();
+    return spec ? toQString(spec->gauge.label) : QString();
 }
 
-std::map<int, QString> BlockGaugePlot::namedStates(const QString& label)
+std::map<int, QString> BlockGaugePlot::namedStates(const std::string& kind)
 {
-    // Every item of the closing parenthesis must be a number and a name.
-    static const QRegularExpression list(QStringLiteral("\\(([^()]*)\\)\\s*$"));
-    static const QRegularExpression item(QStringLiteral("^\\s*(-?\\d+)\\s+(\\S.*?)\\s*$"));
-    const auto match = list.match(label);
-    if (!match.hasMatch())
-        return {};
     std::map<int, QString> states;
-    for (const QString& part : match.captured(1).split(',')) {
-        const auto state = item.match(part);
-        if (!state.hasMatch())
-            return {}; // a parenthesis that is only a remark, "(per second)"
-        states[state.captured(1).toInt()] = state.captured(2);
-    }
+    if (const model::BlockSpec* spec = model::Registry::instance().find(kind))
+        for (size_t value = 0; value < spec->gauge.states.size(); ++value)
+            states[static_cast<int>(value)] = toQString(spec->gauge.states[value]);
     return states;
-}
-
-QString BlockGaugePlot::shortName(const QString& label)
-{
-    const qsizetype open = label.indexOf('(');
-    return (open > 0 ? label.left(open) : label).trimmed();
 }
 
 void BlockGaugePlot::setBlock(const QString& id)
@@ -60,11 +43,11 @@ void BlockGaugePlot::setBlock(const QString& id)
     clear();
 }
 
-void BlockGaugePlot::showLabel(const QString& label)
+void BlockGaugePlot::showGauge(const std::string& kind)
 {
-    m_label = label;
-    m_states = namedStates(label);
-    const QString name = shortName(label);
+    m_label = gaugeLabel(kind);
+    m_states = namedStates(kind);
+    const QString name = m_label;
     renameSeries(0, name, QString());
     // The plot is short: a short name in lower case fits as its axis title; a
     // longer one ("Timeline writes waiting") would be clipped, and the legend
@@ -101,8 +84,8 @@ void BlockGaugePlot::prepare(const stats::Snapshot& snapshot)
     for (const auto& block : snapshot.blocks) {
         if (toQString(block.id) != m_blockId)
             continue;
-        if (const QString label = gaugeLabel(block.kind); label != m_label)
-            showLabel(label);
+        if (gaugeLabel(block.kind) != m_label)
+            showGauge(block.kind);
         return;
     }
 }

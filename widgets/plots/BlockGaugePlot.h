@@ -1,10 +1,10 @@
 #pragma once
 // One block's gauge over time: its own state at the end of each window, as
-// the registry's gaugeLabel for its kind names it (breaker state, messages
-// waiting, tokens left, instances wanted). A label that lists named states,
-// "Breaker state (0 closed, 1 half-open, 2 open)", is drawn as steps on
-// ticks named after the states; any other gauge is a plain line. A kind
-// without a gaugeLabel has no gauge, and the plot then takes no data.
+// the registry's gauge for its kind names it (breaker state, messages
+// waiting, tokens left, instances wanted). A gauge whose registry entry
+// names its states (the breaker's closed, half-open, open) is drawn as steps
+// on ticks named after the states; any other gauge is a plain line. A kind
+// without a gauge label has no gauge, and the plot then takes no data.
 #include "TimeSeriesPlot.h"
 
 #include <map>
@@ -21,16 +21,14 @@ public:
     // The block to follow (its kind is learnt from the next snapshot); empty: none.
     void setBlock(const QString& id);
     QString block() const { return m_blockId; }
-    // The full gaugeLabel of the kind shown now; empty before a block with a gauge was seen.
+    // The gauge label of the kind shown now; empty before a block with a gauge was seen.
     QString label() const { return m_label; }
 
-    // The registry's gaugeLabel for `kind`; empty when the kind has no gauge.
+    // The registry's gauge label for `kind`; empty when the kind has no gauge.
     static QString gaugeLabel(const std::string& kind);
-    // The states a label names: "X (0 closed, 1 half-open, 2 open)" gives
-    // {0: closed, 1: half-open, 2: open}; empty for a plain gauge.
-    static std::map<int, QString> namedStates(const QString& label);
-    // The label without its parenthesis, "Breaker state".
-    static QString shortName(const QString& label);
+    // The registry's names of the kind's gauge values: {0: closed,
+    // 1: half-open, 2: open} for a breaker; empty for a plain gauge.
+    static std::map<int, QString> namedStates(const std::string& kind);
 
 protected:
     const std::vector<stats::WindowSample>* timeline(const stats::Snapshot& snapshot) const override;
@@ -41,8 +39,8 @@ protected:
     QString valueText(int series, double value) const override;
 
 private:
-    // Series name, axis title, ticks and line style for a kind's label.
-    void showLabel(const QString& label);
+    // Series name, axis title, ticks and line style for a kind's gauge.
+    void showGauge(const std::string& kind);
 
     QString m_blockId;
     QString m_label;

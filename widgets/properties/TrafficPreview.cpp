@@ -3,6 +3,7 @@
 #include "QtText.h"
 #include "canvas/BlockFigures.h"
 #include "canvas/CanvasStyle.h"
+#include "model/Choices.h"
 #include "model/RampStages.h"
 #include "model/Registry.h"
 #include "sim/TrafficProfile.h"
@@ -22,13 +23,12 @@ constexpr double kDefaultHorizon = 300; // five minutes
 
 bool isClosed(const model::Block& block)
 {
-    const model::ParamSpec* spec = model::Registry::instance().find(block.kind)->param("arrival_model");
-    return spec->choiceName(block.param("arrival_model")) == "closed";
+    return block.choice<model::ArrivalModel>("arrival_model") == model::ArrivalModel::Closed;
 }
 
 std::string profileName(const model::Block& block)
 {
-    return model::Registry::instance().find(block.kind)->param("profile")->choiceName(block.param("profile"));
+    return std::string(model::choiceName(block.choice<model::TrafficShape>("profile")));
 }
 
 } // namespace

@@ -101,11 +101,14 @@ double keyHitRatio(double p, double t, double l)
     return std::isfinite(hits) ? hits / (1 + hits) : 1.0;
 }
 
-double occupancy(const std::vector<PopularityClass>& popularity, double t, double l)
+// Keys in the cache: those asked for within the last t requests (Che). An
+// expired entry keeps its slot until it is next asked for (and fetched
+// again) or evicted, so the TTL does not change who is in the cache.
+double occupancy(const std::vector<PopularityClass>& popularity, double t)
 {
     double sum = 0;
     for (const auto& c : popularity)
-        sum += c.count * keyHitRatio(c.p, t, l);
+        sum += c.count * -std::expm1(-c.p * t);
     return sum;
 }
 
@@ -116,14 +119,14 @@ double lruTtlHitRatio(const std::vector<PopularityClass>& popularity, double cap
     if (capacity <= 0)
         return 0;
     constexpr double kInfinity = std::numeric_limits<double>::infinity();
-    double t = kInfinity; // no evictions: everything requested within the TTL fits
-    if (occupancy(popularity, kInfinity, ttlRequests) > capacity) {
+    double t = kInfinity; // no evictions: every key fits
+    if (occupancy(popularity, kInfinity) > capacity) {
         double low = 0, high = 1;
-        while (occupancy(popularity, high, ttlRequests) < capacity)
+        while (occupancy(popularity, high) < capacity)
             high *= 2;
         for (int i = 0; i < 100 && high - low > 1e-9 * high; ++i) {
             const double mid = (low + high) / 2;
-            (occupancy(popularity, mid, ttlRequests) < capacity ? low : high) = mid;
+            (occupancy(popularity, mid) < capacity ? low : high) = mid;
         }
         t = (low + high) / 2;
     }

@@ -14,9 +14,10 @@
 // in requests): a hit needs every gap since the fetch shorter than T (LRU)
 // and the hit itself within L of the fetch (TTL), and the gaps' condition
 // is taken independent of their sum (slightly pessimistic when both bind).
-// By PASTA the hit ratio E[H] / (1 + E[H]) is also the key's occupancy,
-// which is what T is solved for. L -> infinity gives Che; T -> infinity
-// gives the TTL cache's pL / (1 + pL).
+// The key's hit ratio is E[H] / (1 + E[H]). Expired entries are dropped
+// lazily, when next asked for, so they keep their slot: who is in the cache
+// is Che's answer whatever the TTL, and T is Che's. L -> infinity gives
+// Che; T -> infinity gives the TTL cache's pL / (1 + pL).
 #include <cstdint>
 #include <vector>
 

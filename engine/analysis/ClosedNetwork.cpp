@@ -33,12 +33,12 @@ std::vector<StationTerms> termsOf(const std::vector<MvaStation>& stations)
 // One step of the recursion: residence times for queue lengths `queue`
 // (per copy) seen on arrival, then throughput and the new queue lengths.
 double step(const std::vector<StationTerms>& terms, const std::vector<MvaStation>& stations, double users,
-            double thinkS, double delayS, std::vector<double>& queue, std::vector<double>& residence)
+            double thinkS, double idleResponseS, std::vector<double>& queue, std::vector<double>& residence)
 {
-    double response = delayS;
+    double response = idleResponseS;
     for (size_t k = 0; k < terms.size(); ++k) {
         residence[k] = stations[k].copies * (terms[k].queued * (1 + queue[k]) + terms[k].delayed);
-        response += residence[k];
+        response += residence[k] - stations[k].demandS; // the wait; the demand is in the idle response
     }
     const double throughput = users / (thinkS + response);
     for (size_t k = 0; k < terms.size(); ++k)
@@ -48,16 +48,16 @@ double step(const std::vector<StationTerms>& terms, const std::vector<MvaStation
 
 } // namespace
 
-MvaResult mvaNetwork(const std::vector<MvaStation>& stations, int users, double thinkS, double delayS)
+MvaResult mvaNetwork(const std::vector<MvaStation>& stations, int users, double thinkS, double idleResponseS)
 {
-    if (users < 0 || !(thinkS >= 0) || !(delayS >= 0))
-        throw std::invalid_argument("mvaNetwork needs users >= 0, think time >= 0 and delay >= 0");
+    if (users < 0 || !(thinkS >= 0) || !(idleResponseS >= 0))
+        throw std::invalid_argument("mvaNetwork needs users >= 0, think time >= 0 and an idle response >= 0");
     const std::vector<StationTerms> terms = termsOf(stations);
     std::vector<double> queue(stations.size(), 0.0), residence(stations.size(), 0.0);
     MvaResult result;
     if (users <= kExactUsers) {
         for (int n = 1; n <= users; ++n)
-            result.throughput = step(terms, stations, n, thinkS, delayS, queue, residence);
+            result.throughput = step(terms, stations, n, thinkS, idleResponseS, queue, residence);
     } else {
         // Schweitzer: iterate Q(N) with the arrival seeing Q(N) (N - 1) / N, from an even spread.
         const double n = users, seen = (n - 1) / n;
@@ -68,7 +68,7 @@ MvaResult mvaNetwork(const std::vector<MvaStation>& stations, int users, double 
             for (double& q : arriving)
                 q *= seen;
             std::vector<double> next = arriving;
-            result.throughput = step(terms, stations, n, thinkS, delayS, next, residence);
+            result.throughput = step(terms, stations, n, thinkS, idleResponseS, next, residence);
             double change = 0;
             for (size_t k = 0; k < queue.size(); ++k)
                 change = std::max(change, std::abs(next[k] - queue[k]));

@@ -21,13 +21,16 @@ struct MvaStation {
 
 struct MvaResult {
     double throughput = 0;          // closed requests per second, X
-    double responseS = 0;           // per request, delays included, think time not
+    double responseS = 0;           // per request, think time not included
     std::vector<double> waitS;      // per request, time queueing at each station beyond its demand
 };
 
-// `delayS`: the request's time outside the stations (links, caches, own
-// work not queued for). Throws std::invalid_argument for users < 0,
-// thinkS < 0 or a station with no servers or a saturating open load.
-MvaResult mvaNetwork(const std::vector<MvaStation>& stations, int users, double thinkS, double delayS);
+// `idleResponseS`: a request's response time with no queueing anywhere.
+// The response is that plus the waits at the stations, so a station's time
+// that is nested in another's (a worker held while it calls a database)
+// is not counted twice; with no nesting it is the delays plus the demands.
+// Throws std::invalid_argument for users < 0, thinkS < 0, idleResponseS < 0
+// or a station with no servers or a saturating open load.
+MvaResult mvaNetwork(const std::vector<MvaStation>& stations, int users, double thinkS, double idleResponseS);
 
 } // namespace scalelab::analysis

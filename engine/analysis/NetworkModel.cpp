@@ -119,8 +119,9 @@ NetworkPlan planOpen(const model::Architecture& design, double targetUtilization
 // Closed clients: N users who think and then wait for their request, so
 // the rate is an outcome. The pools on the request's path become MVA
 // stations (ClosedNetwork.h) with the open model's holding times as their
-// demands (a worker stays held while its calls go on); the rest of the
-// path is a fixed delay; open clients' load inflates the stations' demand.
+// demands (a worker stays held while its calls go on); the response is the
+// idle path plus the stations' waits; open clients' load inflates the
+// stations' demand.
 // MVA gives the throughput and each pool's queueing, which the open model
 // then lays out per block. All closed clients form one class (their users
 // added, their think times averaged by users).
@@ -168,13 +169,8 @@ NetworkPlan planClosed(const model::Architecture& design, double targetUtilizati
     for (size_t i = 0; i < design.blocks.size(); ++i)
         if (isClosedClient(design.blocks[i]))
             idleResponseS += unitClosed[design.blocks[i].id] * idle.blocks[i].responseMs / 1000;
-    double stationDemandS = 0;
-    for (const MvaStation& station : stations)
-        stationDemandS += station.demandS;
-    // MVA counts each station's demand in its residence; the delay is the rest of the idle path.
-    const double delayS = std::max(0.0, idleResponseS - stationDemandS);
     const int population = static_cast<int>(std::min(users, 2e9));
-    const MvaResult mva = mvaNetwork(stations, population, thinkWeighted / users, delayS);
+    const MvaResult mva = mvaNetwork(stations, population, thinkWeighted / users, idleResponseS);
 
     std::map<std::string, double> rates, waits; // open clients keep their own rate
     for (const auto& block : design.blocks)

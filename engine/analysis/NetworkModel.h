@@ -29,8 +29,13 @@
 //  - How each kind is planned follows its BlockSpec::behaviour.
 // Not modelled: retries and timeouts (it assumes no loss), finite queues
 // (no blocking), connection caps, and the variability that downstream
-// calls add to the holding time. Treat figures near saturation with care
-// and check them against the simulator.
+// calls add to the holding time. A capacity cache is planned in steady
+// state (a cold cache misses more until it fills), with the key popularity
+// of the client that reads most through it (behind another cache, the
+// misses it sees are less skewed, so its hit ratio is overstated), and
+// without the keys that writes invalidate. Closed clients form one class
+// (their users added). Treat figures near saturation with care and check
+// them against the simulator.
 #include "model/Architecture.h"
 
 #include <string>

@@ -1,13 +1,17 @@
-// The palette lists every registry kind and, docked beside a wide dock that
-// squeezes it to its minimum, still shows every name in full.
+// The palette lists every registry kind, each with its compiled-in icon,
+// and, docked beside a wide dock that squeezes it to its minimum, still
+// shows every name in full.
+#include "canvas/BlockIcons.h"
 #include "model/Registry.h"
 #include "palette/BlockPalette.h"
 
 #include <QDockWidget>
 #include <QMainWindow>
+#include <QSvgRenderer>
 #include <QTreeWidgetItemIterator>
 #include <QtTest>
 
+using scalelab::widgets::BlockIcons;
 using scalelab::widgets::BlockPalette;
 
 class BlockPaletteTest : public QObject {
@@ -19,6 +23,16 @@ private slots:
         BlockPalette palette;
         for (const auto& spec : scalelab::model::Registry::instance().blocks())
             QVERIFY2(palette.itemForKind(spec.kind), spec.kind.c_str());
+    }
+
+    void every_registry_kind_is_drawn_with_its_icon()
+    {
+        // The icon must be compiled in (resources.qrc), not only on disk.
+        for (const auto& spec : scalelab::model::Registry::instance().blocks()) {
+            const QSvgRenderer* renderer = BlockIcons::renderer(spec.icon);
+            QVERIFY2(renderer && renderer->isValid(),
+                     qPrintable(QString("%1: no valid icon at %2").arg(spec.kind.c_str(), BlockIcons::path(spec.icon))));
+        }
     }
 
     void a_squeezed_palette_still_shows_every_name()

@@ -59,15 +59,6 @@ public:
     std::string inject(const model::Fault& fault) { return m_faults.inject(fault); }
     // Ends every fault on a block now.
     std::string recover(const std::string& blockId) { return m_faults.recover(blockId); }
-    // apply() of a text parameter, and of a link parameter.
-    std::string setText(const std::string& blockId, const std::string& key, const std::string& text)
-    {
-        return apply({model::DesignEdit::SetBlockText{blockId, key, text}});
-    }
-    std::string setLinkParam(const std::string& from, const std::string& to, const std::string& key, double value)
-    {
-        return apply({model::DesignEdit::SetLinkParam{from, to, key, value}});
-    }
 
     const model::Architecture& architecture() const { return m_architecture; }
     // Footprint of the pools and the event list, for memory checks.

@@ -2,10 +2,10 @@
 
 #include "sim/CellReduction.h"
 #include "blocks/BlockFactory.h"
-#include "model/Registry.h"
 #include "model/Validator.h"
 
 #include <algorithm>
+#include <variant>
 
 namespace scalelab::sim {
 
@@ -138,20 +138,27 @@ stats::Snapshot Simulator::snapshot(bool withSeries) const
     return snap;
 }
 
-std::string Simulator::setParam(const std::string& blockId, const std::string& key, double value)
+std::string Simulator::apply(const model::DesignEdit& edit)
 {
-    model::Block* block = m_architecture.findBlock(blockId);
-    if (!block)
-        return "no block with id \"" + blockId + "\"";
-    const model::BlockSpec* spec = model::Registry::instance().find(block->kind);
-    const model::ParamSpec* param = spec ? spec->param(key) : nullptr;
-    if (!param || param->isText())
-        return "a " + block->kind + " has no numeric parameter \"" + key + "\"";
-    if (std::string rule = param->checkValue(value); !rule.empty())
-        return blockId + "." + key + ": " + rule;
-    block->params[key] = value;
-    configure(static_cast<uint32_t>(*m_architecture.blockIndex(blockId)), *block);
+    if (std::string refusal = edit.applyTo(m_architecture); !refusal.empty())
+        return refusal;
+    std::visit([this](const auto& change) { refresh(change); }, edit.change);
     return {};
+}
+
+void Simulator::configure(const std::string& blockId)
+{
+    configure(static_cast<uint32_t>(*m_architecture.blockIndex(blockId)), *m_architecture.findBlock(blockId));
+}
+
+void Simulator::refresh(const model::DesignEdit::SetLinkParam& edit)
+{
+    const model::Link& link = *std::find_if(m_architecture.links.begin(), m_architecture.links.end(),
+                                            [&](const model::Link& l) { return l.from == edit.from && l.to == edit.to; });
+    sim::BlockRuntime& caller = m_kernel.block(static_cast<uint32_t>(*m_architecture.blockIndex(edit.from)));
+    readLinkParams(link, caller.links()[*m_architecture.linkOrdinal(edit.from, edit.to)]);
+    // A caller builds tables from its links' parameters when configured (a load balancer's weights).
+    configure(edit.from);
 }
 
 std::string Simulator::command(const std::string& blockId, const std::string& name)
@@ -160,44 +167,6 @@ std::string Simulator::command(const std::string& blockId, const std::string& na
     if (!index)
         return "no block with id \"" + blockId + "\"";
     return m_kernel.block(static_cast<uint32_t>(*index)).command(m_kernel, name);
-}
-
-std::string Simulator::setText(const std::string& blockId, const std::string& key, const std::string& text)
-{
-    model::Block* block = m_architecture.findBlock(blockId);
-    if (!block)
-        return "no block with id \"" + blockId + "\"";
-    const model::ParamSpec* param = model::Registry::instance().find(block->kind)->param(key);
-    if (!param || !param->isText())
-        return "a " + block->kind + " has no text parameter \"" + key + "\"";
-    if (std::string rule = param->checkText(text); !rule.empty())
-        return blockId + "." + key + ": " + rule;
-    block->texts[key] = text;
-    configure(static_cast<uint32_t>(*m_architecture.blockIndex(blockId)), *block);
-    return {};
-}
-
-std::string Simulator::setLinkParam(const std::string& from, const std::string& to, const std::string& key,
-                                    double value)
-{
-    const model::ParamSpec* param = model::Registry::instance().linkParam(key);
-    if (!param)
-        return "links have no parameter \"" + key + "\"";
-    if (std::string rule = param->checkValue(value); !rule.empty())
-        return from + "->" + to + "." + key + ": " + rule;
-    const auto fromIndex = m_architecture.blockIndex(from);
-    if (!fromIndex)
-        return "no block with id \"" + from + "\"";
-    const auto ordinal = m_architecture.linkOrdinal(from, to);
-    if (!ordinal)
-        return "no link " + from + " -> " + to;
-    model::Link& link = *std::find_if(m_architecture.links.begin(), m_architecture.links.end(),
-                                      [&](const model::Link& l) { return l.from == from && l.to == to; });
-    link.params[key] = value;
-    sim::BlockRuntime& runtime = m_kernel.block(static_cast<uint32_t>(*fromIndex));
-    readLinkParams(link, runtime.links()[*ordinal]);
-    configure(static_cast<uint32_t>(*fromIndex), *m_architecture.findBlock(from));
-    return {};
 }
 
 size_t Simulator::poolCapacity() const

@@ -1,11 +1,14 @@
 #pragma once
 // The engine's front door: compiles an Architecture into block behaviours on
-// a kernel, runs it in slices (runUntil), applies live parameter edits
-// between slices and copies out Snapshots. Deterministic for a given
-// (architecture, seed). Not thread-safe: one thread drives one Simulator.
+// a kernel, runs it in slices (runUntil), applies live design edits between
+// slices and copies out Snapshots. Deterministic for a given (architecture,
+// seed). Not thread-safe: one thread drives one Simulator. Its architecture()
+// is the run's one copy of the design: an edit changes it and the running
+// blocks together, so nothing outside needs a copy to rebuild from.
 #include "FaultInjector.h"
 #include "sim/Kernel.h"
 #include "model/Architecture.h"
+#include "model/DesignEdit.h"
 #include "stats/Snapshot.h"
 
 #include <stdexcept>
@@ -41,20 +44,21 @@ public:
     void resetStats();
     stats::Snapshot snapshot(bool withSeries = false) const;
 
-    // Live edit of one parameter of a block; takes effect at once. Returns an
-    // empty string, or why the edit was refused (unknown block or parameter,
-    // value out of range).
-    std::string setParam(const std::string& blockId, const std::string& key, double value);
+    // Live edit of the design; takes effect at once. Returns an empty string,
+    // or why the edit was refused (unknown block, link or parameter, value
+    // out of range), in which case nothing changed.
+    std::string apply(const model::DesignEdit& edit);
+    // apply() of one numeric block parameter.
+    std::string setParam(const std::string& blockId, const std::string& key, double value)
+    {
+        return apply({model::DesignEdit::SetBlockParam{blockId, key, value}});
+    }
     // An operator action on a block, e.g. "flush" on a cache. Returns "" or why not.
     std::string command(const std::string& blockId, const std::string& name);
     // Injects a fault now (its at_s is ignored); "" or why it cannot apply.
     std::string inject(const model::Fault& fault) { return m_faults.inject(fault); }
     // Ends every fault on a block now.
     std::string recover(const std::string& blockId) { return m_faults.recover(blockId); }
-    // Live edit of a text parameter (ramp stages).
-    std::string setText(const std::string& blockId, const std::string& key, const std::string& text);
-    // Live edit of a link parameter.
-    std::string setLinkParam(const std::string& from, const std::string& to, const std::string& key, double value);
 
     const model::Architecture& architecture() const { return m_architecture; }
     // Footprint of the pools and the event list, for memory checks.
@@ -66,6 +70,12 @@ private:
     static void readLinkParams(const model::Link& link, sim::RuntimeLink& compiled);
     // Reads the block's parameters into its runtime, prices included.
     void configure(uint32_t index, const model::Block& block);
+    void configure(const std::string& blockId);
+    // Carry an edit already made to m_architecture into the running blocks;
+    // one overload per kind of edit, so a new kind does not compile unhandled.
+    void refresh(const model::DesignEdit::SetBlockParam& edit) { configure(edit.blockId); }
+    void refresh(const model::DesignEdit::SetBlockText& edit) { configure(edit.blockId); }
+    void refresh(const model::DesignEdit::SetLinkParam& edit);
 
     model::Architecture m_architecture;
     uint64_t m_seed;

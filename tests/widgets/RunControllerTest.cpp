@@ -1,11 +1,15 @@
 // The live run through the real controller and worker thread, offscreen:
 // snapshots arrive while the engine runs, a parameter edit reaches the
-// running engine without a restart, the run-control state machine holds,
-// structural edits restart the run, and a design with errors never starts.
+// running engine without a restart (and so do its undo and redo), an edit
+// made while no engine exists is in the next one, the run-control state
+// machine holds, structural edits restart the run, and a design with errors
+// never starts.
 // Timing comes from the engine's clock (runTo, step, snapshot times), never
 // from sleeps: every wait is QSignalSpy::wait on a signal.
 #include "commands/AddBlocksCommand.h"
+#include "commands/ChangeBlockRegionCommand.h"
 #include "commands/ChangeParamCommand.h"
+#include "commands/ChangeTextParamCommand.h"
 #include "document/DesignDocument.h"
 #include "model/Validator.h"
 #include "run/RunController.h"
@@ -14,8 +18,10 @@
 #include <QTest>
 #include <QUndoStack>
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
+#include <variant>
 
 using namespace scalelab;
 using namespace scalelab::widgets;
@@ -59,6 +65,22 @@ bool waitForSnapshot(RunController& run, const std::function<bool(const stats::S
     return true;
 }
 
+int instancesOf(const stats::Snapshot& snapshot, const std::string& id)
+{
+    const stats::BlockSnapshot* block = blockOf(snapshot, id);
+    return block ? block->instances : -1;
+}
+
+// The "Live edit refused: ..." notices among those `notices` caught.
+QStringList refusals(const QSignalSpy& notices)
+{
+    QStringList found;
+    for (const auto& arguments : notices)
+        if (arguments.at(0).toString().contains("refused"))
+            found << arguments.at(0).toString();
+    return found;
+}
+
 // Mean utilisation of `id` over the windows ending in (from, to].
 double meanUtilization(const stats::Snapshot& snapshot, const std::string& id, double from, double to)
 {
@@ -79,6 +101,12 @@ class RunControllerTest : public QObject {
 private slots:
     void snapshots_arrive_while_running();
     void live_edit_of_instances_halves_utilization();
+    void document_reports_each_edit_once_including_undo();
+    void undo_and_redo_of_a_live_edit_reach_the_engine();
+    void text_and_link_edits_reach_the_engine();
+    void edit_while_stopped_is_in_the_next_run();
+    void edit_before_the_engine_is_built_is_kept();
+    void region_change_while_running_restarts();
     void play_pause_step_reset_state_machine();
     void step_yields_exactly_one_more_window();
     void structural_edit_while_running_restarts();
@@ -128,6 +156,167 @@ void RunControllerTest::live_edit_of_instances_halves_utilization()
              qPrintable(QString("6 instances instead of 3 should halve utilisation: %1 -> %2").arg(before).arg(after)));
     QCOMPARE(blockOf(snapshot, "svc")->instances, 6);
     QVERIFY2(snapshot.series.front().endSeconds < at, "the run must go on from before the edit, not restart");
+}
+
+void RunControllerTest::document_reports_each_edit_once_including_undo()
+{
+    DesignDocument document;
+    document.reset(serviceDesign(3));
+    QSignalSpy edits(&document, &DesignDocument::edited);
+    auto instancesEdit = [&](int i) {
+        const auto edit = edits.at(i).at(0).value<model::DesignEdit>();
+        const auto* set = std::get_if<model::DesignEdit::SetBlockParam>(&edit.change);
+        return set && set->blockId == "svc" && set->key == "instances" ? set->value : -1.0;
+    };
+    document.undoStack()->push(new ChangeParamCommand(&document, "svc", "instances", 5));
+    document.undoStack()->undo();
+    document.undoStack()->redo();
+    QCOMPARE(edits.count(), 3);
+    QCOMPARE(instancesEdit(0), 5.0);
+    QCOMPARE(instancesEdit(1), 3.0);
+    QCOMPARE(instancesEdit(2), 5.0);
+
+    // Setting a value to itself changes nothing a run needs to hear about.
+    document.undoStack()->push(new ChangeParamCommand(&document, "svc", "workers", 4));
+    QCOMPARE(edits.count(), 3);
+
+    document.undoStack()->push(new ChangeParamCommand(&document, LinkKey{"users", "svc"}, "latency_ms", 2));
+    document.undoStack()->push(new ChangeTextParamCommand(&document, "users", "ramp_stages", "10s:100"));
+    QCOMPARE(edits.count(), 5);
+    const model::DesignEdit link{model::DesignEdit::SetLinkParam{"users", "svc", "latency_ms", 2}};
+    const model::DesignEdit text{model::DesignEdit::SetBlockText{"users", "ramp_stages", "10s:100"}};
+    QVERIFY2(edits.at(3).at(0).value<model::DesignEdit>() == link,
+             qPrintable(QString::fromStdString("expected " + link.describe() + ", got "
+                                               + edits.at(3).at(0).value<model::DesignEdit>().describe())));
+    QVERIFY2(edits.at(4).at(0).value<model::DesignEdit>() == text,
+             qPrintable(QString::fromStdString("expected " + text.describe() + ", got "
+                                               + edits.at(4).at(0).value<model::DesignEdit>().describe())));
+}
+
+void RunControllerTest::undo_and_redo_of_a_live_edit_reach_the_engine()
+{
+    DesignDocument document;
+    document.reset(serviceDesign(3));
+    RunController run(&document);
+    run.setSpeed(100);
+    QSignalSpy applied(&run, &RunController::editApplied);
+    QSignalSpy cleared(&run, &RunController::cleared);
+    QSignalSpy notices(&run, &RunController::notice);
+    run.play();
+    QVERIFY(waitForSnapshot(run, [](const stats::Snapshot& s) { return s.simSeconds >= 2; }));
+
+    document.undoStack()->push(new ChangeParamCommand(&document, "svc", "instances", 5));
+    QVERIFY2(waitForSnapshot(run, [](const stats::Snapshot& s) { return instancesOf(s, "svc") == 5; }),
+             "the edit never showed in the running engine's snapshot");
+    const double afterEdit = run.latestSnapshot()->simSeconds;
+
+    document.undoStack()->undo();
+    QVERIFY2(waitForSnapshot(run, [&](const stats::Snapshot& s) {
+                 return instancesOf(s, "svc") == 3 && s.simSeconds > afterEdit;
+             }),
+             "the undo never showed in the running engine's snapshot");
+    const double afterUndo = run.latestSnapshot()->simSeconds;
+
+    document.undoStack()->redo();
+    QVERIFY2(waitForSnapshot(run, [&](const stats::Snapshot& s) {
+                 return instancesOf(s, "svc") == 5 && s.simSeconds > afterUndo;
+             }),
+             "the redo never showed in the running engine's snapshot");
+    QTRY_COMPARE(applied.count(), 3);
+    QCOMPARE(cleared.count(), 0); // live edits, not restarts
+    QVERIFY2(run.latestSnapshot()->series.front().endSeconds < 2, "the run must go on from its start, not restart");
+    QVERIFY2(refusals(notices).isEmpty(), qPrintable(refusals(notices).join("; ")));
+}
+
+void RunControllerTest::text_and_link_edits_reach_the_engine()
+{
+    DesignDocument document;
+    document.reset(serviceDesign(3));
+    RunController run(&document);
+    run.setSpeed(100);
+    QSignalSpy applied(&run, &RunController::editApplied);
+    QSignalSpy cleared(&run, &RunController::cleared);
+    QSignalSpy notices(&run, &RunController::notice);
+    run.play();
+    QVERIFY(waitForSnapshot(run, [](const stats::Snapshot& s) { return s.simSeconds >= 1; }));
+
+    document.undoStack()->push(new ChangeParamCommand(&document, LinkKey{"users", "svc"}, "latency_ms", 20));
+    document.undoStack()->push(new ChangeTextParamCommand(&document, "users", "ramp_stages", "10s:300, 10s:600"));
+    QTRY_VERIFY2(applied.count() == 2 || !refusals(notices).isEmpty(), "the edits never reached the running engine");
+    QVERIFY2(refusals(notices).isEmpty(), qPrintable(refusals(notices).join("; ")));
+    QCOMPARE(applied.count(), 2);
+    // 20 ms each way on the only call: no request can now finish faster than 40 ms.
+    const double at = applied.last().at(0).toDouble();
+    QVERIFY(waitForSnapshot(run, [at](const stats::Snapshot& s) { return s.simSeconds >= at + 2; }));
+    const auto& windows = run.latestSnapshot()->series;
+    const auto after = std::find_if(windows.begin(), windows.end(), [at](const auto& w) { return w.endSeconds > at + 1; });
+    QVERIFY2(after != windows.end() && after->p50Ms >= 40,
+             qPrintable(QString("median latency in the first window after the link edit: %1 ms, expected at least 40")
+                            .arg(after == windows.end() ? -1.0 : after->p50Ms)));
+    QCOMPARE(cleared.count(), 0);
+}
+
+void RunControllerTest::edit_while_stopped_is_in_the_next_run()
+{
+    DesignDocument document;
+    document.reset(serviceDesign(3));
+    RunController run(&document);
+    run.setSpeed(100);
+    QSignalSpy applied(&run, &RunController::editApplied);
+
+    document.undoStack()->push(new ChangeParamCommand(&document, "svc", "instances", 4));
+    run.play();
+    QVERIFY2(waitForSnapshot(run, [](const stats::Snapshot& s) { return s.simSeconds > 0; }), "no snapshot");
+    QCOMPARE(instancesOf(*run.latestSnapshot(), "svc"), 4);
+
+    run.reset();
+    document.undoStack()->push(new ChangeParamCommand(&document, "svc", "instances", 7));
+    document.undoStack()->push(new ChangeParamCommand(&document, LinkKey{"users", "svc"}, "latency_ms", 1));
+    run.play();
+    QVERIFY2(waitForSnapshot(run, [](const stats::Snapshot& s) { return s.simSeconds > 0; }), "no snapshot");
+    QVERIFY2(instancesOf(*run.latestSnapshot(), "svc") == 7,
+             qPrintable(QString("an edit made while stopped must be in the next run: %1 instances, expected 7")
+                            .arg(instancesOf(*run.latestSnapshot(), "svc"))));
+    QCOMPARE(applied.count(), 0); // nothing was sent live: the start handed the design over
+}
+
+void RunControllerTest::edit_before_the_engine_is_built_is_kept()
+{
+    // A seed change while paused hands the worker a design but builds its
+    // engine only at the next step: an edit in between must not be lost.
+    DesignDocument document;
+    document.reset(serviceDesign(3));
+    RunController run(&document);
+    QSignalSpy reached(&run, &RunController::targetReached);
+    QSignalSpy notices(&run, &RunController::notice);
+    run.step();
+    QVERIFY(reached.wait(10000));
+    run.setSeed(99);
+    document.undoStack()->push(new ChangeParamCommand(&document, "svc", "instances", 6));
+    run.step();
+    QVERIFY(reached.wait(10000));
+    QVERIFY(waitForSnapshot(run, [](const stats::Snapshot& s) { return s.simSeconds == 1; }));
+    QVERIFY2(instancesOf(*run.latestSnapshot(), "svc") == 6,
+             qPrintable(QString("the edit made before the engine was built is lost: %1 instances, expected 6")
+                            .arg(instancesOf(*run.latestSnapshot(), "svc"))));
+    QVERIFY2(refusals(notices).isEmpty(), qPrintable(refusals(notices).join("; ")));
+}
+
+void RunControllerTest::region_change_while_running_restarts()
+{
+    DesignDocument document;
+    document.reset(serviceDesign(3));
+    RunController run(&document);
+    run.setSpeed(10);
+    run.play();
+    QVERIFY(waitForSnapshot(run, [](const stats::Snapshot& s) { return s.simSeconds >= 1; }));
+    QSignalSpy notices(&run, &RunController::notice);
+    QSignalSpy cleared(&run, &RunController::cleared);
+    document.undoStack()->push(new ChangeBlockRegionCommand(&document, "svc", "eu-west"));
+    QVERIFY2(notices.wait(10000), "a region change must restart the run: routing is built at start");
+    QVERIFY2(notices.first().at(0).toString().contains("restarted"), qPrintable(notices.first().at(0).toString()));
+    QCOMPARE(cleared.count(), 1);
+    QCOMPARE(run.state(), RunController::State::Running);
 }
 
 void RunControllerTest::play_pause_step_reset_state_machine()

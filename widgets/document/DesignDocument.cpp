@@ -15,6 +15,7 @@ DesignDocument::DesignDocument(QObject* parent)
     : QObject(parent)
     , m_undoStack(new QUndoStack(this))
 {
+    qRegisterMetaType<model::DesignEdit>(); // queued to the simulation thread
     connect(m_undoStack, &QUndoStack::cleanChanged, this, [this](bool clean) { emit modifiedChanged(!clean); });
 }
 
@@ -95,8 +96,12 @@ void DesignDocument::setBlockPosition(const std::string& id, QPointF position)
 void DesignDocument::setBlockParam(const std::string& id, const std::string& key, double value)
 {
     if (model::Block* block = m_architecture.findBlock(id)) {
-        block->params[key] = value;
+        auto [slot, added] = block->params.try_emplace(key, value);
+        const bool changed = added || slot->second != value;
+        slot->second = value;
         emit blockChanged(toQString(id));
+        if (changed)
+            emit edited({model::DesignEdit::SetBlockParam{id, key, value}});
         revalidate();
     }
 }
@@ -104,8 +109,12 @@ void DesignDocument::setBlockParam(const std::string& id, const std::string& key
 void DesignDocument::setBlockText(const std::string& id, const std::string& key, const std::string& text)
 {
     if (model::Block* block = m_architecture.findBlock(id)) {
-        block->texts[key] = text;
+        auto [slot, added] = block->texts.try_emplace(key, text);
+        const bool changed = added || slot->second != text;
+        slot->second = text;
         emit blockChanged(toQString(id));
+        if (changed)
+            emit edited({model::DesignEdit::SetBlockText{id, key, text}});
         revalidate();
     }
 }
@@ -113,8 +122,12 @@ void DesignDocument::setBlockText(const std::string& id, const std::string& key,
 void DesignDocument::setLinkParam(const LinkKey& key, const std::string& param, double value)
 {
     if (const auto index = linkIndex(key)) {
-        m_architecture.links[*index].params[param] = value;
+        auto [slot, added] = m_architecture.links[*index].params.try_emplace(param, value);
+        const bool changed = added || slot->second != value;
+        slot->second = value;
         emit linkChanged(toQString(key.from), toQString(key.to));
+        if (changed)
+            emit edited({model::DesignEdit::SetLinkParam{key.from, key.to, param, value}});
         revalidate();
     }
 }
@@ -130,8 +143,11 @@ void DesignDocument::setBlockName(const std::string& id, const std::string& name
 void DesignDocument::setBlockRegion(const std::string& id, const std::string& region)
 {
     if (model::Block* block = m_architecture.findBlock(id)) {
+        const bool changed = block->region != region;
         block->region = region;
         emit blockChanged(toQString(id));
+        if (changed)
+            emit blockRegionChanged(toQString(id));
     }
 }
 

@@ -3,12 +3,17 @@
 // (widgets/commands), which call the primitive mutators below; every mutator
 // emits a signal that the canvas, the property editor and the problems list
 // listen to (Tiled's MapDocument pattern: edit -> command -> document ->
-// signal -> views). Validation is re-run after each change because it is
+// signal -> views). Parameter edits are also reported as the precise
+// model::DesignEdit made (`edited`), undo and redo included, so a running
+// simulation can make the same edit to its own copy of the design instead of
+// comparing copies. Validation is re-run after each change because it is
 // cheap next to a repaint and keeps badges and the Problems dock honest.
 #include "LinkKey.h"
 #include "model/Architecture.h"
+#include "model/DesignEdit.h"
 #include "model/Problem.h"
 
+#include <QMetaType>
 #include <QObject>
 #include <QPointF>
 #include <QString>
@@ -76,6 +81,11 @@ signals:
     void linkAdded(const QString& from, const QString& to);
     void linkRemoved(const QString& from, const QString& to);
     void linkChanged(const QString& from, const QString& to);
+    // A block parameter, text parameter or link parameter took a new value
+    // (emitted after blockChanged / linkChanged; not for a value set to itself).
+    void edited(const scalelab::model::DesignEdit& edit);
+    // A block moved to another region (emitted after blockChanged).
+    void blockRegionChanged(const QString& id);
     void problemsChanged();
     void filePathChanged(const QString& path);
     void modifiedChanged(bool modified);
@@ -90,3 +100,5 @@ private:
 };
 
 } // namespace scalelab::widgets
+
+Q_DECLARE_METATYPE(scalelab::model::DesignEdit)

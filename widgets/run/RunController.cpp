@@ -65,8 +65,9 @@ RunController::RunController(DesignDocument* document, QObject* parent)
     connect(document, &DesignDocument::blockIdChanged, this, &RunController::scheduleRestart);
     connect(document, &DesignDocument::linkAdded, this, &RunController::scheduleRestart);
     connect(document, &DesignDocument::linkRemoved, this, &RunController::scheduleRestart);
-    connect(document, &DesignDocument::blockChanged, this, &RunController::onBlockChanged);
-    connect(document, &DesignDocument::linkChanged, this, &RunController::onLinkChanged);
+    // Routing between regions is built when a run starts.
+    connect(document, &DesignDocument::blockRegionChanged, this, &RunController::scheduleRestart);
+    connect(document, &DesignDocument::edited, this, &RunController::onEdited);
 }
 
 RunController::~RunController()
@@ -109,12 +110,11 @@ bool RunController::start()
 
 void RunController::sendDesign()
 {
-    m_runDesign = m_document->architecture();
     const quint64 generation = ++m_generation;
     const quint64 seed = m_seed;
     m_latest.reset();
     m_pending.reset();
-    post([worker = m_worker, design = m_runDesign, generation, seed] {
+    post([worker = m_worker, design = m_document->architecture(), generation, seed] {
         worker->setSeed(seed);
         worker->replaceDesign(design, generation);
     });
@@ -240,52 +240,14 @@ void RunController::restart()
     emit notice(tr("Design changed: simulation restarted"));
 }
 
-void RunController::onBlockChanged(const QString& id)
+void RunController::onEdited(const model::DesignEdit& edit)
 {
-    if (m_state == State::Stopped)
+    // Stopped: the next start hands over the document's design, this edit
+    // included. Restart pending: likewise, and the engine still running may
+    // not have the edited block yet.
+    if (m_state == State::Stopped || m_restartPending)
         return;
-    const model::Block* edited = m_document->architecture().findBlock(toStdString(id));
-    model::Block* running = m_runDesign.findBlock(toStdString(id));
-    if (!edited || !running)
-        return; // a block the run does not have yet: the pending restart brings it
-    if (running->region != edited->region) {
-        scheduleRestart(); // routing between regions is built when a run starts
-        return;
-    }
-    running->name = edited->name;
-    for (const auto& [key, value] : edited->params) {
-        if (auto it = running->params.find(key); it != running->params.end() && it->second == value)
-            continue;
-        running->params[key] = value;
-        post([worker = m_worker, id, key = toQString(key), value] { worker->applyParam(id, key, value); });
-    }
-    for (const auto& [key, text] : edited->texts) {
-        if (auto it = running->texts.find(key); it != running->texts.end() && it->second == text)
-            continue;
-        running->texts[key] = text;
-        post([worker = m_worker, id, key = toQString(key), text = toQString(text)] { worker->applyText(id, key, text); });
-    }
-}
-
-void RunController::onLinkChanged(const QString& from, const QString& to)
-{
-    if (m_state == State::Stopped)
-        return;
-    const model::Link* edited = m_document->findLink({toStdString(from), toStdString(to)});
-    if (!edited)
-        return;
-    for (auto& running : m_runDesign.links) {
-        if (running.from != edited->from || running.to != edited->to)
-            continue;
-        for (const auto& [key, value] : edited->params) {
-            if (auto it = running.params.find(key); it != running.params.end() && it->second == value)
-                continue;
-            running.params[key] = value;
-            post([worker = m_worker, from, to, key = toQString(key), value] {
-                worker->applyLinkParam(from, to, key, value);
-            });
-        }
-    }
+    post([worker = m_worker, edit] { worker->apply(edit); });
 }
 
 void RunController::onSnapshot(SnapshotPtr snapshot, quint64 generation)

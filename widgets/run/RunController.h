@@ -5,18 +5,23 @@
 // - play / pause / step / reset / runTo are posted to the worker; the GUI
 //   never waits for it. Step (from Stopped or Paused) runs one statistics
 //   window and pauses; reset returns to Stopped and clears the run's data.
-// - Parameter edits (blockChanged / linkChanged) are diffed against the
-//   design the run has and sent as live edits: they take effect at the
-//   worker's next slice without a restart.
-// - Structural edits (blocks or links added or removed, an id changed)
-//   restart the run on the new design, with a notice for the status bar.
+// - A start hands the worker the document's current design; after that the
+//   run keeps no copy here. Each parameter edit the document reports
+//   (DesignDocument::edited, undo and redo included) is posted to the worker
+//   as it is and takes effect at its next slice without a restart. Edits made
+//   while Stopped, or while a restart is pending, are not posted: the design
+//   handed over next already has them.
+// - Structural edits (blocks or links added or removed, an id or a region
+//   changed) restart the run on the document's design, with a notice for
+//   the status bar; they would become further kinds of DesignEdit to go live.
 // - A design with validation errors does not start (startRefused).
 // - Live faults and recoveries (the Faults panel) go to the running engine;
 //   with no run they are refused, because a fault needs traffic to act on
 //   and starting a run behind the user's back would be a surprise.
 // Snapshots that arrive faster than the GUI handles them are coalesced: only
 // the newest is passed on, so a slow repaint never builds a backlog.
-#include "model/Architecture.h"
+#include "model/DesignEdit.h"
+#include "model/Fault.h"
 #include "stats/Snapshot.h"
 
 #include <QObject>
@@ -93,8 +98,7 @@ private:
     void sendDesign();
     void scheduleRestart();
     void restart();
-    void onBlockChanged(const QString& id);
-    void onLinkChanged(const QString& from, const QString& to);
+    void onEdited(const model::DesignEdit& edit);
     void refuseFault(const QString& reason);
     void onSnapshot(SnapshotPtr snapshot, quint64 generation);
     void deliverSnapshot();
@@ -107,7 +111,6 @@ private:
     double m_speed = 1;
     quint64 m_seed = 1;
     quint64 m_generation = 0; // bumped whenever the run's data becomes void
-    model::Architecture m_runDesign; // what the worker's engine was built from, plus live edits
     SnapshotPtr m_latest;
     SnapshotPtr m_pending;
     double m_ratio = 0;

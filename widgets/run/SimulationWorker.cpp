@@ -47,11 +47,15 @@ bool SimulationWorker::ensureSimulator()
 {
     if (m_sim)
         return true;
+    if (!m_design)
+        return false; // reset or failed: a design is handed over before the next start
     try {
-        m_sim = std::make_unique<sim::Simulator>(m_design, m_seed);
+        m_sim = std::make_unique<sim::Simulator>(std::move(*m_design), m_seed);
+        m_design.reset();
         m_chunk = sim::kMillisecond;
         return true;
     } catch (const std::exception& error) {
+        m_design.reset();
         fail(QString::fromUtf8(error.what()));
         return false;
     }
@@ -128,6 +132,7 @@ void SimulationWorker::reset(quint64 generation)
     m_stopAt.reset();
     m_timer->stop();
     m_sim.reset();
+    m_design.reset();
 }
 
 void SimulationWorker::startTicking()
@@ -229,29 +234,17 @@ void SimulationWorker::afterEdit(const std::string& error)
         emit editApplied(sim::toSeconds(m_sim->now()), m_generation);
 }
 
-void SimulationWorker::applyParam(const QString& blockId, const QString& key, double value)
+void SimulationWorker::apply(const model::DesignEdit& edit)
 {
-    if (model::Block* block = m_design.findBlock(blockId.toStdString()))
-        block->params[key.toStdString()] = value;
-    if (m_sim)
-        afterEdit(m_sim->setParam(blockId.toStdString(), key.toStdString(), value));
-}
-
-void SimulationWorker::applyText(const QString& blockId, const QString& key, const QString& text)
-{
-    if (model::Block* block = m_design.findBlock(blockId.toStdString()))
-        block->texts[key.toStdString()] = text.toStdString();
-    if (m_sim)
-        afterEdit(m_sim->setText(blockId.toStdString(), key.toStdString(), text.toStdString()));
-}
-
-void SimulationWorker::applyLinkParam(const QString& from, const QString& to, const QString& key, double value)
-{
-    for (auto& link : m_design.links)
-        if (link.from == from.toStdString() && link.to == to.toStdString())
-            link.params[key.toStdString()] = value;
-    if (m_sim)
-        afterEdit(m_sim->setLinkParam(from.toStdString(), to.toStdString(), key.toStdString(), value));
+    if (m_sim) {
+        afterEdit(m_sim->apply(edit));
+    } else if (m_design) {
+        // No engine yet (a restart while paused): the edit waits in the design it will be built from.
+        if (const std::string refusal = edit.applyTo(*m_design); !refusal.empty())
+            emit editRefused(QString::fromStdString(refusal));
+    }
+    // Neither: the run was reset or failed, and the next start hands over the document's
+    // design, which already has this edit.
 }
 
 void SimulationWorker::afterFault(const std::string& error, const std::string& text)

@@ -8,10 +8,15 @@
 // (simulated time = anchor + speed x wall time elapsed), at max speed it is
 // as much as fits in the tick's wall budget. A tick never holds the thread
 // longer than kTickBudget, so queued edits wait at most that long.
+// The worker holds one copy of the design: the one it was handed until it
+// builds an engine from it, then the engine's own architecture(). A live
+// edit (model::DesignEdit) changes whichever copy exists, so an edit that
+// arrives before the engine is built is in it.
 // Snapshots (with the series of closed windows) leave through queued signals
 // at about 15 Hz; each carries the generation of the command that built the
 // engine, so the GUI can drop those of a run it has already thrown away.
 #include "model/Architecture.h"
+#include "model/DesignEdit.h"
 #include "core/SimTime.h"
 #include "stats/Snapshot.h"
 
@@ -50,15 +55,14 @@ public slots:
     void step();
     // Runs as fast as possible to `simSeconds`, then pauses.
     void runTo(double simSeconds);
-    // Throws the engine away; the next play builds it from the latest design.
+    // Throws the engine and the design away; the next start hands a design over again.
     void reset(quint64 generation);
-    // Live edits, applied to the running engine (and to the design it is rebuilt from).
-    void applyParam(const QString& blockId, const QString& key, double value);
-    void applyText(const QString& blockId, const QString& key, const QString& text);
-    void applyLinkParam(const QString& from, const QString& to, const QString& key, double value);
+    // A live edit, applied to the engine, or to the design the next engine is
+    // built from. Answered by editApplied (engine only) or editRefused.
+    void apply(const model::DesignEdit& edit);
     // Faults from the Faults panel, applied now (builds the engine first if a
-    // restart left none). Followed by a snapshot, so the event log shows the
-    // fault even while paused.
+    // restart while paused left only a design). Followed by a snapshot, so
+    // the event log shows the fault even while paused.
     void injectFault(const model::Fault& fault);
     void recoverBlock(const QString& blockId);
 
@@ -91,7 +95,8 @@ private:
     void afterEdit(const std::string& error);
     void afterFault(const std::string& error, const std::string& text);
 
-    model::Architecture m_design;
+    // At most one of these: the design handed over and not yet built, or the engine built from it.
+    std::optional<model::Architecture> m_design;
     std::unique_ptr<sim::Simulator> m_sim;
     quint64 m_seed = 1;
     quint64 m_generation = 0;

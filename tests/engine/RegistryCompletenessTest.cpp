@@ -87,7 +87,10 @@ private slots:
             for (const model::FaultSpec& fault : model::faultSpecs()) {
                 if (fault.target != model::FaultSpec::Target::Block || !fault.appliesTo(spec.kind))
                     continue;
-                model::Fault injected{.action = fault.action, .block = "subject", .value = fault.defaultValue};
+                model::Fault injected;
+                injected.action = fault.action;
+                injected.block = "subject";
+                injected.value = fault.defaultValue;
                 const std::string refusal = simulator.inject(injected);
                 QVERIFY2(refusal.empty(), qPrintable(QString::fromStdString(spec.kind + " refused " + fault.action +
                                                                             ": " + refusal)));

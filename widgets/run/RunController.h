@@ -46,7 +46,6 @@ public:
     quint64 seed() const { return m_seed; }
     // The newest snapshot of the current run; null when Stopped or before the first one.
     SnapshotPtr latestSnapshot() const { return m_latest; }
-    double realTimeRatio() const { return m_ratio; }
 
 public slots:
     void play();
@@ -110,7 +109,6 @@ private:
     model::Architecture m_runDesign; // what the worker's engine was built from, plus live edits
     SnapshotPtr m_latest;
     SnapshotPtr m_pending;
-    double m_ratio = 0;
     bool m_restartPending = false;
 };
 

@@ -17,7 +17,7 @@ using namespace scalelab;
 
 namespace {
 
-const QString kDir = QStringLiteral(SCALELAB_SOURCE_DIR "/resources/challenges/");
+const QString kDir = testing::resourcePath("challenges/");
 
 // The goal (metric) each naive design is written to fail.
 const std::map<QString, std::string> kNaiveFails{
@@ -50,7 +50,7 @@ private slots:
     void every_challenge_is_in_the_table()
     {
         const QStringList starts = QDir(kDir).entryList({"*.scalelab"}).filter(QRegularExpression("^[^.]+\\.scalelab$"));
-        QVERIFY(starts.size() >= 12);
+        QVERIFY2(starts.size() >= 12, qPrintable(QString("%1 challenges, expected at least 12").arg(starts.size())));
         for (const QString& file : starts) {
             const QString name = file.section('.', 0, 0);
             QVERIFY2(kNaiveFails.count(name), qPrintable(name + " has no row in kNaiveFails"));
@@ -75,10 +75,13 @@ private slots:
         const model::Architecture start = io::readScenario((kDir + name + ".scalelab").toStdString());
         const model::Architecture solution = io::readScenario((kDir + name + ".solution.scalelab").toStdString());
         const model::Architecture naive = io::readScenario((kDir + name + ".naive.scalelab").toStdString());
-        QVERIFY(start.challenge && solution.challenge && naive.challenge);
-        QVERIFY(*start.challenge == *solution.challenge && *start.challenge == *naive.challenge);
-        QVERIFY(QString::fromStdString(start.library.topic).startsWith("Challenges — level"));
-        QVERIFY(!start.challenge->loads.empty());
+        QVERIFY2(start.challenge && solution.challenge && naive.challenge,
+                 "the start, solution and naive files must all have a challenge section");
+        QVERIFY2(*start.challenge == *solution.challenge && *start.challenge == *naive.challenge,
+                 "the solution and the naive attempt must carry the start file's challenge unchanged");
+        const QString topic = QString::fromStdString(start.library.topic);
+        QVERIFY2(topic.startsWith("Challenges — level"), qPrintable("library topic: " + topic));
+        QVERIFY2(!start.challenge->loads.empty(), "the challenge has no loads to grade under");
 
         const analysis::GradeResult passed = analysis::grade(solution);
         QVERIFY2(passed.allPassed(), qPrintable("solution:" + describe(passed)));
@@ -89,7 +92,8 @@ private slots:
             return !row.pass && QString::fromStdString(row.metric) == failingMetric;
         });
         QVERIFY2(namedGoalFails, qPrintable("naive, expected " + failingMetric + " to fail:" + describe(failed)));
-        QVERIFY(analysis::nextStep(failed).rfind("Next: ", 0) == 0);
+        const std::string next = analysis::nextStep(failed);
+        QVERIFY2(next.rfind("Next: ", 0) == 0, next.c_str());
     }
 
     void grade_command_exit_status()
@@ -98,21 +102,22 @@ private slots:
         const auto pass = runScalelab({"grade", kDir + "single-server-10x.solution.scalelab", "--threads", "2"});
         QCOMPARE(pass.exitCode, 0);
         QVERIFY2(pass.out.contains("PASS") && !pass.out.contains("FAIL"), pass.out.constData());
-        QVERIFY(pass.out.contains("Score: "));
+        QVERIFY2(pass.out.contains("Score: "), pass.out.constData());
 
         const auto fail = runScalelab({"grade", kDir + "single-server-10x.naive.scalelab", "--json"});
         QCOMPARE(fail.exitCode, 1);
         const QJsonObject json = QJsonDocument::fromJson(fail.out).object();
         QCOMPARE(json.value("all_passed").toBool(true), false);
-        QVERIFY(json.value("goals").toArray().size() >= 4);
-        QVERIFY(json.value("next").toString().startsWith("Next: "));
+        QVERIFY2(json.value("goals").toArray().size() >= 4, fail.out.constData());
+        QVERIFY2(json.value("next").toString().startsWith("Next: "),
+                 qPrintable("next: " + json.value("next").toString()));
         // Hidden loads are named in the result.
         bool hiddenNamed = false;
         for (const auto& goal : json.value("goals").toArray())
             hiddenNamed = hiddenNamed || (goal.toObject().value("hidden").toBool() && goal.toObject().value("load").toString() == "spike");
-        QVERIFY(hiddenNamed);
+        QVERIFY2(hiddenNamed, qPrintable("no goal names the hidden load spike: " + QString::fromUtf8(fail.out)));
 
-        const auto plain = runScalelab({"grade", testing::example("mm1.scalelab")});
+        const auto plain = runScalelab({"grade", testing::examplePath("mm1.scalelab")});
         QCOMPARE(plain.exitCode, 1);
         QCOMPARE(plain.err.count('\n'), 1);
         QVERIFY2(plain.err.contains("no \"challenge\" section"), plain.err.constData());

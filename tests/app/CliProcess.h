@@ -1,6 +1,9 @@
 #pragma once
 // Runs the real `scalelab` binary in a child process, as a user would, for
-// the CLI tests: exit status, stdout and stderr.
+// the CLI tests: exit status, stdout and stderr. The designs they run are
+// named with WidgetTestSupport's examplePath and resourcePath.
+#include "../widgets/WidgetTestSupport.h"
+
 #include <QByteArray>
 #include <QProcess>
 #include <QString>
@@ -21,11 +24,6 @@ inline CliResult runScalelab(const QStringList& arguments)
     process.waitForFinished(120'000);
     return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
             process.readAllStandardError()};
-}
-
-inline QString example(const char* name)
-{
-    return QStringLiteral(SCALELAB_SOURCE_DIR "/resources/examples/") + name;
 }
 
 } // namespace scalelab::testing

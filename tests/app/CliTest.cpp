@@ -10,8 +10,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-using scalelab::testing::example;
+using scalelab::testing::examplePath;
 using scalelab::testing::runScalelab;
+using scalelab::testing::writeFile;
 using Result = scalelab::testing::CliResult;
 
 class CliTest : public QObject {
@@ -20,7 +21,7 @@ class CliTest : public QObject {
 private slots:
     void run_json_has_the_documented_fields()
     {
-        const Result r = runScalelab({"run", example("three-tier.scalelab"), "--duration", "20s", "--json"});
+        const Result r = runScalelab({"run", examplePath("three-tier.scalelab"), "--duration", "20s", "--json"});
         QCOMPARE(r.exitCode, 0);
         const QJsonObject json = QJsonDocument::fromJson(r.out).object();
         for (const char* key : {"sim_seconds", "wall_seconds", "events", "requests", "completed", "errors",
@@ -33,15 +34,18 @@ private slots:
         QCOMPARE(json["sim_seconds"].toDouble(), 20.0);
         const QJsonObject app = json["blocks"].toObject()["app"].toObject();
         QCOMPARE(app["kind"].toString(), QString("service"));
-        QVERIFY(app["utilization"].toDouble() > 0.3 && app["utilization"].toDouble() < 0.9);
+        const double utilization = app["utilization"].toDouble();
+        QVERIFY2(utilization > 0.3 && utilization < 0.9,
+                 qPrintable(QString("app utilisation %1, expected between 0.3 and 0.9").arg(utilization)));
         // The cache turns 90% of reads into hits: the database sees the rest and the writes.
         const double hitRatio = json["blocks"].toObject()["cache"].toObject()["hit_ratio"].toDouble();
-        QVERIFY(hitRatio > 0.88 && hitRatio < 0.92);
+        QVERIFY2(hitRatio > 0.88 && hitRatio < 0.92,
+                 qPrintable(QString("cache hit ratio %1, expected 0.9").arg(hitRatio)));
     }
 
     void set_overrides_a_parameter_and_same_seed_repeats()
     {
-        const QStringList base{"run", example("mm1.scalelab"), "--duration", "30s", "--json", "--seed", "5"};
+        const QStringList base{"run", examplePath("mm1.scalelab"), "--duration", "30s", "--json", "--seed", "5"};
         const Result a = runScalelab(base);
         const Result b = runScalelab(base);
         QCOMPARE(a.exitCode, 0);
@@ -50,7 +54,10 @@ private slots:
         QCOMPARE(ja["latency_ms"], jb["latency_ms"]);
         const Result faster = runScalelab(base + QStringList{"--set", "server.service_time_ms=0.5"});
         const auto jf = QJsonDocument::fromJson(faster.out).object();
-        QVERIFY(jf["latency_ms"].toObject()["mean"].toDouble() < ja["latency_ms"].toObject()["mean"].toDouble() / 3);
+        const double fasterMean = jf["latency_ms"].toObject()["mean"].toDouble();
+        const double baseMean = ja["latency_ms"].toObject()["mean"].toDouble();
+        QVERIFY2(fasterMean < baseMean / 3,
+                 qPrintable(QString("--set service_time_ms=0.5: mean %1 ms, was %2 ms").arg(fasterMean).arg(baseMean)));
     }
 
     void capacity_follows_the_seed_example()
@@ -67,7 +74,7 @@ private slots:
 
     void plan_names_the_bottleneck()
     {
-        const Result r = runScalelab({"plan", example("three-tier.scalelab"), "--json"});
+        const Result r = runScalelab({"plan", examplePath("three-tier.scalelab"), "--json"});
         QCOMPARE(r.exitCode, 0);
         const QJsonObject json = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(json["bottleneck"].toString(), QString("app"));
@@ -81,13 +88,13 @@ private slots:
         QTest::addColumn<QString>("message");
         QTest::newRow("missing file") << QStringList{"run", "/nonexistent/x.scalelab"} << 1
                                       << "x.scalelab: cannot open file";
-        QTest::newRow("bad override") << QStringList{"run", example("mm1.scalelab"), "--set", "server.workers=0"}
+        QTest::newRow("bad override") << QStringList{"run", examplePath("mm1.scalelab"), "--set", "server.workers=0"}
                                       << 2 << "server.workers must be >= 1, got 0";
-        QTest::newRow("unknown block") << QStringList{"run", example("mm1.scalelab"), "--set", "servr.workers=2"}
+        QTest::newRow("unknown block") << QStringList{"run", examplePath("mm1.scalelab"), "--set", "servr.workers=2"}
                                        << 2 << "did you mean \"server\"";
-        QTest::newRow("bad duration") << QStringList{"run", example("mm1.scalelab"), "--duration", "soon"} << 2
+        QTest::newRow("bad duration") << QStringList{"run", examplePath("mm1.scalelab"), "--duration", "soon"} << 2
                                       << "cannot read \"soon\" as a duration";
-        QTest::newRow("unknown option") << QStringList{"run", example("mm1.scalelab"), "--frobnicate"} << 2
+        QTest::newRow("unknown option") << QStringList{"run", examplePath("mm1.scalelab"), "--frobnicate"} << 2
                                         << "frobnicate";
         QTest::newRow("capacity without input") << QStringList{"capacity", "--peak-rps", "100"} << 2
                                                 << "capacity needs --latency-ms";
@@ -114,7 +121,7 @@ private slots:
         const Result r = runScalelab({"params"});
         QCOMPARE(r.exitCode, 0);
         QFile readme(QStringLiteral(SCALELAB_SOURCE_DIR "/README.md"));
-        QVERIFY(readme.open(QIODevice::ReadOnly));
+        QVERIFY2(readme.open(QIODevice::ReadOnly), qPrintable("cannot read " + readme.fileName()));
         QVERIFY2(readme.readAll().contains(r.out.trimmed()),
                  "README.md is out of date: paste the output of `scalelab params` into 'Blocks and parameters'");
     }
@@ -132,11 +139,9 @@ private slots:
     void malformed_file_is_reported_with_its_path()
     {
         QTemporaryDir dir;
-        const QString path = dir.filePath("broken.scalelab");
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(R"({"format": "scalelab", "version": 1, "blocks": [{"id": "a", "kind": "servce"}], "links": []})");
-        file.close();
+        const QString path = writeFile(
+            dir, "broken.scalelab",
+            R"({"format": "scalelab", "version": 1, "blocks": [{"id": "a", "kind": "servce"}], "links": []})");
         const Result r = runScalelab({"run", path});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains("broken.scalelab: blocks[0].kind"), r.err.constData());

@@ -1,6 +1,7 @@
 // The main window as a live view, offscreen: a run fills the plot docks and
 // tints the canvas, Reset clears both, and `--screenshot --run-for` writes a
 // picture taken after the simulated time has passed.
+#include "../widgets/WidgetTestSupport.h"
 #include "GuiStartup.h"
 #include "MainWindow.h"
 #include "RunDocks.h"
@@ -31,32 +32,37 @@ private slots:
 void LiveRunTest::run_fills_plots_and_canvas_and_reset_clears_them()
 {
     app::MainWindow window(app::MainWindow::Options::headless());
-    QVERIFY(window.openExample(":/examples/three-tier.scalelab").isEmpty());
+    QCOMPARE(window.openExample(":/examples/three-tier.scalelab"), QString());
     window.resize(1400, 900);
     window.show();
-    QVERIFY(app::Screenshot::runFor(window, 5).isEmpty());
+    QCOMPARE(app::Screenshot::runFor(window, 5), QString());
     widgets::RunController* run = window.run()->controller();
     QCOMPARE(run->state(), widgets::RunController::State::Paused);
     QCOMPARE(run->latestSnapshot()->simSeconds, 5.0);
 
     widgets::BlockItem* app = window.scene()->blockItem("app");
     QVERIFY2(app->liveStats().has_value(), "the canvas must show live figures after a run");
-    QVERIFY(app->liveStats()->hasWorkers);
-    QVERIFY(app->liveStats()->rps > 500);
+    QVERIFY2(app->liveStats()->hasWorkers, "the app tier's card shows no worker figures");
+    QVERIFY2(app->liveStats()->rps > 500,
+             qPrintable(QString("the app tier's card shows %1 rps, expected over 500").arg(app->liveStats()->rps)));
     QVERIFY2(window.scene()->linkItem({"users", "lb"})->hasFlow(), "links must show their flow while live");
-    QVERIFY2(window.run()->latencyPlot()->lastSeconds() >= 4, "the latency plot must hold the run's windows");
+    QVERIFY2(window.run()->latencyPlot()->lastSeconds() >= 4,
+             qPrintable(QString("the latency plot must hold the run's windows; its newest ends at %1 s")
+                            .arg(window.run()->latencyPlot()->lastSeconds())));
 
     run->reset();
     QVERIFY2(!app->liveStats().has_value(), "reset must clear the live canvas");
-    QVERIFY(!window.scene()->linkItem({"users", "lb"})->hasFlow());
-    QVERIFY(window.run()->latencyPlot()->lastSeconds() < 0);
+    QVERIFY2(!window.scene()->linkItem({"users", "lb"})->hasFlow(), "reset must clear the links' flow");
+    QVERIFY2(window.run()->latencyPlot()->lastSeconds() < 0,
+             qPrintable(QString("reset must empty the latency plot; it still ends at %1 s")
+                            .arg(window.run()->latencyPlot()->lastSeconds())));
 }
 
 void LiveRunTest::screenshot_after_run_for_writes_png()
 {
     QTemporaryDir dir;
     const QString out = dir.filePath("live.png");
-    const QString example = QStringLiteral(SCALELAB_SOURCE_DIR) + "/resources/examples/three-tier.scalelab";
+    const QString example = testing::examplePath("three-tier.scalelab");
     const int status = app::GuiStartup::run(
         {"scalelab", "--screenshot", out, example, "--run-for", "3s", "--size", "1200x800"});
     QCOMPARE(status, 0);

@@ -1,6 +1,7 @@
 // The editor window's file workflow and edit actions, offscreen: save then
 // load round-trips the model, a malformed file leaves the open design alone,
 // the title tracks unsaved changes, and the screenshot mode writes a PNG.
+#include "../widgets/WidgetTestSupport.h"
 #include "GuiStartup.h"
 #include "MainWindow.h"
 #include "Screenshot.h"
@@ -20,19 +21,7 @@
 #include <QUndoStack>
 
 using namespace scalelab;
-
-namespace {
-
-
-QString writeText(const QTemporaryDir& dir, const QString& name, const QByteArray& text)
-{
-    QFile file(dir.filePath(name));
-    file.open(QIODevice::WriteOnly);
-    file.write(text);
-    return file.fileName();
-}
-
-} // namespace
+using scalelab::testing::writeFile;
 
 class MainWindowTest : public QObject {
     Q_OBJECT
@@ -51,8 +40,9 @@ private slots:
 void MainWindowTest::default_example_opens()
 {
     app::MainWindow window(app::MainWindow::Options::headless());
-    QVERIFY(window.openExample(widgets::ExampleLibrary::kDefaultExample).isEmpty());
-    QVERIFY(window.document()->architecture().blocks.size() >= 2);
+    QCOMPARE(window.openExample(widgets::ExampleLibrary::kDefaultExample), QString());
+    const size_t blocks = window.document()->architecture().blocks.size();
+    QVERIFY2(blocks >= 2, qPrintable(QString("the default example has %1 block(s)").arg(blocks)));
     QVERIFY2(window.document()->filePath().isEmpty(), "an example must open untitled, so Save cannot overwrite it");
     QVERIFY(!window.document()->isModified());
     QCOMPARE(window.scene()->blockCount(), static_cast<int>(window.document()->architecture().blocks.size()));
@@ -62,7 +52,7 @@ void MainWindowTest::save_then_load_gives_same_model()
 {
     QTemporaryDir dir;
     app::MainWindow window(app::MainWindow::Options::headless());
-    QVERIFY(window.openExample(widgets::ExampleLibrary::kDefaultExample).isEmpty());
+    QCOMPARE(window.openExample(widgets::ExampleLibrary::kDefaultExample), QString());
     // Edit it first, so the file holds more than the example did.
     const std::string added = window.scene()->addBlock("cache", {900, 400});
     window.scene()->selectBlocks({added});
@@ -85,14 +75,14 @@ void MainWindowTest::malformed_file_leaves_design_untouched()
     QTemporaryDir dir;
     app::MainWindow window(app::MainWindow::Options::headless());
     const QString good = dir.filePath("good.scalelab");
-    QVERIFY(window.openExample(widgets::ExampleLibrary::kDefaultExample).isEmpty());
+    QCOMPARE(window.openExample(widgets::ExampleLibrary::kDefaultExample), QString());
     QCOMPARE(window.saveTo(good), QString());
     window.scene()->addBlock("service", {0, 600}); // unsaved work that must survive
     const model::Architecture before = window.document()->architecture();
     const int undoSteps = window.document()->undoStack()->count();
 
-    const QString truncated = writeText(dir, "broken.scalelab", R"({"format": "scalelab", "version": 1, "blocks": [)");
-    const QString badValue = writeText(
+    const QString truncated = writeFile(dir, "broken.scalelab", R"({"format": "scalelab", "version": 1, "blocks": [)");
+    const QString badValue = writeFile(
         dir, "bad-value.scalelab",
         R"({"format": "scalelab", "version": 1, "name": "x", "blocks": [{"id": "s", "kind": "service", "params": {"workers": 0}}], "links": []})");
     for (const QString& path : {truncated, badValue, dir.filePath("missing.scalelab")}) {
@@ -103,7 +93,8 @@ void MainWindowTest::malformed_file_leaves_design_untouched()
         QCOMPARE(window.document()->filePath(), good);
         QCOMPARE(window.document()->undoStack()->count(), undoSteps);
     }
-    QVERIFY(window.openFile(badValue).contains("workers"));
+    const QString badValueError = window.openFile(badValue);
+    QVERIFY2(badValueError.contains("workers"), qPrintable("the error should name the parameter: " + badValueError));
 }
 
 void MainWindowTest::title_marks_unsaved_changes()
@@ -111,12 +102,12 @@ void MainWindowTest::title_marks_unsaved_changes()
     QTemporaryDir dir;
     app::MainWindow window(app::MainWindow::Options::headless());
     window.newDesign();
-    QVERIFY(window.windowTitle().startsWith("Untitled[*]"));
+    QVERIFY2(window.windowTitle().startsWith("Untitled[*]"), qPrintable("title: " + window.windowTitle()));
     QVERIFY(!window.isWindowModified());
     window.scene()->addBlock("client", {0, 0});
     QVERIFY(window.isWindowModified());
     QCOMPARE(window.saveTo(dir.filePath("mine.scalelab")), QString());
-    QVERIFY(window.windowTitle().startsWith("mine.scalelab[*]"));
+    QVERIFY2(window.windowTitle().startsWith("mine.scalelab[*]"), qPrintable("title: " + window.windowTitle()));
     QVERIFY(!window.isWindowModified());
     window.action("undo")->trigger();
     QVERIFY(window.isWindowModified());
@@ -131,7 +122,7 @@ void MainWindowTest::copy_paste_and_duplicate_actions()
     auto* scene = window.scene();
     const std::string client = scene->addBlock("client", {100, 100});
     const std::string service = scene->addBlock("service", {400, 100});
-    QVERIFY(scene->tryLink(client, service).isEmpty());
+    QCOMPARE(scene->tryLink(client, service), QString());
     scene->selectBlocks({client, service});
     window.action("copy")->trigger();
     window.action("paste")->trigger();
@@ -144,7 +135,8 @@ void MainWindowTest::copy_paste_and_duplicate_actions()
     QCOMPARE(design.blocks.size(), size_t(6));
     window.action("selectAll")->trigger();
     window.action("delete")->trigger();
-    QVERIFY(design.blocks.empty());
+    QVERIFY2(design.blocks.empty(),
+             qPrintable(QString("%1 block(s) left after Select all, Delete").arg(design.blocks.size())));
     window.action("undo")->trigger();
     QCOMPARE(design.blocks.size(), size_t(6));
 }
@@ -152,7 +144,7 @@ void MainWindowTest::copy_paste_and_duplicate_actions()
 void MainWindowTest::examples_gallery_lists_examples()
 {
     const auto examples = widgets::ExampleLibrary::all();
-    QVERIFY(examples.size() >= 2);
+    QVERIFY2(examples.size() >= 2, qPrintable(QString("%1 example(s)").arg(examples.size())));
     QCOMPARE(examples.front().path, QString(widgets::ExampleLibrary::kDefaultExample));
     for (const auto& example : examples) {
         QVERIFY2(!example.design.name.empty(), qPrintable(example.path + " has no name"));
@@ -163,23 +155,24 @@ void MainWindowTest::examples_gallery_lists_examples()
     QVERIFY(!dialog.selectedPath().isEmpty()); // the first design of the first topic
     dialog.setFilterText("no design says this");
     QCOMPARE(dialog.shownCount(), 0);
-    QVERIFY(dialog.selectedPath().isEmpty());
+    QCOMPARE(dialog.selectedPath(), QString());
     // An empty folder opens with its message rather than failing.
     widgets::GalleryDialog none(":/no-such-folder", "Lessons", "No lessons yet.");
     QCOMPARE(none.count(), 0);
-    QVERIFY(none.selectedPath().isEmpty());
+    QCOMPARE(none.selectedPath(), QString());
 }
 
 void MainWindowTest::screenshot_writes_png()
 {
     QTemporaryDir dir;
     app::MainWindow window(app::MainWindow::Options::headless());
-    QVERIFY(window.openExample(widgets::ExampleLibrary::kDefaultExample).isEmpty());
+    QCOMPARE(window.openExample(widgets::ExampleLibrary::kDefaultExample), QString());
     const QString out = dir.filePath("shot.png");
     QCOMPARE(app::Screenshot::capture(window, {1200, 800}, out), QString());
     const QImage image(out);
     QCOMPARE(image.size(), QSize(1200, 800));
-    QVERIFY(!app::Screenshot::capture(window, {1200, 800}, dir.filePath("no/such/dir/shot.png")).isEmpty());
+    QVERIFY2(!app::Screenshot::capture(window, {1200, 800}, dir.filePath("no/such/dir/shot.png")).isEmpty(),
+             "a screenshot into a missing folder reported no error");
     QCOMPARE(app::Screenshot::parseSize("1600x1000"), QSize(1600, 1000));
     QVERIFY(!app::Screenshot::parseSize("big").isValid());
 }
@@ -187,10 +180,10 @@ void MainWindowTest::screenshot_writes_png()
 void MainWindowTest::screenshot_fails_on_bad_file()
 {
     QTemporaryDir dir;
-    const QString broken = writeText(dir, "broken.scalelab", "{");
+    const QString broken = writeFile(dir, "broken.scalelab", "{");
     const QString out = dir.filePath("shot.png");
     QCOMPARE(app::GuiStartup::run({"scalelab", "--screenshot", out, broken}), 1);
-    QVERIFY(!QFile::exists(out));
+    QVERIFY2(!QFile::exists(out), "a failed screenshot left a file behind");
     QCOMPARE(app::GuiStartup::run({"scalelab", "--screenshot", out, "--size", "huge"}), 2);
     QCOMPARE(app::GuiStartup::run({"scalelab", "--screenshot", out, "--size", "800x600"}), 0);
     QCOMPARE(QImage(out).size(), QSize(800, 600));

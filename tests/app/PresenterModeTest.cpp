@@ -1,6 +1,7 @@
 // Presenter mode: entering it makes text, toolbar icons, canvas cards and
 // plot lines and labels larger and the window full screen; leaving it puts
 // back exactly what was there, including on graphs a run added meanwhile.
+#include "../widgets/WidgetTestSupport.h"
 #include "MainWindow.h"
 #include "PresenterMode.h"
 #include "RunDocks.h"
@@ -56,7 +57,7 @@ private slots:
     void toggling_enlarges_then_restores_exactly()
     {
         app::MainWindow window(app::MainWindow::Options::headless());
-        QCOMPARE(window.openFile(SCALELAB_SOURCE_DIR "/resources/examples/three-tier.scalelab"), QString());
+        QCOMPARE(window.openFile(testing::examplePath("three-tier.scalelab")), QString());
         window.resize(1200, 800);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -98,7 +99,7 @@ private slots:
     void graphs_added_during_a_run_are_magnified_and_restored()
     {
         app::MainWindow window(app::MainWindow::Options::headless());
-        QCOMPARE(window.openFile(SCALELAB_SOURCE_DIR "/resources/examples/three-tier.scalelab"), QString());
+        QCOMPARE(window.openFile(testing::examplePath("three-tier.scalelab")), QString());
         window.presenterMode()->setFullScreenAllowed(false);
         window.resize(1200, 800);
         window.show();
@@ -107,7 +108,10 @@ private slots:
         window.presenterMode()->setActive(true);
         // The utilisation plot gets one graph per pool when the run's first windows arrive.
         QCOMPARE(app::Screenshot::runFor(window, 3), QString());
-        QVERIFY(utilization->graphCount() > graphsBefore);
+        QVERIFY2(utilization->graphCount() > graphsBefore,
+                 qPrintable(QString("%1 graphs after the run, %2 before")
+                                .arg(utilization->graphCount())
+                                .arg(graphsBefore)));
         std::vector<double> magnified;
         for (int i = 0; i < utilization->graphCount(); ++i)
             magnified.push_back(utilization->graph(i)->pen().widthF());

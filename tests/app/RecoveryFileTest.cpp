@@ -36,16 +36,17 @@ void RecoveryFileTest::unsaved_design_is_offered_back_after_a_crash()
     {
         app::RecoveryFile recovery(&document, dir.path());
         QVERIFY(recovery.isActive());
-        QVERIFY(recovery.saveNow());
+        QVERIFY2(recovery.saveNow(), "an unsaved design was not written to the recovery file");
         // Going out of scope without discard() is what a crash leaves behind.
     }
     app::RecoveryFile next(&document, dir.path());
     const auto left = next.leftBehind();
     QVERIFY2(left, "the recovery file of the previous run was not found");
     QCOMPARE(left->originalPath, QString("/designs/shop.scalelab"));
-    QVERIFY(io::readScenario(left->recoveryPath.toStdString()) == document.architecture());
+    QVERIFY2(io::readScenario(left->recoveryPath.toStdString()) == document.architecture(),
+             qPrintable(left->recoveryPath + " does not hold the unsaved design"));
     next.discard();
-    QVERIFY(!next.leftBehind());
+    QVERIFY2(!next.leftBehind(), "discard() left the recovery file behind");
 }
 
 void RecoveryFileTest::nothing_is_written_when_saved()

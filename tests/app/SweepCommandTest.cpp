@@ -8,7 +8,7 @@
 #include <QProcess>
 #include <QtTest>
 
-using scalelab::testing::example;
+using scalelab::testing::examplePath;
 using scalelab::testing::runScalelab;
 using Result = scalelab::testing::CliResult;
 
@@ -18,8 +18,8 @@ class SweepCommandTest : public QObject {
 private slots:
     void json_lists_every_point_and_the_knee()
     {
-        const Result r = runScalelab({"sweep", example("three-tier.scalelab"), "--from", "50", "--to", "300", "--steps",
-                                   "6", "--duration", "5s", "--json"});
+        const Result r = runScalelab({"sweep", examplePath("three-tier.scalelab"), "--from", "50", "--to", "300",
+                                      "--steps", "6", "--duration", "5s", "--json"});
         QCOMPARE(r.exitCode, 0);
         const QJsonObject json = QJsonDocument::fromJson(r.out).object();
         const QJsonArray points = json["points"].toArray();
@@ -30,14 +30,16 @@ private slots:
         QCOMPARE(points[0].toObject()["load_factor"].toDouble(), 0.5);
         QCOMPARE(points[5].toObject()["load_factor"].toDouble(), 3.0);
         // At 3x the app tier is far past saturation: the analytic latency is null, the knee is found.
-        QVERIFY(points[5].toObject()["analytic_mean_ms"].isNull());
+        QVERIFY2(points[5].toObject()["analytic_mean_ms"].isNull(),
+                 qPrintable(QString("analytic mean at 3x: %1 ms, expected null (saturated)")
+                                .arg(points[5].toObject()["analytic_mean_ms"].toDouble())));
         QVERIFY2(json["knee_index"].isDouble(), r.out.constData());
         QCOMPARE(json["seed"].toInt(), 1);
     }
 
     void table_marks_the_knee()
     {
-        const Result r = runScalelab({"sweep", example("three-tier.scalelab"), "--to", "300", "--steps", "5",
+        const Result r = runScalelab({"sweep", examplePath("three-tier.scalelab"), "--to", "300", "--steps", "5",
                                    "--duration", "5s"});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains("<- knee") && r.out.contains("knee at"), r.out.constData());
@@ -47,7 +49,7 @@ private slots:
     {
         const QList<QStringList> cases{{"--steps", "1"}, {"--from", "100", "--to", "50"}, {"--duration", "soon"}};
         for (const QStringList& options : cases) {
-            const Result r = runScalelab(QStringList{"sweep", example("three-tier.scalelab")} + options);
+            const Result r = runScalelab(QStringList{"sweep", examplePath("three-tier.scalelab")} + options);
             QCOMPARE(r.exitCode, 2);
             QVERIFY2(r.err.startsWith("scalelab: ") && r.err.count('\n') == 1, r.err.constData());
         }

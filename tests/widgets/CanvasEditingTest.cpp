@@ -2,6 +2,7 @@
 // QTest mouse events where a user would use the mouse. Every edit is undone
 // and redone, and the design must come back exactly (model::Architecture ==).
 #include "QtText.h"
+#include "WidgetTestSupport.h"
 #include "canvas/BlockItem.h"
 #include "canvas/CalloutItem.h"
 #include "canvas/CanvasScene.h"
@@ -25,6 +26,7 @@
 
 using namespace scalelab;
 using namespace scalelab::widgets;
+using namespace scalelab::testing;
 
 namespace {
 
@@ -43,7 +45,7 @@ struct Editor {
         layout->addWidget(view, 1);
         window.resize(1000, 700);
         window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY2(QTest::qWaitForWindowExposed(&window), "the editor window was never shown");
         view->resetZoom();
         view->centerOn(QPointF(300, 100));
     }
@@ -93,7 +95,7 @@ void CanvasEditingTest::drag_from_palette_adds_block_where_dropped()
 {
     Editor editor;
     QTreeWidgetItem* entry = editor.palette->itemForKind("database");
-    QVERIFY(entry);
+    QVERIFY2(entry, "the palette has no database entry");
     const QPoint start = editor.palette->visualItemRect(entry).center();
     QWidget* source = editor.palette->viewport();
     // Press and move past the drag distance: the palette starts a drag. The
@@ -105,7 +107,7 @@ void CanvasEditingTest::drag_from_palette_adds_block_where_dropped()
     QTest::mouseRelease(source, Qt::LeftButton, {}, start + QPoint(40, 0));
     const QModelIndex index = editor.palette->indexFromItem(entry);
     std::unique_ptr<QMimeData> data(editor.palette->model()->mimeData({index}));
-    QVERIFY(data && data->hasFormat(BlockPalette::kMimeType));
+    QVERIFY2(data && data->hasFormat(BlockPalette::kMimeType), "the palette's drag data carries no block kind");
 
     const QPointF target(420, 260);
     const QPoint dropAt = editor.viewPoint(target);
@@ -120,9 +122,14 @@ void CanvasEditingTest::drag_from_palette_adds_block_where_dropped()
     QCOMPARE(block.kind, std::string("database"));
     QCOMPARE(block.id, std::string("database"));
     // Centred on the drop point, snapped to the 20-unit grid.
-    QVERIFY(std::abs(block.x + 100 - target.x()) <= 10 && std::abs(block.y + 48 - target.y()) <= 10);
+    QVERIFY2(std::abs(block.x + 100 - target.x()) <= 10 && std::abs(block.y + 48 - target.y()) <= 10,
+             qPrintable(QString("dropped at (%1, %2), the block's centre is at (%3, %4)")
+                            .arg(target.x())
+                            .arg(target.y())
+                            .arg(block.x + 100)
+                            .arg(block.y + 48)));
     QCOMPARE(std::fmod(block.x, 20.0), 0.0);
-    QVERIFY(editor.item("database")->isSelected());
+    QVERIFY2(editor.item("database")->isSelected(), "the dropped block is not selected");
 }
 
 void CanvasEditingTest::add_block_undo_redo()
@@ -137,7 +144,7 @@ void CanvasEditingTest::add_block_undo_redo()
     QCOMPARE(editor.design().blocks[1].name, std::string("Service 2"));
     QCOMPARE(editor.stack()->count(), 2);
     checkUndoRedo(editor, mark, before, model::Architecture(editor.design()));
-    QVERIFY(editor.item("service2"));
+    QVERIFY2(editor.item("service2"), "after undo and redo the canvas has no item for service2");
 }
 
 void CanvasEditingTest::link_by_dragging_from_output_port_undo_redo()
@@ -148,22 +155,17 @@ void CanvasEditingTest::link_by_dragging_from_output_port_undo_redo()
     const model::Architecture before = editor.design();
     const int mark = editor.stack()->index();
 
-    QWidget* viewport = editor.view->viewport();
-    const QPoint from = editor.viewPoint(editor.item(client)->outputPortPos());
-    const QPoint to = editor.viewPoint(editor.item(service)->inputPortPos() + QPointF(40, 0));
-    QTest::mousePress(viewport, Qt::LeftButton, {}, from);
-    QTest::mouseMove(viewport, (from + to) / 2);
-    QTest::mouseMove(viewport, to);
-    QTest::mouseRelease(viewport, Qt::LeftButton, {}, to);
+    mouseDrag(editor.view->viewport(), editor.viewPoint(editor.item(client)->outputPortPos()),
+              editor.viewPoint(editor.item(service)->inputPortPos() + QPointF(40, 0)));
 
     QCOMPARE(editor.design().links.size(), size_t(1));
     QCOMPARE(editor.design().links[0].from, client);
     QCOMPARE(editor.design().links[0].to, service);
-    QVERIFY(editor.scene.linkItem({client, service}));
+    QVERIFY2(editor.scene.linkItem({client, service}), "the canvas has no item for the new link");
     // Dragging a link must not have moved the source block.
     QCOMPARE(editor.design().blocks[0].x, before.blocks[0].x);
     checkUndoRedo(editor, mark, before, model::Architecture(editor.design()));
-    QVERIFY(editor.scene.linkItem({client, service}));
+    QVERIFY2(editor.scene.linkItem({client, service}), "after undo and redo the canvas has no item for the link");
 }
 
 void CanvasEditingTest::invalid_link_is_refused_with_reason()
@@ -175,13 +177,8 @@ void CanvasEditingTest::invalid_link_is_refused_with_reason()
     QSignalSpy refused(&editor.scene, &CanvasScene::linkRefused);
 
     // Service -> client: a client only sends requests, the registry says no.
-    QWidget* viewport = editor.view->viewport();
-    const QPoint from = editor.viewPoint(editor.item(service)->outputPortPos());
-    const QPoint to = editor.viewPoint(editor.item(client)->pos() + QPointF(100, 48));
-    QTest::mousePress(viewport, Qt::LeftButton, {}, from);
-    QTest::mouseMove(viewport, (from + to) / 2);
-    QTest::mouseMove(viewport, to);
-    QTest::mouseRelease(viewport, Qt::LeftButton, {}, to);
+    mouseDrag(editor.view->viewport(), editor.viewPoint(editor.item(service)->outputPortPos()),
+              editor.viewPoint(editor.item(client)->pos() + QPointF(100, 48)));
 
     QVERIFY2(editor.design().links.empty(), "a link the registry forbids was created");
     QCOMPARE(editor.stack()->count(), steps);
@@ -195,10 +192,12 @@ void CanvasEditingTest::invalid_link_is_refused_with_reason()
     QVERIFY2(shown, "the reason is not shown on the canvas");
 
     // The same rule without the mouse, and the other refusals.
-    QVERIFY(!editor.scene.tryLink(service, client).isEmpty());
-    QVERIFY(!editor.scene.tryLink(service, service).isEmpty());
-    QVERIFY(editor.scene.tryLink(client, service).isEmpty());
-    QVERIFY(editor.scene.tryLink(client, service).contains("already"));
+    QVERIFY2(!editor.scene.tryLink(service, client).isEmpty(), "service -> client was linked");
+    QVERIFY2(!editor.scene.tryLink(service, service).isEmpty(), "a block was linked to itself");
+    QCOMPARE(editor.scene.tryLink(client, service), QString());
+    const QString again = editor.scene.tryLink(client, service);
+    QVERIFY2(again.contains("already"),
+             qPrintable("a second client -> service link should be refused as a duplicate: " + again));
 }
 
 void CanvasEditingTest::move_by_mouse_snaps_and_undoes()
@@ -207,12 +206,8 @@ void CanvasEditingTest::move_by_mouse_snaps_and_undoes()
     const std::string id = editor.add("cache", {0, 0});
     const model::Architecture before = editor.design();
     const int mark = editor.stack()->index();
-    QWidget* viewport = editor.view->viewport();
     const QPoint grab = editor.viewPoint(QPointF(60, 60)); // on the card, away from the ports
-    QTest::mousePress(viewport, Qt::LeftButton, {}, grab);
-    QTest::mouseMove(viewport, grab + QPoint(20, 10));
-    QTest::mouseMove(viewport, grab + QPoint(107, 53));
-    QTest::mouseRelease(viewport, Qt::LeftButton, {}, grab + QPoint(107, 53));
+    mouseDrag(editor.view->viewport(), grab, grab + QPoint(107, 53));
 
     const model::Block& moved = editor.design().blocks.front();
     QVERIFY2(moved.x != 0 || moved.y != 0, "the block did not move");
@@ -232,8 +227,8 @@ void CanvasEditingTest::delete_removes_links_and_undo_restores_order()
     const std::string client = editor.add("client", {0, 0});
     const std::string lb = editor.add("load_balancer", {260, 0});
     const std::string service = editor.add("service", {520, 0});
-    QVERIFY(editor.scene.tryLink(client, lb).isEmpty());
-    QVERIFY(editor.scene.tryLink(lb, service).isEmpty());
+    QCOMPARE(editor.scene.tryLink(client, lb), QString());
+    QCOMPARE(editor.scene.tryLink(lb, service), QString());
     const model::Architecture before = editor.design();
     const int mark = editor.stack()->index();
 
@@ -241,7 +236,7 @@ void CanvasEditingTest::delete_removes_links_and_undo_restores_order()
     editor.scene.deleteSelection();
     QCOMPARE(editor.design().blocks.size(), size_t(2));
     QVERIFY2(editor.design().links.empty(), "links of a deleted block must go with it");
-    QVERIFY(!editor.item(lb));
+    QVERIFY2(!editor.item(lb), "the deleted block's item is still on the canvas");
     checkUndoRedo(editor, mark, before, model::Architecture(editor.design()));
 
     // A link alone can be selected and deleted too.
@@ -253,7 +248,7 @@ void CanvasEditingTest::delete_removes_links_and_undo_restores_order()
     QCOMPARE(editor.design().links.size(), size_t(1));
     QCOMPARE(editor.design().blocks.size(), size_t(3));
     editor.stack()->undo();
-    QVERIFY(editor.design() == before);
+    QVERIFY2(editor.design() == before, "undo did not bring the deleted link back");
 }
 
 void CanvasEditingTest::paste_gives_new_ids_and_keeps_inner_links()
@@ -262,8 +257,8 @@ void CanvasEditingTest::paste_gives_new_ids_and_keeps_inner_links()
     const std::string client = editor.add("client", {0, 0});
     const std::string service = editor.add("service", {260, 0});
     const std::string db = editor.add("database", {520, 0});
-    QVERIFY(editor.scene.tryLink(client, service).isEmpty());
-    QVERIFY(editor.scene.tryLink(service, db).isEmpty());
+    QCOMPARE(editor.scene.tryLink(client, service), QString());
+    QCOMPARE(editor.scene.tryLink(service, db), QString());
     const model::Architecture before = editor.design();
     const int mark = editor.stack()->index();
 
@@ -271,7 +266,7 @@ void CanvasEditingTest::paste_gives_new_ids_and_keeps_inner_links()
     editor.scene.selectBlocks({service, db});
     std::unique_ptr<QMimeData> data(DesignClipboard::toMimeData(editor.scene.selectionFragment()));
     const auto fragment = DesignClipboard::fromMimeData(data.get());
-    QVERIFY(fragment);
+    QVERIFY2(fragment, "the copied selection did not read back from the clipboard data");
     QCOMPARE(fragment->blocks.size(), size_t(2));
     QCOMPARE(fragment->links.size(), size_t(1)); // client -> service is not inside the selection
     editor.scene.paste(*fragment, {40, 40}, "Paste");
@@ -301,9 +296,9 @@ void CanvasEditingTest::param_edit_merges_into_one_undo_step()
     const int steps = editor.stack()->count();
 
     ParamField* workers = properties.field("workers");
-    QVERIFY(workers);
+    QVERIFY2(workers, "the property editor has no workers field for a service");
     auto* spin = workers->findChild<QSpinBox*>();
-    QVERIFY(spin);
+    QVERIFY2(spin, "the workers field (an integer) has no spin box");
     QCOMPARE(spin->value(), 8);
     QCOMPARE(spin->maximum(), 100000); // the registry's range is the widget's range
     spin->stepUp();
@@ -314,15 +309,15 @@ void CanvasEditingTest::param_edit_merges_into_one_undo_step()
     const model::Architecture after = editor.design();
     editor.stack()->undo();
     QCOMPARE(editor.stack()->index(), mark);
-    QVERIFY(editor.design() == before);
+    QVERIFY2(editor.design() == before, "undo did not restore the design as it was before the clicks");
     QCOMPARE(spin->value(), 8); // the form follows the document on undo
     editor.stack()->redo();
-    QVERIFY(editor.design() == after);
+    QVERIFY2(editor.design() == after, "redo did not reproduce the three clicks");
     QCOMPARE(spin->value(), 11);
 
     // A different field is a new undo step.
     auto* time = properties.field("service_time_ms")->findChild<QDoubleSpinBox*>();
-    QVERIFY(time);
+    QVERIFY2(time, "the service_time_ms field has no double spin box");
     QCOMPARE(time->suffix(), QString(" ms"));
     time->setValue(25);
     QCOMPARE(editor.stack()->count(), steps + 2);
@@ -337,7 +332,7 @@ void CanvasEditingTest::rename_and_id_change_are_undoable()
     Editor editor;
     const std::string client = editor.add("client", {0, 0});
     const std::string service = editor.add("service", {300, 0});
-    QVERIFY(editor.scene.tryLink(client, service).isEmpty());
+    QCOMPARE(editor.scene.tryLink(client, service), QString());
     PropertyEditor properties(&editor.document);
     properties.showSelection({service}, {});
     const model::Architecture before = editor.design();
@@ -355,13 +350,13 @@ void CanvasEditingTest::rename_and_id_change_are_undoable()
     QCOMPARE(editor.document.regions(), QStringList{"eu-west"});
     QCOMPARE(editor.design().blocks[1].id, std::string("checkout"));
     QCOMPARE(editor.design().links[0].to, std::string("checkout")); // links follow the id
-    QVERIFY(editor.item("checkout"));
-    QVERIFY(editor.scene.linkItem({client, "checkout"}));
+    QVERIFY2(editor.item("checkout"), "the canvas has no item under the new id checkout");
+    QVERIFY2(editor.scene.linkItem({client, "checkout"}), "the link item did not follow the new id");
     checkUndoRedo(editor, mark, before, model::Architecture(editor.design()));
     editor.stack()->undo(); // the region
     editor.stack()->undo(); // the id
     editor.stack()->undo(); // the name
-    QVERIFY(editor.scene.linkItem({client, service}));
+    QVERIFY2(editor.scene.linkItem({client, service}), "undoing the id change did not bring back the link item");
     QCOMPARE(editor.design().blocks[1].region, std::string());
 }
 
@@ -382,9 +377,9 @@ void CanvasEditingTest::duplicate_name_and_id_are_refused()
     QCOMPARE(editor.stack()->count(), steps);
     QCOMPARE(editor.design().blocks[1].id, second);
     QCOMPARE(properties.idEdit()->text(), QString::fromStdString(second));
-    QVERIFY(!editor.document.idRefusal("service").isEmpty());
-    QVERIFY(!editor.document.nameRefusal("Service 2").isEmpty());
-    QVERIFY(editor.document.nameRefusal("Service 3").isEmpty());
+    QVERIFY2(!editor.document.idRefusal("service").isEmpty(), "the taken id service was not refused");
+    QVERIFY2(!editor.document.nameRefusal("Service 2").isEmpty(), "the taken name Service 2 was not refused");
+    QCOMPARE(editor.document.nameRefusal("Service 3"), QString());
 }
 
 void CanvasEditingTest::problems_put_badges_on_blocks()
@@ -394,10 +389,12 @@ void CanvasEditingTest::problems_put_badges_on_blocks()
     const bool hasError = std::any_of(editor.document.problems().begin(), editor.document.problems().end(),
                                       [&](const model::Problem& p) { return p.blockId == client && p.isError(); });
     QVERIFY2(hasError, "a client without a link should be an error");
-    QVERIFY(editor.item(client)->toolTip().contains("nowhere to send"));
+    QVERIFY2(editor.item(client)->toolTip().contains("nowhere to send"),
+             qPrintable("the badge's tool tip should give the error: " + editor.item(client)->toolTip()));
     const std::string service = editor.add("service", {300, 0});
-    QVERIFY(editor.scene.tryLink(client, service).isEmpty());
-    QVERIFY(!editor.item(client)->toolTip().contains("Error"));
+    QCOMPARE(editor.scene.tryLink(client, service), QString());
+    QVERIFY2(!editor.item(client)->toolTip().contains("Error"),
+             qPrintable("the error is fixed but the tool tip still says: " + editor.item(client)->toolTip()));
 }
 
 QTEST_MAIN(CanvasEditingTest)

@@ -1,6 +1,6 @@
 // The capacity sweep dialog: points run off the GUI thread, arrive in load
 // order, the knee is found and marked, Cancel stops the rest, CSV exports.
-#include "io/ScenarioFile.h"
+#include "WidgetTestSupport.h"
 #include "sweep/CapacitySweepDialog.h"
 #include "sweep/SweepChart.h"
 
@@ -19,10 +19,7 @@ using namespace scalelab::widgets;
 
 namespace {
 
-model::Architecture threeTier()
-{
-    return io::readScenario(SCALELAB_SOURCE_DIR "/resources/examples/three-tier.scalelab");
-}
+model::Architecture threeTier() { return testing::readExample("three-tier.scalelab"); }
 
 } // namespace
 
@@ -38,25 +35,30 @@ private slots:
         QSignalSpy done(&dialog, &CapacitySweepDialog::sweepFinished);
         dialog.start();
         QVERIFY2(dialog.isRunning(), "start() returns while the points run");
-        QVERIFY(done.wait(120'000));
+        QVERIFY2(done.wait(120'000), "the sweep did not finish in two minutes");
         const auto points = dialog.points();
         QCOMPARE(points.size(), size_t(6));
         for (size_t i = 1; i < points.size(); ++i)
-            QVERIFY(points[i].loadFactor > points[i - 1].loadFactor);
+            QVERIFY2(points[i].loadFactor > points[i - 1].loadFactor,
+                     qPrintable(QString("point %1 has load %2 after %3: points must arrive in load order")
+                                    .arg(i)
+                                    .arg(points[i].loadFactor)
+                                    .arg(points[i - 1].loadFactor)));
         const int knee = dialog.kneeIndex();
         QVERIFY2(knee > 0, "three-tier saturates before 3x its load");
         QCOMPARE(dialog.chart()->kneeOfferedRps(), points[size_t(knee)].offeredRps);
 
         QTemporaryDir dir;
-        QVERIFY(dialog.exportTo(dir.filePath("sweep.csv")));
+        QVERIFY2(dialog.exportTo(dir.filePath("sweep.csv")), "CSV export failed");
         QFile csv(dir.filePath("sweep.csv"));
-        QVERIFY(csv.open(QIODevice::ReadOnly));
+        QVERIFY2(csv.open(QIODevice::ReadOnly), "the exported CSV cannot be read");
         const QStringList lines = QString::fromUtf8(csv.readAll()).split('\n', Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 7);
-        QVERIFY(lines[0].startsWith("load_factor,offered_rps,throughput_rps,p95_ms"));
-        QVERIFY(lines[1].startsWith("0.5,"));
-        QVERIFY(dialog.exportTo(dir.filePath("sweep.png")));
-        QVERIFY(!dialog.exportTo(dir.filePath("sweep.doc")));
+        QVERIFY2(lines[0].startsWith("load_factor,offered_rps,throughput_rps,p95_ms"),
+                 qPrintable("CSV header: " + lines[0]));
+        QVERIFY2(lines[1].startsWith("0.5,"), qPrintable("the first point should be at 0.5x: " + lines[1]));
+        QVERIFY2(dialog.exportTo(dir.filePath("sweep.png")), "PNG export failed");
+        QVERIFY2(!dialog.exportTo(dir.filePath("sweep.doc")), "export to an unknown format claimed to succeed");
     }
 
     void replicated_points_carry_error_bars()
@@ -67,7 +69,7 @@ private slots:
         dialog.setReplications(4);
         QSignalSpy done(&dialog, &CapacitySweepDialog::sweepFinished);
         dialog.start();
-        QVERIFY(done.wait(120'000));
+        QVERIFY2(done.wait(120'000), "the replicated sweep did not finish in two minutes");
         const auto points = dialog.points();
         QCOMPARE(points.size(), size_t(4));
         const auto& bars = dialog.chart()->errorBars();
@@ -85,9 +87,9 @@ private slots:
         // One run per point has no spread to estimate: no bars.
         dialog.setReplications(1);
         dialog.start();
-        QVERIFY(done.wait(120'000));
+        QVERIFY2(done.wait(120'000), "the single-run sweep did not finish in two minutes");
         for (QCPErrorBars* bar : dialog.chart()->errorBars())
-            QVERIFY(!bar->visible());
+            QVERIFY2(!bar->visible(), "one run per point shows error bars");
 
         // For looking at it: SCALELAB_SWEEP_SCREENSHOT=/tmp/sweep.png keeps a picture of the replicated sweep.
         if (const QString path = qEnvironmentVariable("SCALELAB_SWEEP_SCREENSHOT"); !path.isEmpty()) {
@@ -95,10 +97,10 @@ private slots:
             dialog.setMeasureSeconds(20);
             dialog.setReplications(5);
             dialog.start();
-            QVERIFY(done.wait(300'000));
+            QVERIFY2(done.wait(300'000), "the screenshot sweep did not finish in five minutes");
             dialog.show();
             QTest::qWait(50);
-            QVERIFY(dialog.grab().save(path));
+            QVERIFY2(dialog.grab().save(path), qPrintable("cannot write " + path));
         }
     }
 
@@ -110,8 +112,8 @@ private slots:
         QSignalSpy done(&dialog, &CapacitySweepDialog::sweepFinished);
         dialog.start();
         dialog.cancel();
-        QVERIFY(done.wait(120'000));
-        QVERIFY(!dialog.isRunning());
+        QVERIFY2(done.wait(120'000), "a cancelled sweep did not finish in two minutes");
+        QVERIFY2(!dialog.isRunning(), "the dialog still runs after sweepFinished");
         QVERIFY2(dialog.points().size() < 40, "cancelled points are not run");
     }
 
@@ -121,7 +123,7 @@ private slots:
         broken.links.clear(); // the users reach nothing
         CapacitySweepDialog dialog(broken, 1);
         dialog.start();
-        QVERIFY(!dialog.isRunning());
+        QVERIFY2(!dialog.isRunning(), "a design whose users reach nothing started a sweep");
     }
 };
 

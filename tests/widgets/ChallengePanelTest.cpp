@@ -37,20 +37,22 @@ private slots:
     {
         widgets::DesignDocument document;
         widgets::ChallengePanel panel(&document);
-        QVERIFY(!panel.hasChallenge());
+        QVERIFY2(!panel.hasChallenge(), "an empty design has a challenge");
         QSignalSpy changed(&panel, &widgets::ChallengePanel::challengeChanged);
         document.reset(io::parseScenario(kDesign, "panel.scalelab"));
         QCOMPARE(changed.count(), 1);
         QCOMPARE(changed.front().front().toBool(), true);
         QCOMPARE(panel.goalList()->count(), 3); // two goals and the allowed kinds
-        QVERIFY(panel.goalList()->item(0)->text().contains("p95 latency <= 100 ms"));
+        QVERIFY2(panel.goalList()->item(0)->text().contains("p95 latency <= 100 ms"),
+                 qPrintable("first goal: " + panel.goalList()->item(0)->text()));
         bool hiddenNoted = false;
         for (QLabel* label : panel.findChildren<QLabel*>())
             hiddenNoted = hiddenNoted || label->text().contains("+ 1 hidden load");
-        QVERIFY(hiddenNoted);
+        QVERIFY2(hiddenNoted, "no label notes the hidden load (\"+ 1 hidden load\")");
         // The hidden load is not named before grading.
         for (QLabel* label : panel.findChildren<QLabel*>())
-            QVERIFY(!label->text().contains("surge"));
+            QVERIFY2(!label->text().contains("surge"),
+                     qPrintable("a label names the hidden load before grading: " + label->text()));
     }
 
     void a_finished_grade_fills_the_table()
@@ -60,9 +62,9 @@ private slots:
         document.reset(io::parseScenario(kDesign, "panel.scalelab"));
         QSignalSpy graded(&panel, &widgets::ChallengePanel::graded);
         panel.submit();
-        QVERIFY(panel.isGrading());
-        QVERIFY(graded.wait(60'000));
-        QVERIFY(!panel.isGrading());
+        QVERIFY2(panel.isGrading(), "submit() should return while the grade runs");
+        QVERIFY2(graded.wait(60'000), "no grade within a minute");
+        QVERIFY2(!panel.isGrading(), "still grading after graded was emitted");
         QTableWidget* table = panel.resultTable();
         // p95 under both loads, the cost at the stated one, the allowed kinds.
         QCOMPARE(table->rowCount(), 4);
@@ -74,7 +76,8 @@ private slots:
         QVERIFY2(loads.contains("surge (hidden)"), qPrintable(loads.join(", ")));
         QCOMPARE(verdicts.filter("FAIL").size(), 1);
         QVERIFY2(table->item(loads.indexOf("surge (hidden)"), 4)->text().contains("FAIL"), qPrintable(verdicts.join(",")));
-        QVERIFY(panel.scoreText().contains("75%"));
+        QVERIFY2(panel.scoreText().contains("75%"),
+                 qPrintable("three of four checks pass, the score says: " + panel.scoreText()));
         QVERIFY2(panel.nextText().startsWith("Next: 1 goal failed under the hidden load \"surge\""),
                  qPrintable(panel.nextText()));
     }

@@ -123,7 +123,8 @@ void EventLogTest::shows_time_kind_and_blocks()
     QCOMPARE(model.data(model.index(2, EventLogModel::KindColumn)).toString(), QString("reaction"));
     QVERIFY2(model.data(model.index(0, EventLogModel::TextColumn), Qt::FontRole).value<QFont>().bold(),
              "faults are the causes of a cascade and must stand out");
-    QVERIFY(!model.data(model.index(0, EventLogModel::KindColumn), Qt::DecorationRole).isNull());
+    QVERIFY2(!model.data(model.index(0, EventLogModel::KindColumn), Qt::DecorationRole).isNull(),
+             "the kind column has no icon");
     QCOMPARE(model.data(model.index(2, 0), EventLogModel::BlocksRole).toStringList(), QStringList({"breaker", "svc"}));
 }
 
@@ -135,7 +136,7 @@ void EventLogTest::follows_the_newest_line_unless_scrolled_up()
     QVERIFY(QTest::qWaitForWindowExposed(&panel));
     QScrollBar* bar = panel.view()->verticalScrollBar();
     panel.model()->appendFrom(numbered(0, 100));
-    QVERIFY(bar->maximum() > 0);
+    QVERIFY2(bar->maximum() > 0, "100 lines in a 160 px panel should need a scroll bar");
     QCOMPARE(bar->value(), bar->maximum());
     panel.model()->appendFrom(numbered(0, 120));
     QCOMPARE(bar->value(), bar->maximum());
@@ -143,7 +144,10 @@ void EventLogTest::follows_the_newest_line_unless_scrolled_up()
     bar->setValue(10); // the user scrolls up to read
     panel.model()->appendFrom(numbered(0, 140));
     QCOMPARE(bar->value(), 10);
-    QVERIFY(bar->value() < bar->maximum());
+    QVERIFY2(bar->value() < bar->maximum(),
+             qPrintable(QString("the view should no longer be at the bottom (%1 of %2)")
+                            .arg(bar->value())
+                            .arg(bar->maximum())));
 }
 
 void EventLogTest::click_names_the_blocks()

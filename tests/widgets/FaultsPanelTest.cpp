@@ -4,6 +4,7 @@
 // through it reaches the running engine (the event log records it and the
 // errors it causes show in the snapshot). Every wait is QSignalSpy::wait on
 // a signal of the live run; nothing sleeps.
+#include "WidgetTestSupport.h"
 #include "commands/AddBlocksCommand.h"
 #include "commands/ChangeBlockIdCommand.h"
 #include "document/DesignDocument.h"
@@ -21,10 +22,10 @@
 #include <QUndoStack>
 
 #include <algorithm>
-#include <functional>
 
 using namespace scalelab;
 using namespace scalelab::widgets;
+using namespace scalelab::testing;
 
 namespace {
 
@@ -54,15 +55,6 @@ QStringList targetIds(const FaultsPanel& panel)
     return ids;
 }
 
-bool waitForSnapshot(RunController& run, const std::function<bool(const stats::Snapshot&)>& done)
-{
-    QSignalSpy spy(&run, &RunController::snapshotReady);
-    while (!run.latestSnapshot() || !done(*run.latestSnapshot()))
-        if (!spy.wait(20000))
-            return false;
-    return true;
-}
-
 bool hasLogEntry(const stats::Snapshot& snapshot, stats::EventLogEntry::Kind kind, const std::string& block)
 {
     return std::any_of(snapshot.eventLog.begin(), snapshot.eventLog.end(), [&](const stats::EventLogEntry& e) {
@@ -72,10 +64,8 @@ bool hasLogEntry(const stats::Snapshot& snapshot, stats::EventLogEntry::Kind kin
 
 uint64_t failedAt(const stats::Snapshot& snapshot, const std::string& id)
 {
-    for (const auto& block : snapshot.blocks)
-        if (block.id == id)
-            return block.errors[sim::Outcome::Failed];
-    return 0;
+    const stats::BlockSnapshot* block = blockOf(snapshot, id);
+    return block ? block->errors[sim::Outcome::Failed] : 0;
 }
 
 } // namespace
@@ -115,12 +105,12 @@ void FaultsPanelTest::offers_only_applicable_targets()
     QCOMPARE(panel.targets().front().blocks, (std::vector<std::string>{"svc", "db"}));
 
     QVERIFY(panel.setAction("kill_primary")); // no replicated database here
-    QVERIFY(panel.targets().empty());
+    QVERIFY2(panel.targets().empty(), qPrintable("kill_primary offered targets: " + targetIds(panel).join(", ")));
     QCOMPARE(targetBox->count(), 0);
     QVERIFY2(panel.injectRefusal().contains("replicas"),
              qPrintable("the reason should name the kind that is missing, got: " + panel.injectRefusal()));
-    QVERIFY(!panel.findChild<QPushButton*>("injectFault")->isEnabled());
-    QVERIFY(!panel.setAction("no_such_action"));
+    QVERIFY2(!panel.findChild<QPushButton*>("injectFault")->isEnabled(), "Inject is enabled with no target");
+    QVERIFY2(!panel.setAction("no_such_action"), "an action the catalogue lacks was accepted");
 }
 
 void FaultsPanelTest::follows_blocks_added_removed_and_renamed()
@@ -169,7 +159,8 @@ void FaultsPanelTest::value_row_follows_the_catalogue()
     FaultsPanel panel(&document, &run);
     auto* value = panel.findChild<QDoubleSpinBox*>("faultValue");
     for (const auto& spec : model::faultSpecs()) {
-        QVERIFY(panel.setAction(QString::fromStdString(spec.action)));
+        const QString action = QString::fromStdString(spec.action);
+        QVERIFY2(panel.setAction(action), qPrintable("the panel does not offer the catalogue's action " + action));
         QCOMPARE(value->isVisibleTo(&panel), spec.hasValue);
         if (!spec.hasValue)
             continue;
@@ -188,8 +179,8 @@ void FaultsPanelTest::inject_is_refused_without_a_run()
     FaultsPanel panel(&document, &run);
     QVERIFY(panel.setAction("crash"));
     QVERIFY2(panel.injectRefusal().contains("Play"), qPrintable(panel.injectRefusal()));
-    QVERIFY(!panel.findChild<QPushButton*>("injectFault")->isEnabled());
-    QVERIFY(!panel.findChild<QPushButton*>("recoverFault")->isEnabled());
+    QVERIFY2(!panel.findChild<QPushButton*>("injectFault")->isEnabled(), "Inject is enabled without a run");
+    QVERIFY2(!panel.findChild<QPushButton*>("recoverFault")->isEnabled(), "Recover is enabled without a run");
 
     // The controller says so too, for callers other than the panel.
     QSignalSpy refused(&run, &RunController::faultRefused);
@@ -210,8 +201,10 @@ void FaultsPanelTest::injected_error_rate_reaches_the_engine_and_recovers()
     QSignalSpy applied(&run, &RunController::faultApplied);
     run.setSpeed(100);
     run.play();
-    QVERIFY(waitForSnapshot(run, [](const stats::Snapshot& s) { return s.simSeconds >= 2; }));
-    QVERIFY2(failedAt(*run.latestSnapshot(), "svc") == 0, "no errors before the fault");
+    QVERIFY2(waitForSnapshot(run, [](const stats::Snapshot& s) { return s.simSeconds >= 2; }),
+             qPrintable("the run never reached 2 s: " + describeRun(run)));
+    const uint64_t failedBefore = failedAt(*run.latestSnapshot(), "svc");
+    QVERIFY2(failedBefore == 0, qPrintable(QString("%1 calls failed at svc before any fault").arg(failedBefore)));
 
     QVERIFY(panel.setAction("error_rate"));
     panel.setSelectedBlock("svc");
@@ -221,17 +214,19 @@ void FaultsPanelTest::injected_error_rate_reaches_the_engine_and_recovers()
     QVERIFY2(applied.wait(10000), "the fault never reached the engine");
     QVERIFY2(applied.first().at(0).toString().contains("svc"), qPrintable(applied.first().at(0).toString()));
     const double at = applied.first().at(1).toDouble();
-    QVERIFY(waitForSnapshot(run, [&](const stats::Snapshot& s) {
-        return s.simSeconds >= at + 2 && hasLogEntry(s, stats::EventLogEntry::Kind::Fault, "svc");
-    }));
+    QVERIFY2(waitForSnapshot(run, [&](const stats::Snapshot& s) {
+                 return s.simSeconds >= at + 2 && hasLogEntry(s, stats::EventLogEntry::Kind::Fault, "svc");
+             }),
+             qPrintable(QString("no fault on svc in the event log 2 s after %1 s: ").arg(at) + describeRun(run)));
     const uint64_t failed = failedAt(*run.latestSnapshot(), "svc");
     QVERIFY2(failed > 100, qPrintable(QString("error rate 1 at 400 rps for 2 s should fail hundreds of calls, got %1").arg(failed)));
 
     panel.findChild<QPushButton*>("recoverFault")->click();
     QVERIFY2(applied.wait(10000), "the recovery never reached the engine");
-    QVERIFY(waitForSnapshot(run, [](const stats::Snapshot& s) {
-        return hasLogEntry(s, stats::EventLogEntry::Kind::Recovery, "svc");
-    }));
+    QVERIFY2(waitForSnapshot(run, [](const stats::Snapshot& s) {
+                 return hasLogEntry(s, stats::EventLogEntry::Kind::Recovery, "svc");
+             }),
+             qPrintable("no recovery of svc in the event log: " + describeRun(run)));
 }
 
 void FaultsPanelTest::lists_the_faults_scheduled_in_the_file()
@@ -256,7 +251,8 @@ void FaultsPanelTest::lists_the_faults_scheduled_in_the_file()
     // Renaming the block carries the scheduled fault along, so the design stays valid.
     document.undoStack()->push(new ChangeBlockIdCommand(&document, "svc", "api"));
     QCOMPARE(document.architecture().faults.front().block, std::string("api"));
-    QVERIFY(list->topLevelItem(0)->text(1).contains("api"));
+    QVERIFY2(list->topLevelItem(0)->text(1).contains("api"),
+             qPrintable("the scheduled fault should name the new id api: " + list->topLevelItem(0)->text(1)));
     QVERIFY2(!model::hasErrors(document.problems()), "the renamed fault should still fit the design");
 }
 

@@ -98,7 +98,8 @@ private slots:
     void built_in_examples_all_have_a_section()
     {
         const GalleryModel model(widgets::ExampleLibrary::inFolder(widgets::ExampleLibrary::kExamplesFolder));
-        QVERIFY(model.designCount() >= 20);
+        QVERIFY2(model.designCount() >= 20,
+                 qPrintable(QString("%1 built-in examples, expected at least 20").arg(model.designCount())));
         QCOMPARE(model.index(0, 0).data().toString(), QString("Scaling path"));
         for (int topic = 0; topic < model.rowCount(); ++topic)
             QVERIFY2(model.index(topic, 0).data().toString() != GalleryModel::otherTopic(),

@@ -3,6 +3,7 @@
 // gauge values, breaker states on named ticks; the design's cost per window
 // in the cost plot with the current rate in its legend; a block's own cost in
 // the block dock.
+#include "WidgetTestSupport.h"
 #include "plots/BlockDetailPlots.h"
 #include "plots/BlockGaugePlot.h"
 #include "plots/CostPlot.h"
@@ -12,8 +13,6 @@
 #include <QTest>
 
 #include <qcustomplot.h>
-
-#include <algorithm>
 
 using namespace scalelab;
 using namespace scalelab::widgets;
@@ -64,11 +63,6 @@ std::vector<double> graphValues(const TimeSeriesPlot& plot)
     return values;
 }
 
-const stats::BlockSnapshot& find(const stats::Snapshot& snap, const std::string& id)
-{
-    return *std::find_if(snap.blocks.begin(), snap.blocks.end(), [&](const auto& b) { return b.id == id; });
-}
-
 std::vector<double> gaugesOf(const stats::BlockSnapshot& block)
 {
     std::vector<double> values;
@@ -111,10 +105,11 @@ private slots:
             BlockGaugePlot plot;
             plot.setBlock(QString::fromStdString(id));
             plot.appendSnapshot(snap);
-            const auto expected = gaugesOf(find(snap, id));
+            const stats::BlockSnapshot& shown = *testing::blockOf(snap, id);
+            const auto expected = gaugesOf(shown);
             QCOMPARE(plot.sampleCount(), static_cast<int>(expected.size()));
             QCOMPARE(graphValues(plot), expected);
-            QCOMPARE(plot.label(), BlockGaugePlot::gaugeLabel(find(snap, id).kind));
+            QCOMPARE(plot.label(), BlockGaugePlot::gaugeLabel(shown.kind));
         }
         BlockGaugePlot limiter;
         limiter.setBlock("limiter");
@@ -136,7 +131,10 @@ private slots:
         QCOMPARE(ticker->ticks().values(), QList<QString>({"closed", "half-open", "open"}));
         QCOMPARE(ticker->ticks().keys(), QList<double>({0, 1, 2}));
         // Every state in view, with neither step on the axis rect's edge.
-        QVERIFY(custom->yAxis->range().lower < 0 && custom->yAxis->range().upper > 2);
+        QVERIFY2(custom->yAxis->range().lower < 0 && custom->yAxis->range().upper > 2,
+                 qPrintable(QString("value axis %1 .. %2 should have room around 0 and 2")
+                                .arg(custom->yAxis->range().lower)
+                                .arg(custom->yAxis->range().upper)));
         QCOMPARE(custom->yAxis->label(), QString("breaker state"));
         QVERIFY2(plot.readoutAt(3).contains("Breaker state: open"), qPrintable(plot.readoutAt(3)));
         QVERIFY2(plot.readoutAt(5).contains("Breaker state: half-open"), qPrintable(plot.readoutAt(5)));
@@ -163,7 +161,7 @@ private slots:
         QCOMPARE(graphValues(plot), expected);
         // The legend reads the snapshot's current rate, per hour and per 730-hour month.
         QCOMPARE(plot.currentText(), QString("$1.50/h now · $1095/month"));
-        QVERIFY(plot.csv().startsWith("time_s,design cost ($/h)\n"));
+        QVERIFY2(plot.csv().startsWith("time_s,design cost ($/h)\n"), qPrintable("CSV: " + plot.csv().left(80)));
         plot.clear();
         QCOMPARE(plot.currentText(), QString("design cost"));
     }
@@ -174,11 +172,11 @@ private slots:
         BlockDetailPlots detail;
         detail.setBlock("app");
         detail.appendSnapshot(snap);
-        QVERIFY(detail.costLabel()->isVisibleTo(&detail));
+        QVERIFY2(detail.costLabel()->isVisibleTo(&detail), "a priced service shows no cost line");
         QCOMPARE(detail.costLabel()->text(), QString("Cost $0.30/h now · $219/month"));
         detail.setBlock("breaker"); // a kind with no price has no cost line
         detail.appendSnapshot(snap);
-        QVERIFY(!detail.costLabel()->isVisibleTo(&detail));
+        QVERIFY2(!detail.costLabel()->isVisibleTo(&detail), "a breaker has no price but shows a cost line");
     }
 
     void lowest_plot_shown_carries_the_time_title()
@@ -187,11 +185,14 @@ private slots:
         BlockDetailPlots detail;
         detail.setBlock("breaker");
         detail.appendSnapshot(snap);
-        QVERIFY(detail.latencyPlot()->customPlot()->xAxis->label().isEmpty());
-        QVERIFY(!detail.gaugePlot()->customPlot()->xAxis->label().isEmpty());
+        QVERIFY2(detail.latencyPlot()->customPlot()->xAxis->label().isEmpty(),
+                 "the latency plot is not the lowest for a breaker but carries the time title");
+        QVERIFY2(!detail.gaugePlot()->customPlot()->xAxis->label().isEmpty(),
+                 "the gauge plot is the lowest for a breaker but has no time title");
         detail.setBlock("lb"); // latency only
         detail.appendSnapshot(snap);
-        QVERIFY(!detail.latencyPlot()->customPlot()->xAxis->label().isEmpty());
+        QVERIFY2(!detail.latencyPlot()->customPlot()->xAxis->label().isEmpty(),
+                 "the latency plot is the only one for a load balancer but has no time title");
     }
 };
 

@@ -1,10 +1,10 @@
 // Interview mode's panel: the countdown (driven by calling tick(), never by
 // waiting), the checklist, live envelope sums and the report once a stress
 // test result arrives.
+#include "WidgetTestSupport.h"
 #include "interview/EnvelopePanel.h"
 #include "interview/InterviewClock.h"
 #include "interview/InterviewPanel.h"
-#include "io/ScenarioFile.h"
 
 #include <QDoubleSpinBox>
 #include <QLabel>
@@ -24,7 +24,12 @@ namespace {
 
 model::Architecture urlShortener()
 {
-    return io::readScenario(SCALELAB_SOURCE_DIR "/resources/interviews/url-shortener.scalelab");
+    return io::readScenario(testing::resourcePath("interviews/url-shortener.scalelab").toStdString());
+}
+
+QString lacks(const QString& report, const QString& words)
+{
+    return QString("the report lacks \"%1\"; it reads:\n%2").arg(words, report);
 }
 
 analysis::GradeResult sampleGrade(bool hiddenPasses)
@@ -99,20 +104,20 @@ private slots:
     void panel_shows_the_file_and_colours_the_clock()
     {
         widgets::InterviewPanel panel;
-        QVERIFY(!panel.startInterview(model::Architecture{}));
+        QVERIFY2(!panel.startInterview(model::Architecture{}), "a design without an interview section started one");
         const auto design = urlShortener();
-        QVERIFY(panel.startInterview(design));
+        QVERIFY2(panel.startInterview(design), "the url-shortener interview did not start");
         QCOMPARE(panel.clock()->allowedSeconds(), design.interview->minutes * 60);
         QCOMPARE(panel.requirements()->count(), int(design.interview->requirements.size()));
         auto* time = panel.findChild<QLabel*>("interviewTime");
         QCOMPARE(time->text(), QStringLiteral("%1:00").arg(design.interview->minutes));
-        QVERIFY(time->styleSheet().isEmpty());
+        QVERIFY2(time->styleSheet().isEmpty(), qPrintable("a fresh clock is coloured: " + time->styleSheet()));
         while (panel.clock()->remainingSeconds() >= InterviewClock::kWarningSeconds)
             panel.clock()->tick();
-        QVERIFY(time->styleSheet().contains("#d98200")); // amber
+        QVERIFY2(time->styleSheet().contains("#d98200"), qPrintable("not amber (#d98200): " + time->styleSheet()));
         while (panel.clock()->remainingSeconds() > 0)
             panel.clock()->tick();
-        QVERIFY(time->styleSheet().contains("#c62828")); // red
+        QVERIFY2(time->styleSheet().contains("#c62828"), qPrintable("not red (#c62828): " + time->styleSheet()));
         QCOMPARE(time->text(), QStringLiteral("0:00"));
     }
 
@@ -126,7 +131,8 @@ private slots:
         QCOMPARE(summary.ticked.size(), 2);
         QCOMPARE(summary.ticked.first(), panel.requirements()->item(0)->text());
         QCOMPARE(summary.unticked.size(), panel.requirements()->count() - 2);
-        QVERIFY(panel.reportView()->toPlainText().contains("Requirements: 2 of"));
+        const QString report = panel.reportView()->toPlainText();
+        QVERIFY2(report.contains("Requirements: 2 of"), qPrintable(lacks(report, "Requirements: 2 of")));
     }
 
     void envelope_recomputes_as_inputs_change()
@@ -139,35 +145,41 @@ private slots:
         envelope->input("requests_per_user_per_day")->setValue(10);
         envelope->input("peak_factor")->setValue(1);
         QCOMPARE(recomputed.count(), 2); // the file already says 100M daily users: two inputs changed
-        QVERIFY(envelope->figures());
-        QVERIFY(std::abs(envelope->figures()->averageRps - 1e9 / 86'400) < 1e-6);
-        QVERIFY(envelope->workedText().contains("100,000,000 users × 10 requests ÷ 86,400 s = 11,574.07 rps"));
+        QVERIFY2(envelope->figures(), qPrintable("valid inputs gave no figures: " + envelope->errorText()));
+        QVERIFY2(std::abs(envelope->figures()->averageRps - 1e9 / 86'400) < 1e-6,
+                 qPrintable(QString("average %1 rps, expected 1e9 / 86,400")
+                                .arg(envelope->figures()->averageRps, 0, 'f', 4)));
+        QVERIFY2(envelope->workedText().contains("100,000,000 users × 10 requests ÷ 86,400 s = 11,574.07 rps"),
+                 qPrintable("worked sums: " + envelope->workedText()));
         envelope->input("peak_factor")->setValue(3);
-        QVERIFY(std::abs(envelope->figures()->peakRps - 3e9 / 86'400) < 1e-6);
+        QVERIFY2(std::abs(envelope->figures()->peakRps - 3e9 / 86'400) < 1e-6,
+                 qPrintable(QString("peak %1 rps, expected 3e9 / 86,400")
+                                .arg(envelope->figures()->peakRps, 0, 'f', 4)));
         // An input the sums cannot take is reported, not crashed on.
         envelope->input("daily_users")->setValue(0);
-        QVERIFY(!envelope->figures());
-        QVERIFY(envelope->errorText().contains("daily users"));
+        QVERIFY2(!envelope->figures(), "0 daily users gave figures");
+        QVERIFY2(envelope->errorText().contains("daily users"),
+                 qPrintable("the error should name the input: " + envelope->errorText()));
     }
 
     void report_shows_stress_test_figures_and_reveals_the_hidden_load()
     {
         widgets::InterviewPanel panel;
         panel.startInterview(urlShortener());
-        QVERIFY(panel.reportView()->toPlainText().contains("Not run yet"));
+        QVERIFY2(panel.reportView()->toPlainText().contains("Not run yet"),
+                 qPrintable(lacks(panel.reportView()->toPlainText(), "Not run yet")));
         panel.setGradeResult(sampleGrade(false));
         QCOMPARE(panel.tabs()->currentWidget(), panel.reportView());
         const QString report = panel.reportView()->toPlainText();
-        QVERIFY2(report.contains("42.5"), qPrintable(report));
-        QVERIFY(report.contains("812"));
-        QVERIFY(report.contains("viral_link_3x (hidden load, now revealed)"));
-        QVERIFY(report.contains("FAIL"));
-        QVERIFY(report.contains("Not yet: 1 of 2 checks failed"));
-        QVERIFY(report.contains("Put a cache in front of the URL table."));
-        QVERIFY(report.contains("1,234") || report.contains("1234"));
+        for (const char* words : {"42.5", "812", "viral_link_3x (hidden load, now revealed)", "FAIL",
+                                  "Not yet: 1 of 2 checks failed", "Put a cache in front of the URL table."})
+            QVERIFY2(report.contains(words), qPrintable(lacks(report, words)));
+        QVERIFY2(report.contains("1,234") || report.contains("1234"), qPrintable(lacks(report, "1,234 (the cost)")));
 
         panel.setGradeResult(sampleGrade(true));
-        QVERIFY(panel.reportView()->toPlainText().contains("Pass: the design meets every goal"));
+        const QString passed = panel.reportView()->toPlainText();
+        QVERIFY2(passed.contains("Pass: the design meets every goal"),
+                 qPrintable(lacks(passed, "Pass: the design meets every goal")));
     }
 
     void stress_test_grades_the_design_on_a_worker_thread()
@@ -182,18 +194,19 @@ private slots:
         panel.startInterview(design);
         QSignalSpy finished(&panel, &widgets::InterviewPanel::stressTestFinished);
         panel.runStressTest();
-        QVERIFY(panel.stressTestRunning());
-        QVERIFY(!panel.stressTestButton()->isEnabled());
-        QVERIFY(finished.wait(60'000));
-        QVERIFY(panel.stressTestButton()->isEnabled());
+        QVERIFY2(panel.stressTestRunning(), "runStressTest() should return while the grade runs");
+        QVERIFY2(!panel.stressTestButton()->isEnabled(), "the Stress test button stays enabled while one runs");
+        QVERIFY2(finished.wait(60'000), "the stress test did not finish in a minute");
+        QVERIFY2(panel.stressTestButton()->isEnabled(), "the Stress test button stays disabled after the run");
         const auto summary = panel.summary();
         QVERIFY2(summary.grade, "the stress test produced a grade");
-        QVERIFY(!summary.grade->rows.empty());
+        QVERIFY2(!summary.grade->rows.empty(), "the grade has no goal rows");
         bool hiddenRow = false;
         for (const auto& row : summary.grade->rows)
             hiddenRow = hiddenRow || row.hidden;
-        QVERIFY(hiddenRow);
-        QVERIFY(panel.reportView()->toPlainText().contains("(hidden load, now revealed)"));
+        QVERIFY2(hiddenRow, "the grade has no row for the hidden load");
+        QVERIFY2(panel.reportView()->toPlainText().contains("(hidden load, now revealed)"),
+                 qPrintable(lacks(panel.reportView()->toPlainText(), "(hidden load, now revealed)")));
     }
 };
 

@@ -3,8 +3,8 @@
 // performs the step's edits as undoable commands, and progress survives a
 // reopen. QSettings go to a temporary directory under a test organisation,
 // so the user's own progress is never touched. Waits are on signals.
+#include "WidgetTestSupport.h"
 #include "document/DesignDocument.h"
-#include "io/ScenarioFile.h"
 #include "lessons/LessonPanel.h"
 #include "run/RunController.h"
 
@@ -19,22 +19,13 @@
 
 using namespace scalelab;
 using namespace scalelab::widgets;
+using namespace scalelab::testing;
 
 namespace {
 
-QString lessonPath(const QString& name) { return QStringLiteral(SCALELAB_SOURCE_DIR "/resources/lessons/") + name; }
+QString lessonPath(const QString& name) { return resourcePath("lessons/" + name); }
 
 model::Architecture readLesson(const QString& name) { return io::readScenario(lessonPath(name).toStdString()); }
-
-// Waits on snapshots until the panel's current step has passed.
-bool waitUntilPassed(RunController& run, LessonPanel& panel)
-{
-    QSignalSpy spy(&run, &RunController::snapshotReady);
-    for (int snapshots = 0; !panel.stepPassed() && snapshots < 400; ++snapshots)
-        if (!spy.wait(20000))
-            return false;
-    return panel.stepPassed();
-}
 
 struct Editor {
     DesignDocument document;
@@ -64,7 +55,7 @@ private slots:
         Editor editor;
         editor.run.setSpeed(RunController::kMaxSpeed);
         editor.document.reset(readLesson("load-balancing.scalelab"), lessonPath("load-balancing.scalelab"));
-        QVERIFY(editor.panel.hasLesson());
+        QVERIFY2(editor.panel.hasLesson(), "load-balancing.scalelab opened without its lesson");
         QCOMPARE(editor.panel.currentStep(), 0);
         QVERIFY(!editor.panel.nextButton()->isEnabled());
         editor.panel.next(); // refused while the check fails
@@ -74,12 +65,14 @@ private slots:
         editor.run.play();
         QSignalSpy snapshots(&editor.run, &RunController::snapshotReady);
         for (int i = 0; i < 8; ++i)
-            QVERIFY(snapshots.wait(20000));
+            QVERIFY2(snapshots.wait(20000), qPrintable("the lesson's run stalled: " + describeRun(editor.run)));
         QVERIFY2(!editor.panel.stepPassed(), qPrintable(editor.panel.checkText()));
         QVERIFY(!editor.panel.nextButton()->isEnabled());
 
         editor.panel.showMe(); // raises the rate to 600 rps: the app saturates
-        QVERIFY2(waitUntilPassed(editor.run, editor.panel), qPrintable(editor.panel.checkText()));
+        // The panel hears each snapshot before this wait does, so its verdict is up to date.
+        QVERIFY2(waitForSnapshot(editor.run, [&](const stats::Snapshot&) { return editor.panel.stepPassed(); }),
+                 qPrintable("the step never passed after Show me: " + editor.panel.checkText()));
         QVERIFY(editor.panel.nextButton()->isEnabled());
         editor.panel.next();
         QCOMPARE(editor.panel.currentStep(), 1);
@@ -105,13 +98,13 @@ private slots:
         // The earlier steps' edits are back: the traffic raised, the cache in place.
         const model::Architecture& design = reopened.document.architecture();
         QCOMPARE(design.findBlock("users")->param("rate_rps"), 2000.0);
-        QVERIFY(design.findBlock("cache"));
-        QVERIFY(design.linkOrdinal("cache", "db"));
+        QVERIFY2(design.findBlock("cache"), "reopened at step 3, the design has no cache");
+        QVERIFY2(design.linkOrdinal("cache", "db"), "reopened at step 3, the cache does not call the database");
 
         // Another lesson keeps its own progress; Restart lesson goes back to the file's design.
         reopened.panel.restartLesson();
         QCOMPARE(reopened.panel.currentStep(), 0);
-        QVERIFY(!reopened.document.architecture().findBlock("cache"));
+        QVERIFY2(!reopened.document.architecture().findBlock("cache"), "Restart lesson kept the cache of step 2");
         Editor again;
         again.document.reset(readLesson("caching.scalelab"), lessonPath("caching.scalelab"));
         QCOMPARE(again.panel.currentStep(), 0);
@@ -127,14 +120,15 @@ private slots:
         editor.panel.showMe();
         QCOMPARE(editor.document.undoStack()->count(), commands + 1); // one macro
         const model::Architecture& after = editor.document.architecture();
-        QVERIFY(after.findBlock("cache"));
-        QVERIFY(after.linkOrdinal("app", "cache") && after.linkOrdinal("cache", "db"));
-        QVERIFY(!after.linkOrdinal("app", "db"));
+        QVERIFY2(after.findBlock("cache"), "Show me added no cache");
+        QVERIFY2(after.linkOrdinal("app", "cache") && after.linkOrdinal("cache", "db"),
+                 "Show me did not put the cache between app and db");
+        QVERIFY2(!after.linkOrdinal("app", "db"), "the app still calls the database directly");
         // Pressed twice, it does not add a second cache.
         editor.panel.showMe();
         QCOMPARE(editor.document.undoStack()->count(), commands + 1);
         editor.document.undoStack()->undo();
-        QVERIFY(editor.document.architecture() == before);
+        QVERIFY2(editor.document.architecture() == before, "one undo did not take back all of Show me's edits");
     }
 
 private:

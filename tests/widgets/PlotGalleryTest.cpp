@@ -2,7 +2,7 @@
 // of the three-tier example (overloaded halfway through), to PNGs under
 // <temp>/scalelab-plots at realistic dock sizes: the pictures to look at
 // when changing how plots are drawn. Asserts only that each rendered.
-#include "io/ScenarioFile.h"
+#include "WidgetTestSupport.h"
 #include "plots/BlockDetailPlots.h"
 #include "plots/BlockMetricPlot.h"
 #include "plots/LatencyPlot.h"
@@ -21,8 +21,6 @@ using namespace scalelab::widgets;
 
 namespace {
 
-const char* kExample = SCALELAB_SOURCE_DIR "/resources/examples/three-tier.scalelab";
-
 QString outputPath(const QString& name)
 {
     const QString dir = QDir::temp().filePath("scalelab-plots");
@@ -33,7 +31,7 @@ QString outputPath(const QString& name)
 void save(QWidget& widget, const QString& name)
 {
     widget.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&widget));
+    QVERIFY2(QTest::qWaitForWindowExposed(&widget), qPrintable(name + " was never shown"));
     QCoreApplication::processEvents(); // the queued replots
     const QString path = outputPath(name);
     QVERIFY2(widget.grab().save(path), qPrintable(path));
@@ -63,10 +61,12 @@ private slots:
 
         // As the live worker does: one snapshot per simulated second. At 60 s
         // the load doubles and the app tier saturates.
-        sim::Simulator simulator(io::readScenario(kExample), 1);
+        sim::Simulator simulator(testing::readExample("three-tier.scalelab"), 1);
         for (int second = 1; second <= 120; ++second) {
-            if (second == 60)
-                QVERIFY(simulator.setParam("users", "rate_rps", 2200).empty());
+            if (second == 60) {
+                const std::string refusal = simulator.setParam("users", "rate_rps", 2200);
+                QVERIFY2(refusal.empty(), refusal.c_str());
+            }
             simulator.runUntil(sim::fromSeconds(second));
             const stats::Snapshot snap = simulator.snapshot(true);
             for (TimeSeriesPlot* plot : plots)
@@ -99,19 +99,21 @@ private slots:
 
     void capacity_sweep_dialog_after_a_run()
     {
-        CapacitySweepDialog dialog(io::readScenario(kExample), 1);
+        CapacitySweepDialog dialog(testing::readExample("three-tier.scalelab"), 1);
         dialog.setRange(10, 300, 15); // far enough to pass the knee
         dialog.setMeasureSeconds(10);
         dialog.resize(820, 620);
         dialog.show();
         QSignalSpy done(&dialog, &CapacitySweepDialog::sweepFinished);
         dialog.start();
-        QVERIFY(dialog.isRunning());
-        QVERIFY(done.wait(240'000));
+        QVERIFY2(dialog.isRunning(), "start() should return while the points run");
+        QVERIFY2(done.wait(240'000), "the sweep did not finish in four minutes");
         QCOMPARE(dialog.points().size(), size_t(15));
         save(dialog, "capacity-sweep.png");
-        QVERIFY(dialog.exportTo(outputPath("capacity-sweep.csv")));
-        QVERIFY(dialog.exportTo(outputPath("capacity-sweep-chart.png")));
+        QVERIFY2(dialog.exportTo(outputPath("capacity-sweep.csv")),
+                 qPrintable("cannot write " + outputPath("capacity-sweep.csv")));
+        QVERIFY2(dialog.exportTo(outputPath("capacity-sweep-chart.png")),
+                 qPrintable("cannot write " + outputPath("capacity-sweep-chart.png")));
     }
 };
 

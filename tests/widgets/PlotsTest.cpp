@@ -1,12 +1,11 @@
 // The live plots: what they take from a snapshot (only new windows; a reset
 // clears), bounded buffers, one graph per pooled block, the SLO line,
 // stacking, following, the read-out, and CSV/PNG/PDF export.
-#include "io/ScenarioFile.h"
+#include "WidgetTestSupport.h"
 #include "plots/BlockDetailPlots.h"
 #include "plots/BlockMetricPlot.h"
 #include "plots/LatencyPlot.h"
 #include "plots/ThroughputPlot.h"
-#include "run/Simulator.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -59,9 +58,7 @@ stats::Snapshot snapshot(int first, int last)
 // A real run of the three-tier example, as the live worker would report it.
 stats::Snapshot threeTier(double seconds)
 {
-    sim::Simulator simulator(io::readScenario(SCALELAB_SOURCE_DIR "/resources/examples/three-tier.scalelab"), 1);
-    simulator.runUntil(sim::fromSeconds(seconds));
-    return simulator.snapshot(true);
+    return testing::runFor(testing::readExample("three-tier.scalelab"), seconds);
 }
 
 int visibleGraphs(const TimeSeriesPlot& plot)
@@ -141,15 +138,15 @@ private slots:
         plot.appendSnapshot(snapshot(1, 3));
         QTemporaryDir dir;
         const QString path = dir.filePath("latency.csv");
-        QVERIFY(plot.exportTo(path));
+        QVERIFY2(plot.exportTo(path), qPrintable("CSV export to " + path + " failed"));
         QFile file(path);
-        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable("cannot read the exported " + path));
         const QStringList lines = QString::fromUtf8(file.readAll()).split('\n', Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 4);
         QCOMPARE(lines[0], QString("time_s,p50 (ms),p95 (ms),p99 (ms)"));
         QCOMPARE(lines[1], QString("1,5.5,11,22")); // window(1, 10 + 1 % 7)
         QCOMPARE(lines[3], QString("3,6.5,13,26"));
-        QVERIFY(!plot.exportTo(dir.filePath("latency.txt")));
+        QVERIFY2(!plot.exportTo(dir.filePath("latency.txt")), "export to an unknown format claimed to succeed");
     }
 
     void png_and_pdf_exports_write_files()
@@ -195,13 +192,13 @@ private slots:
         LatencyPlot plot;
         plot.appendSnapshot(snapshot(1, 10));
         plot.setSloMs(15);
-        QVERIFY(plot.sloLine()->visible());
+        QVERIFY2(plot.sloLine()->visible(), "an SLO of 15 ms draws no line");
         QCOMPARE(plot.sloLine()->point1->coords().y(), 15.0);
         QCOMPARE(plot.sloLine()->point2->coords().y(), 15.0);
         plot.appendSnapshot(snapshot(1, 11));
         QVERIFY2(plot.customPlot()->yAxis->range().upper > 15, "the SLO line is in view");
         plot.setSloMs(0);
-        QVERIFY(!plot.sloLine()->visible());
+        QVERIFY2(!plot.sloLine()->visible(), "an SLO of 0 (none) still draws a line");
     }
 
     void throughput_stacks_errors_above_successes()
@@ -216,8 +213,8 @@ private slots:
         QVERIFY2(plot.customPlot()->legend->hasItemWithPlottable(plot.graph(rejected)), "rejections are in the legend");
         QVERIFY2(!plot.customPlot()->legend->hasItemWithPlottable(plot.graph(1)), "no timeouts happened");
         // CSV and read-out hold the rates themselves, not the stacked sums.
-        QVERIFY(plot.csv().contains("\n2,100,0,30,0,0,0\n"));
-        QVERIFY(plot.readoutAt(2).contains("rejected 503: 30.0 req/s"));
+        QVERIFY2(plot.csv().contains("\n2,100,0,30,0,0,0\n"), qPrintable("CSV:\n" + plot.csv()));
+        QVERIFY2(plot.readoutAt(2).contains("rejected 503: 30.0 req/s"), qPrintable("read-out: " + plot.readoutAt(2)));
     }
 
     void zooming_pauses_following_and_double_click_resumes_it()
@@ -236,14 +233,14 @@ private slots:
         QWheelEvent wheel(centre, custom->mapToGlobal(centre), {}, {0, 120}, Qt::NoButton, Qt::NoModifier,
                           Qt::NoScrollPhase, false);
         QApplication::sendEvent(custom, &wheel);
-        QVERIFY(!plot.isFollowing());
+        QVERIFY2(!plot.isFollowing(), "the plot still follows after the user zoomed");
         QCOMPARE(following.count(), 1);
         const QCPRange zoomed = custom->xAxis->range();
         plot.appendSnapshot(snapshot(1, 120));
         QCOMPARE(custom->xAxis->range(), zoomed); // the view stays where the user put it
 
         QTest::mouseDClick(custom, Qt::LeftButton, {}, centre.toPoint());
-        QVERIFY(plot.isFollowing());
+        QVERIFY2(plot.isFollowing(), "a double click did not resume following");
         QCOMPARE(custom->xAxis->range().upper, 120.0);
     }
 
@@ -282,13 +279,13 @@ private slots:
         QCOMPARE(detail.latencyPlot()->sampleCount(), 10);
         QCOMPARE(visibleGraphs(*detail.utilizationPlot()), 1);
         QCOMPARE(detail.utilizationPlot()->seriesName(detail.utilizationPlot()->seriesOf("db")), QString("Database"));
-        QVERIFY(detail.queuePlot()->isVisible());
+        QVERIFY2(detail.queuePlot()->isVisible(), "a database (with workers) shows no queue plot");
 
         detail.setBlock("cache"); // no workers: no queue, no utilisation
         detail.appendSnapshot(snap);
         QCOMPARE(detail.latencyPlot()->sampleCount(), 10);
-        QVERIFY(!detail.queuePlot()->isVisible());
-        QVERIFY(!detail.utilizationPlot()->isVisible());
+        QVERIFY2(!detail.queuePlot()->isVisible(), "a cache (no workers) shows a queue plot");
+        QVERIFY2(!detail.utilizationPlot()->isVisible(), "a cache (no workers) shows a utilisation plot");
         QCOMPARE(visibleGraphs(*detail.utilizationPlot()), 0);
     }
 };

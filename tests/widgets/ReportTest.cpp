@@ -2,51 +2,30 @@
 // the registry's parameter labels, the run's figures, the advisor, a section
 // added by another feature), and that it prints to a PDF of as many A4 pages
 // as the document lays out.
+#include "WidgetTestSupport.h"
 #include "analysis/Advisor.h"
 #include "canvas/CanvasScene.h"
 #include "document/DesignDocument.h"
-#include "io/ScenarioFile.h"
 #include "model/Registry.h"
 #include "plots/LatencyPlot.h"
 #include "report/ReportBuilder.h"
 #include "report/ReportFigures.h"
-#include "run/Simulator.h"
 
 #include <QFile>
 #include <QLocale>
-#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextDocument>
 
 using namespace scalelab;
 using namespace scalelab::widgets;
+using namespace scalelab::testing;
 
 namespace {
 
-model::Architecture example(const char* name)
-{
-    return io::readScenario(std::string(SCALELAB_SOURCE_DIR "/resources/examples/") + name);
-}
+model::Architecture threeTier() { return readExample("three-tier.scalelab"); }
 
-model::Architecture threeTier() { return example("three-tier.scalelab"); }
-
-stats::Snapshot simulate(const model::Architecture& design, double seconds)
-{
-    sim::Simulator simulator(design, 7);
-    simulator.runUntil(sim::fromSeconds(seconds));
-    return simulator.snapshot(true);
-}
-
-// Pages as the PDF's page tree counts them: one "/Type /Page" object each.
-int pdfPageCount(const QByteArray& pdf)
-{
-    static const QRegularExpression page("/Type\\s*/Page(?![a-zA-Z])");
-    int count = 0;
-    for (auto it = page.globalMatch(QString::fromLatin1(pdf)); it.hasNext(); it.next())
-        ++count;
-    return count;
-}
+QString notSaid(const QString& words) { return "the report does not say \"" + words + "\""; }
 
 } // namespace
 
@@ -58,11 +37,11 @@ private:
     ReportData fullReport(const char* design = "three-tier.scalelab")
     {
         ReportData data;
-        data.design = example(design);
+        data.design = readExample(design);
         data.title = QString::fromStdString(data.design.name);
         data.filePath = "/designs/three-tier.scalelab";
         data.created = QDateTime(QDate(2026, 3, 14), QTime(9, 30));
-        data.run = simulate(data.design, 20);
+        data.run = runFor(data.design, 20, 7);
         data.findings = analysis::advise(data.design, *data.run);
         m_document.reset(data.design);
         data.designPicture = ReportFigures::design(&m_scene);
@@ -81,13 +60,14 @@ private slots:
         const ReportData data = fullReport();
         const QString text = ReportBuilder::build(data)->toPlainText();
         QVERIFY2(text.contains(data.title), qPrintable(data.title));
-        QVERIFY(text.contains(data.filePath));
-        QVERIFY(text.contains("2026-03-14 09:30"));
-        QVERIFY(text.contains(QString::fromStdString(data.design.description)));
+        QVERIFY2(text.contains(data.filePath), qPrintable(notSaid(data.filePath)));
+        QVERIFY2(text.contains("2026-03-14 09:30"), qPrintable(notSaid("2026-03-14 09:30")));
+        const QString description = QString::fromStdString(data.design.description);
+        QVERIFY2(text.contains(description), qPrintable(notSaid(description)));
         for (const model::Block& block : data.design.blocks) {
             QVERIFY2(text.contains(QString::fromStdString(block.id)), block.id.c_str());
             const model::BlockSpec* spec = model::Registry::instance().find(block.kind);
-            QVERIFY(spec);
+            QVERIFY2(spec, qPrintable("the registry has no kind " + QString::fromStdString(block.kind)));
             QVERIFY2(text.contains(QString::fromStdString(spec->displayName)), spec->displayName.c_str());
             for (const model::ParamSpec& param : spec->params)
                 QVERIFY2(text.contains(QString::fromStdString(param.label) + ": "), param.label.c_str());
@@ -102,11 +82,14 @@ private slots:
         const ReportData data = fullReport("rate-limited-api.scalelab");
         const QString text = ReportBuilder::build(data)->toPlainText();
         const auto figure = [](double value, int decimals) { return QLocale::c().toString(value, 'f', decimals); };
-        QVERIFY(text.contains(figure(data.run->throughputRps, 1) + " requests/s"));
-        QVERIFY(text.contains(QStringLiteral("%1 / %2 / %3 ms")
-                                  .arg(figure(data.run->latency.p50Ms, 1), figure(data.run->latency.p95Ms, 1),
-                                       figure(data.run->latency.p99Ms, 1))));
-        QVERIFY(text.contains("$" + figure(data.run->costPerHour * stats::kHoursPerMonth, 0) + " per month"));
+        const QString throughput = figure(data.run->throughputRps, 1) + " requests/s";
+        QVERIFY2(text.contains(throughput), qPrintable(notSaid(throughput)));
+        const QString latency = QStringLiteral("%1 / %2 / %3 ms")
+                                    .arg(figure(data.run->latency.p50Ms, 1), figure(data.run->latency.p95Ms, 1),
+                                         figure(data.run->latency.p99Ms, 1));
+        QVERIFY2(text.contains(latency), qPrintable(notSaid(latency)));
+        const QString cost = "$" + figure(data.run->costPerHour * stats::kHoursPerMonth, 0) + " per month";
+        QVERIFY2(text.contains(cost), qPrintable(notSaid(cost)));
         QVERIFY2(!data.findings.empty(), "the advisor finds the missing cache");
         for (const analysis::Finding& finding : data.findings)
             QVERIFY2(text.contains(QString::fromStdString(finding.problem)), finding.problem.c_str());
@@ -121,7 +104,10 @@ private slots:
                                        {"Cost under $500 per month", "missed ($612)", "0 / 30"}}});
         const QString text = ReportBuilder::build(data)->toPlainText();
         const qsizetype grade = text.indexOf("Challenge grade");
-        QVERIFY(grade > text.indexOf("Bottleneck advisor"));
+        QVERIFY2(grade > text.indexOf("Bottleneck advisor"),
+                 qPrintable(QString("the extra section starts at %1, before the advisor's at %2")
+                                .arg(grade)
+                                .arg(text.indexOf("Bottleneck advisor"))));
         for (const char* cell : {"Checked against the challenge's goals.", "Goal", "Points", "p95 under 200 ms",
                                  "missed ($612)", "40 / 40"})
             QVERIFY2(text.indexOf(cell, grade) > grade, cell);
@@ -133,9 +119,9 @@ private slots:
         data.design = threeTier();
         data.title = "Not run";
         const QString text = ReportBuilder::build(data)->toPlainText();
-        QVERIFY(text.contains("has not been run"));
-        QVERIFY(!text.contains("requests/s"));
-        QVERIFY(text.contains("app"));
+        QVERIFY2(text.contains("has not been run"), qPrintable(notSaid("has not been run")));
+        QVERIFY2(!text.contains("requests/s"), "a report without a run gives a throughput");
+        QVERIFY2(text.contains("app"), qPrintable(notSaid("app")));
     }
 
     void pdf_has_the_documents_pages()
@@ -145,13 +131,13 @@ private slots:
         const QString path = dir.filePath("report.pdf");
         QCOMPARE(ReportBuilder::writePdf(data, path), QString());
         QFile file(path);
-        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable("cannot read the written " + path));
         const QByteArray pdf = file.readAll();
-        QVERIFY(pdf.startsWith("%PDF-"));
-        QVERIFY(pdf.trimmed().endsWith("%%EOF"));
+        QVERIFY2(pdf.startsWith("%PDF-"), qPrintable("not a PDF, it starts: " + QString::fromLatin1(pdf.left(8))));
+        QVERIFY2(pdf.trimmed().endsWith("%%EOF"), "the PDF is cut short: no %%EOF at its end");
         const int pages = pdfPageCount(pdf);
         // Title page, blocks, plots and findings each start a page.
-        QVERIFY2(pages >= 3, qPrintable(QString::number(pages)));
+        QVERIFY2(pages >= 3, qPrintable(QString("%1 pages, expected at least 3").arg(pages)));
         QCOMPARE(pages, ReportBuilder::build(data)->pageCount());
     }
 

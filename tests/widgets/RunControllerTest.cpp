@@ -6,6 +6,7 @@
 // never starts.
 // Timing comes from the engine's clock (runTo, step, snapshot times), never
 // from sleeps: every wait is QSignalSpy::wait on a signal.
+#include "WidgetTestSupport.h"
 #include "commands/AddBlocksCommand.h"
 #include "commands/ChangeBlockRegionCommand.h"
 #include "commands/ChangeParamCommand.h"
@@ -20,11 +21,11 @@
 
 #include <algorithm>
 #include <cmath>
-#include <functional>
 #include <variant>
 
 using namespace scalelab;
 using namespace scalelab::widgets;
+using namespace scalelab::testing;
 
 namespace {
 
@@ -45,24 +46,6 @@ model::Architecture serviceDesign(int instances)
     link.params["latency_ms"] = 0;
     a.links = {link};
     return a;
-}
-
-const stats::BlockSnapshot* blockOf(const stats::Snapshot& snapshot, const std::string& id)
-{
-    for (const auto& block : snapshot.blocks)
-        if (block.id == id)
-            return &block;
-    return nullptr;
-}
-
-// Waits (on snapshot signals) until the newest snapshot satisfies `done`.
-bool waitForSnapshot(RunController& run, const std::function<bool(const stats::Snapshot&)>& done)
-{
-    QSignalSpy spy(&run, &RunController::snapshotReady);
-    while (!run.latestSnapshot() || !done(*run.latestSnapshot()))
-        if (!spy.wait(20000))
-            return false;
-    return true;
 }
 
 int instancesOf(const stats::Snapshot& snapshot, const std::string& id)
@@ -140,12 +123,14 @@ void RunControllerTest::live_edit_of_instances_halves_utilization()
     QSignalSpy applied(&run, &RunController::editApplied);
     QSignalSpy cleared(&run, &RunController::cleared);
     run.play();
-    QVERIFY(waitForSnapshot(run, [](const stats::Snapshot& s) { return s.simSeconds >= 12; }));
+    QVERIFY2(waitForSnapshot(run, [](const stats::Snapshot& s) { return s.simSeconds >= 12; }),
+             qPrintable("the run never reached 12 s: " + describeRun(run)));
 
     document.undoStack()->push(new ChangeParamCommand(&document, "svc", "instances", 6));
     QVERIFY2(applied.wait(10000), "the edit never reached the running engine");
     const double at = applied.first().at(0).toDouble();
-    QVERIFY(waitForSnapshot(run, [at](const stats::Snapshot& s) { return s.simSeconds >= at + 22; }));
+    QVERIFY2(waitForSnapshot(run, [at](const stats::Snapshot& s) { return s.simSeconds >= at + 22; }),
+             qPrintable(QString("the run never reached %1 s, 22 s after the edit: ").arg(at + 22) + describeRun(run)));
     QCOMPARE(cleared.count(), 0); // a parameter edit does not restart the run
 
     const stats::Snapshot& snapshot = *run.latestSnapshot();
@@ -332,7 +317,8 @@ void RunControllerTest::play_pause_step_reset_state_machine()
     run.setSpeed(10);
     run.play();
     QCOMPARE(run.state(), RunController::State::Running);
-    QVERIFY(waitForSnapshot(run, [](const stats::Snapshot&) { return true; }));
+    QVERIFY2(waitForSnapshot(run, [](const stats::Snapshot&) { return true; }),
+             qPrintable("no snapshot after play: " + describeRun(run)));
     run.pause();
     QCOMPARE(run.state(), RunController::State::Paused);
     run.togglePlay();
@@ -342,23 +328,25 @@ void RunControllerTest::play_pause_step_reset_state_machine()
 
     run.step(); // from Paused: one window, then paused
     QCOMPARE(run.state(), RunController::State::Paused);
-    QVERIFY(reached.wait(10000));
+    QVERIFY2(reached.wait(10000), qPrintable("a step never reached its target: " + describeRun(run)));
     QCOMPARE(run.state(), RunController::State::Paused);
 
     run.reset();
     QCOMPARE(run.state(), RunController::State::Stopped);
-    QVERIFY(cleared.count() >= 1);
+    QVERIFY2(cleared.count() >= 1, "reset did not emit cleared");
     QVERIFY2(!run.latestSnapshot(), "reset must drop the run's data");
 
     // Play after reset starts a new run from t = 0: its first step ends at 1 s.
     run.step();
-    QVERIFY(reached.wait(10000));
-    QVERIFY(waitForSnapshot(run, [](const stats::Snapshot& s) { return s.simSeconds == 1; }));
+    QVERIFY2(reached.wait(10000), qPrintable("a step after reset never reached its target: " + describeRun(run)));
+    QVERIFY2(waitForSnapshot(run, [](const stats::Snapshot& s) { return s.simSeconds == 1; }),
+             qPrintable("the first step of a new run should end at 1 s: " + describeRun(run)));
     QCOMPARE(run.latestSnapshot()->series.size(), size_t(1));
     run.play();
     QCOMPARE(run.state(), RunController::State::Running);
-    QVERIFY(waitForSnapshot(run, [](const stats::Snapshot& s) { return s.simSeconds > 1; }));
-    QVERIFY(states.count() >= 6);
+    QVERIFY2(waitForSnapshot(run, [](const stats::Snapshot& s) { return s.simSeconds > 1; }),
+             qPrintable("play after a step did not go on past 1 s: " + describeRun(run)));
+    QVERIFY2(states.count() >= 6, qPrintable(QString("%1 state changes, expected at least 6").arg(states.count())));
 }
 
 void RunControllerTest::step_yields_exactly_one_more_window()
@@ -369,17 +357,20 @@ void RunControllerTest::step_yields_exactly_one_more_window()
     QSignalSpy reached(&run, &RunController::targetReached);
     run.setSpeed(100);
     run.play();
-    QVERIFY(waitForSnapshot(run, [](const stats::Snapshot& s) { return s.simSeconds >= 3; }));
+    QVERIFY2(waitForSnapshot(run, [](const stats::Snapshot& s) { return s.simSeconds >= 3; }),
+             qPrintable("the run never reached 3 s: " + describeRun(run)));
     run.pause();
     run.step(); // runs to the end of the window in progress
-    QVERIFY(reached.wait(10000));
-    QVERIFY(waitForSnapshot(run, [](const stats::Snapshot& s) { return s.simSeconds == std::floor(s.simSeconds); }));
+    QVERIFY2(reached.wait(10000), qPrintable("the step never reached its target: " + describeRun(run)));
+    QVERIFY2(waitForSnapshot(run, [](const stats::Snapshot& s) { return s.simSeconds == std::floor(s.simSeconds); }),
+             qPrintable("a step should end on a whole second: " + describeRun(run)));
     const auto first = run.latestSnapshot();
     QCOMPARE(first->series.size(), size_t(first->simSeconds));
 
     run.step();
-    QVERIFY(reached.wait(10000));
-    QVERIFY(waitForSnapshot(run, [&](const stats::Snapshot& s) { return s.simSeconds > first->simSeconds; }));
+    QVERIFY2(reached.wait(10000), qPrintable("the second step never reached its target: " + describeRun(run)));
+    QVERIFY2(waitForSnapshot(run, [&](const stats::Snapshot& s) { return s.simSeconds > first->simSeconds; }),
+             qPrintable(QString("the second step did not go past %1 s: ").arg(first->simSeconds) + describeRun(run)));
     const auto second = run.latestSnapshot();
     QCOMPARE(second->simSeconds, first->simSeconds + 1);
     QCOMPARE(second->series.size(), first->series.size() + 1);
@@ -393,18 +384,20 @@ void RunControllerTest::structural_edit_while_running_restarts()
     RunController run(&document);
     run.setSpeed(10);
     run.play();
-    QVERIFY(waitForSnapshot(run, [](const stats::Snapshot& s) { return s.simSeconds >= 2; }));
+    QVERIFY2(waitForSnapshot(run, [](const stats::Snapshot& s) { return s.simSeconds >= 2; }),
+             qPrintable("the run never reached 2 s: " + describeRun(run)));
     QSignalSpy notices(&run, &RunController::notice);
     QSignalSpy cleared(&run, &RunController::cleared);
 
     model::Block extra = model::makeBlock("service", "svc2", "Second service");
     model::Link link = model::makeLink("users", "svc2");
     document.undoStack()->push(new AddBlocksCommand(&document, {extra}, {link}, "Add"));
-    QVERIFY(notices.wait(10000));
+    QVERIFY2(notices.wait(10000), "adding a block while running gave no notice");
     QVERIFY2(notices.first().at(0).toString().contains("restarted"), qPrintable(notices.first().at(0).toString()));
     QCOMPARE(cleared.count(), 1); // one restart for the block and its link together
     QCOMPARE(run.state(), RunController::State::Running);
-    QVERIFY(waitForSnapshot(run, [](const stats::Snapshot& s) { return blockOf(s, "svc2") != nullptr; }));
+    QVERIFY2(waitForSnapshot(run, [](const stats::Snapshot& s) { return blockOf(s, "svc2") != nullptr; }),
+             qPrintable("the restarted run never reported the added block svc2: " + describeRun(run)));
     QVERIFY2(run.latestSnapshot()->simSeconds < 2 || run.latestSnapshot()->series.front().endSeconds == 1,
              "the restarted run begins at t = 0");
 }
@@ -415,7 +408,7 @@ void RunControllerTest::invalid_design_does_not_start()
     design.blocks = {model::makeBlock("client", "users", "Users")}; // a client that calls nothing
     DesignDocument document;
     document.reset(design);
-    QVERIFY(model::hasErrors(document.problems()));
+    QVERIFY2(model::hasErrors(document.problems()), "a client that calls nothing should be an error");
     RunController run(&document);
     QSignalSpy refused(&run, &RunController::startRefused);
     QSignalSpy snapshots(&run, &RunController::snapshotReady);

@@ -57,8 +57,9 @@ void TrafficPreviewTest::diurnal_preview_covers_two_periods()
     QCOMPARE(TrafficPreview::horizonSeconds(block), 1200.0);
     TrafficPreview preview;
     preview.showBlock(block);
-    QVERIFY(!preview.plot()->isHidden());
-    QVERIFY(preview.plot()->graph(0)->dataCount() > 100);
+    QVERIFY2(!preview.plot()->isHidden(), "an open-model client shows no curve");
+    QVERIFY2(preview.plot()->graph(0)->dataCount() > 100,
+             qPrintable(QString("%1 points for two periods").arg(preview.plot()->graph(0)->dataCount())));
 }
 
 void TrafficPreviewTest::closed_model_shows_users_not_a_curve()
@@ -68,7 +69,7 @@ void TrafficPreviewTest::closed_model_shows_users_not_a_curve()
     block.params["virtual_users"] = 250;
     TrafficPreview preview;
     preview.showBlock(block);
-    QVERIFY(preview.plot()->isHidden());
+    QVERIFY2(preview.plot()->isHidden(), "a closed-model client shows a rate curve");
     QVERIFY2(preview.caption()->text().contains("250 virtual users"), qPrintable(preview.caption()->text()));
 }
 

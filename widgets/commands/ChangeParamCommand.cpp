@@ -16,9 +16,7 @@ ChangeParamCommand::ChangeParamCommand(DesignDocument* document, std::string blo
 {
     const model::Block* block = document->architecture().findBlock(m_blockId);
     m_oldValue = block ? block->param(m_key) : value;
-    const model::BlockSpec* spec = block ? model::Registry::instance().find(block->kind) : nullptr;
-    const model::ParamSpec* param = spec ? spec->param(m_key) : nullptr;
-    setText(QObject::tr("Change %1 of %2").arg(toQString(param ? param->label : m_key), toQString(m_blockId)));
+    setText(blockParamText(block, m_blockId, m_key));
 }
 
 ChangeParamCommand::ChangeParamCommand(DesignDocument* document, LinkKey link, std::string key, double value,
@@ -34,6 +32,14 @@ ChangeParamCommand::ChangeParamCommand(DesignDocument* document, LinkKey link, s
     const model::ParamSpec* param = model::Registry::instance().linkParam(m_key);
     setText(QObject::tr("Change %1 of link %2 -> %3")
                 .arg(toQString(param ? param->label : m_key), toQString(m_link->from), toQString(m_link->to)));
+}
+
+QString ChangeParamCommand::blockParamText(const model::Block* block, const std::string& blockId,
+                                           const std::string& key)
+{
+    const model::BlockSpec* spec = block ? model::Registry::instance().find(block->kind) : nullptr;
+    const model::ParamSpec* param = spec ? spec->param(key) : nullptr;
+    return QObject::tr("Change %1 of %2").arg(toQString(param ? param->label : key), toQString(blockId));
 }
 
 bool ChangeParamCommand::mergeWith(const QUndoCommand* other)

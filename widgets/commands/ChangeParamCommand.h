@@ -2,12 +2,17 @@
 // Changes one parameter of a block or of a link. A spin box emits a value
 // per keystroke or arrow click; consecutive edits of the same field merge
 // into one undo step, so Undo returns to the value before the user started.
+#include "MergeId.h"
 #include "document/LinkKey.h"
 
 #include <QUndoCommand>
 
 #include <optional>
 #include <string>
+
+namespace scalelab::model {
+struct Block;
+}
 
 namespace scalelab::widgets {
 
@@ -24,11 +29,14 @@ public:
 
     void redo() override { apply(m_newValue); }
     void undo() override { apply(m_oldValue); }
-    int id() const override { return kId; }
+    int id() const override { return static_cast<int>(MergeId::ChangeParam); }
     bool mergeWith(const QUndoCommand* other) override;
 
+    // "Change <the registry's label> of <block>": how the Edit menu names an
+    // edit of a block parameter, numeric or text. `block` may be null.
+    static QString blockParamText(const model::Block* block, const std::string& blockId, const std::string& key);
+
 private:
-    static constexpr int kId = 0x5CA1E001;
     void apply(double value);
 
     DesignDocument* m_document;

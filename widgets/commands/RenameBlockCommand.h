@@ -1,29 +1,25 @@
 #pragma once
 // Changes the name a user gives a block. Consecutive edits of the same
 // block's name (one per keystroke) merge into one undo step.
-#include <QUndoCommand>
-
-#include <string>
+#include "ChangeBlockStringCommand.h"
+#include "QtText.h"
 
 namespace scalelab::widgets {
 
-class DesignDocument;
-
-class RenameBlockCommand : public QUndoCommand {
-public:
-    RenameBlockCommand(DesignDocument* document, std::string id, std::string name, QUndoCommand* parent = nullptr);
-
-    void redo() override;
-    void undo() override;
-    int id() const override { return kId; }
-    bool mergeWith(const QUndoCommand* other) override;
-
-private:
-    static constexpr int kId = 0x5CA1E002;
-    DesignDocument* m_document;
-    std::string m_blockId;
-    std::string m_oldName;
-    std::string m_newName;
+struct BlockNameField {
+    static constexpr MergeId kMergeId = MergeId::RenameBlock;
+    static constexpr bool kKeyed = false;
+    static std::string read(const model::Block& block, const std::string&) { return block.name; }
+    static void write(DesignDocument& document, const std::string& id, const std::string&, const std::string& name)
+    {
+        document.setBlockName(id, name);
+    }
+    static QString undoText(const model::Block*, const std::string& id, const std::string&, const std::string&)
+    {
+        return QObject::tr("Rename %1").arg(toQString(id));
+    }
 };
+
+using RenameBlockCommand = ChangeBlockStringCommand<BlockNameField>;
 
 } // namespace scalelab::widgets

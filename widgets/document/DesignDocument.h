@@ -44,9 +44,6 @@ public:
     // Replaces the whole design (New, Open, recovery). Not undoable: it clears the stack.
     void reset(model::Architecture architecture, const QString& filePath = {});
 
-    // Changes the file metadata (name, description, ui) that commands never touch.
-    void setUiJson(const std::string& uiJson) { m_architecture.uiJson = uiJson; }
-
     // --- Primitive edits, for QUndoCommands only -----------------------------
     void insertBlock(size_t index, model::Block block);
     model::Block takeBlock(const std::string& id); // the block's links must be gone already

@@ -45,7 +45,6 @@ public:
     // What the check line says now ("Database: utilisation 93% — target below 60%").
     QString checkText() const;
     QPushButton* nextButton() const { return m_next; }
-    QPushButton* showMeButton() const { return m_showMe; }
 
 public slots:
     // Jumps to step `index` (0-based) as if the earlier ones were done:

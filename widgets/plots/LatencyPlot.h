@@ -17,7 +17,6 @@ public:
 
     // The p95 objective in ms; 0 hides the line.
     void setSloMs(double ms);
-    double sloMs() const { return m_sloMs; }
     const QCPItemStraightLine* sloLine() const { return m_sloLine; }
     // Empty (the default): all clients; otherwise the block with this id.
     void setBlock(const QString& id);

@@ -38,7 +38,6 @@ public:
     void clear();
 
     void setWindowSeconds(double seconds); // visible span while following (default 60)
-    double windowSeconds() const { return m_windowSeconds; }
     void setMaxSamples(int count); // rows kept (default 3,600)
     int maxSamples() const { return m_maxSamples; }
     bool isFollowing() const { return m_following; }

@@ -44,7 +44,7 @@ void ProblemsView::refresh()
     auto problems = m_document->problems();
     std::stable_sort(problems.begin(), problems.end(),
                      [](const auto& a, const auto& b) { return a.isError() && !b.isError(); });
-    m_errors = m_warnings = 0;
+    int errors = 0, warnings = 0;
     const QIcon errorIcon = style()->standardIcon(QStyle::SP_MessageBoxCritical);
     const QIcon warningIcon = style()->standardIcon(QStyle::SP_MessageBoxWarning);
     for (const auto& problem : problems) {
@@ -54,7 +54,7 @@ void ProblemsView::refresh()
         item->setIcon(0, problem.isError() ? errorIcon : warningIcon);
         item->setData(0, Qt::UserRole, toQString(problem.blockId));
         item->setToolTip(1, toQString(problem.message));
-        (problem.isError() ? m_errors : m_warnings)++;
+        ++(problem.isError() ? errors : warnings);
     }
     if (problems.empty()) {
         // An empty list looks broken; say that the check ran and found nothing.
@@ -62,7 +62,7 @@ void ProblemsView::refresh()
         item->setIcon(0, style()->standardIcon(QStyle::SP_DialogApplyButton));
         item->setForeground(1, palette().color(QPalette::PlaceholderText));
     }
-    emit countsChanged(m_errors, m_warnings);
+    emit countsChanged(errors, warnings);
 }
 
 } // namespace scalelab::widgets

@@ -13,9 +13,6 @@ class ProblemsView : public QTreeWidget {
 public:
     explicit ProblemsView(DesignDocument* document, QWidget* parent = nullptr);
 
-    int errorCount() const { return m_errors; }
-    int warningCount() const { return m_warnings; }
-
 signals:
     void blockActivated(const QString& id);
     // Counts changed, for the dock title ("Problems (2)").
@@ -25,8 +22,6 @@ private:
     void refresh();
 
     DesignDocument* m_document;
-    int m_errors = 0;
-    int m_warnings = 0;
 };
 
 } // namespace scalelab::widgets

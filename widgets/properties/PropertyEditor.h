@@ -35,8 +35,6 @@ public:
     QLineEdit* nameEdit() const { return m_nameEdit; }
     QLineEdit* idEdit() const { return m_idEdit; }
     QComboBox* regionEdit() const { return m_regionEdit; }
-    // The offered-rate preview of a shown client, or null.
-    TrafficPreview* trafficPreview() const { return m_trafficPreview; }
 
 private:
     void clearForm();

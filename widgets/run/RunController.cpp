@@ -25,7 +25,6 @@ RunController::RunController(DesignDocument* document, QObject* parent)
     connect(m_worker, &SimulationWorker::ratioMeasured, this, [this](double ratio, quint64 generation) {
         if (generation != m_generation || m_state != State::Running)
             return;
-        m_ratio = ratio;
         emit ratioChanged(ratio);
     });
     connect(m_worker, &SimulationWorker::targetReached, this, [this](quint64 generation) {
@@ -87,8 +86,6 @@ void RunController::setState(State state)
     if (state == m_state)
         return;
     m_state = state;
-    if (state != State::Running)
-        m_ratio = 0;
     emit stateChanged(state);
 }
 

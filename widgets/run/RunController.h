@@ -51,7 +51,6 @@ public:
     quint64 seed() const { return m_seed; }
     // The newest snapshot of the current run; null when Stopped or before the first one.
     SnapshotPtr latestSnapshot() const { return m_latest; }
-    double realTimeRatio() const { return m_ratio; }
 
 public slots:
     void play();
@@ -113,7 +112,6 @@ private:
     quint64 m_generation = 0; // bumped whenever the run's data becomes void
     SnapshotPtr m_latest;
     SnapshotPtr m_pending;
-    double m_ratio = 0;
     bool m_restartPending = false;
 };
 

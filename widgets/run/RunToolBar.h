@@ -22,10 +22,6 @@ public:
     QAction* playPauseAction() const { return m_playPause; }
     QAction* stepAction() const { return m_step; }
     QAction* resetAction() const { return m_reset; }
-    QComboBox* speedCombo() const { return m_speed; }
-    QSpinBox* seedSpin() const { return m_seed; }
-    QLabel* clockLabel() const { return m_clock; }
-    QLabel* ratioLabel() const { return m_ratio; }
 
 private:
     void showState(RunController::State state);

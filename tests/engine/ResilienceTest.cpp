@@ -327,7 +327,8 @@ private slots:
             sim::Simulator simulator(design, 4, options);
             simulator.runUntil(sim::fromSeconds(15));
             double most = 0;
-            for (const auto& window : simulator.snapshot(true).blocks[1].series)
+            const stats::Snapshot snap = simulator.snapshot(true); // kept alive: the loop reads into it
+            for (const auto& window : snap.blocks[1].series)
                 most = std::max(most, window.arrivalsPerSecond);
             return most;
         };

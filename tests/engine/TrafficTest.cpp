@@ -38,7 +38,8 @@ std::vector<double> arrivalsPerSecond(const model::Architecture& design, double 
     sim::Simulator simulator(design, 17, options);
     simulator.runUntil(sim::fromSeconds(seconds));
     std::vector<double> counts;
-    for (const auto& sample : simulator.snapshot(true).blocks[0].series)
+    const stats::Snapshot snap = simulator.snapshot(true); // kept alive: the loop reads into it
+    for (const auto& sample : snap.blocks[0].series)
         counts.push_back(sample.arrivalsPerSecond);
     return counts;
 }

@@ -31,12 +31,12 @@ void addPriceParams(BlockSpec& spec)
                                      "pub/sub API calls)."));
 }
 
-std::string balancerCellApproximation(const Block& block, const BlockSpec& spec, int)
+std::string balancerCellApproximation(const Block& block, const BlockSpec&, int)
 {
     const auto algorithm = block.choice<BalancerAlgorithm>("algorithm");
     if (algorithm == BalancerAlgorithm::Random)
         return {};
-    return block.id + ": " + spec.param("algorithm")->choiceName(block.param("algorithm")) +
+    return block.id + ": " + std::string(choiceName(algorithm)) +
            " balances over all instances, a cell over its share only (exact for random)";
 }
 

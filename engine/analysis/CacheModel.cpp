@@ -53,7 +53,7 @@ std::vector<PopularityClass> zipfClasses(uint64_t keys, double exponent)
 {
     if (keys == 0)
         throw std::invalid_argument("zipfClasses needs at least one key");
-    constexpr uint64_t kExactRanks = 10'000;
+    constexpr uint64_t kExactRanks = 1'000;
     constexpr double kGroupWidth = 1.01;
     std::vector<std::pair<double, double>> groups; // (first rank, ranks in group)
     for (uint64_t rank = 1; rank <= std::min(keys, kExactRanks); ++rank)

@@ -35,9 +35,9 @@ std::vector<double> zipfPopularity(uint64_t keys, double exponent);
 // LRU hit ratio for `capacity` entries; 1 when everything fits. O(n log) by bisection on T.
 double lruHitRatioChe(const std::vector<double>& popularity, double capacity);
 
-// Zipf popularity as classes: one per rank for the first 10,000 ranks, then
+// Zipf popularity as classes: one per rank for the first 1,000 ranks, then
 // ranks in geometric groups 1% wide (each at its mean popularity), so a
-// billion keys cost about two thousand classes. The grouping error on the hit
+// billion keys cost about 2,400 classes. The grouping error on the hit
 // ratio is far below a percent (a group's popularities differ by about 1% x exponent).
 std::vector<PopularityClass> zipfClasses(uint64_t keys, double exponent);
 

@@ -164,11 +164,9 @@ NetworkPlan planClosed(const model::Architecture& design, double targetUtilizati
                             perRequest.arrivalRps() * holdingS, openUtilization});
         stationIds.push_back(perRequest.id);
     }
-    // The idle plan's response is the path with no queueing anywhere.
-    double idleResponseS = 0;
-    for (size_t i = 0; i < design.blocks.size(); ++i)
-        if (isClosedClient(design.blocks[i]))
-            idleResponseS += unitClosed[design.blocks[i].id] * idle.blocks[i].responseMs / 1000;
+    // The path with no queueing anywhere, averaged over the closed clients by
+    // their share (the only traffic of the idle plan).
+    const double idleResponseS = idle.endToEndMs / 1000;
     const int population = static_cast<int>(std::min(users, 2e9));
     const MvaResult mva = mvaNetwork(stations, population, thinkWeighted / users, idleResponseS);
 

@@ -9,6 +9,8 @@ packages=(
   libqcustomplot-dev libqcustomplot2.1-qt6
   nlohmann-json3-dev
   fonts-dejavu-core
+  libgraphviz-dev
+  xvfb xdotool
 )
 
 missing=()

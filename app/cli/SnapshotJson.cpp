@@ -65,6 +65,7 @@ nlohmann::ordered_json snapshotToJson(const stats::Snapshot& snapshot, double wa
         entry["at_s"] = event.atS;
         entry["kind"] = event.kind == stats::EventLogEntry::Kind::Fault      ? "fault"
                         : event.kind == stats::EventLogEntry::Kind::Recovery ? "recovery"
+                        : event.kind == stats::EventLogEntry::Kind::Design   ? "design"
                                                                              : "reaction";
         entry["blocks"] = event.blocks;
         entry["text"] = event.text;

@@ -61,10 +61,36 @@ void AutoscalerBlock::start(sim::Kernel& kernel)
     m_targets.assign(linkCount(), Target{});
     for (uint16_t l = 0; l < linkCount(); ++l)
         m_targets[l].wanted = kernel.block(link(l).target).instanceCount();
+    rememberTargets();
     kernel.schedule(kernel.now() + m_period, sim::EventType::BlockTimer, index(), kEvaluate);
+    // Added to a running design, the stages already past apply at once.
     for (size_t i = 0; i < m_schedule.size(); ++i)
-        kernel.schedule(sim::fromSeconds(m_schedule[i].first), sim::EventType::BlockTimer, index(),
-                        kScheduled + static_cast<uint32_t>(i));
+        kernel.schedule(std::max(kernel.now(), sim::fromSeconds(m_schedule[i].first)), sim::EventType::BlockTimer,
+                        index(), kScheduled + static_cast<uint32_t>(i));
+}
+
+void AutoscalerBlock::linksChanged(sim::Kernel& kernel)
+{
+    // A target kept keeps its state; a new one starts from its current size.
+    std::map<uint32_t, Target> kept;
+    for (uint16_t l = 0; l < m_targets.size() && l < m_targetSlots.size(); ++l)
+        kept[m_targetSlots[l]] = m_targets[l];
+    m_targets.assign(linkCount(), Target{});
+    for (uint16_t l = 0; l < linkCount(); ++l) {
+        const uint32_t slot = link(l).target;
+        if (auto it = kept.find(slot); it != kept.end())
+            m_targets[l] = it->second;
+        else
+            m_targets[l].wanted = kernel.block(slot).instanceCount();
+    }
+    rememberTargets();
+}
+
+void AutoscalerBlock::rememberTargets()
+{
+    m_targetSlots.clear();
+    for (uint16_t l = 0; l < linkCount(); ++l)
+        m_targetSlots.push_back(link(l).target);
 }
 
 void AutoscalerBlock::onArrive(sim::Kernel& kernel, uint32_t frame)
@@ -103,7 +129,7 @@ void AutoscalerBlock::scaleOut(sim::Kernel& kernel, uint16_t l, int added, const
     ++m_scaleOuts;
     kernel.log(index(), id() + ": " + why + ", adding " + std::to_string(added) + " to " + block.id() + " (" +
                             std::to_string(serving) + " -> " + std::to_string(target.wanted) + ")");
-    const uint32_t batch = m_batches.add({l, added});
+    const uint32_t batch = m_batches.add({link(l).target, added});
     if (m_provisioning > 0)
         kernel.schedule(kernel.now() + m_provisioning, sim::EventType::BlockTimer, index(), batch);
     else
@@ -114,7 +140,11 @@ void AutoscalerBlock::batchReady(sim::Kernel& kernel, uint32_t batchIndex)
 {
     // New instances finished booting.
     const Batch batch = m_batches.take(batchIndex);
-    const uint16_t l = batch.link;
+    uint16_t l = 0;
+    while (l < linkCount() && link(l).target != batch.target)
+        ++l;
+    if (l == linkCount())
+        return; // the link to the block was removed while its instances booted
     const int count = batch.count;
     Target& target = m_targets[l];
     sim::BlockRuntime& block = kernel.block(link(l).target);

@@ -13,6 +13,7 @@
 #include "SlotTable.h"
 
 #include <algorithm>
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -27,6 +28,7 @@ public:
 
     void configure(sim::Kernel& kernel, const model::Block& block) override;
     void start(sim::Kernel& kernel) override;
+    void linksChanged(sim::Kernel& kernel) override;
     void onArrive(sim::Kernel& kernel, uint32_t frame) override;
     void onTimer(sim::Kernel& kernel, uint32_t tag) override;
     double gauge() const override;
@@ -44,7 +46,7 @@ private:
         double lastMetric = 0;
     };
     struct Batch {
-        uint16_t link = 0;
+        uint32_t target = 0; // the scaled block's slot: link indices move with live edits
         int count = 0;
     };
     // Timer tags: evaluation ticks carry kEvaluate, schedule entries
@@ -59,13 +61,15 @@ private:
     // Launches `added` instances for link `l`; they serve after provisioning.
     void scaleOut(sim::Kernel& kernel, uint16_t l, int added, const std::string& why);
     void batchReady(sim::Kernel& kernel, uint32_t batch);
+    void rememberTargets();
 
     Metric m_metric = Metric::Cpu;
     bool m_stepPolicy = false;
     double m_targetValue = 0.7;
     int m_min = 1, m_max = 10, m_outStep = 1, m_inStep = 1;
     sim::SimTime m_period = 0, m_outCooldown = 0, m_inCooldown = 0, m_provisioning = 0;
-    std::vector<Target> m_targets;
+    std::vector<Target> m_targets;    // by link
+    std::vector<uint32_t> m_targetSlots; // the block each entry of m_targets scales
     SlotTable<Batch> m_batches;
     std::vector<std::pair<double, int>> m_schedule; // (at seconds, minimum)
     int m_scheduledMin = 0;

@@ -27,8 +27,26 @@ void GeoDnsBlock::start(sim::Kernel& kernel)
 {
     m_regions.clear();
     for (uint16_t l = 0; l < linkCount(); ++l)
-        m_regions.push_back({kernel.block(link(l).target).region(), {}});
+        m_regions.push_back({link(l).target, kernel.block(link(l).target).region(), {}});
     kernel.schedule(kernel.now() + m_interval, sim::EventType::BlockTimer, index(), kProbe);
+}
+
+void GeoDnsBlock::linksChanged(sim::Kernel& kernel)
+{
+    // Health is kept per target; cached answers (link indices) are resolved afresh.
+    std::vector<Region> old = std::move(m_regions);
+    m_regions.clear();
+    for (uint16_t l = 0; l < linkCount(); ++l) {
+        Region region{link(l).target, kernel.block(link(l).target).region(), {}};
+        for (const Region& before : old)
+            if (before.target == region.target)
+                region.health = before.health;
+        m_regions.push_back(std::move(region));
+    }
+    for (auto& [clientRegion, answer] : m_answers) {
+        answer.link = answer.next = m_regions.empty() ? 0 : bestFor(clientRegion);
+        answer.switchAt = sim::kNever;
+    }
 }
 
 double GeoDnsBlock::extraMs(const std::string& clientRegion, uint16_t l) const

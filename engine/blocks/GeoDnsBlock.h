@@ -22,6 +22,7 @@ public:
 
     void configure(sim::Kernel& kernel, const model::Block& block) override;
     void start(sim::Kernel& kernel) override;
+    void linksChanged(sim::Kernel& kernel) override;
     void onArrive(sim::Kernel& kernel, uint32_t frame) override;
     void onWorkDone(sim::Kernel& kernel, uint32_t frame) override;
     void onReply(sim::Kernel& kernel, uint32_t frame, sim::Outcome outcome) override;
@@ -30,6 +31,7 @@ public:
 
 private:
     struct Region {
+        uint32_t target = 0; // the block's slot
         std::string name;
         HealthProbe health;
     };

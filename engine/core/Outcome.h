@@ -12,9 +12,10 @@ enum class Outcome : uint8_t {
     RateLimited, // 429
     CircuitOpen, // refused by an open circuit breaker
     Failed,      // crashed instance or injected error
+    Removed,     // the block or link it was on was removed from the design while running
 };
 
-constexpr int kOutcomeCount = 6;
+constexpr int kOutcomeCount = 7;
 constexpr int kErrorKindCount = kOutcomeCount - 1;
 
 // Stable names used in JSON output and the UI.
@@ -27,6 +28,7 @@ inline const char* outcomeName(Outcome outcome)
     case Outcome::RateLimited: return "rate_limited";
     case Outcome::CircuitOpen: return "circuit_open";
     case Outcome::Failed: return "failed";
+    case Outcome::Removed: return "removed";
     }
     return "failed";
 }

@@ -62,6 +62,89 @@ std::string apply(Architecture& design, const DesignEdit::SetLinkParam& edit)
     return {};
 }
 
+// Checks every given value against its parameter's rule and fills the missing ones with defaults.
+std::string completeParams(const std::vector<ParamSpec>& specs, ParamValues& params, TextValues* texts,
+                           const std::string& owner)
+{
+    for (const auto& [key, value] : params) {
+        const auto spec = std::find_if(specs.begin(), specs.end(), [&](const ParamSpec& p) { return p.key == key; });
+        if (spec == specs.end() || spec->isText())
+            return owner + " has no numeric parameter \"" + key + "\"";
+        if (std::string rule = spec->checkValue(value); !rule.empty())
+            return owner + "." + key + ": " + rule;
+    }
+    if (texts)
+        for (const auto& [key, text] : *texts) {
+            const auto spec = std::find_if(specs.begin(), specs.end(), [&](const ParamSpec& p) { return p.key == key; });
+            if (spec == specs.end() || !spec->isText())
+                return owner + " has no text parameter \"" + key + "\"";
+            if (std::string rule = spec->checkText(text); !rule.empty())
+                return owner + "." + key + ": " + rule;
+        }
+    for (const ParamSpec& spec : specs) {
+        if (!spec.isText())
+            params.try_emplace(spec.key, spec.defaultValue);
+        else if (texts)
+            texts->try_emplace(spec.key, spec.defaultText);
+    }
+    return {};
+}
+
+std::string apply(Architecture& design, const DesignEdit::AddBlock& edit)
+{
+    Block block = edit.block;
+    if (block.id.empty())
+        return "a block needs an id";
+    if (design.findBlock(block.id))
+        return "there is already a block with id \"" + block.id + "\"";
+    const BlockSpec* spec = Registry::instance().find(block.kind);
+    if (!spec)
+        return "unknown block kind \"" + block.kind + "\"";
+    if (std::string refusal = completeParams(spec->params, block.params, &block.texts, block.id); !refusal.empty())
+        return refusal;
+    design.blocks.insert(design.blocks.begin() + static_cast<std::ptrdiff_t>(std::min(edit.index, design.blocks.size())),
+                         std::move(block));
+    return {};
+}
+
+std::string apply(Architecture& design, const DesignEdit::RemoveBlock& edit)
+{
+    const auto index = design.blockIndex(edit.blockId);
+    if (!index)
+        return noBlock(edit.blockId);
+    std::erase_if(design.links, [&](const Link& l) { return l.from == edit.blockId || l.to == edit.blockId; });
+    design.blocks.erase(design.blocks.begin() + static_cast<std::ptrdiff_t>(*index));
+    return {};
+}
+
+std::string apply(Architecture& design, const DesignEdit::AddLink& edit)
+{
+    Link link = edit.link;
+    if (!design.findBlock(link.from))
+        return noBlock(link.from);
+    if (!design.findBlock(link.to))
+        return noBlock(link.to);
+    if (design.linkOrdinal(link.from, link.to))
+        return "there is already a link " + link.from + " -> " + link.to;
+    const std::string owner = link.from + "->" + link.to;
+    if (std::string refusal = completeParams(Registry::instance().linkParams(), link.params, nullptr, owner);
+        !refusal.empty())
+        return refusal;
+    design.links.insert(design.links.begin() + static_cast<std::ptrdiff_t>(std::min(edit.index, design.links.size())),
+                        std::move(link));
+    return {};
+}
+
+std::string apply(Architecture& design, const DesignEdit::RemoveLink& edit)
+{
+    const auto link = std::find_if(design.links.begin(), design.links.end(),
+                                   [&](const Link& l) { return l.from == edit.from && l.to == edit.to; });
+    if (link == design.links.end())
+        return "no link " + edit.from + " -> " + edit.to;
+    design.links.erase(link);
+    return {};
+}
+
 std::string number(double value)
 {
     std::ostringstream out;
@@ -85,6 +168,10 @@ std::string DesignEdit::describe() const
         {
             return e.from + " -> " + e.to + "." + e.key + " = " + number(e.value);
         }
+        std::string operator()(const AddBlock& e) const { return e.block.id + " added"; }
+        std::string operator()(const RemoveBlock& e) const { return e.blockId + " removed"; }
+        std::string operator()(const AddLink& e) const { return e.link.from + " -> " + e.link.to + " link added"; }
+        std::string operator()(const RemoveLink& e) const { return e.from + " -> " + e.to + " link removed"; }
     };
     return std::visit(Describe{}, change);
 }

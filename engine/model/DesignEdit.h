@@ -4,9 +4,10 @@
 // design instead of being handed a new one to compare. Applying it checks
 // the registry first, so an edit is all or nothing and a refusal says why.
 //
-// Each kind of edit is one alternative of `Change`; structural edits (add or
-// remove a block or link, change an id) are meant to join as further
-// alternatives, each handled where the variant is visited.
+// Each kind of edit is one alternative of `Change`, handled where the
+// variant is visited: parameter values, and the structural edits (a block or
+// a link added or removed). A block's id, kind or region has no live edit:
+// changing one restarts a run (see model/DesignDiff.h).
 #include "Architecture.h"
 
 #include <string>
@@ -37,7 +38,31 @@ struct DesignEdit {
         double value;
         bool operator==(const SetLinkParam&) const = default;
     };
-    using Change = std::variant<SetBlockParam, SetBlockText, SetLinkParam>;
+    // `block` inserted at `index` of the design's blocks (at the end if past it);
+    // parameters it lacks take their registry defaults.
+    struct AddBlock {
+        Block block;
+        size_t index;
+        bool operator==(const AddBlock&) const = default;
+    };
+    // The block and every link to or from it.
+    struct RemoveBlock {
+        std::string blockId;
+        bool operator==(const RemoveBlock&) const = default;
+    };
+    // `link` inserted at `index` of the design's links (which orders the
+    // caller's calls); parameters it lacks take their registry defaults.
+    struct AddLink {
+        Link link;
+        size_t index;
+        bool operator==(const AddLink&) const = default;
+    };
+    struct RemoveLink {
+        std::string from;
+        std::string to;
+        bool operator==(const RemoveLink&) const = default;
+    };
+    using Change = std::variant<SetBlockParam, SetBlockText, SetLinkParam, AddBlock, RemoveBlock, AddLink, RemoveLink>;
 
     Change change;
 
@@ -45,8 +70,12 @@ struct DesignEdit {
     // (unknown block, link or parameter; a value outside the parameter's
     // rule), leaving `design` unchanged.
     std::string applyTo(Architecture& design) const;
-    // "svc.instances = 6", "users -> svc.latency_ms = 2": for messages and test failures.
+    // "svc.instances = 6", "users -> svc.latency_ms = 2", "cache added",
+    // "cache -> db link added", "db removed": for the run's event log,
+    // messages and test failures.
     std::string describe() const;
+    // Adds or removes a block or link (rather than setting a value).
+    bool isStructural() const { return change.index() >= std::variant_size_v<Change> - 4; }
 
     bool operator==(const DesignEdit&) const = default;
 };

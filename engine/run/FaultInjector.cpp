@@ -7,9 +7,11 @@ namespace scalelab::sim {
 
 using Kind = stats::EventLogEntry::Kind;
 
-FaultInjector::FaultInjector(Kernel& kernel, const model::Architecture& architecture)
+FaultInjector::FaultInjector(Kernel& kernel, const model::Architecture& architecture,
+                             const std::vector<uint32_t>& slots)
     : m_kernel(kernel)
     , m_architecture(architecture)
+    , m_slots(slots)
 {
     for (const auto& fault : architecture.faults)
         m_due.emplace(fromSeconds(fault.atS), Due{fault, false});
@@ -29,29 +31,35 @@ void FaultInjector::applyDue()
     }
 }
 
+std::optional<uint32_t> FaultInjector::slot(const std::string& blockId) const
+{
+    const auto index = m_architecture.blockIndex(blockId);
+    return index ? std::optional<uint32_t>(m_slots[*index]) : std::nullopt;
+}
+
 std::vector<uint32_t> FaultInjector::targets(const model::Fault& fault) const
 {
     std::vector<uint32_t> indices;
     if (!fault.region.empty()) {
         for (size_t i = 0; i < m_architecture.blocks.size(); ++i)
             if (m_architecture.blocks[i].region == fault.region)
-                indices.push_back(static_cast<uint32_t>(i));
+                indices.push_back(m_slots[i]);
         return indices;
     }
-    if (auto from = m_architecture.blockIndex(fault.block))
-        indices.push_back(static_cast<uint32_t>(*from));
-    if (auto to = m_architecture.blockIndex(fault.to); to && !fault.to.empty())
-        indices.push_back(static_cast<uint32_t>(*to));
+    if (auto from = slot(fault.block))
+        indices.push_back(*from);
+    if (auto to = slot(fault.to); to && !fault.to.empty())
+        indices.push_back(*to);
     return indices;
 }
 
 sim::RuntimeLink* FaultInjector::link(const std::string& from, const std::string& to)
 {
-    const auto fromIndex = m_architecture.blockIndex(from);
+    const auto fromSlot = slot(from);
     const auto ordinal = m_architecture.linkOrdinal(from, to);
-    if (!fromIndex || !ordinal)
+    if (!fromSlot || !ordinal)
         return nullptr;
-    return &m_kernel.block(static_cast<uint32_t>(*fromIndex)).links()[*ordinal];
+    return &m_kernel.block(*fromSlot).links()[*ordinal];
 }
 
 std::string FaultInjector::inject(const model::Fault& fault)
@@ -95,6 +103,8 @@ std::string FaultInjector::apply(const model::Fault& fault)
 void FaultInjector::revert(const model::Fault& fault)
 {
     const std::vector<uint32_t> blocks = targets(fault);
+    if (blocks.empty())
+        return; // its block was removed from the running design meanwhile
     if (fault.action == "cut_link") {
         if (sim::RuntimeLink* cut = link(fault.block, fault.to))
             cut->cut = false;
@@ -111,10 +121,10 @@ void FaultInjector::revert(const model::Fault& fault)
 
 std::string FaultInjector::recover(const std::string& blockId)
 {
-    const auto index = m_architecture.blockIndex(blockId);
+    const auto index = slot(blockId);
     if (!index)
         return "no block with id \"" + blockId + "\"";
-    sim::BlockRuntime& block = m_kernel.block(static_cast<uint32_t>(*index));
+    sim::BlockRuntime& block = m_kernel.block(*index);
     block.restore(m_kernel);
     block.setErrorRate(0);
     block.setSlowFactor(1);
@@ -123,7 +133,7 @@ std::string FaultInjector::recover(const std::string& blockId)
     // Scheduled recoveries of this block have nothing left to do.
     for (auto it = m_due.begin(); it != m_due.end();)
         it = it->second.recovery && it->second.fault.block == blockId ? m_due.erase(it) : std::next(it);
-    m_kernel.log(Kind::Recovery, {static_cast<uint32_t>(*index)}, "recovered: " + blockId + " back to normal");
+    m_kernel.log(Kind::Recovery, {*index}, "recovered: " + blockId + " back to normal");
     return {};
 }
 

@@ -8,13 +8,17 @@
 #include "model/Architecture.h"
 
 #include <map>
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace scalelab::sim {
 
 class FaultInjector {
 public:
-    FaultInjector(Kernel& kernel, const model::Architecture& architecture);
+    // `slots` gives the kernel slot of each block of `architecture`, by
+    // index (they part when blocks are added or removed while running).
+    FaultInjector(Kernel& kernel, const model::Architecture& architecture, const std::vector<uint32_t>& slots);
 
     // When the next scheduled fault or recovery is due (kNever if none).
     SimTime nextDue() const { return m_due.empty() ? kNever : m_due.begin()->first; }
@@ -39,7 +43,10 @@ private:
     sim::RuntimeLink* link(const std::string& from, const std::string& to);
 
     Kernel& m_kernel;
+    std::optional<uint32_t> slot(const std::string& blockId) const;
+
     const model::Architecture& m_architecture;
+    const std::vector<uint32_t>& m_slots;
     std::multimap<SimTime, Due> m_due; // time -> fault, in schedule order among equal times
 };
 

@@ -5,36 +5,48 @@
 #include "model/Validator.h"
 
 #include <algorithm>
+#include <type_traits>
 #include <variant>
 
 namespace scalelab::sim {
 
+namespace {
+
+// The design's validation errors on one line, as every CLI error is:
+// separated by semicolons. Empty when there are none.
+std::string designErrors(const model::Architecture& design)
+{
+    std::string message;
+    const char* separator = "";
+    for (const auto& problem : model::validate(design))
+        if (problem.isError()) {
+            // Appended piece by piece: GCC 12's LTO warns (falsely) on
+            // the temporaries of a chained operator+ here.
+            message.append(separator);
+            if (!problem.blockId.empty())
+                message.append(problem.blockId).append(": ");
+            message.append(problem.message);
+            separator = "; ";
+        }
+    return message;
+}
+
+} // namespace
+
 Simulator::Simulator(model::Architecture architecture, uint64_t seed, SimulatorOptions options)
     : m_architecture(std::move(architecture))
     , m_seed(seed)
+    , m_options(options)
     , m_kernel(options.window, options.windowCapacity)
-    , m_faults(m_kernel, m_architecture)
+    , m_faults(m_kernel, m_architecture, m_slots)
 {
-    const auto problems = model::validate(m_architecture);
-    if (model::hasErrors(problems)) {
-        // One line, as every CLI error is: problems separated by semicolons.
-        std::string message = "the design has errors: ";
-        const char* separator = "";
-        for (const auto& problem : problems)
-            if (problem.isError()) {
-                // Appended piece by piece: GCC 12's LTO warns (falsely) on
-                // the temporaries of a chained operator+ here.
-                message.append(separator);
-                if (!problem.blockId.empty())
-                    message.append(problem.blockId).append(": ");
-                message.append(problem.message);
-                separator = "; ";
-            }
-        throw InvalidDesign(message);
-    }
+    if (std::string errors = designErrors(m_architecture); !errors.empty())
+        throw InvalidDesign("the design has errors: " + errors);
     uint32_t index = 0;
-    for (const auto& block : m_architecture.blocks)
+    for (const auto& block : m_architecture.blocks) {
+        m_slots.push_back(index);
         m_kernel.addBlock(blocks::makeBlockRuntime(block, index++, seed, options.windowCapacity));
+    }
     for (const auto& link : m_architecture.links)
         compileLink(link);
     index = 0;
@@ -78,12 +90,10 @@ void Simulator::readLinkParams(const model::Link& link, sim::RuntimeLink& compil
 
 void Simulator::compileLink(const model::Link& link)
 {
-    const auto from = m_architecture.blockIndex(link.from);
-    const auto to = m_architecture.blockIndex(link.to);
     sim::RuntimeLink compiled;
-    compiled.target = static_cast<uint32_t>(*to);
+    compiled.target = slotOf(link.to);
     readLinkParams(link, compiled);
-    m_kernel.block(static_cast<uint32_t>(*from)).links().push_back(compiled);
+    m_kernel.block(slotOf(link.from)).links().push_back(compiled);
 }
 
 void Simulator::resetStats()
@@ -110,8 +120,8 @@ stats::Snapshot Simulator::snapshot(bool withSeries) const
     if (withSeries)
         snap.series = total.series().toVector();
     snap.eventLog.assign(m_kernel.eventLog().begin(), m_kernel.eventLog().end());
-    for (size_t i = 0; i < m_kernel.blockCount(); ++i) {
-        const sim::BlockRuntime& runtime = m_kernel.block(static_cast<uint32_t>(i));
+    for (size_t i = 0; i < m_architecture.blocks.size(); ++i) {
+        const sim::BlockRuntime& runtime = m_kernel.block(m_slots[i]);
         const stats::BlockMetrics& metrics = runtime.metrics();
         stats::BlockSnapshot block;
         block.id = runtime.id();
@@ -138,24 +148,130 @@ stats::Snapshot Simulator::snapshot(bool withSeries) const
     return snap;
 }
 
-std::string Simulator::apply(const model::DesignEdit& edit)
+std::string Simulator::apply(const std::vector<model::DesignEdit>& edits)
 {
-    if (std::string refusal = edit.applyTo(m_architecture); !refusal.empty())
-        return refusal;
-    std::visit([this](const auto& change) { refresh(change); }, edit.change);
+    const bool structural = std::any_of(edits.begin(), edits.end(), [](const auto& e) { return e.isStructural(); });
+    if (structural || edits.size() > 1) {
+        // Tried on a copy first: all or nothing.
+        model::Architecture trial = m_architecture;
+        for (const auto& edit : edits)
+            if (std::string refusal = edit.applyTo(trial); !refusal.empty())
+                return refusal;
+        if (structural)
+            if (std::string errors = designErrors(trial); !errors.empty())
+                return "the design would have errors: " + errors;
+    }
+    for (const auto& edit : edits)
+        if (std::string refusal = applyOne(edit); !refusal.empty())
+            return refusal; // only a single value edit gets here
     return {};
+}
+
+std::string Simulator::applyOne(const model::DesignEdit& edit)
+{
+    // Blocks named before the edit (a removed one keeps its slot for the log).
+    std::vector<uint32_t> involved;
+    auto involve = [&](const std::string& id) {
+        if (auto index = m_architecture.blockIndex(id))
+            involved.push_back(m_slots[*index]);
+    };
+    std::visit(
+        [&](const auto& change) {
+            using Change = std::decay_t<decltype(change)>;
+            if constexpr (std::is_same_v<Change, model::DesignEdit::AddBlock>) {
+            } else if constexpr (std::is_same_v<Change, model::DesignEdit::AddLink>) {
+                involve(change.link.from), involve(change.link.to);
+            } else if constexpr (requires { change.from; }) {
+                involve(change.from), involve(change.to);
+            } else {
+                involve(change.blockId);
+            }
+        },
+        edit.change);
+    bool structural = edit.isStructural();
+    if (!structural)
+        if (std::string refusal = edit.applyTo(m_architecture); !refusal.empty())
+            return refusal;
+    std::visit(
+        [this](const auto& change) {
+            if constexpr (requires { this->change(change); })
+                this->change(change);
+            else
+                refresh(change);
+        },
+        edit.change);
+    if (const auto* added = std::get_if<model::DesignEdit::AddBlock>(&edit.change))
+        involve(added->block.id);
+    m_kernel.log(stats::EventLogEntry::Kind::Design, std::move(involved), edit.describe());
+    return {};
+}
+
+void Simulator::change(const model::DesignEdit::AddBlock& edit)
+{
+    model::DesignEdit{edit}.applyTo(m_architecture);
+    const size_t index = *m_architecture.blockIndex(edit.block.id);
+    const auto slot = static_cast<uint32_t>(m_kernel.blockCount());
+    m_kernel.addBlock(blocks::makeBlockRuntime(m_architecture.blocks[index], slot, m_seed, m_options.windowCapacity));
+    m_slots.insert(m_slots.begin() + static_cast<std::ptrdiff_t>(index), slot);
+    configure(slot, m_architecture.blocks[index]);
+    m_kernel.block(slot).metrics().startAt(m_kernel.now());
+    m_kernel.block(slot).start(m_kernel);
+}
+
+void Simulator::change(const model::DesignEdit::RemoveBlock& edit)
+{
+    // Its links first: their callers stop calling it, and whatever waits on them ends.
+    std::vector<model::Link> links;
+    for (const auto& link : m_architecture.links)
+        if (link.from == edit.blockId || link.to == edit.blockId)
+            links.push_back(link);
+    for (const auto& link : links)
+        change(model::DesignEdit::RemoveLink{link.from, link.to});
+    const size_t index = *m_architecture.blockIndex(edit.blockId);
+    m_kernel.removeBlock(m_slots[index]);
+    model::DesignEdit{edit}.applyTo(m_architecture);
+    m_slots.erase(m_slots.begin() + static_cast<std::ptrdiff_t>(index));
+}
+
+void Simulator::change(const model::DesignEdit::AddLink& edit)
+{
+    model::DesignEdit{edit}.applyTo(m_architecture);
+    const model::Link& link = *std::find_if(m_architecture.links.begin(), m_architecture.links.end(), [&](const auto& l) {
+        return l.from == edit.link.from && l.to == edit.link.to;
+    });
+    sim::RuntimeLink compiled;
+    compiled.target = slotOf(link.to);
+    readLinkParams(link, compiled);
+    m_kernel.insertLink(slotOf(link.from), static_cast<uint16_t>(*m_architecture.linkOrdinal(link.from, link.to)),
+                        std::move(compiled));
+    relinked(link.from);
+}
+
+void Simulator::change(const model::DesignEdit::RemoveLink& edit)
+{
+    const auto ordinal = static_cast<uint16_t>(*m_architecture.linkOrdinal(edit.from, edit.to));
+    model::DesignEdit{edit}.applyTo(m_architecture);
+    m_kernel.removeLink(slotOf(edit.from), ordinal);
+    if (m_architecture.findBlock(edit.from))
+        relinked(edit.from);
+}
+
+void Simulator::relinked(const std::string& callerId)
+{
+    configure(callerId);
+    m_kernel.block(slotOf(callerId)).linksChanged(m_kernel);
 }
 
 void Simulator::configure(const std::string& blockId)
 {
-    configure(static_cast<uint32_t>(*m_architecture.blockIndex(blockId)), *m_architecture.findBlock(blockId));
+    configure(slotOf(blockId), *m_architecture.findBlock(blockId));
 }
 
 void Simulator::refresh(const model::DesignEdit::SetLinkParam& edit)
 {
     const model::Link& link = *std::find_if(m_architecture.links.begin(), m_architecture.links.end(),
                                             [&](const model::Link& l) { return l.from == edit.from && l.to == edit.to; });
-    sim::BlockRuntime& caller = m_kernel.block(static_cast<uint32_t>(*m_architecture.blockIndex(edit.from)));
+    sim::BlockRuntime& caller = m_kernel.block(slotOf(edit.from));
     readLinkParams(link, caller.links()[*m_architecture.linkOrdinal(edit.from, edit.to)]);
     // A caller builds tables from its links' parameters when configured (a load balancer's weights).
     configure(edit.from);
@@ -163,10 +279,9 @@ void Simulator::refresh(const model::DesignEdit::SetLinkParam& edit)
 
 std::string Simulator::command(const std::string& blockId, const std::string& name)
 {
-    const auto index = m_architecture.blockIndex(blockId);
-    if (!index)
+    if (!m_architecture.findBlock(blockId))
         return "no block with id \"" + blockId + "\"";
-    return m_kernel.block(static_cast<uint32_t>(*index)).command(m_kernel, name);
+    return m_kernel.block(slotOf(blockId)).command(m_kernel, name);
 }
 
 size_t Simulator::poolCapacity() const

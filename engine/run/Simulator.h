@@ -1,7 +1,8 @@
 #pragma once
 // The engine's front door: compiles an Architecture into block behaviours on
 // a kernel, runs it in slices (runUntil), applies live design edits between
-// slices and copies out Snapshots. Deterministic for a given (architecture,
+// slices (values, and blocks or links added or removed, without resetting
+// time or statistics) and copies out Snapshots. Deterministic for a given (architecture,
 // seed). Not thread-safe: one thread drives one Simulator. Its architecture()
 // is the run's one copy of the design: an edit changes it and the running
 // blocks together, so nothing outside needs a copy to rebuild from.
@@ -13,6 +14,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace scalelab::sim {
 
@@ -46,8 +48,15 @@ public:
 
     // Live edit of the design; takes effect at once. Returns an empty string,
     // or why the edit was refused (unknown block, link or parameter, value
-    // out of range), in which case nothing changed.
-    std::string apply(const model::DesignEdit& edit);
+    // out of range, a design with errors), in which case nothing changed.
+    // A new block starts measuring now; a removed block's calls in flight,
+    // and calls waiting on a removed link, end as Outcome::Removed. Each
+    // applied edit is written to the event log (kind Design).
+    std::string apply(const model::DesignEdit& edit) { return apply(std::vector<model::DesignEdit>{edit}); }
+    // Several edits, all or none: a structural batch is refused when the
+    // design it leads to has validation errors (a block added and its links
+    // are one valid step, each alone may not be).
+    std::string apply(const std::vector<model::DesignEdit>& edits);
     // apply() of one numeric block parameter.
     std::string setParam(const std::string& blockId, const std::string& key, double value)
     {
@@ -76,10 +85,24 @@ private:
     void refresh(const model::DesignEdit::SetBlockParam& edit) { configure(edit.blockId); }
     void refresh(const model::DesignEdit::SetBlockText& edit) { configure(edit.blockId); }
     void refresh(const model::DesignEdit::SetLinkParam& edit);
+    // Structural edits change m_architecture themselves (the kernel needs
+    // the design before and after).
+    void change(const model::DesignEdit::AddBlock& edit);
+    void change(const model::DesignEdit::RemoveBlock& edit);
+    void change(const model::DesignEdit::AddLink& edit);
+    void change(const model::DesignEdit::RemoveLink& edit);
+    std::string applyOne(const model::DesignEdit& edit);
+    // The caller's links changed: tables built from them are rebuilt.
+    void relinked(const std::string& callerId);
+    uint32_t slotOf(const std::string& blockId) const { return m_slots[*m_architecture.blockIndex(blockId)]; }
 
     model::Architecture m_architecture;
     uint64_t m_seed;
+    SimulatorOptions m_options;
     Kernel m_kernel;
+    // The kernel slot of each block, in m_architecture.blocks order: slots
+    // never move (events and frames hold them), the design's order may.
+    std::vector<uint32_t> m_slots;
     FaultInjector m_faults;
     SimTime m_statsSince = 0;
 };

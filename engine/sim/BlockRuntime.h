@@ -42,8 +42,12 @@ public:
 
     // Reads parameter values; called at construction and for every live edit.
     virtual void configure(sim::Kernel& kernel, const model::Block& block) = 0;
-    // Called once when the run starts (clients schedule their first arrival).
+    // Called once when the run starts, or when the block is added to a
+    // running design (clients schedule their first arrival).
     virtual void start(sim::Kernel&) {}
+    // Links were added to or removed from this block while running (after
+    // configure): rebuild what is kept per link.
+    virtual void linksChanged(sim::Kernel&) {}
 
     // A call has reached this block.
     virtual void onArrive(sim::Kernel& kernel, uint32_t frame) = 0;

@@ -15,6 +15,9 @@ constexpr uint16_t kInternalCall = UINT16_MAX;
 // viaLink of a job frame: work a block runs on its own (a queue consumer
 // processing a message); `request` holds the block's tag for it.
 constexpr uint16_t kJobCall = UINT16_MAX - 1;
+// viaLink of a call whose link was removed from the design while it was in
+// flight: its caller no longer waits for it, and it ends with no wire back.
+constexpr uint16_t kRemovedLink = UINT16_MAX - 2;
 
 // Static: an asset (image, script, video segment) that CDNs cache; every
 // other block serves it as a read.

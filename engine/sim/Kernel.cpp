@@ -1,6 +1,7 @@
 #include "Kernel.h"
 
 #include "sim/BlockRuntime.h"
+#include "sim/RemovedBlock.h"
 
 namespace scalelab::sim {
 
@@ -272,7 +273,11 @@ void Kernel::finish(uint32_t index, Outcome outcome)
         block.onAttemptDone(*this, request, outcome);
         return;
     }
-    if (viaLink == kInternalCall) [[unlikely]] { // a block's own sub-call: not a call of the block, no wire
+    if (viaLink >= kRemovedLink) [[unlikely]] {
+        // A block's own sub-call (not a call of the block, no wire), or a
+        // call whose link was removed (no wire left; its caller gave up).
+        if (viaLink == kRemovedLink)
+            block.metrics().finished(spent, outcome);
         deliverReply(parent, parentGeneration, outcome);
         return;
     }
@@ -352,6 +357,89 @@ void Kernel::checkDeadlines(uint32_t blockIndex, SimTime firedAt)
             schedule(next, EventType::TimerCheck, blockIndex);
         }
     }
+}
+
+namespace {
+
+// Whether `frame` is a call `caller` made over one of its links (not a
+// client attempt, a job, a block's own sub-call or an orphan of a removed link).
+bool isCallOf(const CallFrame& frame, uint32_t caller)
+{
+    return frame.callerBlock == caller && frame.viaLink < kRemovedLink && (frame.parent != kNoFrame || frame.detached);
+}
+
+} // namespace
+
+void Kernel::insertLink(uint32_t caller, uint16_t ordinal, sim::RuntimeLink link)
+{
+    for (uint32_t i = 0; i < m_frames.capacity(); ++i) {
+        if (!m_frames.isLive(i))
+            continue;
+        CallFrame& frame = m_frames[i];
+        if (isCallOf(frame, caller) && frame.viaLink >= ordinal)
+            ++frame.viaLink;
+        // A frame past the new link's place does not go back for it; one
+        // before it calls it in turn.
+        if (frame.block == caller && frame.nextLink > ordinal)
+            ++frame.nextLink;
+    }
+    auto& links = m_blocks[caller]->links();
+    links.insert(links.begin() + ordinal, std::move(link));
+    instancesChanged(); // balancers rebuild their backend lists
+}
+
+void Kernel::removeLink(uint32_t caller, uint16_t ordinal)
+{
+    auto& links = m_blocks[caller]->links();
+    std::vector<std::pair<uint32_t, uint32_t>> waiting;
+    for (const sim::RuntimeLink::Waiting& queued : links[ordinal].waiting)
+        waiting.emplace_back(queued.frame, queued.generation);
+    for (uint32_t i = 0; i < m_frames.capacity(); ++i) {
+        if (!m_frames.isLive(i))
+            continue;
+        CallFrame& frame = m_frames[i];
+        if (isCallOf(frame, caller)) {
+            if (frame.viaLink == ordinal) {
+                frame.viaLink = kRemovedLink;
+                if (!frame.detached)
+                    waiting.emplace_back(frame.parent, frame.parentGeneration);
+            } else if (frame.viaLink > ordinal) {
+                --frame.viaLink;
+            }
+        }
+        if (frame.block == caller && frame.nextLink > ordinal)
+            --frame.nextLink;
+    }
+    links.erase(links.begin() + ordinal);
+    instancesChanged();
+    endAsRemoved(waiting);
+}
+
+void Kernel::removeBlock(uint32_t index)
+{
+    std::vector<std::pair<uint32_t, uint32_t>> inside;
+    for (uint32_t i = 0; i < m_frames.capacity(); ++i) {
+        if (!m_frames.isLive(i))
+            continue;
+        CallFrame& frame = m_frames[i];
+        if (frame.block == index) {
+            inside.emplace_back(i, m_frames.generation(i));
+            frame.deadline = kNever; // the deadline list goes with the runtime
+        }
+        if (isCallOf(frame, index)) // its links should be gone already; if not, orphan the calls
+            frame.viaLink = kRemovedLink;
+    }
+    const BlockRuntime& old = *m_blocks[index];
+    m_blocks[index] = std::make_unique<RemovedBlock>(old.id(), old.kind(), index);
+    instancesChanged();
+    endAsRemoved(inside);
+}
+
+void Kernel::endAsRemoved(const std::vector<std::pair<uint32_t, uint32_t>>& frames)
+{
+    for (const auto& [frame, generation] : frames)
+        if (m_frames.isLive(frame, generation))
+            finish(frame, Outcome::Removed);
 }
 
 void Kernel::log(stats::EventLogEntry::Kind kind, std::vector<uint32_t> blocks, std::string text)

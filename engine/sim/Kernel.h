@@ -49,7 +49,9 @@ public:
     void schedule(SimTime time, EventType type, uint32_t block, uint32_t frame = 0, uint32_t generation = 0,
                   Outcome outcome = Outcome::Ok);
 
-    // Blocks, indexed as in the architecture.
+    // Blocks by slot: in architecture order at the start; a block added
+    // while running takes a new slot, a removed one leaves a tombstone in its
+    // slot, so the indices that events and frames hold never move.
     void addBlock(std::unique_ptr<sim::BlockRuntime> block);
     sim::BlockRuntime& block(uint32_t index) { return *m_blocks[index]; }
     const sim::BlockRuntime& block(uint32_t index) const { return *m_blocks[index]; }
@@ -92,6 +94,18 @@ public:
         if (m_frames[frame].deadline != kNever) // most calls have none: no call for them
             removeDeadline(frame);
     }
+
+    // --- Live structural edits. Rare: each scans the frame pool once. ---
+    // Makes `link` link `ordinal` of block `caller`; calls in flight keep theirs.
+    void insertLink(uint32_t caller, uint16_t ordinal, sim::RuntimeLink link);
+    // Removes link `ordinal` of `caller`. A caller's frame waiting on a call
+    // over it (or for one of its connections) ends as Outcome::Removed; the
+    // call already sent goes on, orphaned, and its reply is dropped.
+    void removeLink(uint32_t caller, uint16_t ordinal);
+    // Replaces block `index` by a tombstone that refuses whatever still
+    // reaches it; every call at the block (queued, served, on its way to it)
+    // ends now as Outcome::Removed. Remove its links first.
+    void removeBlock(uint32_t index);
 
     // Bumped whenever any block's instance count changes, so load balancers
     // know to rebuild their backend lists.
@@ -136,6 +150,8 @@ private:
                                           SimTime spent, uint32_t request, uint32_t key, RequestType type,
                                           Outcome outcome);
     void removeDeadline(uint32_t frame);
+    // Ends each frame still live (same generation) as Outcome::Removed.
+    void endAsRemoved(const std::vector<std::pair<uint32_t, uint32_t>>& frames);
     [[gnu::noinline]] void checkDeadlines(uint32_t block, SimTime firedAt);
     [[gnu::noinline]] void closeWindows();
 

@@ -44,6 +44,7 @@ public:
     {
         return index < m_slots.size() && m_slots[index].live && m_slots[index].generation == generation;
     }
+    bool isLive(uint32_t index) const { return index < m_slots.size() && m_slots[index].live; }
     size_t capacity() const { return m_slots.size(); }
 
 private:

@@ -67,6 +67,12 @@ public:
                      const std::function<double(double)>& costPerHour = {});
     // Forgets everything measured so far (end of warm-up); state levels stay.
     void reset(sim::SimTime now);
+    // A block added to a running design: nothing measured, its first window opens now.
+    void startAt(sim::SimTime now)
+    {
+        reset(now);
+        m_windowStart = now;
+    }
 
     uint64_t arrivals() const { return m_closedArrivals + m_windowArrivals; }
     uint64_t completed() const { return m_latency.count() + m_windowLatency.count(); }

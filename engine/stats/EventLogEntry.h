@@ -1,7 +1,8 @@
 #pragma once
-// One line of a run's event log: a fault that struck, or a reaction of the
+// One line of a run's event log: a fault that struck, a reaction of the
 // design to it (a breaker opened, an autoscaler added instances, a replica
-// was promoted). The cascade timeline lists these; clicking one highlights
+// was promoted), or a live edit of the design ("cache added",
+// "db.read_time_ms = 20") that plots mark on their time axis. The cascade timeline lists these; clicking one highlights
 // its blocks.
 #include <string>
 #include <vector>
@@ -9,7 +10,7 @@
 namespace scalelab::stats {
 
 struct EventLogEntry {
-    enum class Kind { Fault, Recovery, Reaction };
+    enum class Kind { Fault, Recovery, Reaction, Design };
 
     double atS = 0; // simulated seconds
     Kind kind = Kind::Reaction;

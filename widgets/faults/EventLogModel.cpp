@@ -32,6 +32,7 @@ QColor kindColour(Kind kind)
     case Kind::Fault: return QColor(0xd6, 0x45, 0x41);
     case Kind::Recovery: return QColor(0x2e, 0x9d, 0x57);
     case Kind::Reaction: return QColor(0xd9, 0x8c, 0x1a);
+    case Kind::Design: return QColor(0x2f, 0x6f, 0xb5);
     }
     return {};
 }
@@ -42,6 +43,7 @@ QString kindName(Kind kind)
     case Kind::Fault: return EventLogModel::tr("fault");
     case Kind::Recovery: return EventLogModel::tr("recovery");
     case Kind::Reaction: return EventLogModel::tr("reaction");
+    case Kind::Design: return EventLogModel::tr("design");
     }
     return {};
 }
@@ -137,7 +139,8 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const
         break;
     case Qt::DecorationRole:
         if (index.column() == KindColumn) {
-            static const QIcon icons[] = {kindIcon(Kind::Fault), kindIcon(Kind::Recovery), kindIcon(Kind::Reaction)};
+            static const QIcon icons[] = {kindIcon(Kind::Fault), kindIcon(Kind::Recovery), kindIcon(Kind::Reaction),
+                                          kindIcon(Kind::Design)};
             return icons[static_cast<int>(e.kind)];
         }
         break;

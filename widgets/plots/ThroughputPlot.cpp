@@ -19,6 +19,7 @@ QString errorLabel(sim::Outcome outcome)
     case sim::Outcome::RateLimited: return ThroughputPlot::tr("rate limited 429");
     case sim::Outcome::CircuitOpen: return ThroughputPlot::tr("circuit open");
     case sim::Outcome::Failed: return ThroughputPlot::tr("failed");
+    case sim::Outcome::Removed: return ThroughputPlot::tr("removed block");
     case sim::Outcome::Ok: break;
     }
     return ThroughputPlot::tr("ok");
@@ -33,6 +34,7 @@ QColor errorColor(sim::Outcome outcome)
     case sim::Outcome::RateLimited: return {0x94, 0x67, 0xbd};
     case sim::Outcome::CircuitOpen: return {0x8c, 0x56, 0x4b};
     case sim::Outcome::Failed: return {0x33, 0x33, 0x33};
+    case sim::Outcome::Removed: return {0x7f, 0x7f, 0x7f};
     case sim::Outcome::Ok: break;
     }
     return plotstyle::success();

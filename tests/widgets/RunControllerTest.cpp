@@ -2,12 +2,16 @@
 // snapshots arrive while the engine runs, a parameter edit reaches the
 // running engine without a restart (and so do its undo and redo), an edit
 // made while no engine exists is in the next one, the run-control state
-// machine holds, structural edits restart the run, and a design with errors
-// never starts.
+// machine holds, structural edits (and their undo) go live without a
+// restart, a design with transient errors keeps running its last valid
+// version, an id or region change restarts, and a design with errors never
+// starts.
 // Timing comes from the engine's clock (runTo, step, snapshot times), never
 // from sleeps: every wait is QSignalSpy::wait on a signal.
 #include "WidgetTestSupport.h"
 #include "commands/AddBlocksCommand.h"
+#include "commands/AddLinkCommand.h"
+#include "commands/RemoveItemsCommand.h"
 #include "commands/ChangeBlockRegionCommand.h"
 #include "commands/ChangeParamCommand.h"
 #include "commands/ChangeTextParamCommand.h"
@@ -92,7 +96,10 @@ private slots:
     void region_change_while_running_restarts();
     void play_pause_step_reset_state_machine();
     void step_yields_exactly_one_more_window();
-    void structural_edit_while_running_restarts();
+    void structural_edit_while_running_goes_live();
+    void undo_of_a_structural_edit_is_live();
+    void removing_a_block_live_ends_its_calls_as_removed();
+    void transient_errors_keep_the_last_valid_design_running();
     void invalid_design_does_not_start();
 };
 
@@ -377,12 +384,13 @@ void RunControllerTest::step_yields_exactly_one_more_window()
     QCOMPARE(run.state(), RunController::State::Paused);
 }
 
-void RunControllerTest::structural_edit_while_running_restarts()
+void RunControllerTest::structural_edit_while_running_goes_live()
 {
     DesignDocument document;
     document.reset(serviceDesign(3));
     RunController run(&document);
     run.setSpeed(10);
+    QSignalSpy applied(&run, &RunController::editApplied);
     run.play();
     QVERIFY2(waitForSnapshot(run, [](const stats::Snapshot& s) { return s.simSeconds >= 2; }),
              qPrintable("the run never reached 2 s: " + describeRun(run)));
@@ -392,14 +400,131 @@ void RunControllerTest::structural_edit_while_running_restarts()
     model::Block extra = model::makeBlock("service", "svc2", "Second service");
     model::Link link = model::makeLink("users", "svc2");
     document.undoStack()->push(new AddBlocksCommand(&document, {extra}, {link}, "Add"));
-    QVERIFY2(notices.wait(10000), "adding a block while running gave no notice");
-    QVERIFY2(notices.first().at(0).toString().contains("restarted"), qPrintable(notices.first().at(0).toString()));
-    QCOMPARE(cleared.count(), 1); // one restart for the block and its link together
+    QVERIFY2(applied.wait(10000), "adding a block while running never reached the engine");
+    const double at = applied.last().at(0).toDouble();
+    QVERIFY(at >= 2);
+    QCOMPARE(applied.count(), 1); // the block and its link as one edit
+    QCOMPARE(cleared.count(), 0); // live: no restart
+    QVERIFY2(!notices.isEmpty() && notices.first().at(0).toString().contains("live"),
+             qPrintable(notices.isEmpty() ? QString("no notice") : notices.first().at(0).toString()));
+    QVERIFY2(notices.first().at(0).toString().contains("svc2 added"), qPrintable(notices.first().at(0).toString()));
     QCOMPARE(run.state(), RunController::State::Running);
-    QVERIFY2(waitForSnapshot(run, [](const stats::Snapshot& s) { return blockOf(s, "svc2") != nullptr; }),
-             qPrintable("the restarted run never reported the added block svc2: " + describeRun(run)));
-    QVERIFY2(run.latestSnapshot()->simSeconds < 2 || run.latestSnapshot()->series.front().endSeconds == 1,
-             "the restarted run begins at t = 0");
+    QVERIFY2(waitForSnapshot(run, [at](const stats::Snapshot& s) {
+                 const stats::BlockSnapshot* added = blockOf(s, "svc2");
+                 return added && added->arrivals > 0 && s.simSeconds >= at + 2;
+             }),
+             qPrintable("the added block svc2 never got traffic: " + describeRun(run)));
+    const auto& snapshot = *run.latestSnapshot();
+    // The run's history is kept: its windows still start at 1 s.
+    QCOMPARE(snapshot.series.front().endSeconds, 1.0);
+    QVERIFY(blockOf(snapshot, "svc2")->series.front().endSeconds > at);
+    const auto design = std::find_if(snapshot.eventLog.begin(), snapshot.eventLog.end(), [](const auto& e) {
+        return e.kind == stats::EventLogEntry::Kind::Design && e.text == "svc2 added";
+    });
+    QVERIFY2(design != snapshot.eventLog.end(), "the event log has no design entry for the added block");
+    QCOMPARE(design->atS, at);
+}
+
+void RunControllerTest::undo_of_a_structural_edit_is_live()
+{
+    DesignDocument document;
+    document.reset(serviceDesign(3));
+    RunController run(&document);
+    run.setSpeed(10);
+    QSignalSpy applied(&run, &RunController::editApplied);
+    QSignalSpy cleared(&run, &RunController::cleared);
+    run.play();
+    QVERIFY(waitForSnapshot(run, [](const stats::Snapshot& s) { return s.simSeconds >= 1; }));
+    document.undoStack()->push(new AddBlocksCommand(&document, {model::makeBlock("service", "svc2", "Second")},
+                                                    {model::makeLink("users", "svc2")}, "Add"));
+    QVERIFY(applied.wait(10000));
+    QVERIFY(waitForSnapshot(run, [](const stats::Snapshot& s) { return blockOf(s, "svc2") != nullptr; }));
+
+    document.undoStack()->undo();
+    QVERIFY2(applied.wait(10000), "the undo of the added block never reached the engine");
+    const double undoneAt = applied.last().at(0).toDouble();
+    QVERIFY2(waitForSnapshot(run, [undoneAt](const stats::Snapshot& s) {
+                 return blockOf(s, "svc2") == nullptr && s.simSeconds > undoneAt;
+             }),
+             qPrintable("the block stayed in the run after its undo: " + describeRun(run)));
+    document.undoStack()->redo();
+    QVERIFY2(applied.wait(10000), "the redo never reached the engine");
+    QVERIFY(waitForSnapshot(run, [](const stats::Snapshot& s) { return blockOf(s, "svc2") != nullptr; }));
+    QCOMPARE(cleared.count(), 0);
+    QCOMPARE(run.latestSnapshot()->series.front().endSeconds, 1.0);
+    QCOMPARE(run.state(), RunController::State::Running);
+}
+
+void RunControllerTest::removing_a_block_live_ends_its_calls_as_removed()
+{
+    // users -> svc -> db, with a slow database so calls are in flight in it.
+    model::Architecture design = serviceDesign(3);
+    design.findBlock("svc")->params["workers"] = 64;
+    model::Block db = model::makeBlock("service", "db", "Database");
+    db.params["workers"] = 200;
+    db.params["service_time_ms"] = 100;
+    design.blocks.push_back(db);
+    design.links.push_back(model::makeLink("svc", "db"));
+    DesignDocument document;
+    document.reset(design);
+    QVERIFY(!model::hasErrors(document.problems()));
+    RunController run(&document);
+    run.setSpeed(10);
+    QSignalSpy applied(&run, &RunController::editApplied);
+    QSignalSpy cleared(&run, &RunController::cleared);
+    run.play();
+    QVERIFY(waitForSnapshot(run, [](const stats::Snapshot& s) { return s.simSeconds >= 2; }));
+    document.undoStack()->push(new RemoveItemsCommand(&document, {"db"}, {LinkKey{"svc", "db"}}));
+    QVERIFY2(applied.wait(10000), "removing the block never reached the engine");
+    const double at = applied.last().at(0).toDouble();
+    QVERIFY2(waitForSnapshot(run, [at](const stats::Snapshot& s) { return s.simSeconds >= at + 1; }),
+             qPrintable(describeRun(run)));
+    const auto& snapshot = *run.latestSnapshot();
+    QVERIFY(blockOf(snapshot, "db") == nullptr);
+    // About 600 rps x 100 ms = 60 calls were in the database.
+    QVERIFY2(snapshot.errors[sim::Outcome::Removed] > 20,
+             qPrintable(QString("%1 removed").arg(snapshot.errors[sim::Outcome::Removed])));
+    QCOMPARE(cleared.count(), 0);
+    QCOMPARE(run.state(), RunController::State::Running);
+}
+
+void RunControllerTest::transient_errors_keep_the_last_valid_design_running()
+{
+    DesignDocument document;
+    document.reset(serviceDesign(3));
+    RunController run(&document);
+    run.setSpeed(10);
+    QSignalSpy applied(&run, &RunController::editApplied);
+    QSignalSpy cleared(&run, &RunController::cleared);
+    QSignalSpy notices(&run, &RunController::notice);
+    run.play();
+    QVERIFY(waitForSnapshot(run, [](const stats::Snapshot& s) { return s.simSeconds >= 1; }));
+
+    // A second client that calls nothing yet: an error until it is wired.
+    document.undoStack()->push(new AddBlocksCommand(&document, {model::makeBlock("client", "more", "More users")}, {}, "Add"));
+    QVERIFY(model::hasErrors(document.problems()));
+    QVERIFY2(notices.wait(10000), "no notice that the run goes on with the last valid design");
+    QVERIFY2(notices.last().at(0).toString().contains("errors"), qPrintable(notices.last().at(0).toString()));
+    const double heldAt = run.latestSnapshot()->simSeconds;
+    QVERIFY2(waitForSnapshot(run, [heldAt](const stats::Snapshot& s) { return s.simSeconds >= heldAt + 1; }),
+             qPrintable("the run stopped while the design had errors: " + describeRun(run)));
+    QVERIFY(blockOf(*run.latestSnapshot(), "more") == nullptr);
+    QCOMPARE(run.state(), RunController::State::Running);
+    QCOMPARE(applied.count(), 0);
+    // A value edit meanwhile waits with the rest.
+    document.undoStack()->push(new ChangeParamCommand(&document, "more", "rate_rps", 50));
+
+    document.undoStack()->push(new AddLinkCommand(&document, model::makeLink("more", "svc")));
+    QVERIFY(!model::hasErrors(document.problems()));
+    QVERIFY2(applied.wait(10000), "the design valid again never reached the engine");
+    QCOMPARE(applied.count(), 1);
+    QVERIFY2(waitForSnapshot(run, [](const stats::Snapshot& s) {
+                 const stats::BlockSnapshot* more = blockOf(s, "more");
+                 return more && more->arrivals > 0;
+             }),
+             qPrintable("the new client never sent: " + describeRun(run)));
+    QCOMPARE(cleared.count(), 0);
+    QCOMPARE(run.latestSnapshot()->series.front().endSeconds, 1.0);
 }
 
 void RunControllerTest::invalid_design_does_not_start()

@@ -47,6 +47,7 @@ void DesignDocument::insertBlock(size_t index, model::Block block)
     const QString id = toQString(block.id);
     m_architecture.blocks.insert(m_architecture.blocks.begin() + static_cast<std::ptrdiff_t>(index), std::move(block));
     emit blockAdded(id);
+    emit edited({model::DesignEdit::AddBlock{m_architecture.blocks[index], index}});
     revalidate();
 }
 
@@ -58,6 +59,7 @@ model::Block DesignDocument::takeBlock(const std::string& id)
     model::Block block = std::move(m_architecture.blocks[*index]);
     m_architecture.blocks.erase(m_architecture.blocks.begin() + static_cast<std::ptrdiff_t>(*index));
     emit blockRemoved(toQString(id));
+    emit edited({model::DesignEdit::RemoveBlock{id}});
     revalidate();
     return block;
 }
@@ -68,6 +70,7 @@ void DesignDocument::insertLink(size_t index, model::Link link)
     const QString from = toQString(link.from), to = toQString(link.to);
     m_architecture.links.insert(m_architecture.links.begin() + static_cast<std::ptrdiff_t>(index), std::move(link));
     emit linkAdded(from, to);
+    emit edited({model::DesignEdit::AddLink{m_architecture.links[index], index}});
     revalidate();
 }
 
@@ -79,6 +82,7 @@ model::Link DesignDocument::takeLink(const LinkKey& key)
     model::Link link = std::move(m_architecture.links[*index]);
     m_architecture.links.erase(m_architecture.links.begin() + static_cast<std::ptrdiff_t>(*index));
     emit linkRemoved(toQString(key.from), toQString(key.to));
+    emit edited({model::DesignEdit::RemoveLink{key.from, key.to}});
     revalidate();
     return link;
 }

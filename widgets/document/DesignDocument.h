@@ -3,10 +3,10 @@
 // (widgets/commands), which call the primitive mutators below; every mutator
 // emits a signal that the canvas, the property editor and the problems list
 // listen to (Tiled's MapDocument pattern: edit -> command -> document ->
-// signal -> views). Parameter edits are also reported as the precise
-// model::DesignEdit made (`edited`), undo and redo included, so a running
-// simulation can make the same edit to its own copy of the design instead of
-// comparing copies. Validation is re-run after each change because it is
+// signal -> views). Parameter edits and blocks or links added or removed are
+// also reported as the precise model::DesignEdit made (`edited`), undo and
+// redo included, so a running simulation can make the same edit to its own
+// copy of the design. Validation is re-run after each change because it is
 // cheap next to a repaint and keeps badges and the Problems dock honest.
 #include "LinkKey.h"
 #include "model/Architecture.h"
@@ -79,7 +79,10 @@ signals:
     void linkRemoved(const QString& from, const QString& to);
     void linkChanged(const QString& from, const QString& to);
     // A block parameter, text parameter or link parameter took a new value
-    // (emitted after blockChanged / linkChanged; not for a value set to itself).
+    // (emitted after blockChanged / linkChanged; not for a value set to
+    // itself), or a block or link was added or removed (after blockAdded,
+    // blockRemoved, linkAdded, linkRemoved). Emitted before the problems are
+    // revalidated: one edit of a paste may leave the design invalid for a moment.
     void edited(const scalelab::model::DesignEdit& edit);
     // A block moved to another region (emitted after blockChanged).
     void blockRegionChanged(const QString& id);

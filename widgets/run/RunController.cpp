@@ -3,6 +3,7 @@
 #include "QtText.h"
 #include "SimulationWorker.h"
 #include "document/DesignDocument.h"
+#include "model/DesignDiff.h"
 #include "model/Validator.h"
 
 #include <QThread>
@@ -38,8 +39,11 @@ RunController::RunController(DesignDocument* document, QObject* parent)
         if (generation == m_generation)
             emit editApplied(at);
     });
-    connect(m_worker, &SimulationWorker::editRefused, this,
-            [this](const QString& message) { emit notice(tr("Live edit refused: %1").arg(message)); });
+    connect(m_worker, &SimulationWorker::editRefused, this, [this](const QString& message) {
+        emit notice(tr("Live edit refused: %1").arg(message));
+        // The engine's design and m_sent have parted: start again from the document's.
+        scheduleRestart();
+    });
     connect(m_worker, &SimulationWorker::faultApplied, this, [this](const QString& text, double at, quint64 generation) {
         if (generation != m_generation)
             return;
@@ -59,14 +63,15 @@ RunController::RunController(DesignDocument* document, QObject* parent)
     m_thread->start();
 
     connect(document, &DesignDocument::designReset, this, &RunController::reset);
-    connect(document, &DesignDocument::blockAdded, this, &RunController::scheduleRestart);
-    connect(document, &DesignDocument::blockRemoved, this, &RunController::scheduleRestart);
+    // A block's id and region are read when its runtime is built: no live edit for them.
     connect(document, &DesignDocument::blockIdChanged, this, &RunController::scheduleRestart);
-    connect(document, &DesignDocument::linkAdded, this, &RunController::scheduleRestart);
-    connect(document, &DesignDocument::linkRemoved, this, &RunController::scheduleRestart);
-    // Routing between regions is built when a run starts.
     connect(document, &DesignDocument::blockRegionChanged, this, &RunController::scheduleRestart);
     connect(document, &DesignDocument::edited, this, &RunController::onEdited);
+    // Held edits go once the design is valid again, whatever made it so.
+    connect(document, &DesignDocument::problemsChanged, this, [this] {
+        if (m_holding)
+            queueSync();
+    });
 }
 
 RunController::~RunController()
@@ -111,7 +116,9 @@ void RunController::sendDesign()
     const quint64 seed = m_seed;
     m_latest.reset();
     m_pending.reset();
-    post([worker = m_worker, design = m_document->architecture(), generation, seed] {
+    m_sent = m_document->architecture();
+    m_holding = false;
+    post([worker = m_worker, design = m_sent, generation, seed] {
         worker->setSeed(seed);
         worker->replaceDesign(design, generation);
     });
@@ -166,6 +173,7 @@ void RunController::reset()
     m_latest.reset();
     m_pending.reset();
     m_restartPending = false;
+    m_holding = false;
     setState(State::Stopped);
     emit cleared();
 }
@@ -234,7 +242,7 @@ void RunController::restart()
     }
     sendDesign();
     emit cleared();
-    emit notice(tr("Design changed: simulation restarted"));
+    emit notice(tr("Design changed beyond a live edit (an id, a region): simulation restarted"));
 }
 
 void RunController::onEdited(const model::DesignEdit& edit)
@@ -244,7 +252,58 @@ void RunController::onEdited(const model::DesignEdit& edit)
     // not have the edited block yet.
     if (m_state == State::Stopped || m_restartPending)
         return;
-    post([worker = m_worker, edit] { worker->apply(edit); });
+    // A value edit of what the engine already has goes as it is, at once.
+    // Anything else waits for the document to settle (a paste is several
+    // signals) and goes as the difference from what was sent.
+    if (!edit.isStructural() && !m_syncQueued && !m_holding && edit.applyTo(m_sent).empty()) {
+        post([worker = m_worker, edit] { worker->apply(edit); });
+        return;
+    }
+    queueSync();
+}
+
+void RunController::queueSync()
+{
+    if (m_syncQueued)
+        return;
+    m_syncQueued = true;
+    QTimer::singleShot(0, this, &RunController::sync);
+}
+
+void RunController::sync()
+{
+    m_syncQueued = false;
+    if (m_state == State::Stopped || m_restartPending)
+        return;
+    if (model::hasErrors(m_document->problems())) {
+        if (!m_holding)
+            emit notice(tr("The design has errors: the run continues with the last valid design"));
+        m_holding = true;
+        return;
+    }
+    const model::Architecture& design = m_document->architecture();
+    const auto edits = model::diff(m_sent, design);
+    if (!edits) { // a difference with no live edit
+        m_restartPending = true;
+        restart();
+        return;
+    }
+    const bool held = m_holding;
+    m_holding = false;
+    m_sent = design;
+    if (edits->empty())
+        return;
+    post([worker = m_worker, edits = *edits] { worker->applyAll(edits); });
+    QStringList changes;
+    for (const auto& edit : *edits)
+        if (edit.isStructural())
+            changes << toQString(edit.describe());
+    if (changes.size() > 3)
+        changes = changes.mid(0, 2) << tr("%n more change(s)", nullptr, int(changes.size() - 2));
+    if (!changes.isEmpty())
+        emit notice(tr("Design changed live: %1").arg(changes.join(", ")));
+    else if (held)
+        emit notice(tr("The design is valid again: edits applied live"));
 }
 
 void RunController::onSnapshot(SnapshotPtr snapshot, quint64 generation)

@@ -5,21 +5,28 @@
 // - play / pause / step / reset / runTo are posted to the worker; the GUI
 //   never waits for it. Step (from Stopped or Paused) runs one statistics
 //   window and pauses; reset returns to Stopped and clears the run's data.
-// - A start hands the worker the document's current design; after that the
-//   run keeps no copy here. Each parameter edit the document reports
-//   (DesignDocument::edited, undo and redo included) is posted to the worker
-//   as it is and takes effect at its next slice without a restart. Edits made
-//   while Stopped, or while a restart is pending, are not posted: the design
-//   handed over next already has them.
-// - Structural edits (blocks or links added or removed, an id or a region
-//   changed) restart the run on the document's design, with a notice for
-//   the status bar; they would become further kinds of DesignEdit to go live.
+// - A start hands the worker the document's current design, and a copy of
+//   it stays here (what the engine has). Each parameter edit the document
+//   reports (DesignDocument::edited, undo and redo included) is posted to
+//   the worker as it is and takes effect at its next slice without a
+//   restart. Blocks and links added or removed (undo and redo too) go live
+//   as well: once the document's signals of one command are all in, the
+//   difference from what was sent (model::diff) is posted as one batch, and
+//   time, statistics and plots carry on ("Design changed live: ..."). Edits
+//   made while Stopped, or while a restart is pending, are not posted: the
+//   design handed over next already has them.
+// - While the document has validation errors (a block not yet wired) the
+//   run keeps running the last valid design, with a notice; the edits go as
+//   one difference when it is valid again.
+// - A changed block id or region, or a difference with no live edit (cell
+//   count), restarts the run on the document's design, with a notice.
 // - A design with validation errors does not start (startRefused).
 // - Live faults and recoveries (the Faults panel) go to the running engine;
 //   with no run they are refused, because a fault needs traffic to act on
 //   and starting a run behind the user's back would be a surprise.
 // Snapshots that arrive faster than the GUI handles them are coalesced: only
 // the newest is passed on, so a slow repaint never builds a backlog.
+#include "model/Architecture.h"
 #include "model/DesignEdit.h"
 #include "model/Fault.h"
 #include "stats/Snapshot.h"
@@ -75,7 +82,7 @@ signals:
     void ratioChanged(double ratio);
     // The previous run's data is void (reset, restart): plots and canvas clear.
     void cleared();
-    // Something the user should see in the status bar ("Design changed: ...").
+    // Something the user should see in the status bar ("Design changed live: cache added").
     void notice(const QString& message);
     // Play or step refused because the design has errors.
     void startRefused(const QString& message);
@@ -98,6 +105,9 @@ private:
     void scheduleRestart();
     void restart();
     void onEdited(const model::DesignEdit& edit);
+    // Posts the document's difference from m_sent once the event loop is back.
+    void queueSync();
+    void sync();
     void refuseFault(const QString& reason);
     void onSnapshot(SnapshotPtr snapshot, quint64 generation);
     void deliverSnapshot();
@@ -113,6 +123,9 @@ private:
     SnapshotPtr m_latest;
     SnapshotPtr m_pending;
     bool m_restartPending = false;
+    model::Architecture m_sent; // the design the worker has, as far as a run goes
+    bool m_syncQueued = false;
+    bool m_holding = false; // the document has errors: its edits wait
 };
 
 } // namespace scalelab::widgets

@@ -247,6 +247,22 @@ void SimulationWorker::apply(const model::DesignEdit& edit)
     // design, which already has this edit.
 }
 
+void SimulationWorker::applyAll(const std::vector<model::DesignEdit>& edits)
+{
+    if (m_sim) {
+        afterEdit(m_sim->apply(edits));
+        publish(); // paused too: the plots show the new block at once
+    } else if (m_design) {
+        model::Architecture edited = *m_design;
+        for (const auto& edit : edits)
+            if (const std::string refusal = edit.applyTo(edited); !refusal.empty()) {
+                emit editRefused(QString::fromStdString(refusal));
+                return;
+            }
+        m_design = std::move(edited);
+    }
+}
+
 void SimulationWorker::afterFault(const std::string& error, const std::string& text)
 {
     if (!error.empty()) {

@@ -25,6 +25,7 @@
 #include <chrono>
 #include <memory>
 #include <optional>
+#include <vector>
 
 class QTimer;
 
@@ -60,6 +61,9 @@ public slots:
     // A live edit, applied to the engine, or to the design the next engine is
     // built from. Answered by editApplied (engine only) or editRefused.
     void apply(const model::DesignEdit& edit);
+    // Several edits at once, all or none (blocks and links added with their
+    // values): one editApplied or editRefused.
+    void applyAll(const std::vector<model::DesignEdit>& edits);
     // Faults from the Faults panel, applied now (builds the engine first if a
     // restart while paused left only a design). Followed by a snapshot, so
     // the event log shows the fault even while paused.

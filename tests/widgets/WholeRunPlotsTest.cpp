@@ -394,6 +394,7 @@ private slots:
             showAndLayOut(plot, size);
             feed(plot, 3600);
             plot.customPlot()->replot();
+            QCoreApplication::processEvents(); // a replot the new layout asked for
             const QFontMetrics metrics(plot.customPlot()->xAxis->tickLabelFont());
             QCPAxis* x = plot.customPlot()->xAxis;
             for (int i = 1; i < x->tickVector().size(); ++i) {
@@ -440,7 +441,7 @@ private slots:
     {
         LatencyPlot plot;
         feed(plot, 300, -1, {entry(150, stats::EventLogEntry::Kind::Fault, "crash 1 instance of app")});
-        const ReportFigure figure = ReportFigures::plot("Latency", &plot, QSize(600, 260));
+        ReportFigure figure = ReportFigures::plot("Latency", &plot, QSize(600, 260));
         QImage image(figure.size.toSize(), QImage::Format_ARGB32);
         image.fill(Qt::white);
         QPainter painter(&image);

@@ -75,12 +75,10 @@ void placeLegendAbove(QCustomPlot* plot, int minimumHeight)
     plot->legend->setMargins(QMargins(4, 2, 4, 0));
 }
 
-bool wrapLegend(QCustomPlot* plot, int availableWidth)
+int legendColumnsFitting(QCustomPlot* plot, int availableWidth)
 {
     QCPLegend* legend = plot->legend;
     const int count = legend->itemCount();
-    if (count == 0)
-        return true;
     std::vector<int> widths;
     for (int i = 0; i < count; ++i) {
         // After a wrap the grid may hold empty cells: they count, with no width.
@@ -98,11 +96,19 @@ bool wrapLegend(QCustomPlot* plot, int availableWidth)
         return total;
     };
     int columns = count;
-    while (columns > 1 && widthWith(columns) > availableWidth)
+    while (columns > 0 && widthWith(columns) > availableWidth)
         --columns;
-    legend->setWrap(columns);
-    legend->setFillOrder(QCPLegend::foColumnsFirst, true);
-    return widthWith(columns) <= availableWidth;
+    return columns;
+}
+
+bool wrapLegend(QCustomPlot* plot, int availableWidth)
+{
+    if (plot->legend->itemCount() == 0)
+        return true;
+    const int columns = legendColumnsFitting(plot, availableWidth);
+    plot->legend->setWrap(std::max(1, columns));
+    plot->legend->setFillOrder(QCPLegend::foColumnsFirst, true);
+    return columns > 0;
 }
 
 } // namespace scalelab::widgets::plotstyle

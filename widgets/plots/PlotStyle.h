@@ -28,6 +28,8 @@ void applyBaseStyle(QCustomPlot* plot);
 // Moves the legend into a row above the axes, packed to the left and at
 // least `minimumHeight` tall, so it never covers data.
 void placeLegendAbove(QCustomPlot* plot, int minimumHeight);
+// How many legend columns fit in `availableWidth`; 0 when not even one does.
+int legendColumnsFitting(QCustomPlot* plot, int availableWidth);
 // As many legend columns as fit in `availableWidth`; the rest wraps to new
 // rows. False when even one column is wider than that.
 bool wrapLegend(QCustomPlot* plot, int availableWidth);

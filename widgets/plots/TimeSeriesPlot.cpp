@@ -90,6 +90,7 @@ TimeSeriesPlot::TimeSeriesPlot(QWidget* parent)
     connect(m_plot->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, &TimeSeriesPlot::onRangeChanged);
     connect(m_plot->yAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, &TimeSeriesPlot::onRangeChanged);
     connect(m_plot, &QCustomPlot::mouseDoubleClick, this, [this] { setFollowing(true); });
+    connect(m_plot, &QCustomPlot::afterLayout, this, &TimeSeriesPlot::fitValueTicks);
 
     auto* layout = new QGridLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -433,16 +434,36 @@ void TimeSeriesPlot::layoutLegendForPicture(int width)
 
 void TimeSeriesPlot::relayoutLegend()
 {
-    // The buttons sit at the right end of the legend row. A legend too wide
-    // to fit beside them (a long cost figure in a narrow dock) moves below them.
+    // The buttons sit at the right end of the legend row. A legend that
+    // would take more rows beside them than below them (a long cost figure,
+    // three percentiles in a narrow dock) moves below them.
     const int buttons = m_saveButton ? m_saveButton->parentWidget()->sizeHint().width() : 60;
+    const int count = m_plot->legend->itemCount();
+    auto rowsWith = [count](int columns) { return columns > 0 ? (count + columns - 1) / columns : count + 2; };
     QMargins margins = m_plot->legend->margins();
     margins.setTop(2);
     m_plot->legend->setMargins(margins);
-    if (!plotstyle::wrapLegend(m_plot, m_plot->width() - buttons - 12) && m_legendShown) {
+    const int besideWidth = m_plot->width() - buttons - 12;
+    const int belowWidth = m_plot->width() - 8;
+    const bool below = m_legendShown && count > 0 &&
+                       1 + rowsWith(plotstyle::legendColumnsFitting(m_plot, belowWidth)) <
+                           rowsWith(plotstyle::legendColumnsFitting(m_plot, besideWidth));
+    if (below) {
         margins.setTop(kButtonRowHeight);
         m_plot->legend->setMargins(margins);
-        plotstyle::wrapLegend(m_plot, m_plot->width() - 8);
+    }
+    plotstyle::wrapLegend(m_plot, below ? belowWidth : besideWidth);
+}
+
+void TimeSeriesPlot::fitValueTicks()
+{
+    // Room for a label and more than its height again between two ticks. The
+    // ticks of this layout are set already: a change shows from the next replot.
+    const int labelHeight = QFontMetrics(m_plot->yAxis->tickLabelFont()).height();
+    const int count = std::clamp(static_cast<int>(m_plot->axisRect()->height() / (2.6 * labelHeight)), 1, 6);
+    if (count != m_plot->yAxis->ticker()->tickCount()) {
+        m_plot->yAxis->ticker()->setTickCount(count);
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
     }
 }
 
@@ -450,8 +471,7 @@ void TimeSeriesPlot::resizeEvent(QResizeEvent* event)
 {
     QWidget::resizeEvent(event);
     relayoutLegend();
-    // Small plots get fewer ticks, so labels never crowd.
-    m_plot->yAxis->ticker()->setTickCount(std::clamp(height() / 45, 2, 6));
+    // Small plots get fewer time ticks, so labels never crowd (values: fitValueTicks).
     m_plot->xAxis->ticker()->setTickCount(std::clamp(width() / 90, 2, 8));
     redrawGraphs(); // one slice per pixel: the width sets the detail
 }

@@ -139,6 +139,7 @@ private:
     void buildControls();
     void saveWithDialog(const QString& extension, const QString& filter);
     void onRangeChanged();
+    void fitValueTicks(); // as many value ticks as the axis rect's height holds apart
 
     QCustomPlot* m_plot = nullptr;
     QToolButton* m_followButton = nullptr;

@@ -55,13 +55,13 @@ RunDocks::RunDocks(QMainWindow* window, widgets::DesignDocument* document, widge
     layoutDocks(problemsDock);
     m_views = {
         [this](const stats::Snapshot& s) { m_scene->showLiveSnapshot(s); },
-        [this](const stats::Snapshot& s) { m_latency->appendSnapshot(s); },
-        [this](const stats::Snapshot& s) { m_throughput->appendSnapshot(s); },
-        [this](const stats::Snapshot& s) { m_utilization->appendSnapshot(s); },
-        [this](const stats::Snapshot& s) { m_queue->appendSnapshot(s); },
-        [this](const stats::Snapshot& s) { m_instances->appendSnapshot(s); },
-        [this](const stats::Snapshot& s) { m_cost->appendSnapshot(s); },
-        [this](const stats::Snapshot& s) { m_blockPlots->appendSnapshot(s); },
+        [this](const stats::Snapshot&) { m_latency->appendSnapshot(wholeRun()); },
+        [this](const stats::Snapshot&) { m_throughput->appendSnapshot(wholeRun()); },
+        [this](const stats::Snapshot&) { m_utilization->appendSnapshot(wholeRun()); },
+        [this](const stats::Snapshot&) { m_queue->appendSnapshot(wholeRun()); },
+        [this](const stats::Snapshot&) { m_instances->appendSnapshot(wholeRun()); },
+        [this](const stats::Snapshot&) { m_cost->appendSnapshot(wholeRun()); },
+        [this](const stats::Snapshot&) { m_blockPlots->appendSnapshot(wholeRun()); },
         [this](const stats::Snapshot& s) { m_eventLog->appendSnapshot(s); },
         [this](const stats::Snapshot& s) { m_advisor->appendSnapshot(s); },
     };
@@ -201,9 +201,21 @@ void RunDocks::feedNextView()
     }
 }
 
+const stats::Snapshot& RunDocks::wholeRun()
+{
+    // The engine keeps its last 600 windows; the plots show the whole run.
+    if (const auto latest = m_controller->latestSnapshot(); latest && latest != m_historyOf) {
+        m_history.append(*latest);
+        m_historyOf = latest;
+    }
+    return m_history.whole();
+}
+
 void RunDocks::clearData()
 {
     m_stagger->stop();
+    m_history.clear();
+    m_historyOf.reset();
     m_latency->clear();
     m_throughput->clear();
     m_utilization->clear();
@@ -236,8 +248,8 @@ void RunDocks::followSelection()
     const model::Block* block = m_document->architecture().findBlock(ids.front());
     m_blockPlots->setBlock(widgets::toQString(ids.front()));
     m_blockDock->setWindowTitle(tr("Block: %1").arg(widgets::toQString(block ? block->name : ids.front())));
-    if (const auto snapshot = m_controller->latestSnapshot())
-        m_blockPlots->appendSnapshot(*snapshot);
+    if (m_controller->latestSnapshot())
+        m_blockPlots->appendSnapshot(wholeRun()); // the block's whole run, not only the engine's last windows
 }
 
 void RunDocks::refuseStart(const QString& message)

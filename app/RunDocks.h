@@ -6,12 +6,14 @@
 // (the live view), clears them when the run's data goes, and reports the
 // controller's notices in the status bar. Kept apart from MainWindow, which
 // owns the editing and file workflow.
+#include "plots/RunHistory.h"
 #include "stats/Snapshot.h"
 
 #include <QObject>
 #include <QString>
 
 #include <functional>
+#include <memory>
 #include <vector>
 
 class QAction;
@@ -79,6 +81,8 @@ private:
     void followSelection();
     void refuseStart(const QString& message);
     void openCapacitySweep();
+    // The run so far, the latest snapshot merged in: what the plots draw.
+    const stats::Snapshot& wholeRun();
 
     QMainWindow* m_window;
     widgets::DesignDocument* m_document;
@@ -105,6 +109,8 @@ private:
     std::vector<std::function<void(const stats::Snapshot&)>> m_views;
     size_t m_nextView = 0;
     QTimer* m_stagger = nullptr;
+    widgets::RunHistory m_history;
+    std::shared_ptr<const stats::Snapshot> m_historyOf; // the snapshot last merged into m_history
 };
 
 } // namespace scalelab::app

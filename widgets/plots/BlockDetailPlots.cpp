@@ -4,10 +4,12 @@
 #include "BlockMetricPlot.h"
 #include "CostText.h"
 #include "LatencyPlot.h"
+#include "TimeMarkers.h"
 #include "QtText.h"
 #include "model/Registry.h"
 
 #include <QLabel>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -15,6 +17,9 @@
 namespace scalelab::widgets {
 
 namespace {
+
+// Legend row, data and time axis each readable: below this the plots scroll instead of shrinking.
+constexpr int kPlotMinimumHeight = 125;
 
 // A kind has a price when the registry gives it a parameter in dollars
 // (per instance-hour, per million requests, per GB-second).
@@ -50,15 +55,25 @@ BlockDetailPlots::BlockDetailPlots(QWidget* parent)
     m_note->setContentsMargins(8, 4, 8, 4);
     m_note->setVisible(false);
     layout->addWidget(m_cost);
-    // Equal shares: in a dock this short, a plot given less than the others
-    // is left with no room for its data between legend row and time axis.
-    // With a gauge, up to four plots share it: they may shrink below a lone
-    // plot's minimum rather than push the note out of view.
+    // Equal shares of a tall dock; in a short one each plot keeps a readable
+    // height and the column scrolls, rather than every plot shrinking to a
+    // strip of overlapping ticks.
+    auto* column = new QWidget;
+    auto* columnLayout = new QVBoxLayout(column);
+    columnLayout->setContentsMargins(0, 0, 0, 0);
+    columnLayout->setSpacing(2);
     for (TimeSeriesPlot* plot : plots()) {
-        plot->setMinimumHeight(70);
-        layout->addWidget(plot, 1);
+        plot->setMinimumHeight(kPlotMinimumHeight);
+        columnLayout->addWidget(plot, 1);
     }
-    layout->addWidget(m_note);
+    columnLayout->addWidget(m_note);
+    columnLayout->addStretch(0);
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidget(column);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    layout->addWidget(scroll, 1);
     // One block, one line each: the axis titles say what the lines are.
     m_gauge->setLegendShown(false);
     m_queue->setLegendShown(false);
@@ -78,9 +93,16 @@ void BlockDetailPlots::setBlock(const QString& id)
     m_gauge->setBlock(id);
     m_queue->setBlockFilter(id);
     m_utilization->setBlockFilter(id);
+    for (TimeSeriesPlot* plot : plots())
+        plot->markers()->setBlockFilter(id); // this block's faults and reactions
     m_gauge->setVisible(false); // until a snapshot says the block's kind has a gauge
     m_cost->setVisible(false);
-    m_note->setVisible(false);
+    // No block: a line saying how to get one, not empty plots.
+    m_latency->setVisible(!id.isEmpty());
+    m_queue->setVisible(!id.isEmpty());
+    m_utilization->setVisible(!id.isEmpty());
+    m_note->setVisible(id.isEmpty());
+    m_note->setText(tr("Select a block on the canvas to see its own latency, queue and utilisation here."));
 }
 
 void BlockDetailPlots::appendSnapshot(const stats::Snapshot& snapshot)
@@ -119,10 +141,10 @@ void BlockDetailPlots::clear()
         plot->clear();
 }
 
-void BlockDetailPlots::setWindowSeconds(double seconds)
+void BlockDetailPlots::setFollowSeconds(double seconds)
 {
     for (TimeSeriesPlot* plot : plots())
-        plot->setWindowSeconds(seconds);
+        plot->setFollowSeconds(seconds);
 }
 
 } // namespace scalelab::widgets

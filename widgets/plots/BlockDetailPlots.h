@@ -28,7 +28,7 @@ public:
     QString block() const { return m_blockId; }
     void appendSnapshot(const stats::Snapshot& snapshot);
     void clear();
-    void setWindowSeconds(double seconds);
+    void setFollowSeconds(double seconds); // see TimeSeriesPlot::setFollowSeconds
 
     LatencyPlot* latencyPlot() const { return m_latency; }
     BlockGaugePlot* gaugePlot() const { return m_gauge; }

@@ -1,5 +1,6 @@
 #include "BlockGaugePlot.h"
 
+#include "CompactTicker.h"
 #include "PlotStyle.h"
 #include "QtText.h"
 #include "model/Registry.h"
@@ -57,7 +58,7 @@ void BlockGaugePlot::showGauge(const std::string& kind)
     setValueAxisLabel(fits ? name.front().toLower() + name.mid(1) : QString());
     QCustomPlot* plot = customPlot();
     if (m_states.empty()) {
-        plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+        plot->yAxis->setTicker(QSharedPointer<CompactTicker>::create());
         graph(0)->setLineStyle(QCPGraph::lsLine);
         return;
     }

@@ -68,6 +68,14 @@ bool BlockMetricPlot::appliesTo(const stats::BlockSnapshot& block) const
     return block.instances > 0 && (!spec || spec->acceptsInput);
 }
 
+bool BlockMetricPlot::hasValues(int series) const
+{
+    const auto index = static_cast<size_t>(series);
+    return std::any_of(rows().rbegin(), rows().rend(), [index](const Row& row) {
+        return index < row.values.size() && std::isfinite(row.values[index]);
+    });
+}
+
 int BlockMetricPlot::seriesOf(const QString& blockId) const
 {
     const auto it = m_seriesOfBlock.find(blockId);
@@ -96,10 +104,11 @@ void BlockMetricPlot::prepare(const stats::Snapshot& snapshot)
         }
         m_blockOfSeries[static_cast<size_t>(series)] = static_cast<int>(index);
     }
-    // Blocks missing from this snapshot (another design, another filter) leave the view.
+    // Blocks missing from this snapshot leave the view, unless the plot holds
+    // their past: a block removed by a live edit keeps its line up to then.
     for (size_t series = 0; series < m_blockOfSeries.size(); ++series) {
         QCPGraph* line = graph(static_cast<int>(series));
-        const bool present = m_blockOfSeries[series] >= 0;
+        const bool present = m_blockOfSeries[series] >= 0 || hasValues(static_cast<int>(series));
         if (line->visible() != present) {
             line->setVisible(present);
             present ? line->addToLegend() : line->removeFromLegend();

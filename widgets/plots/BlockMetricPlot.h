@@ -33,6 +33,8 @@ protected:
     double valueCeiling(double largestShown) const override;
 
 private:
+    bool hasValues(int series) const; // any row held has a value for it
+
     Metric m_metric;
     QString m_filter;
     std::map<QString, int> m_seriesOfBlock;

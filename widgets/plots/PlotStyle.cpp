@@ -1,5 +1,7 @@
 #include "PlotStyle.h"
 
+#include "CompactTicker.h"
+
 #include <qcustomplot.h>
 
 #include <algorithm>
@@ -41,6 +43,7 @@ void applyBaseStyle(QCustomPlot* plot)
         axis->grid()->setPen(QPen(QColor(0xe3, 0xe7, 0xec), 1, Qt::SolidLine));
         axis->setPadding(2);
         axis->setLabelPadding(3);
+        axis->setTicker(QSharedPointer<CompactTicker>::create());
     }
     plot->legend->setFont(small);
     plot->legend->setBorderPen(Qt::NoPen);
@@ -72,32 +75,40 @@ void placeLegendAbove(QCustomPlot* plot, int minimumHeight)
     plot->legend->setMargins(QMargins(4, 2, 4, 0));
 }
 
-void wrapLegend(QCustomPlot* plot, int availableWidth)
+int legendColumnsFitting(QCustomPlot* plot, int availableWidth)
 {
     QCPLegend* legend = plot->legend;
     const int count = legend->itemCount();
-    if (count == 0)
-        return;
     std::vector<int> widths;
     for (int i = 0; i < count; ++i) {
         // After a wrap the grid may hold empty cells: they count, with no width.
         QCPAbstractLegendItem* item = legend->item(i);
         widths.push_back(item ? item->minimumOuterSizeHint().width() : 0);
     }
-    int columns = count;
-    for (; columns > 1; --columns) {
-        int total = (columns - 1) * legend->columnSpacing();
+    auto widthWith = [&](int columns) {
+        int total = (columns - 1) * legend->columnSpacing() + legend->margins().left() + legend->margins().right();
         for (int column = 0; column < columns; ++column) {
             int widest = 0;
             for (int i = column; i < count; i += columns)
                 widest = std::max(widest, widths[static_cast<size_t>(i)]);
             total += widest;
         }
-        if (total <= availableWidth)
-            break;
-    }
-    legend->setWrap(columns);
-    legend->setFillOrder(QCPLegend::foColumnsFirst, true);
+        return total;
+    };
+    int columns = count;
+    while (columns > 0 && widthWith(columns) > availableWidth)
+        --columns;
+    return columns;
+}
+
+bool wrapLegend(QCustomPlot* plot, int availableWidth)
+{
+    if (plot->legend->itemCount() == 0)
+        return true;
+    const int columns = legendColumnsFitting(plot, availableWidth);
+    plot->legend->setWrap(std::max(1, columns));
+    plot->legend->setFillOrder(QCPLegend::foColumnsFirst, true);
+    return columns > 0;
 }
 
 } // namespace scalelab::widgets::plotstyle

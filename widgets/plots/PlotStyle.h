@@ -23,12 +23,15 @@ inline QColor cost() { return {0x00, 0x7f, 0x86}; }
 inline QColor reference() { return {0xc0, 0x1c, 0x28}; }
 QPen referencePen();
 
-// Fonts, grid and margins shared by every plot.
+// Fonts, grid, margins and compact tick labels (CompactTicker) shared by every plot.
 void applyBaseStyle(QCustomPlot* plot);
 // Moves the legend into a row above the axes, packed to the left and at
 // least `minimumHeight` tall, so it never covers data.
 void placeLegendAbove(QCustomPlot* plot, int minimumHeight);
-// As many legend columns as fit in `availableWidth`; the rest wraps to new rows.
-void wrapLegend(QCustomPlot* plot, int availableWidth);
+// How many legend columns fit in `availableWidth`; 0 when not even one does.
+int legendColumnsFitting(QCustomPlot* plot, int availableWidth);
+// As many legend columns as fit in `availableWidth`; the rest wraps to new
+// rows. False when even one column is wider than that.
+bool wrapLegend(QCustomPlot* plot, int availableWidth);
 
 } // namespace scalelab::widgets::plotstyle

@@ -5,7 +5,9 @@
 
 #include <qcustomplot.h>
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace scalelab::widgets {
 
@@ -89,15 +91,24 @@ std::vector<double> ThroughputPlot::displayValues(const std::vector<double>& val
 
 void ThroughputPlot::rowsChanged()
 {
-    // An error kind enters the legend once any buffered window has it.
+    // An error kind enters the legend once any window held has it. Only the
+    // rows new since the last call are read: a whole run is many.
+    if (rows().empty()) {
+        m_seen.assign(m_seen.size(), false);
+        m_readUpTo = -std::numeric_limits<double>::infinity();
+    }
+    m_seen.resize(static_cast<size_t>(seriesCount()), false);
+    auto next = std::upper_bound(rows().begin(), rows().end(), m_readUpTo,
+                                 [](double t, const Row& row) { return t < row.seconds; });
+    for (; next != rows().end(); ++next)
+        for (size_t series = 1; series < m_seen.size() && series < next->values.size(); ++series)
+            if (next->values[series] > 0)
+                m_seen[series] = true;
+    if (!rows().empty())
+        m_readUpTo = rows().back().seconds;
     bool changed = false;
     for (int series = 1; series < seriesCount(); ++series) {
-        bool seen = false;
-        for (const Row& row : rows())
-            if (row.values[static_cast<size_t>(series)] > 0) {
-                seen = true;
-                break;
-            }
+        const bool seen = m_seen[static_cast<size_t>(series)];
         QCPGraph* band = graph(series);
         if (seen != band->visible()) {
             band->setVisible(seen);

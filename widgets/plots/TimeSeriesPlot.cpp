@@ -1,12 +1,16 @@
 #include "TimeSeriesPlot.h"
 
+#include "MinMaxDecimation.h"
 #include "PlotStyle.h"
+#include "PlotTimeSpan.h"
+#include "TimeMarkers.h"
 
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QMenu>
+#include <QActionGroup>
 #include <QMessageBox>
 #include <QMouseEvent>
 #include <QSaveFile>
@@ -25,6 +29,10 @@ namespace {
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr int kButtonRowHeight = 22; // the legend row is at least this tall: the buttons sit in it
+// The time axis of a run younger than this still spans it: data fill the
+// plot from the left rather than the axis rescaling every second.
+constexpr double kShortestSpan = 60;
+constexpr double kSlack = 1e-9;
 
 QString formatValue(double value)
 {
@@ -53,7 +61,13 @@ TimeSeriesPlot::TimeSeriesPlot(QWidget* parent)
     m_plot->setMouseTracking(true);
     m_plot->installEventFilter(this);
     setTimeAxisTitleShown(true);
-    m_plot->xAxis->setRange(0, m_windowSeconds);
+    m_markers = new TimeMarkers(m_plot);
+    m_followSeconds = PlotTimeSpan::instance()->followSeconds();
+    connect(PlotTimeSpan::instance(), &PlotTimeSpan::changed, this, [this](double seconds) {
+        setFollowSeconds(seconds);
+        setFollowing(true); // a span was chosen: show it
+    });
+    m_plot->xAxis->setRange(0, std::max(kShortestSpan, m_followSeconds));
     m_plot->yAxis->setRange(0, 1);
 
     plotstyle::placeLegendAbove(m_plot, kButtonRowHeight);
@@ -76,6 +90,7 @@ TimeSeriesPlot::TimeSeriesPlot(QWidget* parent)
     connect(m_plot->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, &TimeSeriesPlot::onRangeChanged);
     connect(m_plot->yAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, &TimeSeriesPlot::onRangeChanged);
     connect(m_plot, &QCustomPlot::mouseDoubleClick, this, [this] { setFollowing(true); });
+    connect(m_plot, &QCustomPlot::afterLayout, this, &TimeSeriesPlot::fitValueTicks);
 
     auto* layout = new QGridLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -109,11 +124,30 @@ void TimeSeriesPlot::buildControls()
     m_saveButton->setAutoRaise(true);
     m_saveButton->setPopupMode(QToolButton::InstantPopup);
     m_saveButton->setMenu(m_saveMenu);
-    for (QToolButton* button : {m_followButton, m_saveButton}) {
+    m_spanButton = new QToolButton(bar);
+    m_spanButton->setToolTip(tr("What span of the run the plots show while they follow it"));
+    m_spanButton->setAutoRaise(true);
+    m_spanButton->setPopupMode(QToolButton::InstantPopup);
+    auto* spanMenu = new QMenu(m_spanButton);
+    m_spanActions = new QActionGroup(spanMenu);
+    for (double seconds : PlotTimeSpan::choices()) {
+        QAction* action = spanMenu->addAction(PlotTimeSpan::label(seconds));
+        action->setCheckable(true);
+        action->setData(seconds);
+        m_spanActions->addAction(action);
+        connect(action, &QAction::triggered, this, [this, seconds] {
+            PlotTimeSpan::instance()->setFollowSeconds(seconds); // every plot
+            setFollowing(true); // this one too when the span was already chosen
+        });
+    }
+    m_spanButton->setMenu(spanMenu);
+    updateSpanButton();
+    for (QToolButton* button : {m_followButton, m_spanButton, m_saveButton}) {
         button->setFixedHeight(kButtonRowHeight - 2);
         button->setFont(m_plot->legend->font());
     }
     row->addWidget(m_followButton);
+    row->addWidget(m_spanButton);
     row->addWidget(m_saveButton);
     static_cast<QGridLayout*>(layout())->addWidget(bar, 0, 0, Qt::AlignTop | Qt::AlignRight);
     bar->raise();
@@ -125,6 +159,8 @@ void TimeSeriesPlot::buildControls()
         follow->setCheckable(true);
         follow->setChecked(m_following);
         connect(follow, &QAction::toggled, this, &TimeSeriesPlot::setFollowing);
+        menu.addSeparator()->setText(tr("Show"));
+        menu.addActions(m_spanActions->actions());
         menu.addSeparator();
         menu.addActions(m_saveMenu->actions());
         menu.exec(m_plot->mapToGlobal(pos));
@@ -139,6 +175,7 @@ int TimeSeriesPlot::addSeries(const QString& name, const QString& unit, const QC
     pen.setCosmetic(true);
     graph->setPen(pen);
     m_series.push_back({name, unit, graph});
+    m_rowsDirty = true;
     relayoutLegend();
     return static_cast<int>(m_series.size()) - 1;
 }
@@ -203,7 +240,6 @@ void TimeSeriesPlot::appendSnapshot(const stats::Snapshot& snapshot)
 {
     const std::vector<stats::WindowSample>* windows = timeline(snapshot);
     const bool hasWindows = windows && !windows->empty();
-    constexpr double kSlack = 1e-9;
     if (!m_rows.empty() && (snapshot.simSeconds < lastSeconds() - kSlack ||
                             (hasWindows && windows->back().endSeconds < lastSeconds() - kSlack)))
         clear(); // the run was reset: its clock went back
@@ -220,6 +256,7 @@ void TimeSeriesPlot::appendSnapshot(const stats::Snapshot& snapshot)
             appendRow(next->endSeconds, rowValues(snapshot, static_cast<size_t>(next - windows->begin())));
         trim();
     }
+    m_markers->append(snapshot.eventLog);
     rowsChanged();
     updateAxes();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
@@ -227,10 +264,57 @@ void TimeSeriesPlot::appendSnapshot(const stats::Snapshot& snapshot)
 
 void TimeSeriesPlot::appendRow(double seconds, std::vector<double> values)
 {
-    const std::vector<double> shown = displayValues(values);
-    for (size_t i = 0; i < m_series.size(); ++i)
-        m_series[i].graph->addData(seconds, i < shown.size() ? shown[i] : kNaN);
-    m_rows.push_back({seconds, std::move(values)});
+    std::vector<double> shown = displayValues(values);
+    m_rows.push_back({seconds, std::move(values), std::move(shown)});
+}
+
+void TimeSeriesPlot::redrawGraphs()
+{
+    const QCPRange range = m_plot->xAxis->range();
+    // One slice per pixel of the axis; before the first layout, the widget's width stands in.
+    const int pixels = m_plot->axisRect()->width() > 10 ? m_plot->axisRect()->width() : std::max(200, m_plot->width() - 60);
+    const DrawnKey key{range.lower, range.upper, firstSeconds(), m_rows.size(), pixels, seriesCount()};
+    if (key == m_drawnKey && !m_rowsDirty)
+        return;
+    m_drawnKey = key;
+    m_rowsDirty = false;
+    auto byTime = [](const Row& row, double t) { return row.seconds < t; };
+    // The rows in view and one beyond each edge, so lines run on to the axis' ends.
+    auto begin = std::lower_bound(m_rows.begin(), m_rows.end(), range.lower, byTime);
+    auto end = std::lower_bound(begin, m_rows.end(), range.upper, byTime);
+    if (begin != m_rows.begin())
+        --begin;
+    if (end != m_rows.end())
+        ++end;
+    const auto first = static_cast<size_t>(begin - m_rows.begin());
+    const auto last = static_cast<size_t>(end - m_rows.begin());
+    std::vector<size_t> picked;
+    if (last - first <= 2 * static_cast<size_t>(pixels)) {
+        for (size_t row = first; row < last; ++row)
+            picked.push_back(row);
+    } else {
+        std::vector<int> visible; // hidden series (errors that never happened) pick no rows
+        for (int series = 0; series < seriesCount(); ++series)
+            if (graph(series)->visible())
+                visible.push_back(series);
+        picked = decimation::minMaxRows(
+            first, last, pixels, static_cast<int>(visible.size()), [this](size_t row) { return m_rows[row].seconds; },
+            [this, &visible](size_t row, int series) {
+                const auto& shown = m_rows[row].shown;
+                const auto index = static_cast<size_t>(visible[static_cast<size_t>(series)]);
+                return index < shown.size() ? shown[index] : kNaN;
+            });
+    }
+    m_drawnRows = static_cast<int>(picked.size());
+    for (size_t series = 0; series < m_series.size(); ++series) {
+        QVector<QCPGraphData> points;
+        points.reserve(static_cast<qsizetype>(picked.size()));
+        for (size_t row : picked) {
+            const auto& shown = m_rows[row].shown;
+            points.append({m_rows[row].seconds, series < shown.size() ? shown[series] : kNaN});
+        }
+        m_series[series].graph->data()->set(points, true);
+    }
 }
 
 void TimeSeriesPlot::trim()
@@ -239,33 +323,43 @@ void TimeSeriesPlot::trim()
         return;
     m_rows.erase(m_rows.begin(), m_rows.end() - m_maxSamples);
     m_rows.shrink_to_fit();
-    for (const Series& series : m_series)
-        series.graph->data()->removeBefore(m_rows.front().seconds);
 }
 
 void TimeSeriesPlot::clear()
 {
     m_rows.clear();
     m_rows.shrink_to_fit();
-    for (const Series& series : m_series)
-        series.graph->data()->clear();
+    m_markers->clear();
     hideReadout();
     rowsChanged();
     updateAxes();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
-void TimeSeriesPlot::setWindowSeconds(double seconds)
+void TimeSeriesPlot::setFollowSeconds(double seconds)
 {
-    m_windowSeconds = std::max(1.0, seconds);
+    m_followSeconds = std::isfinite(seconds) && seconds > 0 ? seconds : 0;
+    updateSpanButton();
     updateAxes();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void TimeSeriesPlot::updateSpanButton()
+{
+    m_spanButton->setText(PlotTimeSpan::label(m_followSeconds));
+    for (QAction* action : m_spanActions->actions())
+        action->setChecked(action->data().toDouble() == m_followSeconds);
+    relayoutLegend();
 }
 
 void TimeSeriesPlot::setMaxSamples(int count)
 {
     m_maxSamples = std::max(1, count);
     trim();
+    rowsChanged();
+    updateAxes();
+    redrawGraphs();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void TimeSeriesPlot::setFollowing(bool following)
@@ -284,17 +378,26 @@ void TimeSeriesPlot::setFollowing(bool following)
 
 void TimeSeriesPlot::onRangeChanged()
 {
-    if (!m_settingRange)
-        setFollowing(false); // the user zoomed or dragged: leave the view where they put it
+    if (m_settingRange)
+        return;
+    setFollowing(false); // the user zoomed or dragged: leave the view where they put it
+    redrawGraphs();      // and show the rows now in view, at the detail the new span allows
 }
 
 void TimeSeriesPlot::updateAxes()
 {
-    if (!m_following)
+    if (!m_following) {
+        redrawGraphs(); // new rows may be in the view the user chose
         return;
+    }
     const double newest = m_rows.empty() ? 0 : m_rows.back().seconds;
-    const double upper = std::max(newest, m_windowSeconds);
-    const double lower = upper - m_windowSeconds;
+    const double span = m_followSeconds > 0 ? m_followSeconds : kShortestSpan;
+    const double upper = std::max(newest, span);
+    const double lower = m_followSeconds > 0 ? upper - m_followSeconds : 0;
+    m_settingRange = true;
+    m_plot->xAxis->setRange(lower, upper);
+    redrawGraphs();
+    // The decimated points keep every slice's extremes: their largest is the rows' largest.
     double largest = 0;
     for (const Series& series : m_series) {
         if (!series.graph->visible())
@@ -304,8 +407,6 @@ void TimeSeriesPlot::updateAxes()
             if (std::isfinite(it->value))
                 largest = std::max(largest, it->value);
     }
-    m_settingRange = true;
-    m_plot->xAxis->setRange(lower, upper);
     m_plot->yAxis->setRange(valueFloor(), valueCeiling(largest));
     m_settingRange = false;
 }
@@ -323,19 +424,56 @@ void TimeSeriesPlot::setTimeAxisTitleShown(bool shown)
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
+void TimeSeriesPlot::layoutLegendForPicture(int width)
+{
+    QMargins margins = m_plot->legend->margins();
+    margins.setTop(2);
+    m_plot->legend->setMargins(margins);
+    plotstyle::wrapLegend(m_plot, width);
+}
+
 void TimeSeriesPlot::relayoutLegend()
 {
-    // The buttons sit at the right end of the legend row.
+    // The buttons sit at the right end of the legend row. A legend that
+    // would take more rows beside them than below them (a long cost figure,
+    // three percentiles in a narrow dock) moves below them.
     const int buttons = m_saveButton ? m_saveButton->parentWidget()->sizeHint().width() : 60;
-    plotstyle::wrapLegend(m_plot, m_plot->width() - buttons - 12);
+    const int count = m_plot->legend->itemCount();
+    auto rowsWith = [count](int columns) { return columns > 0 ? (count + columns - 1) / columns : count + 2; };
+    QMargins margins = m_plot->legend->margins();
+    margins.setTop(2);
+    m_plot->legend->setMargins(margins);
+    const int besideWidth = m_plot->width() - buttons - 12;
+    const int belowWidth = m_plot->width() - 8;
+    const bool below = m_legendShown && count > 0 &&
+                       1 + rowsWith(plotstyle::legendColumnsFitting(m_plot, belowWidth)) <
+                           rowsWith(plotstyle::legendColumnsFitting(m_plot, besideWidth));
+    if (below) {
+        margins.setTop(kButtonRowHeight);
+        m_plot->legend->setMargins(margins);
+    }
+    plotstyle::wrapLegend(m_plot, below ? belowWidth : besideWidth);
+}
+
+void TimeSeriesPlot::fitValueTicks()
+{
+    // Room for a label and more than its height again between two ticks. The
+    // ticks of this layout are set already: a change shows from the next replot.
+    const int labelHeight = QFontMetrics(m_plot->yAxis->tickLabelFont()).height();
+    const int count = std::clamp(static_cast<int>(m_plot->axisRect()->height() / (2.6 * labelHeight)), 1, 6);
+    if (count != m_plot->yAxis->ticker()->tickCount()) {
+        m_plot->yAxis->ticker()->setTickCount(count);
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+    }
 }
 
 void TimeSeriesPlot::resizeEvent(QResizeEvent* event)
 {
     QWidget::resizeEvent(event);
     relayoutLegend();
-    // Small plots get fewer value ticks, so labels never crowd.
-    m_plot->yAxis->ticker()->setTickCount(std::clamp(height() / 45, 2, 6));
+    // Small plots get fewer time ticks, so labels never crowd (values: fitValueTicks).
+    m_plot->xAxis->ticker()->setTickCount(std::clamp(width() / 90, 2, 8));
+    redrawGraphs(); // one slice per pixel: the width sets the detail
 }
 
 bool TimeSeriesPlot::eventFilter(QObject* watched, QEvent* event)
@@ -375,6 +513,11 @@ QString TimeSeriesPlot::readoutAt(double seconds) const
         const double value = i < row->values.size() ? row->values[i] : kNaN;
         lines << QStringLiteral("%1: %2").arg(m_series[i].name, valueText(static_cast<int>(i), value));
     }
+    // Events within a few pixels (at least half a window) of the row: what the markers there say.
+    const double fewPixels = std::abs(m_plot->xAxis->pixelToCoord(4) - m_plot->xAxis->pixelToCoord(0));
+    const double window = m_rows.size() > 1 ? m_rows[1].seconds - m_rows[0].seconds : 1;
+    for (const QString& text : m_markers->textsNear(row->seconds, std::max(fewPixels, window / 2)))
+        lines << QStringLiteral("▸ %1").arg(text);
     return lines.join('\n');
 }
 

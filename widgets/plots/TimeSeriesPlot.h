@@ -1,11 +1,14 @@
 #pragma once
-// A rolling plot of per-window values over simulated time: the base of the
-// live plot docks. It keeps a bounded buffer of rows (one per statistics
-// window; at most maxSamples, the oldest dropped, so memory does not grow
-// with the run), mirrors it into QCustomPlot graphs, follows the newest data
-// until the user zooms or drags, shows the values under the mouse, and
-// exports PNG, PDF or CSV. Subclasses only say which series exist and how a
-// window becomes one value per series.
+// A plot of per-window values over simulated time: the base of the live
+// plot docks. It keeps one row per statistics window for the whole run (up
+// to maxSamples, a day at 1 s, the oldest dropped beyond that), draws the
+// rows in view decimated to a few points per pixel (MinMaxDecimation: every
+// spike survives), and follows the run until the user zooms or drags:
+// either the whole run, the time axis growing from 0 to now, or the last N
+// seconds (PlotTimeSpan, one choice for all plots). The run's event log is
+// drawn as markers on the time axis (TimeMarkers). It shows the values under
+// the mouse and exports PNG, PDF or CSV. Subclasses only say which series
+// exist and how a window becomes one value per series.
 #include "stats/Snapshot.h"
 
 #include <QColor>
@@ -18,10 +21,13 @@ class QCustomPlot;
 class QCPGraph;
 class QCPItemStraightLine;
 class QCPItemText;
+class QActionGroup;
 class QMenu;
 class QToolButton;
 
 namespace scalelab::widgets {
+
+class TimeMarkers;
 
 class TimeSeriesPlot : public QWidget {
     Q_OBJECT
@@ -31,15 +37,21 @@ public:
     ~TimeSeriesPlot() override;
 
     // Appends the windows of `snapshot` (taken with series) that end after the
-    // newest one held. When the snapshot's clock or newest window is earlier
-    // than what is held, the run was reset: the plot clears first. Replots
-    // at most once.
+    // newest one held, and its event-log entries as markers. When the
+    // snapshot's clock or newest window is earlier than what is held, the run
+    // was reset: the plot clears first. Replots at most once.
     void appendSnapshot(const stats::Snapshot& snapshot);
     void clear();
 
-    void setWindowSeconds(double seconds); // visible span while following (default 60)
-    void setMaxSamples(int count); // rows kept (default 3,600)
+    // While following: 0, the whole run (0 to now); otherwise the last this
+    // many seconds. Starts as PlotTimeSpan's choice and follows its changes.
+    void setFollowSeconds(double seconds);
+    double followSeconds() const { return m_followSeconds; }
+    void setMaxSamples(int count); // rows kept (default 86,400: a day at 1 s)
     int maxSamples() const { return m_maxSamples; }
+    // Points each graph holds now: the rows in view, decimated.
+    int drawnPointCount() const { return m_drawnRows; }
+    TimeMarkers* markers() const { return m_markers; }
     bool isFollowing() const { return m_following; }
     void setLegendShown(bool shown);
     // The "simulated time (s)" title; stacked plots show it on the lowest only.
@@ -64,6 +76,9 @@ public:
     QString readoutAt(double seconds) const;
     // Wraps the legend to the plot's width; again after its fonts change (presenter mode).
     void relayoutLegend();
+    // The legend for a picture `width` wide with no buttons beside it (a
+    // report figure); relayoutLegend() afterwards restores the widget's.
+    void layoutLegendForPicture(int width);
 
 public slots:
     void setFollowing(bool following);
@@ -94,13 +109,14 @@ protected:
     int addSeries(const QString& name, const QString& unit, const QColor& color);
     // A series whose meaning depends on what the plot shows now (the read-out and CSV use it).
     void renameSeries(int series, const QString& name, const QString& unit);
-    // Rows held: simulated time and raw values, oldest first.
+    // Rows held: simulated time, raw values and what the graphs draw, oldest first.
     struct Row {
         double seconds = 0;
         std::vector<double> values; // per series; shorter when a series was added later
+        std::vector<double> shown;  // displayValues(values)
     };
     const std::deque<Row>& rows() const { return m_rows; }
-    // While following: the newest window span, values from zero to valueCeiling().
+    // While following: the span followed, values from valueFloor() to valueCeiling().
     void updateAxes();
 
     void resizeEvent(QResizeEvent* event) override;
@@ -113,6 +129,9 @@ private:
     };
 
     void appendRow(double seconds, std::vector<double> values);
+    // Puts the rows in view, decimated, into the graphs (when view or rows changed).
+    void redrawGraphs();
+    void updateSpanButton();
     const Row* nearestRow(double seconds) const;
     void trim();
     void showReadout(double pixelX);
@@ -120,17 +139,30 @@ private:
     void buildControls();
     void saveWithDialog(const QString& extension, const QString& filter);
     void onRangeChanged();
+    void fitValueTicks(); // as many value ticks as the axis rect's height holds apart
 
     QCustomPlot* m_plot = nullptr;
     QToolButton* m_followButton = nullptr;
     QToolButton* m_saveButton = nullptr;
+    QToolButton* m_spanButton = nullptr;
+    QActionGroup* m_spanActions = nullptr; // whole run, last N: shared by the button and the context menu
+    TimeMarkers* m_markers = nullptr;
     QMenu* m_saveMenu = nullptr;
     QCPItemStraightLine* m_cursorLine = nullptr;
     QCPItemText* m_readout = nullptr;
     std::vector<Series> m_series;
     std::deque<Row> m_rows;
-    double m_windowSeconds = 60;
-    int m_maxSamples = 3600;
+    double m_followSeconds = 0;
+    int m_maxSamples = 86'400;
+    int m_drawnRows = 0;
+    // What the graphs were last filled from; a redraw with the same key is skipped.
+    struct DrawnKey {
+        double lower = 0, upper = 0, firstSeconds = 0;
+        size_t rows = 0;
+        int buckets = 0, series = 0;
+        bool operator==(const DrawnKey&) const = default;
+    } m_drawnKey;
+    bool m_rowsDirty = true; // values changed under the same key (a series added)
     bool m_following = true;
     bool m_settingRange = false; // our own range changes must not stop following
     bool m_legendShown = true;

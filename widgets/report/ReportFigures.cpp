@@ -1,7 +1,6 @@
 #include "ReportFigures.h"
 
 #include "canvas/CanvasExporter.h"
-#include "plots/PlotStyle.h"
 #include "plots/TimeSeriesPlot.h"
 
 #include <qcustomplot.h>
@@ -36,7 +35,9 @@ ReportFigure plot(const QString& title, TimeSeriesPlot* timeSeries, QSize size)
     const int titleHeight = QFontMetrics(font).height() + 4;
     painter.drawText(QRect(0, 0, size.width(), titleHeight), Qt::AlignLeft | Qt::AlignVCenter, title);
     painter.translate(0, titleHeight);
-    plotstyle::wrapLegend(plot, size.width());
+    // The plot's own layers include its event-log markers (TimeMarkers): the
+    // figure shows the same faults, reactions and design changes as the dock.
+    timeSeries->layoutLegendForPicture(size.width());
     plot->toPainter(&painter, size.width(), size.height());
     timeSeries->relayoutLegend();
     painter.end();

@@ -83,6 +83,7 @@ MainWindow::MainWindow(Options options)
     createMenusAndToolbar();
     m_layout = new DockLayout(this); // every dock exists: this arrangement is the default
     connect(m_layout, &DockLayout::defaultSizesApplied, m_run, &RunDocks::sizeBlockDock);
+    connect(m_layout, &DockLayout::defaultSizesApplied, m_presenter, &PresenterMode::fitLayout);
 
     m_zoomLabel = new QLabel;
     m_countLabel = new QLabel;

@@ -97,24 +97,38 @@ void PresenterMode::enter()
     m_window->run()->setBlockDockEnabled(false);
     if (m_fullScreenAllowed)
         m_window->showFullScreen();
-    // Once the larger fonts and the new size are laid out: toolbars, plot row, fit.
-    QTimer::singleShot(0, this, [this] {
-        if (!m_active)
-            return;
-        // At 1.5 times their size the two toolbars do not share a row on a
-        // 1280-wide projector: the run's (with the clock) gets its own rather
-        // than hiding its end behind an extension arrow.
-        int toolBars = 0;
-        for (QToolBar* toolBar : m_window->findChildren<QToolBar*>())
-            if (!toolBar->isHidden() && m_window->toolBarArea(toolBar) == Qt::TopToolBarArea)
-                toolBars += toolBar->sizeHint().width();
-        if (toolBars > m_window->width())
-            m_window->insertToolBarBreak(m_window->run()->toolBar());
-        // Larger legends and ticks need a taller plot row to leave room for the lines.
-        if (auto* latency = m_window->findChild<QDockWidget*>("LatencyDock"))
-            m_window->resizeDocks({latency}, {m_window->height() * 3 / 10}, Qt::Vertical);
-        m_window->view()->fitToView();
-    });
+    // Once the larger fonts and the new size are laid out.
+    QTimer::singleShot(0, this, &PresenterMode::fitLayout);
+}
+
+void PresenterMode::fitLayout()
+{
+    if (!m_active)
+        return;
+    // At 1.5 times their size the two toolbars do not share a row on a
+    // 1280-wide projector: the run's (with the clock) gets its own rather
+    // than hiding its end behind an extension arrow.
+    int toolBars = 0;
+    for (QToolBar* toolBar : m_window->findChildren<QToolBar*>())
+        if (!toolBar->isHidden() && m_window->toolBarArea(toolBar) == Qt::TopToolBarArea)
+            toolBars += toolBar->sizeHint().width();
+    if (toolBars > m_window->width())
+        m_window->insertToolBarBreak(m_window->run()->toolBar());
+    // Larger legends and ticks need a taller plot row, and the plots the
+    // width: the Problems tabs keep only what their titles need.
+    QList<QDockWidget*> row;
+    QList<int> widths;
+    for (const char* name : {"ProblemsDock", "LatencyDock", "ThroughputDock", "UtilisationDock", "CostDock"})
+        if (auto* dock = m_window->findChild<QDockWidget*>(name); dock && !dock->isHidden()
+                                                                 && m_window->dockWidgetArea(dock) == Qt::BottomDockWidgetArea) {
+            row << dock;
+            widths << (row.size() == 1 ? 1 : m_window->width());
+        }
+    if (!row.isEmpty()) {
+        m_window->resizeDocks(row, widths, Qt::Horizontal);
+        m_window->resizeDocks({row.first()}, {m_window->height() * 3 / 10}, Qt::Vertical);
+    }
+    m_window->view()->fitToView();
 }
 
 void PresenterMode::leave()

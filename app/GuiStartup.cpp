@@ -150,8 +150,13 @@ int GuiStartup::run(const QStringList& arguments)
         found->raise();
     }
     if (parser.isSet(presenter)) {
-        // A screenshot stands for a projector of --size: the window keeps that size.
+        // A screenshot stands for a projector of --size: the window keeps that
+        // size, and has it already when presenter mode lays out its toolbars.
         window.presenterMode()->setFullScreenAllowed(!shooting);
+        if (shooting && parser.isSet(size) && Screenshot::parseSize(parser.value(size)).isValid())
+            window.resize(Screenshot::parseSize(parser.value(size)));
+        else if (shooting)
+            window.resize(Screenshot::kDefaultSize);
         window.presenterMode()->setActive(true);
     }
     if (error.isEmpty() && parser.isSet(lessonStep)) {

@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "DockLayout.h"
 #include "InterviewMode.h"
 #include "QtText.h"
 #include "PresenterMode.h"
@@ -80,6 +81,9 @@ MainWindow::MainWindow(Options options)
     m_presenter = new PresenterMode(this);
     createActions();
     createMenusAndToolbar();
+    m_layout = new DockLayout(this); // every dock exists: this arrangement is the default
+    connect(m_layout, &DockLayout::defaultSizesApplied, m_run, &RunDocks::sizeBlockDock);
+    connect(m_layout, &DockLayout::defaultSizesApplied, m_presenter, &PresenterMode::fitLayout);
 
     m_zoomLabel = new QLabel;
     m_countLabel = new QLabel;
@@ -151,13 +155,16 @@ void MainWindow::createDocks()
     auto* historyDock = new QDockWidget(tr("History"), this);
     historyDock->setObjectName("HistoryDock");
     historyDock->setWidget(m_history);
-    addDockWidget(Qt::BottomDockWidgetArea, historyDock);
-    tabifyDockWidget(m_problemsDock, historyDock);
     m_problemsDock->raise();
     resizeDocks({paletteDock, propertyDock}, {220, 330}, Qt::Horizontal);
     resizeDocks({m_problemsDock}, {150}, Qt::Vertical);
 
     m_run = new RunDocks(this, m_document, m_scene, m_problemsDock, m_options.interactive);
+    // The undo history is about editing, like the properties: a tab behind
+    // them, which leaves the bottom row's tabs room for their titles.
+    addDockWidget(Qt::RightDockWidgetArea, historyDock);
+    tabifyDockWidget(findChild<QDockWidget*>("FaultsDock"), historyDock);
+    propertyDock->raise();
     connect(m_run->eventLog(), &widgets::EventLogPanel::blocksActivated, m_view, &widgets::CanvasView::revealBlocks);
     connect(m_run->advisor(), &widgets::AdvisorPanel::blocksActivated, m_view, &widgets::CanvasView::revealBlocks);
     connect(m_run->faultsPanel(), &widgets::FaultsPanel::blocksActivated, m_view, &widgets::CanvasView::revealBlocks);
@@ -249,6 +256,13 @@ void MainWindow::createActions()
     action("presenterMode")->setToolTip(tr("Full screen with large text, cards and plot lines, for a projector"));
     connect(action("presenterMode"), &QAction::toggled, m_presenter, &PresenterMode::setActive);
     connect(m_presenter, &PresenterMode::activeChanged, action("presenterMode"), &QAction::setChecked);
+    addAction("resetLayout", tr("&Reset Layout"), {}, {}, nullptr);
+    action("resetLayout")->setToolTip(tr("Put every panel back where it was on the first start"));
+    connect(action("resetLayout"), &QAction::triggered, this, [this] {
+        m_layout->reset();
+        m_run->setBlockDockEnabled(!m_presenter->isActive());
+        m_view->fitToView();
+    });
     addAction("about", tr("&About ScaleLab"), {}, {}, nullptr);
     connect(action("about"), &QAction::triggered, this, [this] {
         QMessageBox::about(this, tr("About ScaleLab"),
@@ -288,6 +302,8 @@ void MainWindow::createMenusAndToolbar()
     view->addSeparator();
     for (QDockWidget* dock : findChildren<QDockWidget*>())
         view->addAction(dock->toggleViewAction());
+    view->addSeparator();
+    view->addAction(action("resetLayout"));
 
     m_run->fillMenu(menuBar()->addMenu(tr("&Run")));
 
@@ -320,8 +336,7 @@ void MainWindow::createMenusAndToolbar()
 void MainWindow::restoreSettings()
 {
     QSettings settings;
-    restoreGeometry(settings.value("window/geometry").toByteArray());
-    restoreState(settings.value("window/state").toByteArray());
+    m_layout->restore();
     action("snap")->setChecked(settings.value("snapToGrid", true).toBool());
 }
 
@@ -650,9 +665,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
     }
     m_presenter->setActive(false); // the saved layout and the fonts are the everyday ones
     if (m_options.useSettings) {
-        QSettings settings;
-        settings.setValue("window/geometry", saveGeometry());
-        settings.setValue("window/state", saveState());
+        m_layout->save();
     }
     if (m_recovery)
         m_recovery->discard();

@@ -27,6 +27,7 @@ class PropertyEditor;
 
 namespace scalelab::app {
 
+class DockLayout;
 class PresenterMode;
 class InterviewMode;
 class RecentFiles;
@@ -68,6 +69,8 @@ public:
     // Interview practice: the Interview dock and the Practice menu.
     InterviewMode* interview() const { return m_interview; }
     QAction* action(const QString& objectName) const;
+    // Default, saved and reset dock arrangement (View > Reset Layout).
+    DockLayout* dockLayout() const { return m_layout; }
 
     // Opens a design file. On failure the current design is untouched and
     // the engine's message is returned (and shown in a dialog when interactive).
@@ -128,6 +131,7 @@ private:
     PresenterMode* m_presenter = nullptr;
     TeachingDocks* m_teaching = nullptr;
     InterviewMode* m_interview = nullptr;
+    DockLayout* m_layout = nullptr;
     QLabel* m_zoomLabel = nullptr;
     QLabel* m_countLabel = nullptr;
     int m_pasteCount = 0;

@@ -6,6 +6,7 @@
 #include "canvas/CanvasView.h"
 #include "plots/PlotMagnifier.h"
 #include "plots/TimeSeriesPlot.h"
+#include "run/RunToolBar.h"
 
 #include <qcustomplot.h>
 
@@ -15,6 +16,19 @@
 #include <QToolBar>
 
 namespace scalelab::app {
+
+namespace {
+
+// Card texts grow with everything else. CanvasScene::setTextScale comes with
+// the canvas-readability work; until both are in, this compiles either way.
+template <typename Scene>
+void scaleCardText(Scene* scene, double scale)
+{
+    if constexpr (requires { scene->setTextScale(scale); })
+        scene->setTextScale(scale);
+}
+
+} // namespace
 
 PresenterMode::PresenterMode(MainWindow* window)
     : QObject(window)
@@ -71,18 +85,50 @@ void PresenterMode::enter()
     // The whole design in sight, cards up to kScale times larger than everyday.
     view->setFitZoomRange(m_fitFloor, m_fitLimit * kScale);
 
+    scaleCardText(m_window->scene(), kScale);
+
     m_windowState = m_window->windowState();
     m_geometry = m_window->saveGeometry();
     m_dockState = m_window->saveState();
     // The canvas gets their room: the palette (blocks are rarely added in a
     // talk) and the selected block's small plots, unreadable at this size.
-    for (const char* name : {"PaletteDock", "BlockDock"})
-        if (auto* dock = m_window->findChild<QDockWidget*>(name))
-            dock->hide();
+    if (auto* dock = m_window->findChild<QDockWidget*>("PaletteDock"))
+        dock->hide();
+    m_window->run()->setBlockDockEnabled(false);
     if (m_fullScreenAllowed)
         m_window->showFullScreen();
-    // Fit once the new size and fonts are laid out.
-    QTimer::singleShot(0, view, &widgets::CanvasView::fitToView);
+    // Once the larger fonts and the new size are laid out.
+    QTimer::singleShot(0, this, &PresenterMode::fitLayout);
+}
+
+void PresenterMode::fitLayout()
+{
+    if (!m_active)
+        return;
+    // At 1.5 times their size the two toolbars do not share a row on a
+    // 1280-wide projector: the run's (with the clock) gets its own rather
+    // than hiding its end behind an extension arrow.
+    int toolBars = 0;
+    for (QToolBar* toolBar : m_window->findChildren<QToolBar*>())
+        if (!toolBar->isHidden() && m_window->toolBarArea(toolBar) == Qt::TopToolBarArea)
+            toolBars += toolBar->sizeHint().width();
+    if (toolBars > m_window->width())
+        m_window->insertToolBarBreak(m_window->run()->toolBar());
+    // Larger legends and ticks need a taller plot row, and the plots the
+    // width: the Problems tabs keep only what their titles need.
+    QList<QDockWidget*> row;
+    QList<int> widths;
+    for (const char* name : {"ProblemsDock", "LatencyDock", "ThroughputDock", "UtilisationDock", "CostDock"})
+        if (auto* dock = m_window->findChild<QDockWidget*>(name); dock && !dock->isHidden()
+                                                                 && m_window->dockWidgetArea(dock) == Qt::BottomDockWidgetArea) {
+            row << dock;
+            widths << (row.size() == 1 ? 1 : m_window->width());
+        }
+    if (!row.isEmpty()) {
+        m_window->resizeDocks(row, widths, Qt::Horizontal);
+        m_window->resizeDocks({row.first()}, {m_window->height() * 3 / 10}, Qt::Vertical);
+    }
+    m_window->view()->fitToView();
 }
 
 void PresenterMode::leave()
@@ -95,7 +141,10 @@ void PresenterMode::leave()
     for (widgets::TimeSeriesPlot* plot : m_window->findChildren<widgets::TimeSeriesPlot*>())
         plot->relayoutLegend();
 
+    scaleCardText(m_window->scene(), 1.0);
+    m_window->removeToolBarBreak(m_window->run()->toolBar());
     m_window->restoreState(m_dockState);
+    m_window->run()->setBlockDockEnabled(true);
     if (m_fullScreenAllowed) {
         m_window->setWindowState(m_windowState);
         if (!(m_windowState & (Qt::WindowMaximized | Qt::WindowFullScreen)))

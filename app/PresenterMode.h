@@ -38,6 +38,9 @@ public:
 
 public slots:
     void setActive(bool active);
+    // While active: toolbar rows, plot row and canvas fit for the larger
+    // text and the window's size (after the window's default dock sizes too).
+    void fitLayout();
 
 signals:
     void activeChanged(bool active);

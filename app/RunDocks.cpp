@@ -95,6 +95,12 @@ RunDocks::RunDocks(QMainWindow* window, widgets::DesignDocument* document, widge
         m_faults->setSelectedBlock(ids.size() == 1 ? widgets::toQString(ids.front()) : QString());
     });
     connect(document, &widgets::DesignDocument::designReset, this, &RunDocks::updateSlo);
+    connect(document, &widgets::DesignDocument::designReset, this, [this] { forgetBlock(m_blockPlots->block()); });
+    connect(document, &widgets::DesignDocument::blockRemoved, this, &RunDocks::forgetBlock);
+    // Queued: the scene renames its item on the same signal, maybe after us.
+    connect(document, &widgets::DesignDocument::blockIdChanged, this,
+            [this] { QTimer::singleShot(0, this, &RunDocks::followSelection); });
+    connect(document, &widgets::DesignDocument::blockChanged, this, [this] { followSelection(); });
     connect(document, &widgets::DesignDocument::blockChanged, this, &RunDocks::updateSlo);
     connect(document, &widgets::DesignDocument::blockAdded, this, &RunDocks::updateSlo);
     connect(document, &widgets::DesignDocument::blockRemoved, this, &RunDocks::updateSlo);
@@ -105,10 +111,9 @@ QDockWidget* RunDocks::addDock(QWidget* widget, const QString& title, const QStr
 {
     // Plots can shrink far below their comfortable size; without this the
     // window's minimum would be the sum of theirs and small screens could not fit it.
-    // 100 wide: the docks are laid out before the window has its size (640
-    // wide then); the bottom row's five must fit it above their minimum, or
-    // resizeDocks cannot give them their widths and they come out equal.
-    widget->setMinimumSize(100, 90);
+    // 80 wide: the bottom row's five, two of them tab groups as wide as
+    // their titles, must fit an 800-wide window above their minimum.
+    widget->setMinimumSize(80, 90);
     widget->setWindowTitle(title); // what a report calls the plot
     auto* dock = new QDockWidget(title, m_window);
     dock->setObjectName(objectName);
@@ -120,7 +125,7 @@ void RunDocks::layoutDocks(QDockWidget* problemsDock)
 {
     // Bottom row, left to right: problems, latency, throughput, the
     // per-block plots tabbed (utilisation first: where the bottleneck
-    // shows), and the cost, narrower: one line and its current figures.
+    // shows), and the cost. MainWindow sizes them in proportion to the window.
     QDockWidget* latency = addDock(m_latency, tr("Latency"), "LatencyDock");
     QDockWidget* throughput = addDock(m_throughput, tr("Throughput"), "ThroughputDock");
     QDockWidget* utilization = addDock(m_utilization, tr("Utilisation"), "UtilisationDock");
@@ -135,13 +140,13 @@ void RunDocks::layoutDocks(QDockWidget* problemsDock)
     m_window->tabifyDockWidget(utilization, queue);
     m_window->tabifyDockWidget(queue, instances);
     utilization->raise();
-    m_window->resizeDocks({problemsDock, latency, throughput, utilization, cost}, {250, 390, 390, 390, 240},
-                          Qt::Horizontal);
-    m_window->resizeDocks({latency}, {250}, Qt::Vertical);
 
-    // The selected block's own plots sit under its properties, and the
-    // Faults form is a tab behind them: both are about "this block".
+    // The selected block's own plots sit under its properties (shown only
+    // while one block is selected), and the Faults form is a tab behind the
+    // properties: all three are about "this block".
     m_blockDock = addDock(m_blockPlots, tr("Block"), "BlockDock");
+    // Four stacked plots need this much to keep their ticks apart.
+    m_blockPlots->setMinimumHeight(260);
     // The form's help text wraps; in a short dock it scrolls rather than being clipped.
     auto* faultsScroll = new QScrollArea;
     faultsScroll->setWidget(m_faults);
@@ -157,6 +162,7 @@ void RunDocks::layoutDocks(QDockWidget* problemsDock)
         m_window->addDockWidget(Qt::RightDockWidgetArea, m_blockDock);
         m_window->tabifyDockWidget(m_blockDock, faults);
     }
+    m_blockDock->hide(); // until a block is selected
     // The event log is a list of lines like Problems and History: a tab beside them.
     m_eventLogDock = addDock(m_eventLog, tr("Event log"), "EventLogDock");
     m_window->tabifyDockWidget(problemsDock, m_eventLogDock);
@@ -240,16 +246,63 @@ void RunDocks::updateSlo()
     m_latency->setSloMs(slo);
 }
 
+void RunDocks::setBlockDockEnabled(bool enabled)
+{
+    m_blockDockEnabled = enabled;
+    if (!enabled)
+        m_blockDock->hide();
+    else
+        m_blockDockSized = false; // back from presenter mode or a reset: the default split again
+    followSelection();
+}
+
 void RunDocks::followSelection()
 {
     const auto ids = m_scene->selectedBlockIds();
-    if (ids.size() != 1)
-        return; // keep showing the last block: the dock stays useful while the user clicks around
-    const model::Block* block = m_document->architecture().findBlock(ids.front());
-    m_blockPlots->setBlock(widgets::toQString(ids.front()));
-    m_blockDock->setWindowTitle(tr("Block: %1").arg(widgets::toQString(block ? block->name : ids.front())));
-    if (m_controller->latestSnapshot())
-        m_blockPlots->appendSnapshot(wholeRun()); // the block's whole run, not only the engine's last windows
+    const model::Block* block = ids.size() == 1 ? m_document->architecture().findBlock(ids.front()) : nullptr;
+    if (!block) {
+        // Nothing, several blocks or a link: no block to tell the story of,
+        // and three empty plots would only take the properties' room.
+        forgetBlock(m_blockPlots->block());
+        return;
+    }
+    const QString id = widgets::toQString(block->id);
+    if (m_blockPlots->block() != id) {
+        m_blockPlots->setBlock(id);
+        if (m_controller->latestSnapshot())
+            m_blockPlots->appendSnapshot(wholeRun()); // the block's whole run, not only the engine's last windows
+    }
+    m_blockDock->setWindowTitle(tr("Block: %1").arg(widgets::toQString(block->name.empty() ? block->id : block->name)));
+    if (!m_blockDockEnabled || m_blockDock->isFloating() || !m_blockDock->isHidden())
+        return;
+    m_blockDock->show();
+    if (!m_blockDockSized && m_window->isVisible())
+        QTimer::singleShot(0, this, &RunDocks::sizeBlockDock); // once the column is laid out with it
+}
+
+void RunDocks::sizeBlockDock()
+{
+    auto* properties = m_window->findChild<QDockWidget*>("PropertyDock");
+    if (m_blockDockSized || m_blockDock->isHidden() || !properties || properties->isHidden() || properties->isFloating()
+        || m_window->dockWidgetArea(properties) != m_window->dockWidgetArea(m_blockDock)
+        || m_window->tabifiedDockWidgets(properties).contains(m_blockDock))
+        return;
+    m_blockDockSized = true;
+    // Most of the column, so the stacked plots read; the form above scrolls.
+    const int column = properties->height() + m_blockDock->height();
+    m_window->resizeDocks({properties, m_blockDock}, {column * 9 / 20, column * 11 / 20}, Qt::Vertical);
+}
+
+void RunDocks::forgetBlock(const QString& id)
+{
+    // Never the story of a block that is gone or no longer selected.
+    if (id.isEmpty() || id != m_blockPlots->block())
+        return;
+    m_blockPlots->setBlock({});
+    m_blockPlots->clear();
+    m_blockDock->setWindowTitle(tr("Block"));
+    if (!m_blockDock->isFloating())
+        m_blockDock->hide();
 }
 
 void RunDocks::refuseStart(const QString& message)

@@ -66,6 +66,11 @@ public:
     std::vector<widgets::TimeSeriesPlot*> runPlots() const;
     // The Run menu: play/pause, step, reset, capacity sweep.
     void fillMenu(QMenu* menu);
+    // The Block dock shows while exactly one block is selected, and only
+    // then; presenter mode turns it off (its small plots do not project).
+    void setBlockDockEnabled(bool enabled);
+    // Gives the Block dock most of the properties' column (default layout).
+    void sizeBlockDock();
 
 signals:
     // Every plot and the canvas now show the snapshot taken at `simSeconds`.
@@ -79,6 +84,7 @@ private:
     void clearData();
     void updateSlo();
     void followSelection();
+    void forgetBlock(const QString& id);
     void refuseStart(const QString& message);
     void openCapacitySweep();
     // The run so far, the latest snapshot merged in: what the plots draw.
@@ -99,6 +105,8 @@ private:
     widgets::CostPlot* m_cost = nullptr;
     widgets::BlockDetailPlots* m_blockPlots = nullptr;
     QDockWidget* m_blockDock = nullptr;
+    bool m_blockDockEnabled = true;
+    bool m_blockDockSized = false;
     widgets::FaultsPanel* m_faults = nullptr;
     widgets::EventLogPanel* m_eventLog = nullptr;
     QDockWidget* m_eventLogDock = nullptr;

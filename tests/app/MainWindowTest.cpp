@@ -1,18 +1,31 @@
 // The editor window's file workflow and edit actions, offscreen: save then
 // load round-trips the model, a malformed file leaves the open design alone,
 // the title tracks unsaved changes, and the screenshot mode writes a PNG.
+// Its layout: the canvas has most of a laptop-sized window, the Block dock
+// shows only a selected, existing block, Reset Layout and the saved layout
+// bring back what they should.
 #include "../widgets/WidgetTestSupport.h"
+#include "DockLayout.h"
 #include "GuiStartup.h"
 #include "MainWindow.h"
+#include "RunDocks.h"
 #include "Screenshot.h"
+#include "canvas/CanvasView.h"
 #include "canvas/CanvasScene.h"
 #include "document/DesignDocument.h"
 #include "examples/ExampleLibrary.h"
 #include "examples/GalleryDialog.h"
 #include "io/ScenarioFile.h"
+#include "plots/BlockDetailPlots.h"
+#include "properties/PropertyEditor.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QDockWidget>
+#include <QLineEdit>
+#include <QMap>
+#include <QSettings>
+#include <QTabBar>
 #include <QFile>
 #include <QImage>
 #include <QStandardPaths>
@@ -35,7 +48,49 @@ private slots:
     void examples_gallery_lists_examples();
     void screenshot_writes_png();
     void screenshot_fails_on_bad_file();
+    void canvas_gets_most_of_a_laptop_window_data();
+    void canvas_gets_most_of_a_laptop_window();
+    void block_dock_shows_only_a_selected_block();
+    void undone_block_leaves_no_trace_in_the_docks();
+    void reset_layout_restores_the_default();
+    void saved_layout_is_restored_by_a_new_window();
 };
+
+namespace {
+
+// Where every shown dock is, by name: what a user sees of the arrangement.
+QMap<QString, QRect> dockGeometries(const QMainWindow& window)
+{
+    QMap<QString, QRect> geometries;
+    for (const QDockWidget* dock : window.findChildren<QDockWidget*>())
+        if (dock->isVisible())
+            geometries.insert(dock->objectName(), dock->geometry());
+    return geometries;
+}
+
+// Shows `window` at `size` and lets the default dock sizes and the fit settle.
+void showAt(app::MainWindow& window, QSize size)
+{
+    window.resize(size);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    for (int i = 0; i < 3; ++i)
+        QApplication::processEvents();
+}
+
+// Tab bars of the dock groups that cut a title short: elided, or narrower than their tabs.
+QStringList cutTabs(const QMainWindow& window)
+{
+    QStringList cut;
+    for (const QTabBar* bar : window.findChildren<QTabBar*>(Qt::FindDirectChildrenOnly))
+        if (bar->isVisible())
+            for (int i = 0; i < bar->count(); ++i)
+                if (bar->elideMode() != Qt::ElideNone || bar->sizeHint().width() > bar->width())
+                    cut << bar->tabText(i);
+    return cut;
+}
+
+} // namespace
 
 void MainWindowTest::default_example_opens()
 {
@@ -187,6 +242,160 @@ void MainWindowTest::screenshot_fails_on_bad_file()
     QCOMPARE(app::GuiStartup::run({"scalelab", "--screenshot", out, "--size", "huge"}), 2);
     QCOMPARE(app::GuiStartup::run({"scalelab", "--screenshot", out, "--size", "800x600"}), 0);
     QCOMPARE(QImage(out).size(), QSize(800, 600));
+}
+
+void MainWindowTest::canvas_gets_most_of_a_laptop_window_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<double>("share");
+    // With the palette at its names' width (200 px), the properties column
+    // at 300 px and a plot row of 176 px, the canvas of a 1280 x 800 window
+    // can have (1280 - 200 - 300 - 24) x (800 - 90 - 176 - 8) = 39% of it,
+    // and no dock more than half as much; a wider window gives it more.
+    QTest::newRow("1280x800") << QSize(1280, 800) << 0.38;
+    QTest::newRow("1366x768") << QSize(1366, 768) << 0.38;
+    QTest::newRow("1920x1080") << QSize(1920, 1080) << 0.43;
+}
+
+void MainWindowTest::canvas_gets_most_of_a_laptop_window()
+{
+    QFETCH(QSize, size);
+    QFETCH(double, share);
+    app::MainWindow window(app::MainWindow::Options::headless());
+    QCOMPARE(window.openFile(testing::examplePath("three-tier.scalelab")), QString());
+    showAt(window, size);
+    const QSize canvas = window.view()->size();
+    const double area = double(canvas.width()) * canvas.height() / (double(size.width()) * size.height());
+    QVERIFY2(area >= share, qPrintable(QString("the canvas is %1 x %2, %3% of the window")
+                                           .arg(canvas.width())
+                                           .arg(canvas.height())
+                                           .arg(area * 100, 0, 'f', 1)));
+    // No dock is larger than the canvas, and no dock tab is cut short.
+    for (const auto& [name, rect] : dockGeometries(window).asKeyValueRange())
+        QVERIFY2(2 * rect.width() * rect.height() < canvas.width() * canvas.height(),
+                 qPrintable(QString("%1 is %2 x %3").arg(name).arg(rect.width()).arg(rect.height())));
+    QVERIFY2(cutTabs(window).isEmpty(), qPrintable("cut tabs: " + cutTabs(window).join(", ")));
+}
+
+void MainWindowTest::block_dock_shows_only_a_selected_block()
+{
+    app::MainWindow window(app::MainWindow::Options::headless());
+    QCOMPARE(window.openFile(testing::examplePath("three-tier.scalelab")), QString());
+    showAt(window, {1280, 800});
+    QDockWidget* block = window.run()->blockDock();
+    QVERIFY2(block->isHidden(), "the Block dock shows with nothing selected");
+
+    window.scene()->selectBlocks({"app"});
+    QTRY_VERIFY(block->isVisible());
+    QCOMPARE(window.run()->blockPlots()->block(), QString("app"));
+    QVERIFY2(block->windowTitle().contains("App servers"), qPrintable(block->windowTitle()));
+    // Tall enough for its stacked plots to keep their ticks apart.
+    QTRY_VERIFY2(block->widget()->height() >= 240, qPrintable(QString("%1 px").arg(block->widget()->height())));
+
+    window.scene()->selectBlocks({"app", "db"});
+    QTRY_VERIFY2(block->isHidden(), "the Block dock stays with two blocks selected");
+    window.scene()->selectBlocks({"db"});
+    QTRY_VERIFY(block->isVisible());
+    QCOMPARE(window.run()->blockPlots()->block(), QString("db"));
+    window.scene()->clearSelection();
+    QTRY_VERIFY2(block->isHidden(), "the Block dock stays after the selection is cleared");
+    QCOMPARE(window.run()->blockPlots()->block(), QString());
+}
+
+void MainWindowTest::undone_block_leaves_no_trace_in_the_docks()
+{
+    app::MainWindow window(app::MainWindow::Options::headless());
+    QCOMPARE(window.openFile(testing::examplePath("three-tier.scalelab")), QString());
+    showAt(window, {1280, 800});
+    const std::string added = window.scene()->addBlock("cache", {900, 500});
+    window.scene()->selectBlocks({added});
+    QTRY_VERIFY(window.run()->blockDock()->isVisible());
+    QCOMPARE(window.run()->blockPlots()->block(), QString::fromStdString(added));
+    QVERIFY(window.propertyEditor()->idEdit());
+    QCOMPARE(window.propertyEditor()->idEdit()->text(), QString::fromStdString(added));
+
+    window.action("undo")->trigger();
+    QVERIFY(!window.document()->architecture().findBlock(added));
+    QCOMPARE(window.run()->blockPlots()->block(), QString());
+    QVERIFY2(window.run()->blockDock()->isHidden(), qPrintable(window.run()->blockDock()->windowTitle()));
+    QVERIFY2(!window.run()->blockDock()->windowTitle().contains(QString::fromStdString(added)),
+             qPrintable(window.run()->blockDock()->windowTitle()));
+    QVERIFY2(!window.propertyEditor()->idEdit(), "the property editor still edits the undone block");
+
+    // Redo brings the block back, unselected; a design opened over a selection clears it too.
+    window.action("redo")->trigger();
+    window.scene()->selectBlocks({added});
+    QTRY_VERIFY(window.run()->blockDock()->isVisible());
+    QCOMPARE(window.openFile(testing::examplePath("three-tier.scalelab")), QString());
+    QCOMPARE(window.run()->blockPlots()->block(), QString());
+    QVERIFY(window.run()->blockDock()->isHidden());
+    QVERIFY(!window.propertyEditor()->idEdit());
+}
+
+void MainWindowTest::reset_layout_restores_the_default()
+{
+    app::MainWindow window(app::MainWindow::Options::headless());
+    QCOMPARE(window.openFile(testing::examplePath("three-tier.scalelab")), QString());
+    showAt(window, {1280, 800});
+    const QMap<QString, QRect> defaults = dockGeometries(window);
+    QVERIFY(defaults.contains("PaletteDock") && defaults.contains("CostDock"));
+
+    // The user rearranges: the cost moves left, the plot row grows, the palette goes.
+    auto* cost = window.findChild<QDockWidget*>("CostDock");
+    window.addDockWidget(Qt::LeftDockWidgetArea, cost);
+    window.resizeDocks({window.findChild<QDockWidget*>("LatencyDock")}, {380}, Qt::Vertical);
+    window.findChild<QDockWidget*>("PaletteDock")->hide();
+    QApplication::processEvents();
+    QVERIFY(dockGeometries(window) != defaults);
+
+    window.action("resetLayout")->trigger();
+    QApplication::processEvents();
+    const QMap<QString, QRect> reset = dockGeometries(window);
+    QCOMPARE(reset.keys(), defaults.keys());
+    for (const auto& [name, rect] : defaults.asKeyValueRange()) {
+        const QRect now = reset.value(name);
+        // Within the few pixels the splitters' rounding may move.
+        QVERIFY2((now.topLeft() - rect.topLeft()).manhattanLength() <= 4 && std::abs(now.width() - rect.width()) <= 4
+                     && std::abs(now.height() - rect.height()) <= 4,
+                 qPrintable(QString("%1 was %2,%3 %4x%5, now %6,%7 %8x%9")
+                                .arg(name)
+                                .arg(rect.x()).arg(rect.y()).arg(rect.width()).arg(rect.height())
+                                .arg(now.x()).arg(now.y()).arg(now.width()).arg(now.height())));
+    }
+}
+
+void MainWindowTest::saved_layout_is_restored_by_a_new_window()
+{
+    QSettings().clear(); // the test-mode settings, apart from the user's
+    app::MainWindow::Options options = app::MainWindow::Options::headless();
+    options.useSettings = true;
+    int latencyHeight = 0;
+    {
+        app::MainWindow first(options);
+        QCOMPARE(first.openFile(testing::examplePath("three-tier.scalelab")), QString());
+        showAt(first, {1280, 800});
+        first.findChild<QDockWidget*>("PaletteDock")->hide();
+        first.resizeDocks({first.findChild<QDockWidget*>("LatencyDock")}, {300}, Qt::Vertical);
+        QApplication::processEvents();
+        latencyHeight = first.findChild<QDockWidget*>("LatencyDock")->height();
+        QVERIFY(first.close());
+    }
+    app::MainWindow second(options);
+    QCOMPARE(second.openFile(testing::examplePath("three-tier.scalelab")), QString());
+    // The offscreen screen is 800 x 600: restoreGeometry fits the window to
+    // it. On the size it was saved at, the docks must be as they were.
+    second.resize(1280, 800);
+    second.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&second));
+    QApplication::processEvents();
+    QVERIFY2(second.findChild<QDockWidget*>("PaletteDock")->isHidden(), "the hidden palette came back");
+    QCOMPARE(second.findChild<QDockWidget*>("LatencyDock")->height(), latencyHeight);
+
+    // A layout saved by an older arrangement is not restored: the default is.
+    QSettings().setValue("window/state", second.saveState(app::DockLayout::kStateVersion - 1));
+    app::MainWindow third(options);
+    QVERIFY(!third.findChild<QDockWidget*>("PaletteDock")->isHidden());
+    QSettings().clear();
 }
 
 QTEST_MAIN(MainWindowTest)

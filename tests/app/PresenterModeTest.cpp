@@ -1,6 +1,8 @@
 // Presenter mode: entering it makes text, toolbar icons, canvas cards and
 // plot lines and labels larger and the window full screen; leaving it puts
 // back exactly what was there, including on graphs a run added meanwhile.
+// On a projector's 1920 x 1080 or 1280 x 720 the larger texts still fit:
+// the clock and the run state apart, every dock tab whole.
 #include "../widgets/WidgetTestSupport.h"
 #include "MainWindow.h"
 #include "PresenterMode.h"
@@ -9,10 +11,14 @@
 #include "canvas/CanvasView.h"
 #include "plots/BlockMetricPlot.h"
 #include "plots/LatencyPlot.h"
+#include "run/RunToolBar.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QDockWidget>
+#include <QLabel>
+#include <QScopeGuard>
+#include <QTabBar>
 #include <QStandardPaths>
 #include <QTest>
 #include <QToolBar>
@@ -120,6 +126,57 @@ private slots:
             const double restored = utilization->graph(i)->pen().widthF();
             QCOMPARE(magnified[static_cast<size_t>(i)], std::max(restored, 1.0) * app::PresenterMode::kScale);
         }
+    }
+
+    void larger_texts_still_fit_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("1920x1080") << QSize(1920, 1080);
+        QTest::newRow("1280x720") << QSize(1280, 720);
+    }
+
+    void larger_texts_still_fit()
+    {
+        QFETCH(QSize, size);
+        const QFont font = QApplication::font();
+        auto restoreFont = qScopeGuard([&] { QApplication::setFont(font); }); // even when a check fails
+        app::MainWindow window(app::MainWindow::Options::headless());
+        QCOMPARE(window.openFile(testing::examplePath("scaling-4-massive.scalelab")), QString());
+        window.presenterMode()->setFullScreenAllowed(false); // the window stands for the projector
+        window.resize(size);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(app::Screenshot::runFor(window, 30), QString()); // "t = 30.0 s", "paused"
+        window.presenterMode()->setActive(true);
+        for (int i = 0; i < 3; ++i)
+            QApplication::processEvents();
+
+        const widgets::RunToolBar* run = window.run()->toolBar();
+        for (const QLabel* label : {run->clockLabel(), run->ratioLabel()}) {
+            QVERIFY2(label->isVisible(), qPrintable(label->text() + " is off the toolbar"));
+            const int text = label->fontMetrics().horizontalAdvance(label->text()) + label->indent();
+            QVERIFY2(text <= label->contentsRect().width(),
+                     qPrintable(QString("\"%1\" needs %2 px, has %3").arg(label->text()).arg(text).arg(label->contentsRect().width())));
+        }
+        QCOMPARE(run->clockLabel()->text(), QString("t = 30.0 s"));
+        // The ratio's text starts clear of the clock's, by at least a space.
+        const int clockEnd = run->clockLabel()->geometry().left()
+                             + run->clockLabel()->fontMetrics().horizontalAdvance(run->clockLabel()->text());
+        const int ratioStart = run->ratioLabel()->geometry().left() + run->ratioLabel()->indent();
+        QVERIFY2(ratioStart - clockEnd >= run->clockLabel()->fontMetrics().horizontalAdvance(' '),
+                 qPrintable(QString("clock ends at %1, ratio starts at %2").arg(clockEnd).arg(ratioStart)));
+
+        for (const QTabBar* bar : window.findChildren<QTabBar*>(Qt::FindDirectChildrenOnly)) {
+            if (!bar->isVisible())
+                continue;
+            QCOMPARE(bar->elideMode(), Qt::ElideNone);
+            QStringList tabs;
+            for (int i = 0; i < bar->count(); ++i)
+                tabs << bar->tabText(i);
+            QVERIFY2(bar->sizeHint().width() <= bar->width(),
+                     qPrintable(QString("tabs %1 need %2 px, have %3").arg(tabs.join(", ")).arg(bar->sizeHint().width()).arg(bar->width())));
+        }
+        window.presenterMode()->setActive(false); // the application font is shared with the next row
     }
 };
 

@@ -2,10 +2,13 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QEvent>
+#include <QFontMetrics>
 #include <QLabel>
 #include <QSpinBox>
 #include <QStyle>
 
+#include <algorithm>
 #include <limits>
 
 namespace scalelab::widgets {
@@ -62,12 +65,10 @@ RunToolBar::RunToolBar(RunController* controller, QWidget* parent)
     addSeparator();
     m_clock = new QLabel;
     m_clock->setObjectName("clock");
-    m_clock->setMinimumWidth(90);
     m_clock->setToolTip(tr("Simulated time"));
     addWidget(m_clock);
     m_ratio = new QLabel;
     m_ratio->setObjectName("ratio");
-    m_ratio->setMinimumWidth(120);
     m_ratio->setToolTip(tr("Simulated seconds per wall-clock second actually achieved"));
     addWidget(m_ratio);
 
@@ -76,6 +77,29 @@ RunToolBar::RunToolBar(RunController* controller, QWidget* parent)
             [this](const RunController::SnapshotPtr& snapshot) { showSnapshot(*snapshot); });
     connect(controller, &RunController::ratioChanged, this, &RunToolBar::showRatio);
     showState(controller->state());
+    fitLabels();
+}
+
+void RunToolBar::changeEvent(QEvent* event)
+{
+    QToolBar::changeEvent(event);
+    if (event->type() == QEvent::FontChange)
+        fitLabels(); // presenter mode: the texts grow, so must their room
+}
+
+void RunToolBar::fitLabels()
+{
+    // Widths from the longest texts the labels show, in the current font, so
+    // the clock never runs into "paused" and the toolbar does not jump as
+    // the figures change. The ratio's left margin keeps the two apart.
+    const QFontMetrics metrics(m_clock->font());
+    m_clock->setFixedWidth(metrics.horizontalAdvance(tr("t = %1 s").arg(99999.9, 0, 'f', 1)) + 4);
+    const int gap = metrics.horizontalAdvance(QStringLiteral("  "));
+    m_ratio->setIndent(gap);
+    int ratio = 0;
+    for (const QString& text : {tr("paused"), tr("×%1 real time").arg(99999)})
+        ratio = std::max(ratio, metrics.horizontalAdvance(text));
+    m_ratio->setFixedWidth(gap + ratio + 4);
 }
 
 void RunToolBar::showState(RunController::State state)

@@ -22,11 +22,17 @@ public:
     QAction* playPauseAction() const { return m_playPause; }
     QAction* stepAction() const { return m_step; }
     QAction* resetAction() const { return m_reset; }
+    QLabel* clockLabel() const { return m_clock; }
+    QLabel* ratioLabel() const { return m_ratio; }
+
+protected:
+    void changeEvent(QEvent* event) override;
 
 private:
     void showState(RunController::State state);
     void showSnapshot(const stats::Snapshot& snapshot);
     void showRatio(double ratio);
+    void fitLabels();
 
     RunController* m_controller;
     QAction* m_playPause;

@@ -63,10 +63,10 @@ private slots:
             QVERIFY(item);
             const QString name = toQString(block.name);
             if (zoom >= BlockItem::kLowDetail) {
-                // The full card: its 9.5 pt bold name, shrunk by at most a fifth to fit.
+                // The full card: its 9.5 pt bold name, shrunk to 85% at most to fit.
                 QFont font;
                 font.setPointSizeF(9.5);
-                QVERIFY2(0.8 * QFontInfo(font).pixelSize() * zoom >= 9,
+                QVERIFY2(0.85 * QFontInfo(font).pixelSize() * zoom >= 9,
                          qPrintable(QStringLiteral("zoom %1").arg(zoom)));
                 continue;
             }
@@ -76,12 +76,13 @@ private slots:
                                     .arg(name).arg(zoom).arg(screenPx(text.nameFont, zoom))));
             QVERIFY2(screenPx(text.figureFont, zoom) >= 9, qPrintable(name));
             QCOMPARE(text.nameLines.join(' '), name); // whole, never elided
-            QVERIFY(text.nameLines.size() <= 2);
+            // Two lines and a figure, or a very long name on three without one.
+            QVERIFY(text.nameLines.size() <= 2 || (text.nameLines.size() == 3 && text.figure.isEmpty()));
             // Each line fits the card's text width (200 less the margins).
             const QFontMetricsF metrics(text.nameFont);
             for (const QString& line : text.nameLines)
                 QVERIFY2(metrics.horizontalAdvance(line) <= 180, qPrintable(line));
-            QVERIFY(!text.figure.isEmpty());
+            QVERIFY(!text.figure.isEmpty() || text.nameLines.size() == 3);
         }
     }
 
@@ -124,7 +125,7 @@ private slots:
         BlockItem item(db);
         const auto text = item.lowDetailText(0.55);
         QCOMPARE(text.nameLines.join(' '), toQString(db.name));
-        QCOMPARE(text.nameLines.size(), 2);
+        QVERIFY(text.nameLines.size() >= 2);
         QVERIFY(screenPx(text.nameFont, 0.55) >= 9);
     }
 

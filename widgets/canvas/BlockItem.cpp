@@ -84,7 +84,7 @@ FittedText fitText(const QString& text, QFont font, double startPx, double minPx
 {
     for (double px = startPx;; px *= 0.94) {
         px = std::max(px, minPx);
-        font.setPixelSize(std::max(1, qRound(px)));
+        font.setPixelSize(std::max(1, static_cast<int>(std::ceil(px - 1e-6)))); // never below the minimum
         const QFontMetricsF metrics(font);
         QStringList lines = wrapWords(text, metrics, width);
         const bool wide = std::any_of(lines.begin(), lines.end(),
@@ -229,6 +229,14 @@ BlockItem::LowDetailText BlockItem::lowDetailText(double levelOfDetail) const
                                     scenePx(9, levelOfDetail), width, card.height() - 20 - figureHeight, 2);
     text.nameFont = name.font;
     text.nameLines = name.lines;
+    if (name.lines.join(' ') != toQString(m_block.name)) {
+        // A very long name gets the figure's room too (the tooltip has the figure).
+        const FittedText whole = fitText(toQString(m_block.name), bold, scenePx(13 * m_textScale, levelOfDetail),
+                                         scenePx(9, levelOfDetail), width, card.height() - 20, 3);
+        text.nameFont = whole.font;
+        text.nameLines = whole.lines;
+        text.figure.clear();
+    }
     m_lowDetailCache.emplace(levelOfDetail, text);
     return text;
 }
@@ -433,13 +441,13 @@ void BlockItem::paintFullDetail(QPainter* painter, QRectF card, QWidget* widget)
     const double textLeft = iconRect.right() + 8;
     // While live the top right corner holds the utilisation figure or the DOWN tag.
     const double textWidth = card.width() - textLeft - 8 - (m_live && (m_live->hasWorkers || m_live->down) ? 44 : 0);
-    // Point sizes of the normal card; a long name shrinks a little before it is elided.
+    // Point sizes of the normal card; a long name shrinks a little (to 85%) before it is elided.
     QFont nameFont;
     nameFont.setPointSizeF(9.5 * m_textScale);
     nameFont.setBold(true);
     const double namePx = QFontInfo(nameFont).pixelSize();
     const FittedText name =
-        fitText(toQString(m_block.name), nameFont, namePx, namePx * 0.8, textWidth, card.height(), 1);
+        fitText(toQString(m_block.name), nameFont, namePx, namePx * 0.85, textWidth, card.height(), 1);
     const QFontMetricsF nameMetrics(name.font);
     painter->setFont(name.font);
     painter->setPen(style::textPrimary());

@@ -28,9 +28,10 @@ public:
     enum class Highlight { None, Accept, Refuse }; // while a link is dragged over it
 
     // Below this view scale a card shows its low-detail face.
-    static constexpr double kLowDetail = 0.8;
+    static constexpr double kLowDetail = 0.9;
     // What the low-detail face draws at a given level of detail (view scale):
-    // the whole name on one or two lines and one key figure, in scene-unit
+    // the whole name on one or two lines and one key figure (a name too long
+    // for two lines takes three and the figure's place), in scene-unit
     // fonts sized so that they read at about 12 and 10 px on screen.
     struct LowDetailText {
         QFont nameFont;

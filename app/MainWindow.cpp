@@ -233,6 +233,13 @@ void MainWindow::createActions()
     action("delete")->setShortcuts({QKeySequence::Delete, QKeySequence(Qt::Key_Backspace)});
     connect(action("delete"), &QAction::triggered, m_scene, &widgets::CanvasScene::deleteSelection);
     addAction("selectAll", tr("Select &All"), QKeySequence::SelectAll, {}, &MainWindow::selectAll);
+    addAction("arrange", tr("Arrange &Automatically"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L), {}, nullptr);
+    connect(action("arrange"), &QAction::triggered, this, [this] {
+        if (const QString error = m_scene->arrangeAutomatically(); !error.isEmpty())
+            statusBar()->showMessage(error, 10000);
+        else
+            m_view->fitToView();
+    });
 
     addAction("zoomIn", tr("Zoom &In"), QKeySequence::ZoomIn, "zoom-in", nullptr);
     action("zoomIn")->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
@@ -293,6 +300,7 @@ void MainWindow::createMenusAndToolbar()
     edit->addActions({action("cut"), action("copy"), action("paste"), action("duplicate"), action("delete")});
     edit->addSeparator();
     edit->addAction(action("selectAll"));
+    edit->addAction(action("arrange"));
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addActions({action("zoomIn"), action("zoomOut"), action("fit"), action("actualSize")});

@@ -9,6 +9,7 @@
 #include "model/Registry.h"
 
 #include <QCursor>
+#include <QFontInfo>
 #include <QFontMetricsF>
 #include <QGraphicsSceneHoverEvent>
 #include <QPainter>
@@ -56,6 +57,58 @@ QStringList wrapFigures(const QStringList& parts, const QFontMetricsF& metrics, 
     return lines;
 }
 
+// Word wrapping; a word wider than `width` gets a line of its own (and the
+// caller a line that does not fit, so it knows to shrink the font).
+QStringList wrapWords(const QString& text, const QFontMetricsF& metrics, double width)
+{
+    QStringList lines;
+    for (const QString& word : text.split(' ', Qt::SkipEmptyParts)) {
+        if (!lines.isEmpty() && metrics.horizontalAdvance(lines.last() + ' ' + word) <= width)
+            lines.last() += ' ' + word;
+        else
+            lines << word;
+    }
+    return lines;
+}
+
+struct FittedText {
+    QFont font;
+    QStringList lines;
+};
+
+// The name at the largest pixel size from `startPx` down to `minPx` at which
+// it fits in `maxLines` lines of `width` and a height of `maxHeight`; only
+// if even `minPx` is too big is the last line elided.
+FittedText fitText(const QString& text, QFont font, double startPx, double minPx, double width, double maxHeight,
+                   int maxLines)
+{
+    for (double px = startPx;; px *= 0.94) {
+        px = std::max(px, minPx);
+        font.setPixelSize(std::max(1, static_cast<int>(std::ceil(px - 1e-6)))); // never below the minimum
+        const QFontMetricsF metrics(font);
+        QStringList lines = wrapWords(text, metrics, width);
+        const bool wide = std::any_of(lines.begin(), lines.end(),
+                                      [&](const QString& l) { return metrics.horizontalAdvance(l) > width; });
+        const bool fits = !wide && lines.size() <= maxLines && lines.size() * metrics.lineSpacing() <= maxHeight + 0.5;
+        if (fits)
+            return {font, lines};
+        if (px <= minPx) {
+            // Too long to show whole: the tooltip has the full name.
+            const int keep = std::max(1, std::min<int>(maxLines, static_cast<int>(maxHeight / metrics.lineSpacing())));
+            if (lines.size() > keep) {
+                lines[keep - 1] = QStringList(lines.mid(keep - 1)).join(' ');
+                lines = lines.mid(0, keep);
+            }
+            for (QString& l : lines)
+                l = metrics.elidedText(l, Qt::ElideRight, width);
+            return {font, lines};
+        }
+    }
+}
+
+// Scene-unit pixel size that appears as `screenPx` at this level of detail.
+double scenePx(double screenPx, double levelOfDetail) { return screenPx / std::max(levelOfDetail, 0.05); }
+
 } // namespace
 
 BlockItem::BlockItem(const model::Block& block)
@@ -93,6 +146,7 @@ void BlockItem::setBlock(const model::Block& block)
 {
     prepareGeometryChange();
     m_block = block;
+    m_lowDetailCache.reset();
     updateToolTip();
     update();
 }
@@ -124,6 +178,7 @@ void BlockItem::setLiveStats(const stats::BlockSnapshot& block)
         return; // no new window: keep what is shown, and spare the repaint
     prepareGeometryChange(); // the badges may wrap onto another line
     m_live = live;
+    m_lowDetailCache.reset();
     update();
 }
 
@@ -133,7 +188,74 @@ void BlockItem::clearLiveStats()
         return;
     prepareGeometryChange();
     m_live.reset();
+    m_lowDetailCache.reset();
     update();
+}
+
+QString BlockItem::keyFigure() const
+{
+    if (m_live) {
+        if (m_live->down)
+            return QObject::tr("DOWN");
+        const QString rate = BlockFigures::compactNumber(std::round(m_live->rps)) + " rps";
+        return m_live->hasWorkers ? QStringLiteral("%1% · %2").arg(qRound(m_live->utilization * 100)).arg(rate) : rate;
+    }
+    // The first figure with a number up front ("2,000 rps", "4 × 16 workers")
+    // says most about the block; a traffic model's shape ("open, ramp") less.
+    const QStringList parts = BlockFigures::parts(m_block);
+    for (const QString& part : parts)
+        if (!part.isEmpty() && part.front().isDigit())
+            return part;
+    return parts.isEmpty() ? QString() : parts.front();
+}
+
+BlockItem::LowDetailText BlockItem::lowDetailText(double levelOfDetail) const
+{
+    if (m_lowDetailCache && m_lowDetailCache->first == levelOfDetail)
+        return m_lowDetailCache->second;
+    const QRectF card = cardRect();
+    const double width = card.width() - 20;
+    LowDetailText text;
+    text.figure = keyFigure();
+    const FittedText figure = fitText(text.figure, QFont(), scenePx(10 * m_textScale, levelOfDetail),
+                                      scenePx(9, levelOfDetail), width, card.height(), 1);
+    text.figureFont = figure.font;
+    text.figure = figure.lines.value(0);
+    const double figureHeight = text.figure.isEmpty() ? 0 : QFontMetricsF(text.figureFont).lineSpacing() + 2;
+    QFont bold;
+    bold.setBold(true);
+    // Between the top stripe and the utilisation bar, above the figure.
+    const FittedText name = fitText(toQString(m_block.name), bold, scenePx(13 * m_textScale, levelOfDetail),
+                                    scenePx(9, levelOfDetail), width, card.height() - 20 - figureHeight, 2);
+    text.nameFont = name.font;
+    text.nameLines = name.lines;
+    if (name.lines.join(' ') != toQString(m_block.name)) {
+        // A very long name gets the figure's room too (the tooltip has the figure).
+        const FittedText whole = fitText(toQString(m_block.name), bold, scenePx(13 * m_textScale, levelOfDetail),
+                                         scenePx(9, levelOfDetail), width, card.height() - 20, 3);
+        text.nameFont = whole.font;
+        text.nameLines = whole.lines;
+        text.figure.clear();
+    }
+    m_lowDetailCache.emplace(levelOfDetail, text);
+    return text;
+}
+
+void BlockItem::setTextScale(double scale)
+{
+    if (scale == m_textScale)
+        return;
+    prepareGeometryChange();
+    m_textScale = scale;
+    m_lowDetailCache.reset();
+    update();
+}
+
+QRectF BlockItem::obstacleRect() const
+{
+    // The problem badge pokes out of the top right corner; live badges hang below.
+    const double below = m_live ? m_live->badgesHeight(cardRect().width()) : 0;
+    return mapRectToScene(cardRect().adjusted(0, -8, 6, below));
 }
 
 bool BlockItem::hasInputPort() const
@@ -181,6 +303,20 @@ QVariant BlockItem::itemChange(GraphicsItemChange change, const QVariant& value)
     return QGraphicsItem::itemChange(change, value);
 }
 
+void BlockItem::hoverEnterEvent(QGraphicsSceneHoverEvent* event)
+{
+    m_hovered = true; // zoomed out, the hovered card shows its full detail
+    update();
+    QGraphicsItem::hoverEnterEvent(event);
+}
+
+void BlockItem::hoverLeaveEvent(QGraphicsSceneHoverEvent* event)
+{
+    m_hovered = false;
+    update();
+    QGraphicsItem::hoverLeaveEvent(event);
+}
+
 void BlockItem::hoverMoveEvent(QGraphicsSceneHoverEvent* event)
 {
     // The crosshair tells the user that dragging from here draws a link.
@@ -191,9 +327,13 @@ void BlockItem::hoverMoveEvent(QGraphicsSceneHoverEvent* event)
 void BlockItem::updateToolTip()
 {
     const model::BlockSpec* spec = specOf(m_block);
-    QString tip = QStringLiteral("<b>%1</b> (%2)").arg(toQString(m_block.name).toHtmlEscaped(), id().toHtmlEscaped());
+    const QString kind = spec ? toQString(spec->displayName) : toQString(m_block.kind);
+    QString tip = QStringLiteral("<b>%1</b><br>%2 · %3").arg(toQString(m_block.name).toHtmlEscaped(),
+                                                              kind.toHtmlEscaped(), id().toHtmlEscaped());
+    if (const QStringList figures = BlockFigures::parts(m_block); !figures.isEmpty())
+        tip += "<br>" + figures.join(", ").toHtmlEscaped();
     if (spec)
-        tip += "<br>" + toQString(spec->summary).toHtmlEscaped();
+        tip += "<br><i>" + toQString(spec->summary).toHtmlEscaped() + "</i>";
     for (const auto& problem : m_problems)
         tip += QStringLiteral("<br><span style='color:%1'>%2: %3</span>")
                    .arg(problem.isError() ? style::error().name() : style::warning().name(),
@@ -235,45 +375,12 @@ void BlockItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option,
     top.addRect(card.adjusted(0, 0, 0, -(card.height() - 6)));
     painter->fillPath(stripe.intersected(top), accent);
 
-    // Icon, name and kind.
-    const QRectF iconRect(10, 16, 32, 32);
-    // The icon's pixmap at the size it appears on screen, from QIcon's cache:
-    // rendering the SVG on every paint made the live view's repaints slow.
-    const double scale = painter->worldTransform().m11() * (widget ? widget->devicePixelRatioF() : 1.0);
-    const int side = std::max(8, qRound(iconRect.width() * scale));
-    painter->drawPixmap(iconRect, BlockIcons::icon(spec ? spec->icon : m_block.kind).pixmap(side, side),
-                        QRectF(0, 0, side, side));
-    const double textLeft = iconRect.right() + 8;
-    // While live the top right corner holds the utilisation figure or the DOWN tag.
-    const double textWidth = card.width() - textLeft - 8 - (m_live && (m_live->hasWorkers || m_live->down) ? 44 : 0);
-    QFont nameFont = painter->font();
-    nameFont.setPointSizeF(9.5);
-    nameFont.setBold(true);
-    QFontMetricsF nameMetrics(nameFont);
-    painter->setFont(nameFont);
-    painter->setPen(style::textPrimary());
-    painter->drawText(QPointF(textLeft, 16 + nameMetrics.ascent()),
-                      nameMetrics.elidedText(toQString(m_block.name), Qt::ElideRight, textWidth));
-    QFont smallFont = painter->font();
-    smallFont.setPointSizeF(8.5);
-    smallFont.setBold(false);
-    QFontMetricsF smallMetrics(smallFont);
-    painter->setFont(smallFont);
-    painter->setPen(style::textSecondary());
-    const QString kind = spec ? toQString(spec->displayName) : toQString(m_block.kind);
-    const QString subtitle = kind == toQString(m_block.name) ? id() : kind + " · " + id();
-    painter->drawText(QPointF(textLeft, 16 + nameMetrics.height() + 2 + smallMetrics.ascent()),
-                      smallMetrics.elidedText(subtitle, Qt::ElideRight, textWidth));
-
-    // Key figures, up to two lines across the bottom of the card.
-    painter->setPen(style::textPrimary());
-    // Three figures at most: the card is a summary, the property dock has the rest.
-    const QStringList lines = wrapFigures(BlockFigures::parts(m_block).mid(0, 3), smallMetrics, card.width() - 20, 2);
-    double baseline = 60 + smallMetrics.ascent();
-    for (const QString& line : lines) {
-        painter->drawText(QPointF(10, baseline), line);
-        baseline += smallMetrics.lineSpacing();
-    }
+    const double lod = QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform());
+    const bool lowDetail = lod < kLowDetail && !m_hovered;
+    if (lowDetail)
+        paintLowDetail(painter, card, lod);
+    else
+        paintFullDetail(painter, card, widget);
 
     // Ports: hollow input, filled output (the end a link is dragged from).
     painter->setPen(QPen(accent, 2));
@@ -286,11 +393,87 @@ void BlockItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option,
         painter->drawEllipse(mapFromScene(outputPortPos()), style::kPortRadius, style::kPortRadius);
     }
     if (m_live) {
-        m_live->paintUtilization(painter, card);
-        m_live->paintDown(painter, card);
+        // Zoomed out, the key figure carries the utilisation and the DOWN tag.
+        m_live->paintUtilization(painter, card, !lowDetail);
+        if (!lowDetail)
+            m_live->paintDown(painter, card);
         m_live->paintBadges(painter, card);
     }
     paintBadge(painter, card);
+}
+
+void BlockItem::paintLowDetail(QPainter* painter, QRectF card, double levelOfDetail) const
+{
+    const LowDetailText text = lowDetailText(levelOfDetail);
+    painter->setFont(text.nameFont);
+    painter->setPen(style::textPrimary());
+    const QFontMetricsF nameMetrics(text.nameFont);
+    double baseline = card.top() + 10 + nameMetrics.ascent();
+    for (const QString& line : text.nameLines) {
+        painter->drawText(QPointF(card.left() + 10, baseline), line);
+        baseline += nameMetrics.lineSpacing();
+    }
+    if (text.figure.isEmpty())
+        return;
+    const QFontMetricsF figureMetrics(text.figureFont);
+    QColor colour = style::textSecondary();
+    if (m_live && m_live->down)
+        colour = style::error();
+    else if (m_live && m_live->hasWorkers)
+        colour = BlockLiveStats::levelColor(m_live->utilization).darker(115);
+    painter->setFont(text.figureFont);
+    painter->setPen(colour);
+    painter->drawText(QPointF(card.left() + 10, baseline - nameMetrics.descent() + 2 + figureMetrics.ascent()),
+                      text.figure);
+}
+
+void BlockItem::paintFullDetail(QPainter* painter, QRectF card, QWidget* widget) const
+{
+    const model::BlockSpec* spec = specOf(m_block);
+    // Icon, name and kind.
+    const QRectF iconRect(10, 16, 32, 32);
+    // The icon's pixmap at the size it appears on screen, from QIcon's cache:
+    // rendering the SVG on every paint made the live view's repaints slow.
+    const double scale = painter->worldTransform().m11() * (widget ? widget->devicePixelRatioF() : 1.0);
+    const int side = std::max(8, qRound(iconRect.width() * scale));
+    painter->drawPixmap(iconRect, BlockIcons::icon(spec ? spec->icon : m_block.kind).pixmap(side, side),
+                        QRectF(0, 0, side, side));
+    const double textLeft = iconRect.right() + 8;
+    // While live the top right corner holds the utilisation figure or the DOWN tag.
+    const double textWidth = card.width() - textLeft - 8 - (m_live && (m_live->hasWorkers || m_live->down) ? 44 : 0);
+    // Point sizes of the normal card; a long name shrinks a little (to 85%) before it is elided.
+    QFont nameFont;
+    nameFont.setPointSizeF(9.5 * m_textScale);
+    nameFont.setBold(true);
+    const double namePx = QFontInfo(nameFont).pixelSize();
+    const FittedText name =
+        fitText(toQString(m_block.name), nameFont, namePx, namePx * 0.85, textWidth, card.height(), 1);
+    const QFontMetricsF nameMetrics(name.font);
+    painter->setFont(name.font);
+    painter->setPen(style::textPrimary());
+    painter->drawText(QPointF(textLeft, 16 + nameMetrics.ascent()), name.lines.value(0));
+    QFont smallFont;
+    smallFont.setPointSizeF(8.5 * m_textScale);
+    QFontMetricsF smallMetrics(smallFont);
+    painter->setFont(smallFont);
+    painter->setPen(style::textSecondary());
+    const QString kind = spec ? toQString(spec->displayName) : toQString(m_block.kind);
+    const QString subtitle = kind == toQString(m_block.name) ? id() : kind + " · " + id();
+    const double subtitleBaseline = 16 + nameMetrics.height() + 2 + smallMetrics.ascent();
+    painter->drawText(QPointF(textLeft, subtitleBaseline), smallMetrics.elidedText(subtitle, Qt::ElideRight, textWidth));
+
+    // Key figures, up to two lines across the bottom of the card (fewer if
+    // presenter mode's larger text leaves room for only one).
+    painter->setPen(style::textPrimary());
+    // Three figures at most: the card is a summary, the property dock has the rest.
+    const QStringList lines = wrapFigures(BlockFigures::parts(m_block).mid(0, 3), smallMetrics, card.width() - 20, 2);
+    double baseline = std::max(60.0, subtitleBaseline + smallMetrics.descent() + 4) + smallMetrics.ascent();
+    for (const QString& line : lines) {
+        if (baseline + smallMetrics.descent() > card.bottom() - 4)
+            break;
+        painter->drawText(QPointF(10, baseline), line);
+        baseline += smallMetrics.lineSpacing();
+    }
 }
 
 void BlockItem::paintBadge(QPainter* painter, QRectF card) const

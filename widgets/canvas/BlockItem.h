@@ -5,11 +5,15 @@
 // copy of the model block that the scene refreshes on document signals.
 // While a simulation runs the card is also the live view (BlockLiveStats):
 // tinted by utilisation, with badges for rate, p95, errors and queue.
+// Zoomed out (the fit of a large design) a card shows only its name and one
+// key figure, drawn large enough to read; hovering brings the full card back.
 #include "BlockLiveStats.h"
 #include "model/Architecture.h"
 #include "model/Problem.h"
 
+#include <QFont>
 #include <QGraphicsItem>
+#include <QStringList>
 
 #include <optional>
 #include <vector>
@@ -22,6 +26,19 @@ class BlockItem : public QGraphicsItem {
 public:
     enum { Type = UserType + 1 };
     enum class Highlight { None, Accept, Refuse }; // while a link is dragged over it
+
+    // Below this view scale a card shows its low-detail face.
+    static constexpr double kLowDetail = 0.9;
+    // What the low-detail face draws at a given level of detail (view scale):
+    // the whole name on one or two lines and one key figure (a name too long
+    // for two lines takes three and the figure's place), in scene-unit
+    // fonts sized so that they read at about 12 and 10 px on screen.
+    struct LowDetailText {
+        QFont nameFont;
+        QStringList nameLines;
+        QFont figureFont;
+        QString figure;
+    };
 
     explicit BlockItem(const model::Block& block);
 
@@ -40,6 +57,14 @@ public:
     void clearLiveStats();
     const std::optional<BlockLiveStats>& liveStats() const { return m_live; }
 
+    LowDetailText lowDetailText(double levelOfDetail) const;
+    // The figure the low-detail face shows: the live load while running, else the block's main parameter.
+    QString keyFigure() const;
+    // Presenter mode: every text on the card grows by this factor (default 1).
+    void setTextScale(double scale);
+    // What links must keep clear of, in scene coordinates: the card, its problem badge and live badges.
+    QRectF obstacleRect() const;
+
     bool hasInputPort() const;
     bool hasOutputPort() const;
     // Port centres in scene coordinates.
@@ -52,17 +77,25 @@ public:
 
 protected:
     QVariant itemChange(GraphicsItemChange change, const QVariant& value) override;
+    void hoverEnterEvent(QGraphicsSceneHoverEvent* event) override;
     void hoverMoveEvent(QGraphicsSceneHoverEvent* event) override;
+    void hoverLeaveEvent(QGraphicsSceneHoverEvent* event) override;
 
 private:
     void updateToolTip();
     void paintBadge(QPainter* painter, QRectF card) const;
+    void paintFullDetail(QPainter* painter, QRectF card, QWidget* widget) const;
+    void paintLowDetail(QPainter* painter, QRectF card, double levelOfDetail) const;
 
     model::Block m_block;
     std::vector<model::Problem> m_problems;
     std::vector<LinkItem*> m_links;
     Highlight m_highlight = Highlight::None;
     std::optional<BlockLiveStats> m_live;
+    bool m_hovered = false;
+    double m_textScale = 1;
+    // Fitting the name is a few font measurements; a repaint at the same zoom reuses it.
+    mutable std::optional<std::pair<double, LowDetailText>> m_lowDetailCache;
 };
 
 } // namespace scalelab::widgets

@@ -147,7 +147,7 @@ void BlockLiveStats::paintBadges(QPainter* painter, QRectF card) const
     }
 }
 
-void BlockLiveStats::paintUtilization(QPainter* painter, QRectF card) const
+void BlockLiveStats::paintUtilization(QPainter* painter, QRectF card, bool withFigure) const
 {
     if (!hasWorkers || down)
         return;
@@ -160,6 +160,8 @@ void BlockLiveStats::paintUtilization(QPainter* painter, QRectF card) const
     QRectF bar = track;
     bar.setWidth(track.width() * std::clamp(utilization, 0.0, 1.0));
     painter->drawRoundedRect(bar, 2, 2);
+    if (!withFigure)
+        return;
     QFont font = painter->font();
     font.setPointSizeF(10);
     font.setBold(true);

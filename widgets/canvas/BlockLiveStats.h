@@ -38,8 +38,8 @@ struct BlockLiveStats {
     // Height the badges need under a card of `width`.
     double badgesHeight(double width) const;
     void paintBadges(QPainter* painter, QRectF card) const;
-    // The utilisation bar along the card's bottom edge and its figure top right.
-    void paintUtilization(QPainter* painter, QRectF card) const;
+    // The utilisation bar along the card's bottom edge and (withFigure) its figure top right.
+    void paintUtilization(QPainter* painter, QRectF card, bool withFigure = true) const;
     void paintDown(QPainter* painter, QRectF card) const;
 };
 

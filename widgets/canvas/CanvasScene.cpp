@@ -3,6 +3,7 @@
 #include "BlockItem.h"
 #include "CalloutItem.h"
 #include "CanvasStyle.h"
+#include "LayeredLayout.h"
 #include "LinkItem.h"
 #include "QtText.h"
 #include "commands/AddBlocksCommand.h"
@@ -20,6 +21,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace scalelab::widgets {
 
@@ -173,9 +175,68 @@ QRectF CanvasScene::designRect() const
     return rect;
 }
 
+QString CanvasScene::arrangeAutomatically()
+{
+    const model::Architecture& design = m_document->architecture();
+    std::vector<LayeredLayout::Node> nodes;
+    for (const auto& block : design.blocks)
+        nodes.push_back({block.id, style::kBlockSize.width(), style::kBlockSize.height()});
+    std::vector<LayeredLayout::Edge> edges;
+    for (const auto& link : design.links)
+        edges.push_back({link.from, link.to});
+    // Room between layers for the arrows, and between neighbours for the live badges.
+    const LayeredLayout::Result layout = LayeredLayout::arrange(nodes, edges, 4 * style::kGrid, 3 * style::kGrid);
+    if (!layout.ok)
+        return tr("Could not arrange the design: %1").arg(toQString(layout.error).trimmed());
+    // Keep the design where it was on the canvas: same top-left corner.
+    QPointF origin(std::numeric_limits<double>::max(), std::numeric_limits<double>::max());
+    for (const auto& block : design.blocks)
+        origin = QPointF(std::min(origin.x(), block.x), std::min(origin.y(), block.y));
+    auto snapped = [](double v) { return std::round(v / style::kGrid) * style::kGrid; };
+    MoveBlocksCommand::Moves moves;
+    for (const auto& block : design.blocks) {
+        const auto& [x, y] = layout.topLeft.at(block.id);
+        const QPointF to(snapped(origin.x() + x), snapped(origin.y() + y));
+        if (to != QPointF(block.x, block.y))
+            moves[block.id] = {QPointF(block.x, block.y), to};
+    }
+    if (moves.empty())
+        return {};
+    auto* command = new MoveBlocksCommand(m_document, std::move(moves));
+    command->setText(tr("Arrange Automatically"));
+    m_document->undoStack()->push(command);
+    return {};
+}
+
+void CanvasScene::setTextScale(double scale)
+{
+    m_textScale = scale;
+    for (const auto& [id, item] : m_blocks)
+        item->setTextScale(scale);
+}
+
+void CanvasScene::rerouteLinks()
+{
+    m_rerouteScheduled = false;
+    for (const auto& [key, item] : m_links)
+        item->updatePath();
+}
+
+void CanvasScene::scheduleReroute()
+{
+    // A multi-block move or a layout moves blocks one by one: route once, after.
+    if (m_rerouteScheduled)
+        return;
+    m_rerouteScheduled = true;
+    QMetaObject::invokeMethod(this, [this] { if (m_rerouteScheduled) rerouteLinks(); }, Qt::QueuedConnection);
+}
+
 void CanvasScene::showLiveSnapshot(const stats::Snapshot& snapshot)
 {
     std::map<std::string, double> arrivals; // per block, newest window
+    std::vector<QRectF> obstacles;
+    for (const auto& [id, item] : m_blocks)
+        obstacles.push_back(item->obstacleRect());
     for (const auto& block : snapshot.blocks) {
         if (BlockItem* item = blockItem(toQString(block.id)))
             item->setLiveStats(block);
@@ -204,6 +265,12 @@ void CanvasScene::showLiveSnapshot(const stats::Snapshot& snapshot)
     for (const auto& [item, flow] : flows)
         // Logarithmic: flows span orders of magnitude (a cache in front of a database).
         item->setFlow(flow, largest > 0 ? std::log1p(flow) / std::log1p(largest) : 0);
+    // Badges appeared or wrapped onto another line: links must keep clear of them.
+    std::vector<QRectF> now;
+    for (const auto& [id, item] : m_blocks)
+        now.push_back(item->obstacleRect());
+    if (now != obstacles)
+        scheduleReroute();
 }
 
 void CanvasScene::clearLiveStats()
@@ -212,6 +279,7 @@ void CanvasScene::clearLiveStats()
         item->clearLiveStats();
     for (const auto& [key, item] : m_links)
         item->clearFlow();
+    scheduleReroute(); // the badges are gone
 }
 
 // --- Document -> items ---------------------------------------------------------
@@ -248,9 +316,11 @@ void CanvasScene::addBlockItem(const QString& id)
     if (!block || m_blocks.count(id))
         return;
     auto* item = new BlockItem(*block);
+    item->setTextScale(m_textScale);
     addItem(item);
     m_blocks[id] = item;
     updateSceneRect();
+    scheduleReroute(); // a card dropped on a link
 }
 
 void CanvasScene::removeBlockItem(const QString& id)
@@ -273,6 +343,7 @@ void CanvasScene::removeBlockItem(const QString& id)
         }
     delete it->second;
     m_blocks.erase(it);
+    scheduleReroute(); // links that went round it can take the short way now
 }
 
 void CanvasScene::addLinkItem(const QString& from, const QString& to)
@@ -283,6 +354,7 @@ void CanvasScene::addLinkItem(const QString& from, const QString& to)
         return; // the Problems dock reports the broken link
     auto* item = new LinkItem(source, target);
     addItem(item);
+    item->updatePath(); // now that it sees the cards to route round
     m_links.emplace(LinkKey{toStdString(from), toStdString(to)}, item);
 }
 
@@ -311,6 +383,7 @@ void CanvasScene::moveBlockItem(const QString& id)
     item->setBlock(*block);
     item->setPos(block->x, block->y);
     updateSceneRect();
+    scheduleReroute(); // the card may now be in other links' way, or out of it
 }
 
 void CanvasScene::renameBlockItem(const QString& oldId, const QString& newId)

@@ -60,6 +60,16 @@ public:
     void showLiveSnapshot(const stats::Snapshot& snapshot);
     void clearLiveStats();
 
+    // Lays the design out left to right in layers (Graphviz's dot) as one
+    // undoable move; returns why not when Graphviz failed (nothing moves then).
+    QString arrangeAutomatically();
+    // Presenter mode: card texts grow by `scale` (1: normal).
+    void setTextScale(double scale);
+    double textScale() const { return m_textScale; }
+    // Re-routes every link round the cards as they are now. Moves and edits
+    // ask for it themselves (once per event-loop pass); tests may call it.
+    void rerouteLinks();
+
     // Bounding box of all blocks and links (empty rect when there are none).
     QRectF designRect() const;
 
@@ -85,6 +95,7 @@ private:
     void renameBlockItem(const QString& oldId, const QString& newId);
     void refreshProblems();
     void updateSceneRect();
+    void scheduleReroute();
     BlockItem* blockAt(QPointF scenePos, const BlockItem* except = nullptr) const;
     void showRefusal(const QString& reason, QPointF scenePos);
     void finishLinkDrag(QPointF scenePos);
@@ -102,6 +113,8 @@ private:
     QGraphicsPathItem* m_linkPreview = nullptr;
     BlockItem* m_linkHover = nullptr;
     QPointer<QGraphicsObject> m_callout;
+    double m_textScale = 1;
+    bool m_rerouteScheduled = false;
 };
 
 } // namespace scalelab::widgets

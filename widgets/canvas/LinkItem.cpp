@@ -3,8 +3,10 @@
 #include "BlockFigures.h"
 #include "BlockItem.h"
 #include "CanvasStyle.h"
+#include "LinkRouter.h"
 #include "model/Registry.h"
 
+#include <QGraphicsScene>
 #include <QPainter>
 #include <QPainterPathStroker>
 #include <QStyleOptionGraphicsItem>
@@ -35,15 +37,7 @@ LinkItem::~LinkItem()
 
 LinkKey LinkItem::key() const { return {m_source->block().id, m_target->block().id}; }
 
-QPainterPath LinkItem::curve(QPointF from, QPointF to)
-{
-    // Horizontal tangents at both ports; the bulge grows with the distance so
-    // that a link to a block on the left loops round instead of cutting through.
-    const double dx = std::max(40.0, std::abs(to.x() - from.x()) / 2);
-    QPainterPath path(from);
-    path.cubicTo(from + QPointF(dx, 0), to - QPointF(dx, 0), to);
-    return path;
-}
+QPainterPath LinkItem::curve(QPointF from, QPointF to) { return LinkRouter::curve(from, to); }
 
 QPolygonF LinkItem::arrowHead(const QPainterPath& curve)
 {
@@ -59,7 +53,13 @@ void LinkItem::updatePath()
 {
     // Stop at the rim of the input port so the arrow tip stays visible.
     const QPointF end = m_target->inputPortPos() - QPointF(style::kPortRadius + 1, 0);
-    QPainterPath path = curve(m_source->outputPortPos() + QPointF(style::kPortRadius, 0), end);
+    // Around the other cards, and out of and into its own ends only through the ports.
+    std::vector<QRectF> obstacles;
+    if (scene())
+        for (QGraphicsItem* item : scene()->items())
+            if (item->type() == BlockItem::Type)
+                obstacles.push_back(static_cast<BlockItem*>(item)->obstacleRect());
+    QPainterPath path = LinkRouter::route(m_source->outputPortPos() + QPointF(style::kPortRadius, 0), end, obstacles);
     prepareGeometryChange(); // the arrow is part of the bounding rect
     m_arrow = arrowHead(path);
     setPath(path);

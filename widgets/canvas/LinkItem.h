@@ -1,6 +1,6 @@
 #pragma once
-// A link on the canvas: a curved, arrowed path from the source's output port
-// to the target's input port. Blocks tell their links when they move (the
+// A link on the canvas: an arrowed path from the source's output port to the
+// target's input port, routed round the cards in between (LinkRouter). Blocks tell their links when they move (the
 // elasticnodes Edge pattern), so the scene does no bookkeeping for it.
 #include "document/LinkKey.h"
 

@@ -18,6 +18,7 @@
 #include <QAbstractTextDocumentLayout>
 #include <QMap>
 #include <QPainter>
+#include <QTextDocumentFragment>
 #include <QTextFrame>
 #include <QPicture>
 #include <QTextTable>
@@ -141,8 +142,9 @@ private slots:
         }
         QVERIFY2(defaults > 0 && changed > 0,
                  qPrintable(QString("the design should have both: %1 default and %2 changed parameters").arg(defaults).arg(changed)));
-        // The design and the plot are pictures in the text flow: one object character each.
-        QCOMPARE(text.count(QChar::ObjectReplacementCharacter), 2);
+        // The design (in one or more parts) and the plot are pictures in the text flow: one object character each.
+        QVERIFY2(text.count(QChar::ObjectReplacementCharacter) >= 2,
+                 qPrintable(QString("%1 pictures, expected the design and the plot").arg(text.count(QChar::ObjectReplacementCharacter))));
     }
 
     void big_design_fills_few_pages_none_nearly_empty_data()
@@ -153,7 +155,7 @@ private slots:
         // new page). Title and figures, the design cut in readable parts,
         // the blocks, the plot and the advisor.
         QTest::newRow("scaling-4-massive") << "scaling-4-massive.scalelab" << 5;
-        QTest::newRow("video-platform") << "video-platform.scalelab" << 4;
+        QTest::newRow("video-platform") << "video-platform.scalelab" << 5;
         QTest::newRow("three-tier") << "three-tier.scalelab" << 3;
     }
 
@@ -217,8 +219,9 @@ private slots:
                                                   .arg(smallest, 0, 'f', 2)
                                                   .arg(recorded, 0, 'f', 2)
                                                   .arg(parts)));
-        qInfo("%s: design in %d part(s), smallest text %.2f pt on paper, %d pages", qPrintable(file), parts, smallest,
-              document->pageCount());
+        qInfo("%s: design %.0f x %.0f px, smallest text %.2f pt as drawn; in %d part(s), %.2f pt on paper; %d pages",
+              qPrintable(file), data.designPicture->size.width(), data.designPicture->size.height(), recorded, parts,
+              smallest, document->pageCount());
     }
 
     void document_states_the_runs_key_figures_and_findings()
@@ -281,8 +284,8 @@ private slots:
         QVERIFY2(pdf.startsWith("%PDF-"), qPrintable("not a PDF, it starts: " + QString::fromLatin1(pdf.left(8))));
         QVERIFY2(pdf.trimmed().endsWith("%%EOF"), "the PDF is cut short: no %%EOF at its end");
         const int pages = pdfPageCount(pdf);
-        // Title page, blocks, plots and findings each start a page.
-        QVERIFY2(pages >= 3, qPrintable(QString("%1 pages, expected at least 3").arg(pages)));
+        // Title, figures and the design in readable parts fill more than one page.
+        QVERIFY2(pages >= 2, qPrintable(QString("%1 pages, expected at least 2").arg(pages)));
         QCOMPARE(pages, ReportBuilder::build(data)->pageCount());
     }
 

@@ -359,8 +359,7 @@ std::vector<DesignPart> designParts(const ReportFigure& figure, QSizeF page)
     const QSizeF tile(size.width() / columns, size.height() / rows);
     for (int row = 0; row < rows; ++row)
         for (int column = 0; column < columns; ++column) {
-            QString caption = QObject::tr("Row %1, column %2 of the design cut in %3 x %4 parts to keep its text "
-                                          "readable.")
+            QString caption = QObject::tr("Row %1, column %2 of the design, cut in %3 x %4 parts.")
                                   .arg(row + 1)
                                   .arg(column + 1)
                                   .arg(rows)

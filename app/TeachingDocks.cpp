@@ -2,12 +2,17 @@
 
 #include "TeachingDockLayout.h"
 #include "challenge/ChallengePanel.h"
+#include "QtText.h"
+#include "document/DesignDocument.h"
 #include "lessons/LessonPanel.h"
+#include "model/StatedTraffic.h"
+#include "run/RunController.h"
 
 #include <QDockWidget>
 #include <QFrame>
 #include <QMainWindow>
 #include <QScrollArea>
+#include <QStatusBar>
 
 namespace scalelab::app {
 
@@ -17,6 +22,7 @@ TeachingDocks::TeachingDocks(QMainWindow* window, widgets::DesignDocument* docum
     , m_window(window)
 {
     m_challenge = new widgets::ChallengePanel(document);
+    m_challenge->setKeepsProgress(useSettings);
     m_challengeDock = new QDockWidget(tr("Challenge"), window);
     m_challengeDock->setObjectName("ChallengeDock");
     // Scrolls, so the results, the Next: line and the hints stay reachable in a short dock.
@@ -36,6 +42,18 @@ TeachingDocks::TeachingDocks(QMainWindow* window, widgets::DesignDocument* docum
     };
     connect(m_challenge, &widgets::ChallengePanel::challengeChanged, this, showChallenge);
     showChallenge(m_challenge->hasChallenge());
+    // Say what load a challenge's Play runs: the stated one unless the student changed it.
+    connect(controller, &widgets::RunController::stateChanged, this, [this, document](widgets::RunController::State state) {
+        const model::Architecture& design = document->architecture();
+        if (state != widgets::RunController::State::Running || !design.challenge || design.challenge->traffic.empty())
+            return;
+        const QString stated = widgets::toQString(model::statedTrafficText(design));
+        m_window->statusBar()->showMessage(model::runsStatedTraffic(design)
+                                               ? tr("Running the stated load: %1").arg(stated)
+                                               : tr("Running your own traffic; the grader uses the stated load: %1")
+                                                     .arg(stated),
+                                           10000);
+    });
 
     m_lessons = new widgets::LessonPanel(document, controller, useSettings);
     m_lessonDock = new QDockWidget(tr("Lessons"), window);

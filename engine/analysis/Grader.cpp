@@ -3,7 +3,7 @@
 #include "Advisor.h"
 #include "MetricValue.h"
 #include "model/MetricCatalog.h"
-#include "model/ParamTarget.h"
+#include "model/StatedTraffic.h"
 #include "run/Replications.h"
 
 #include <algorithm>
@@ -25,21 +25,21 @@ bool goalApplies(const model::Goal& goal, const std::string& load)
 // The challenge drives these parameters: a student who removed the block, or
 // replaced it with one of another kind, is told to put it back rather than
 // graded on a design that ignores the stated traffic.
-void applyOverrides(model::Architecture& design, const model::ParamOverrides& overrides, const std::string& where)
+void throwIfFailed(const std::optional<model::OverrideError>& error, const std::string& where)
 {
-    for (const auto& [target, value] : overrides)
-        if (const std::string error = model::setParam(design, target, value); !error.empty())
-            throw GradeError(where + ": " + target + ": " + error + "; the challenge drives it, so put it back");
+    if (error)
+        throw GradeError(where + ": " + error->target + ": " + error->message + "; the challenge drives it, so put it back");
 }
 
-// The design as it runs under `load`: the challenge's traffic and the load's
-// settings on top, and only the load's faults (the student's own are not graded).
+// The design as it runs under `load`: the stated traffic (the same function
+// the window's Play starts from) and the load's settings on top, and only the
+// load's faults (the student's own are not graded).
 model::Architecture designUnder(const model::Architecture& design, const model::ChallengeLoad& load)
 {
     model::Architecture copy = design;
     copy.faults = load.faults;
-    applyOverrides(copy, design.challenge->traffic, "challenge.traffic");
-    applyOverrides(copy, load.set, "challenge load \"" + load.name + "\"");
+    throwIfFailed(model::applyStatedTraffic(copy), "challenge.traffic");
+    throwIfFailed(model::applyOverrides(copy, load.set), "challenge load \"" + load.name + "\"");
     return copy;
 }
 
@@ -132,6 +132,13 @@ std::vector<model::ChallengeLoad> challengeLoads(const model::Challenge& challen
     loads.push_back({model::Challenge::kStatedLoad, false, {}, {}});
     loads.insert(loads.end(), challenge.loads.begin(), challenge.loads.end());
     return loads;
+}
+
+std::vector<GoalResult> failingFirst(const std::vector<GoalResult>& rows)
+{
+    std::vector<GoalResult> ordered = rows;
+    std::stable_partition(ordered.begin(), ordered.end(), [](const GoalResult& row) { return !row.pass; });
+    return ordered;
 }
 
 std::string allowedKindsLabel(const model::Challenge& challenge)

@@ -70,6 +70,9 @@ struct GradeResult {
 // and what the simulator throws for an invalid design.
 GradeResult grade(const model::Architecture& design, const GradeOptions& options = {});
 
+// The rows as a reader wants them: the failing ones first, then the passing
+// ones, each group in grade order.
+std::vector<GoalResult> failingFirst(const std::vector<GoalResult>& rows);
 // "<= 200 ms", ">= 95%", "between 1 and 2"; "none" for the structural goal.
 std::string boundText(const GoalResult& row);
 // The loads a challenge runs: the stated one first, then its own.

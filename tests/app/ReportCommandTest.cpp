@@ -29,8 +29,8 @@ private slots:
         const QByteArray pdf = file.readAll();
         QVERIFY2(pdf.startsWith("%PDF-"), qPrintable("not a PDF, it starts: " + QString::fromLatin1(pdf.left(8))));
         const int pages = pdfPageCount(pdf);
-        // Title and design, blocks, plots, findings: each part starts a page.
-        QVERIFY2(pages >= 3, qPrintable(QString("%1 pages, expected at least 3").arg(pages)));
+        // Title and figures, the design in readable parts, blocks, plots, findings.
+        QVERIFY2(pages >= 2, qPrintable(QString("%1 pages, expected at least 2").arg(pages)));
     }
 
     void errors_are_one_line_with_their_status_data()

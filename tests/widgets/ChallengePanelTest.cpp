@@ -1,12 +1,16 @@
 // The Challenge dock's panel: it lists the goals of the open design's
 // challenge with a note on the hidden loads, grades on a worker thread (the
-// event loop keeps running meanwhile) and fills the results table, score
-// and "Next:" line when the grade arrives.
+// event loop keeps running meanwhile) and fills the results window (failing
+// goals first, every row visible without scrolling), score and "Next:" line
+// when the grade arrives.
 #include "challenge/ChallengePanel.h"
+#include "challenge/ChallengeResultsDialog.h"
 #include "document/DesignDocument.h"
 #include "io/ScenarioFile.h"
 
+#include <QHeaderView>
 #include <QLabel>
+#include <QScrollBar>
 #include <QListWidget>
 #include <QSignalSpy>
 #include <QTableWidget>
@@ -66,20 +70,66 @@ private slots:
         QVERIFY2(graded.wait(60'000), "no grade within a minute");
         QVERIFY2(!panel.isGrading(), "still grading after graded was emitted");
         QTableWidget* table = panel.resultTable();
+        using Dialog = widgets::ChallengeResultsDialog;
         // p95 under both loads, the cost at the stated one, the allowed kinds.
         QCOMPARE(table->rowCount(), 4);
         QStringList loads, verdicts;
         for (int row = 0; row < table->rowCount(); ++row) {
-            loads << table->item(row, 1)->text();
-            verdicts << table->item(row, 4)->text();
+            loads << table->item(row, Dialog::LoadColumn)->text();
+            verdicts << table->item(row, Dialog::ResultColumn)->text();
         }
         QVERIFY2(loads.contains("surge (hidden)"), qPrintable(loads.join(", ")));
         QCOMPARE(verdicts.filter("FAIL").size(), 1);
-        QVERIFY2(table->item(loads.indexOf("surge (hidden)"), 4)->text().contains("FAIL"), qPrintable(verdicts.join(",")));
+        // The failing goal comes first, whatever its place in the challenge.
+        QVERIFY2(verdicts.front().contains("FAIL") && loads.front() == "surge (hidden)",
+                 qPrintable("the first row should be the failing one: " + verdicts.join(", ") + " / " + loads.join(", ")));
+        for (int row = 0; row < table->rowCount(); ++row)
+            for (int column : {int(Dialog::MeasuredColumn), int(Dialog::IntervalColumn), int(Dialog::TargetColumn)})
+                QVERIFY2(!table->item(row, column)->text().isEmpty(),
+                         qPrintable(QString("row %1 has no %2").arg(row).arg(table->horizontalHeaderItem(column)->text())));
         QVERIFY2(panel.scoreText().contains("75%"),
                  qPrintable("three of four checks pass, the score says: " + panel.scoreText()));
         QVERIFY2(panel.nextText().startsWith("Next: 1 goal failed under the hidden load \"surge\""),
                  qPrintable(panel.nextText()));
+        QVERIFY2(panel.resultsDialog()->isVisible(), "the results window should open when the grade arrives");
+    }
+
+    void results_window_shows_every_row_without_scrolling()
+    {
+        widgets::DesignDocument document;
+        widgets::ChallengePanel panel(&document);
+        document.reset(io::parseScenario(kDesign, "panel.scalelab"));
+        // A grade with many rows: eight goals under three loads.
+        analysis::GradeResult result;
+        for (int goal = 0; goal < 8; ++goal)
+            for (const char* load : {"stated", "spike", "flush"}) {
+                analysis::GoalResult row;
+                row.label = "Goal number " + std::to_string(goal) + " with a fairly long label";
+                row.metric = "p95_ms";
+                row.load = load;
+                row.mean = 100 + goal;
+                row.halfWidth = 4;
+                row.max = 150;
+                row.pass = goal % 3 != 0;
+                result.rows.push_back(row);
+            }
+        widgets::ChallengeResultsDialog dialog;
+        dialog.setResult("Many goals", result);
+        dialog.fitTo(QSize(1600, 1000)); // the screen this must fit
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY2(dialog.width() <= 1600 && dialog.height() <= 1000,
+                 qPrintable(QString("the window is %1 x %2, more than a 1600 x 1000 screen").arg(dialog.width()).arg(dialog.height())));
+        QTableWidget* table = dialog.table();
+        QCOMPARE(table->rowCount(), 24);
+        QVERIFY2(table->verticalScrollBar()->maximum() == 0,
+                 qPrintable(QString("the table scrolls (to %1 px): not every row is in view").arg(table->verticalScrollBar()->maximum())));
+        QVERIFY2(table->horizontalScrollBar()->maximum() == 0, "the table scrolls sideways");
+        for (int row = 0; row < 9; ++row) // goals 0, 3 and 6 fail under each load: nine rows first
+            QVERIFY2(table->item(row, widgets::ChallengeResultsDialog::ResultColumn)->text().contains("FAIL"),
+                     qPrintable(QString("row %1 should be a failing one").arg(row)));
+        if (const QByteArray shot = qgetenv("SCALELAB_SHOT_DIR"); !shot.isEmpty())
+            dialog.grab().save(QString::fromLocal8Bit(shot) + "/challenge-results.png");
     }
 
     void cancel_leaves_no_result()

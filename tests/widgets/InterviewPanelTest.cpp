@@ -5,11 +5,13 @@
 #include "interview/EnvelopePanel.h"
 #include "interview/InterviewClock.h"
 #include "interview/InterviewPanel.h"
+#include "interview/InterviewReportDialog.h"
 
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTextBrowser>
@@ -180,6 +182,42 @@ private slots:
         const QString passed = panel.reportView()->toPlainText();
         QVERIFY2(passed.contains("Pass: the design meets every goal"),
                  qPrintable(lacks(passed, "Pass: the design meets every goal")));
+    }
+
+    void report_window_shows_every_row_without_scrolling()
+    {
+        widgets::InterviewPanel panel;
+        panel.startInterview(urlShortener());
+        for (int i = 0; i < panel.requirements()->count(); i += 2)
+            panel.requirements()->item(i)->setCheckState(Qt::Checked);
+        // A full stress test: four goals under the stated and the hidden load, and the allowed kinds.
+        analysis::GradeResult result = sampleGrade(false);
+        for (const char* metric : {"error_rate", "throughput_rps"})
+            for (const auto& base : sampleGrade(false).rows) {
+                analysis::GoalResult row = base;
+                row.metric = metric;
+                row.label = std::string(metric) + " goal";
+                result.rows.push_back(row);
+            }
+        result.rows.push_back({"Only these block kinds: client, load_balancer, service, cache, database",
+                               "allowed_kinds", "stated", false, 0, 0, {}, 0.0, true, {}});
+        panel.setGradeResult(result);
+        widgets::InterviewReportDialog* window = panel.reportWindow();
+        QVERIFY2(window->isVisible(), "the report window should open when the stress test's grade arrives");
+        window->fitTo(QSize(1600, 1000)); // the screen this must fit
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        QVERIFY2(window->width() <= 1600 && window->height() <= 1000,
+                 qPrintable(QString("the window is %1 x %2, more than a 1600 x 1000 screen").arg(window->width()).arg(window->height())));
+        const QString text = window->browser()->toPlainText();
+        QCOMPARE(text.count("FAIL"), 3);
+        // Failing rows first: the first FAIL comes before the first pass.
+        const qsizetype table = text.indexOf("Measured");
+        QVERIFY2(table >= 0 && text.lastIndexOf("FAIL") < text.indexOf("pass", table),
+                 qPrintable("a passing row comes before a failing one:\n" + text));
+        QVERIFY2(window->browser()->verticalScrollBar()->maximum() == 0,
+                 qPrintable(QString("the report scrolls (%1 px): some of it is below the fold").arg(window->browser()->verticalScrollBar()->maximum())));
+        if (const QByteArray shot = qgetenv("SCALELAB_SHOT_DIR"); !shot.isEmpty())
+            window->grab().save(QString::fromLocal8Bit(shot) + "/interview-report.png");
     }
 
     void stress_test_grades_the_design_on_a_worker_thread()

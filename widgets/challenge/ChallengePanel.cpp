@@ -1,15 +1,17 @@
 #include "ChallengePanel.h"
 
+#include "ChallengeProgress.h"
+#include "ChallengeResultsDialog.h"
 #include "document/DesignDocument.h"
 #include "model/MetricCatalog.h"
+#include "model/StatedTraffic.h"
 
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
+#include <QTableWidget>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QTableWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
@@ -38,16 +40,6 @@ QString trafficText(const model::Challenge& challenge)
     return parts.join(", ");
 }
 
-QString measuredText(const analysis::GoalResult& row)
-{
-    if (row.metric == "allowed_kinds")
-        return row.pass ? QObject::tr("none other") : QObject::tr("%1 other").arg(int(row.mean));
-    if (!std::isfinite(row.mean))
-        return QObject::tr("not measured");
-    return qs(model::formatMetric(row.metric, row.mean)) + QString::fromUtf8(" ± ") +
-           qs(model::formatMetric(row.metric, row.halfWidth));
-}
-
 // A goal of the checklist: its label (to match the graded rows) and its text.
 constexpr int kLabelRole = Qt::UserRole;
 constexpr int kTextRole = Qt::UserRole + 1;
@@ -69,14 +61,15 @@ ChallengePanel::ChallengePanel(DesignDocument* document, QWidget* parent)
     , m_goalsHeading(wrappedLabel(this))
     , m_goals(new QListWidget(this))
     , m_hiddenNote(wrappedLabel(this))
+    , m_load(wrappedLabel(this))
     , m_submit(new QPushButton(tr("Submit for grading"), this))
     , m_cancel(new QPushButton(tr("Cancel"), this))
     , m_progress(new QProgressBar(this))
     , m_status(wrappedLabel(this))
-    , m_table(new QTableWidget(0, 5, this))
+    , m_showResults(new QPushButton(tr("Show results…"), this))
     , m_score(wrappedLabel(this))
     , m_next(wrappedLabel(this))
-    , m_hints(wrappedLabel(this))
+    , m_results(new ChallengeResultsDialog(this))
 {
     QFont titleFont = m_title->font();
     titleFont.setBold(true);
@@ -91,16 +84,8 @@ ChallengePanel::ChallengePanel(DesignDocument* document, QWidget* parent)
     m_progress->setFormat(tr("%v of %m runs"));
     m_progress->hide();
 
-    m_table->setHorizontalHeaderLabels({tr("Goal"), tr("Load"), tr("Measured ± 95% CI"), tr("Bound"), tr("Result")});
-    m_table->verticalHeader()->hide();
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setSelectionMode(QAbstractItemView::NoSelection);
-    m_table->setWordWrap(false);
-    m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-    for (int column = 1; column < 5; ++column)
-        m_table->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
-    m_table->setMinimumHeight(m_table->fontMetrics().height() * 12); // every row of a typical challenge
-    m_table->hide();
+    m_showResults->setToolTip(tr("Every goal under every load, failing ones first, in a window of its own"));
+    m_showResults->hide();
     QFont nextFont = m_next->font();
     nextFont.setBold(true);
     m_next->setFont(nextFont);
@@ -108,6 +93,7 @@ ChallengePanel::ChallengePanel(DesignDocument* document, QWidget* parent)
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_submit);
     buttons->addWidget(m_cancel);
+    buttons->addWidget(m_showResults);
     buttons->addStretch();
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
@@ -115,26 +101,27 @@ ChallengePanel::ChallengePanel(DesignDocument* document, QWidget* parent)
     layout->addWidget(m_goalsHeading);
     layout->addWidget(m_goals);
     layout->addWidget(m_hiddenNote);
+    layout->addWidget(m_load);
     layout->addLayout(buttons);
     layout->addWidget(m_progress);
     layout->addWidget(m_status);
     layout->addWidget(m_score);
     layout->addWidget(m_next);
-    layout->addWidget(m_table, 1);
-    layout->addWidget(m_hints);
     layout->addStretch();
 
     connect(m_submit, &QPushButton::clicked, this, &ChallengePanel::submit);
     connect(m_cancel, &QPushButton::clicked, this, &ChallengePanel::cancel);
+    connect(m_showResults, &QPushButton::clicked, this, &ChallengePanel::showResults);
     connect(&m_watcher, &QFutureWatcher<Outcome>::finished, this, [this] { finish(m_watcher.result()); });
     connect(m_document, &DesignDocument::designReset, this, &ChallengePanel::refresh);
     const auto markStale = [this] {
-        if (!m_table->isHidden())
+        if (!m_showResults->isHidden())
             m_status->setText(tr("The design changed since it was graded: submit again to see the new result."));
     };
     connect(m_document, &DesignDocument::blockAdded, this, markStale);
     connect(m_document, &DesignDocument::blockRemoved, this, markStale);
     connect(m_document, &DesignDocument::blockChanged, this, markStale);
+    connect(m_document, &DesignDocument::blockChanged, this, &ChallengePanel::updateLoadText);
     connect(m_document, &DesignDocument::linkAdded, this, markStale);
     connect(m_document, &DesignDocument::linkRemoved, this, markStale);
     connect(m_document, &DesignDocument::linkChanged, this, markStale);
@@ -152,17 +139,46 @@ bool ChallengePanel::hasChallenge() const { return m_document->architecture().ch
 
 QString ChallengePanel::scoreText() const { return m_score->text(); }
 QString ChallengePanel::nextText() const { return m_next->text(); }
+QTableWidget* ChallengePanel::resultTable() const { return m_results->table(); }
+QString ChallengePanel::loadText() const { return m_load->text(); }
+
+void ChallengePanel::showResults()
+{
+    m_results->show();
+    m_results->raise();
+    m_results->activateWindow();
+}
+
+void ChallengePanel::updateLoadText()
+{
+    const model::Architecture& design = m_document->architecture();
+    if (!design.challenge || design.challenge->traffic.empty()) {
+        m_load->clear();
+        return;
+    }
+    const QString stated = qs(model::statedTrafficText(design));
+    if (model::runsStatedTraffic(design)) {
+        m_load->setText(tr("Play runs the stated load: <b>%1</b>, the load the grader uses.").arg(stated.toHtmlEscaped()));
+        m_load->setStyleSheet({});
+    } else {
+        m_load->setText(tr("Play runs your design's own traffic, not the stated load (<b>%1</b>) that grading "
+                           "uses: set it back to explore what is graded.")
+                            .arg(stated.toHtmlEscaped()));
+        m_load->setStyleSheet("color: #d98200;");
+    }
+}
 
 void ChallengePanel::refresh()
 {
     const model::Architecture& design = m_document->architecture();
-    m_table->hide();
-    m_table->setRowCount(0);
+    m_showResults->hide();
+    m_results->hide();
+    m_results->table()->setRowCount(0);
     m_score->clear();
     m_next->clear();
-    m_hints->clear();
     m_status->clear();
     m_goals->clear();
+    updateLoadText();
     if (!design.challenge) {
         m_title->setText(tr("No challenge"));
         m_brief->setText(tr("This design carries no challenge. Open one from File > Examples (the \"Challenges\" "
@@ -297,30 +313,9 @@ void ChallengePanel::finish(const Outcome& outcome)
 void ChallengePanel::showResult(const analysis::GradeResult& result)
 {
     const QColor passColour(0x1b, 0x7f, 0x3b), failColour(0xc6, 0x28, 0x28);
-    m_table->setRowCount(int(result.rows.size()));
-    for (int r = 0; r < int(result.rows.size()); ++r) {
-        const analysis::GoalResult& row = result.rows[size_t(r)];
-        const QString load = row.load == model::Challenge::kStatedLoad ? tr("stated")
-                             : row.hidden ? tr("%1 (hidden)").arg(qs(row.load))
-                                          : qs(row.load);
-        const QStringList cells{qs(row.label), load, measuredText(row), qs(analysis::boundText(row)),
-                                row.pass ? QString::fromUtf8("✔ PASS") : QString::fromUtf8("✘ FAIL")};
-        for (int c = 0; c < cells.size(); ++c) {
-            auto* item = new QTableWidgetItem(cells[c]);
-            if (!row.detail.empty())
-                item->setToolTip(qs(row.detail));
-            if (c == 4) {
-                item->setForeground(row.pass ? passColour : failColour);
-                QFont bold = item->font();
-                bold.setBold(true);
-                item->setFont(bold);
-            }
-            m_table->setItem(r, c, item);
-        }
-    }
-    m_table->show();
-    m_table->resizeColumnsToContents();
-    m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    const model::Architecture& design = m_document->architecture();
+    m_results->setResult(design.challenge ? qs(design.challenge->title) : QString(), result);
+    m_showResults->show();
     // Tick the goals that passed under every load.
     for (int i = 0; i < m_goals->count(); ++i) {
         QListWidgetItem* item = m_goals->item(i);
@@ -331,21 +326,12 @@ void ChallengePanel::showResult(const analysis::GradeResult& result)
         item->setText((allPass ? QString::fromUtf8("☑ ") : QString::fromUtf8("☒ ")) + item->data(kTextRole).toString());
         item->setForeground(allPass ? passColour : failColour);
     }
-    m_score->setText(tr("<b>Score: %1%</b> (%2 of %3 goals passed) · Cost at the stated traffic: %4 ± %5 a month")
-                         .arg(result.scorePercent(), 0, 'f', 0)
-                         .arg(result.passed())
-                         .arg(result.rows.size())
-                         .arg(qs(model::formatMetric("cost_per_month", result.costPerMonth.mean)))
-                         .arg(qs(model::formatMetric("cost_per_month", result.costPerMonth.halfWidth))));
-    m_next->setText(qs(analysis::nextStep(result)));
+    m_score->setText(m_results->scoreText());
+    m_next->setText(m_results->nextText());
     m_next->setStyleSheet(result.allPassed() ? "color: #1b7f3b;" : "color: #c62828;");
-    QStringList hints;
-    for (const auto& hint : result.hints)
-        hints << tr("<b>%1</b>: %2 → <i>%3</i>: %4")
-                     .arg(qs(analysis::loadPhrase(hint.load, hint.hidden)).toHtmlEscaped(),
-                          qs(hint.problem).toHtmlEscaped(), qs(hint.pattern).toHtmlEscaped(),
-                          qs(hint.suggestion).toHtmlEscaped());
-    m_hints->setText(hints.isEmpty() ? QString() : tr("<b>Advisor:</b><br>") + hints.join("<br>"));
+    if (result.allPassed() && m_keepsProgress && design.challenge)
+        ChallengeProgress::markPassed(*design.challenge);
+    showResults();
 }
 
 } // namespace scalelab::widgets

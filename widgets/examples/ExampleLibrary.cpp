@@ -26,6 +26,26 @@ model::Architecture ExampleLibrary::load(const QString& path)
     return io::parseScenario(file.readAll().toStdString(), name);
 }
 
+namespace {
+constexpr const char* kSolutionSuffix = ".solution.scalelab";
+constexpr const char* kNaiveSuffix = ".naive.scalelab";
+constexpr const char* kSuffix = ".scalelab";
+} // namespace
+
+bool ExampleLibrary::isSolution(const QString& path) { return path.endsWith(kSolutionSuffix); }
+
+QString ExampleLibrary::solutionPath(const QString& path)
+{
+    if (isSolution(path))
+        return path;
+    QString base = path;
+    if (base.endsWith(kNaiveSuffix))
+        base.chop(qsizetype(qstrlen(kNaiveSuffix)));
+    else if (base.endsWith(kSuffix))
+        base.chop(qsizetype(qstrlen(kSuffix)));
+    return base + kSolutionSuffix;
+}
+
 std::vector<ExampleLibrary::Example> ExampleLibrary::inFolder(const QString& folder)
 {
     BlockIcons::ensureResources();

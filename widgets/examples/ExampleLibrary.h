@@ -25,6 +25,10 @@ public:
     static std::vector<Example> all();
     // Every design in `folder` that loads, by file name; none when the folder is missing.
     static std::vector<Example> inFolder(const QString& folder);
+    // A challenge's reference solution sits beside it as NAME.solution.scalelab.
+    static bool isSolution(const QString& path);
+    // The solution's path for a challenge's start or naive file (it may not exist).
+    static QString solutionPath(const QString& path);
     // Reads a design from a resource (or any Qt path); throws io::LoadError.
     static model::Architecture load(const QString& path);
 };

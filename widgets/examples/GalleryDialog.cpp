@@ -10,6 +10,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QTextBrowser>
@@ -55,7 +56,11 @@ GalleryDialog::GalleryDialog(const QString& folder, const QString& title, const 
     m_stack->addWidget(m_empty);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Open | QDialogButtonBox::Cancel);
-    QPushButton* open = buttons->button(QDialogButtonBox::Open);
+    m_open = buttons->button(QDialogButtonBox::Open);
+    m_showSolution = buttons->addButton(tr("Show solution…"), QDialogButtonBox::ActionRole);
+    m_showSolution->setObjectName("showSolution");
+    m_showSolution->setToolTip(tr("List this challenge's reference solution (it is listed by itself once you pass)"));
+    connect(m_showSolution, &QPushButton::clicked, this, [this] { showSolution(); });
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
         if (!selectedPath().isEmpty())
             accept();
@@ -65,9 +70,9 @@ GalleryDialog::GalleryDialog(const QString& folder, const QString& title, const 
         if (index.parent().isValid())
             accept();
     });
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, [this, open] {
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
         showDetails();
-        open->setEnabled(!selectedPath().isEmpty());
+        updateButtons();
     });
     connect(m_search, &QLineEdit::textChanged, this, &GalleryDialog::setFilterText);
 
@@ -81,7 +86,52 @@ GalleryDialog::GalleryDialog(const QString& folder, const QString& title, const 
     resize(1100, 720);
     selectFirstDesign();
     updateEmptyState();
-    open->setEnabled(!selectedPath().isEmpty());
+    updateButtons();
+}
+
+void GalleryDialog::updateButtons()
+{
+    m_open->setEnabled(!selectedPath().isEmpty());
+    m_showSolution->setVisible(m_model->hiddenSolutionOf(m_filter->mapToSource(m_view->currentIndex())) != nullptr);
+}
+
+bool GalleryDialog::select(const QString& path)
+{
+    for (int topic = 0; topic < m_filter->rowCount(); ++topic)
+        for (int row = 0; row < m_filter->rowCount(m_filter->index(topic, 0)); ++row) {
+            const QModelIndex index = m_filter->index(row, 0, m_filter->index(topic, 0));
+            if (index.data(GalleryModel::PathRole).toString() == path) {
+                m_view->setCurrentIndex(index);
+                m_view->scrollTo(index);
+                return true;
+            }
+        }
+    return false;
+}
+
+bool GalleryDialog::showSolution(bool confirm)
+{
+    const ExampleLibrary::Example* solution = m_model->hiddenSolutionOf(m_filter->mapToSource(m_view->currentIndex()));
+    if (!solution)
+        return false;
+    if (confirm) {
+        const QString challenge = m_view->currentIndex().data().toString();
+        const auto answer = QMessageBox::question(
+            this, tr("Show the solution?"),
+            tr("<p>Show the reference solution of <b>%1</b>?</p><p>Working it out is the point of a challenge: "
+               "submit your own design first. Once it passes, the solution is listed by itself.</p>")
+                .arg(challenge.toHtmlEscaped()),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+        if (answer != QMessageBox::Yes)
+            return false;
+    }
+    const QString path = solution->path; // populate() keeps m_designs, but be explicit
+    m_model->revealSolution(path);
+    m_view->expandAll();
+    select(path);
+    updateEmptyState();
+    updateButtons();
+    return true;
 }
 
 QString GalleryDialog::selectedPath() const

@@ -8,6 +8,7 @@
 
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QStackedWidget;
 class QTextBrowser;
 class QTreeView;
@@ -29,11 +30,18 @@ public:
     int count() const;
     int shownCount() const;
     void setFilterText(const QString& text);
+    // Selects the design at `path` when it is listed.
+    bool select(const QString& path);
+    // Lists and selects the chosen challenge's reference solution, after the
+    // user confirms (unless `confirm` is false). False when there is none to show.
+    bool showSolution(bool confirm = true);
+    QPushButton* showSolutionButton() const { return m_showSolution; }
 
 private:
     void selectFirstDesign();
     void showDetails();
     void updateEmptyState();
+    void updateButtons();
 
     GalleryModel* m_model;
     GalleryFilter* m_filter;
@@ -43,6 +51,8 @@ private:
     QLabel* m_empty;
     QStackedWidget* m_stack;
     QString m_emptyText;
+    QPushButton* m_open = nullptr;
+    QPushButton* m_showSolution = nullptr;
 };
 
 } // namespace scalelab::widgets

@@ -1,6 +1,7 @@
 #include "GalleryModel.h"
 
 #include "QtText.h"
+#include "challenge/ChallengeProgress.h"
 #include "model/LibraryTopics.h"
 
 #include <algorithm>
@@ -46,20 +47,77 @@ QString topicOf(const model::Architecture& design)
 } // namespace
 
 QString GalleryModel::otherTopic() { return tr("Other"); }
+QString GalleryModel::solutionsTopic() { return tr("Reference solutions"); }
 
 GalleryModel::GalleryModel(std::vector<ExampleLibrary::Example> designs, QObject* parent)
+    : GalleryModel(std::move(designs), &ChallengeProgress::passed, parent)
+{
+}
+
+GalleryModel::GalleryModel(std::vector<ExampleLibrary::Example> designs, PassedCheck passed, QObject* parent)
     : QStandardItemModel(parent)
     , m_designs(std::move(designs))
+    , m_passed(std::move(passed))
 {
+    populate();
+}
+
+bool GalleryModel::solutionListed(const ExampleLibrary::Example& example) const
+{
+    return m_revealed.contains(example.path) || (example.design.challenge && m_passed && m_passed(*example.design.challenge));
+}
+
+bool GalleryModel::isListed(const QString& path) const
+{
+    const auto found = std::find_if(m_designs.begin(), m_designs.end(),
+                                    [&](const ExampleLibrary::Example& e) { return e.path == path; });
+    return found != m_designs.end() && (!ExampleLibrary::isSolution(path) || solutionListed(*found));
+}
+
+const ExampleLibrary::Example* GalleryModel::hiddenSolutionOf(const QModelIndex& index) const
+{
+    const ExampleLibrary::Example* shown = example(index);
+    if (!shown || ExampleLibrary::isSolution(shown->path))
+        return nullptr;
+    const QString path = ExampleLibrary::solutionPath(shown->path);
+    for (const auto& candidate : m_designs)
+        if (candidate.path == path)
+            return solutionListed(candidate) ? nullptr : &candidate;
+    return nullptr;
+}
+
+QModelIndex GalleryModel::revealSolution(const QString& path)
+{
+    if (!ExampleLibrary::isSolution(path))
+        return {};
+    m_revealed.insert(path);
+    populate();
+    for (int topic = 0; topic < rowCount(); ++topic)
+        for (int row = 0; row < rowCount(index(topic, 0)); ++row)
+            if (const QModelIndex found = index(row, 0, index(topic, 0)); found.data(PathRole).toString() == path)
+                return found;
+    return {};
+}
+
+void GalleryModel::populate()
+{
+    clear();
     std::map<QString, std::vector<int>> byTopic;
-    for (int i = 0; i < static_cast<int>(m_designs.size()); ++i)
-        byTopic[topicOf(m_designs[static_cast<size_t>(i)].design)].push_back(i);
+    for (int i = 0; i < static_cast<int>(m_designs.size()); ++i) {
+        const ExampleLibrary::Example& entry = m_designs[static_cast<size_t>(i)];
+        if (!ExampleLibrary::isSolution(entry.path))
+            byTopic[topicOf(entry.design)].push_back(i);
+        else if (solutionListed(entry))
+            byTopic[solutionsTopic()].push_back(i);
+    }
 
     std::vector<QString> topics;
     for (const auto& [topic, members] : byTopic)
         topics.push_back(topic);
     const auto rank = [](const QString& topic) {
-        return topic == otherTopic() ? model::libraryTopics().size() + 1 : model::topicRank(toStdString(topic));
+        return topic == solutionsTopic() ? model::libraryTopics().size() + 2
+               : topic == otherTopic()   ? model::libraryTopics().size() + 1
+                                         : model::topicRank(toStdString(topic));
     };
     std::sort(topics.begin(), topics.end(), [&](const QString& a, const QString& b) {
         if (rank(a) != rank(b))

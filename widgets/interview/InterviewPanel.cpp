@@ -2,6 +2,7 @@
 
 #include "EnvelopePanel.h"
 #include "InterviewClock.h"
+#include "InterviewReportDialog.h"
 #include "QtText.h"
 
 #include <QHBoxLayout>
@@ -76,9 +77,14 @@ InterviewPanel::InterviewPanel(QWidget* parent)
     m_report = new QTextBrowser(this);
     m_report->setObjectName("interviewReport");
     m_tabs->addTab(m_report, tr("3. Report"));
+    m_reportWindow = new InterviewReportDialog(this);
     layout->addWidget(m_tabs, 1);
 
     auto* testRow = new QHBoxLayout;
+    auto* openReport = new QPushButton(tr("Open report"), this);
+    openReport->setObjectName("openInterviewReport");
+    openReport->setToolTip(tr("The whole report in a window of its own"));
+    connect(openReport, &QPushButton::clicked, this, &InterviewPanel::showReport);
     m_stressTest = new QPushButton(tr("Stress test my design"), this);
     m_stressTest->setToolTip(tr("Runs the design on the canvas under the stated traffic and a hidden load, over "
                                 "several seeds, and grades it against the interview's goals."));
@@ -87,6 +93,7 @@ InterviewPanel::InterviewPanel(QWidget* parent)
     m_progress = new QProgressBar(this);
     m_progress->setVisible(false);
     testRow->addWidget(m_progress, 1);
+    testRow->addWidget(openReport);
     layout->addLayout(testRow);
     m_status = new QLabel(this);
     m_status->setWordWrap(true);
@@ -184,6 +191,8 @@ void InterviewPanel::updateNextStep()
 void InterviewPanel::refreshReport()
 {
     m_report->setHtml(interviewReportHtml(summary()));
+    if (m_reportWindow->isVisible())
+        m_reportWindow->setSummary(summary());
     updateNextStep();
 }
 
@@ -191,6 +200,9 @@ void InterviewPanel::showReport()
 {
     refreshReport();
     m_tabs->setCurrentIndex(ReportTab);
+    m_reportWindow->setSummary(summary());
+    m_reportWindow->show();
+    m_reportWindow->raise();
 }
 
 void InterviewPanel::setGradeResult(const analysis::GradeResult& result)

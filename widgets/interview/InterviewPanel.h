@@ -24,6 +24,7 @@ namespace scalelab::widgets {
 
 class EnvelopePanel;
 class InterviewClock;
+class InterviewReportDialog;
 
 class InterviewPanel : public QWidget {
     Q_OBJECT
@@ -44,6 +45,8 @@ public:
     EnvelopePanel* envelope() const { return m_envelope; }
     QListWidget* requirements() const { return m_requirements; }
     QTextBrowser* reportView() const { return m_report; }
+    // The report in a window of its own, opened when a stress test finishes.
+    InterviewReportDialog* reportWindow() const { return m_reportWindow; }
     QPushButton* stressTestButton() const { return m_stressTest; }
     QTabWidget* tabs() const { return m_tabs; }
 
@@ -54,6 +57,7 @@ public:
 
 public slots:
     void runStressTest();
+    // The Report tab, and the report's own window.
     void showReport();
 
 signals:
@@ -79,6 +83,7 @@ private:
     QListWidget* m_requirements;
     EnvelopePanel* m_envelope;
     QTextBrowser* m_report;
+    InterviewReportDialog* m_reportWindow;
     QPushButton* m_stressTest;
     QProgressBar* m_progress;
     QLabel* m_status;

@@ -34,18 +34,45 @@ QString gradeTable(const analysis::GradeResult& grade)
 {
     QString html = "<table border='1' cellspacing='0' cellpadding='4' width='100%'>"
                    "<tr><th align='left'>" + tr("Load") + "</th><th align='left'>" + tr("Goal")
-                   + "</th><th align='left'>" + tr("Measured (95% CI)") + "</th><th>" + tr("Result") + "</th></tr>";
-    for (const auto& row : grade.rows) {
+                   + "</th><th align='left'>" + tr("Measured ± 95% interval") + "</th><th align='left'>" + tr("Target")
+                   + "</th><th>" + tr("Result") + "</th></tr>";
+    // Failing rows first: the verdict's reasons are what the candidate reads first.
+    for (const auto& row : analysis::failingFirst(grade.rows)) {
         const QString load = esc(row.load) + (row.hidden ? " <b>" + tr("(hidden load, now revealed)") + "</b>" : QString());
         const QString verdict = row.pass ? "<span style='color:#1b7f3b'><b>" + tr("pass") + "</b></span>"
                                          : "<span style='color:#b00020'><b>" + tr("FAIL") + "</b></span>";
         QString goal = esc(row.label);
         if (!row.detail.empty())
             goal += "<br><small>" + esc(row.detail) + "</small>";
-        html += "<tr><td>" + load + "</td><td>" + goal + "</td><td>" + measured(row) + "</td><td align='center'>"
+        html += "<tr><td>" + load + "</td><td>" + goal + "</td><td>" + measured(row) + "</td><td>"
+                + esc(analysis::boundText(row)) + "</td><td align='center'>"
                 + verdict + "</td></tr>";
     }
     return html + "</table>";
+}
+
+// The checklist and the sums side by side: two short lists need not stack.
+QString requirementsAndEnvelope(const InterviewSummary& s)
+{
+    QString requirements = "<h3>" + tr("Requirements: %1 of %2 ticked").arg(s.ticked.size()).arg(s.ticked.size() + s.unticked.size())
+                           + "</h3><ul>";
+    for (const QString& r : s.ticked)
+        requirements += QString::fromUtf8("<li>✔ ") + r.toHtmlEscaped() + "</li>";
+    for (const QString& r : s.unticked)
+        requirements += QString::fromUtf8("<li style='color:#888'>✘ ") + r.toHtmlEscaped() + "</li>";
+    requirements += "</ul>";
+
+    QString envelope = "<h3>" + tr("Back of the envelope") + "</h3>";
+    if (s.envelope) {
+        envelope += "<ul>";
+        for (const auto& step : s.envelope->steps)
+            envelope += "<li>" + esc(step.label) + ": " + esc(step.formula) + "</li>";
+        envelope += "</ul>";
+    } else {
+        envelope += "<p>" + tr("The envelope inputs cannot be computed.") + "</p>";
+    }
+    return "<table width='100%' cellspacing='0' cellpadding='0'><tr><td width='50%' valign='top'>" + requirements
+           + "</td><td width='50%' valign='top'>" + envelope + "</td></tr></table>";
 }
 
 } // namespace
@@ -75,28 +102,11 @@ QString interviewReportHtml(const InterviewSummary& s)
     html += "<p>" + tr("Time used: <b>%1</b> of %2").arg(InterviewClock::format(s.secondsUsed), InterviewClock::format(s.secondsAllowed))
             + "</p>";
 
-    html += "<h3>" + tr("Requirements: %1 of %2 ticked").arg(s.ticked.size()).arg(s.ticked.size() + s.unticked.size()) + "</h3><ul>";
-    for (const QString& r : s.ticked)
-        html += QString::fromUtf8("<li>✔ ") + r.toHtmlEscaped() + "</li>";
-    for (const QString& r : s.unticked)
-        html += QString::fromUtf8("<li style='color:#888'>✘ ") + r.toHtmlEscaped() + "</li>";
-    html += "</ul>";
-
-    html += "<h3>" + tr("Back of the envelope") + "</h3>";
-    if (s.envelope) {
-        html += "<ul>";
-        for (const auto& step : s.envelope->steps)
-            html += "<li>" + esc(step.label) + ": " + esc(step.formula) + "</li>";
-        html += "</ul>";
-    } else {
-        html += "<p>" + tr("The envelope inputs cannot be computed.") + "</p>";
-    }
-
     html += "<h3>" + tr("Stress test") + "</h3>";
     if (!s.grade) {
         html += "<p>" + tr("Not run yet. Press <b>Stress test</b>: your design runs under the stated traffic and a "
                            "hidden load, over several seeds.") + "</p>";
-        return html;
+        return html + requirementsAndEnvelope(s);
     }
     const auto& g = *s.grade;
     html += gradeTable(g);
@@ -113,7 +123,7 @@ QString interviewReportHtml(const InterviewSummary& s)
             html += " " + esc(hint.suggestion);
         html += "</p>";
     }
-    return html;
+    return html + requirementsAndEnvelope(s);
 }
 
 } // namespace scalelab::widgets

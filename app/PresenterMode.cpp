@@ -17,19 +17,6 @@
 
 namespace scalelab::app {
 
-namespace {
-
-// Card texts grow with everything else. CanvasScene::setTextScale comes with
-// the canvas-readability work; until both are in, this compiles either way.
-template <typename Scene>
-void scaleCardText(Scene* scene, double scale)
-{
-    if constexpr (requires { scene->setTextScale(scale); })
-        scene->setTextScale(scale);
-}
-
-} // namespace
-
 PresenterMode::PresenterMode(MainWindow* window)
     : QObject(window)
     , m_window(window)
@@ -85,7 +72,7 @@ void PresenterMode::enter()
     // The whole design in sight, cards up to kScale times larger than everyday.
     view->setFitZoomRange(m_fitFloor, m_fitLimit * kScale);
 
-    scaleCardText(m_window->scene(), kScale);
+    m_window->scene()->setTextScale(kScale);
 
     m_windowState = m_window->windowState();
     m_geometry = m_window->saveGeometry();
@@ -141,7 +128,7 @@ void PresenterMode::leave()
     for (widgets::TimeSeriesPlot* plot : m_window->findChildren<widgets::TimeSeriesPlot*>())
         plot->relayoutLegend();
 
-    scaleCardText(m_window->scene(), 1.0);
+    m_window->scene()->setTextScale(1.0);
     m_window->removeToolBarBreak(m_window->run()->toolBar());
     m_window->restoreState(m_dockState);
     m_window->run()->setBlockDockEnabled(true);

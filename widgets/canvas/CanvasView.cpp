@@ -51,6 +51,7 @@ void CanvasView::zoomBy(double factor)
     const double target = std::clamp(zoom() * factor, kMinZoom, kMaxZoom);
     if (target == zoom())
         return;
+    m_keepsFit = false;
     scale(target / zoom(), target / zoom());
     emit zoomChanged(zoom());
 }
@@ -73,6 +74,7 @@ void CanvasView::zoomOut()
 
 void CanvasView::resetZoom()
 {
+    m_keepsFit = false;
     setTransform(QTransform());
     emit zoomChanged(zoom());
 }
@@ -93,7 +95,15 @@ void CanvasView::fitToView()
         setTransform(QTransform::fromScale(bounded, bounded));
         centerOn(design.center());
     }
+    m_keepsFit = true;
     emit zoomChanged(zoom());
+}
+
+void CanvasView::resizeEvent(QResizeEvent* event)
+{
+    QGraphicsView::resizeEvent(event);
+    if (m_keepsFit)
+        fitToView();
 }
 
 void CanvasView::centreOnBlock(const QString& id)
@@ -137,6 +147,7 @@ void CanvasView::mousePressEvent(QMouseEvent* event)
 {
     if (event->button() == Qt::MiddleButton || (event->button() == Qt::LeftButton && m_spaceHeld)) {
         m_panning = true;
+        m_keepsFit = false;
         m_pannedWithSpace = m_spaceHeld;
         m_panLast = event->position().toPoint();
         viewport()->setCursor(Qt::ClosedHandCursor);

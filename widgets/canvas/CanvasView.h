@@ -58,6 +58,7 @@ protected:
     void dropEvent(QDropEvent* event) override;
     void drawForeground(QPainter* painter, const QRectF& rect) override;
     void focusOutEvent(QFocusEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void zoomBy(double factor);
@@ -69,6 +70,10 @@ private:
     QPoint m_panLast;
     double m_fitZoomFloor = 0.1;
     double m_fitZoomLimit = 1.0;
+    // The view was last fitted and the user has not zoomed or panned since:
+    // a resized window (maximised, docks moved) fits again rather than
+    // leaving the design small in a corner of a larger canvas.
+    bool m_keepsFit = false;
 };
 
 } // namespace scalelab::widgets

@@ -27,9 +27,9 @@ TimeMarkers::Style TimeMarkers::styleOf(stats::EventLogEntry::Kind kind)
     case Kind::Fault: return {QColor(0xc0, 0x1c, 0x28), Qt::SolidLine};
     case Kind::Recovery: return {QColor(0x2a, 0x9d, 0x5c), Qt::DashLine};
     case Kind::Reaction: return {QColor(0x6a, 0x3d, 0x9a), Qt::DashLine};
-    default: break; // a kind without a case of its own yet (design changes): below
+    case Kind::Design: break;
     }
-    return {QColor(0x1f, 0x4e, 0x79), Qt::SolidLine};
+    return {QColor(0x1f, 0x4e, 0x79), Qt::SolidLine}; // design changes: the user's own edits
 }
 
 QString TimeMarkers::shortText(const stats::EventLogEntry& entry)

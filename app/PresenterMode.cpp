@@ -101,6 +101,16 @@ void PresenterMode::fitLayout()
             toolBars += toolBar->sizeHint().width();
     if (toolBars > m_window->width())
         m_window->insertToolBarBreak(m_window->run()->toolBar());
+    // Five plots at 1.5 times their size do not fit a 1280-wide row: the cost
+    // joins the utilisation tabs, and the four left get a legible width.
+    // leave() restores the saved dock state, and with it the cost's own column.
+    auto* cost = m_window->findChild<QDockWidget*>("CostDock");
+    auto* instances = m_window->findChild<QDockWidget*>("InstancesDock");
+    if (m_window->width() < kFivePlotsWidth && cost && instances && !cost->isHidden() && !instances->isHidden()
+        && m_window->tabifiedDockWidgets(cost).isEmpty()) {
+        m_window->tabifyDockWidget(instances, cost);
+        m_window->findChild<QDockWidget*>("UtilisationDock")->raise();
+    }
     // Larger legends and ticks need a taller plot row, and the plots the
     // width: the Problems tabs keep only what their titles need.
     QList<QDockWidget*> row;

@@ -28,6 +28,8 @@ class PresenterMode : public QObject {
     Q_OBJECT
 public:
     static constexpr double kScale = 1.5;
+    // Narrower than this, the magnified plot row holds four plots, not five.
+    static constexpr int kFivePlotsWidth = 1600;
 
     explicit PresenterMode(MainWindow* window);
     ~PresenterMode() override;

@@ -395,9 +395,13 @@ void BlockItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option,
     if (m_live) {
         // Zoomed out, the key figure carries the utilisation and the DOWN tag.
         m_live->paintUtilization(painter, card, !lowDetail);
-        if (!lowDetail)
+        // The badges under the card keep their scene size, so zoomed out they
+        // would be specks: the key figure stands for them, and hovering (full
+        // detail) or the tooltip brings them back.
+        if (!lowDetail) {
             m_live->paintDown(painter, card);
-        m_live->paintBadges(painter, card);
+            m_live->paintBadges(painter, card);
+        }
     }
     paintBadge(painter, card);
 }
@@ -408,7 +412,12 @@ void BlockItem::paintLowDetail(QPainter* painter, QRectF card, double levelOfDet
     painter->setFont(text.nameFont);
     painter->setPen(style::textPrimary());
     const QFontMetricsF nameMetrics(text.nameFont);
-    double baseline = card.top() + 10 + nameMetrics.ascent();
+    // The name and the figure as one block, centred between the stripe and
+    // the utilisation bar (10 px each side at least, the room lowDetailText kept).
+    const double figureHeight =
+        text.figure.isEmpty() ? 0 : QFontMetricsF(text.figureFont).lineSpacing() + 2;
+    const double textHeight = text.nameLines.size() * nameMetrics.lineSpacing() + figureHeight;
+    double baseline = card.top() + std::max(10.0, (card.height() - textHeight) / 2) + nameMetrics.ascent();
     for (const QString& line : text.nameLines) {
         painter->drawText(QPointF(card.left() + 10, baseline), line);
         baseline += nameMetrics.lineSpacing();
@@ -423,7 +432,9 @@ void BlockItem::paintLowDetail(QPainter* painter, QRectF card, double levelOfDet
         colour = BlockLiveStats::levelColor(m_live->utilization).darker(115);
     painter->setFont(text.figureFont);
     painter->setPen(colour);
-    painter->drawText(QPointF(card.left() + 10, baseline - nameMetrics.descent() + 2 + figureMetrics.ascent()),
+    // `baseline` is now where a further name line would sit: the figure
+    // starts where that line's top would be, the room lowDetailText kept.
+    painter->drawText(QPointF(card.left() + 10, baseline - nameMetrics.ascent() + 2 + figureMetrics.ascent()),
                       text.figure);
 }
 

@@ -445,9 +445,12 @@ void TimeSeriesPlot::relayoutLegend()
     m_plot->legend->setMargins(margins);
     const int besideWidth = m_plot->width() - buttons - 12;
     const int belowWidth = m_plot->width() - 8;
+    // One that does not fit beside them at all (a magnified cost figure)
+    // goes below too: clipped at the right edge rather than under a button.
+    const int besideColumns = plotstyle::legendColumnsFitting(m_plot, besideWidth);
     const bool below = m_legendShown && count > 0 &&
-                       1 + rowsWith(plotstyle::legendColumnsFitting(m_plot, belowWidth)) <
-                           rowsWith(plotstyle::legendColumnsFitting(m_plot, besideWidth));
+                       (besideColumns == 0 ||
+                        1 + rowsWith(plotstyle::legendColumnsFitting(m_plot, belowWidth)) < rowsWith(besideColumns));
     if (below) {
         margins.setTop(kButtonRowHeight);
         m_plot->legend->setMargins(margins);
@@ -457,10 +460,12 @@ void TimeSeriesPlot::relayoutLegend()
 
 void TimeSeriesPlot::fitValueTicks()
 {
-    // Room for a label and more than its height again between two ticks. The
-    // ticks of this layout are set already: a change shows from the next replot.
+    // Room for a label and more than its height again between two ticks, and
+    // never fewer than two (one step may overshoot the range and leave the
+    // axis bare). The ticks of this layout are set already: a change shows
+    // from the next replot.
     const int labelHeight = QFontMetrics(m_plot->yAxis->tickLabelFont()).height();
-    const int count = std::clamp(static_cast<int>(m_plot->axisRect()->height() / (2.6 * labelHeight)), 1, 6);
+    const int count = std::clamp(static_cast<int>(m_plot->axisRect()->height() / (2.6 * labelHeight)), 2, 6);
     if (count != m_plot->yAxis->ticker()->tickCount()) {
         m_plot->yAxis->ticker()->setTickCount(count);
         m_plot->replot(QCustomPlot::rpQueuedReplot);

@@ -126,12 +126,17 @@ int GuiStartup::run(const QStringList& arguments)
     MainWindow window(options);
 
     QString error;
-    if (!files.isEmpty())
-        error = window.openFile(files.first());
-    else if (parser.isSet(empty))
-        window.newDesign();
-    else
-        error = window.openExample(widgets::ExampleLibrary::kDefaultExample);
+    // A design left by a crash is offered first: opening anything discards it.
+    // If recovered, that design is open and a requested file is in Open Recent.
+    const bool recovered = !shooting && window.offerRecovery(files.value(0));
+    if (!recovered) {
+        if (!files.isEmpty())
+            error = window.openFile(files.first());
+        else if (parser.isSet(empty))
+            window.newDesign();
+        else
+            error = window.openExample(widgets::ExampleLibrary::kDefaultExample);
+    }
 
     if (error.isEmpty() && parser.isSet(select)) {
         const std::string id = parser.value(select).toStdString();
@@ -212,7 +217,6 @@ int GuiStartup::run(const QStringList& arguments)
         return error.isEmpty() ? 0 : fail(error);
     }
     window.show();
-    window.offerRecovery();
     if (error.isEmpty() && parser.isSet(runFor)) {
         std::string why;
         if (const auto seconds = model::parseDurationSeconds(parser.value(runFor).toStdString(), why))

@@ -43,6 +43,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QMimeData>
 #include <QSettings>
 #include <QStatusBar>
@@ -538,30 +539,45 @@ bool MainWindow::maybeSave()
     return answer == QMessageBox::Discard;
 }
 
-void MainWindow::offerRecovery()
+bool MainWindow::offerRecovery(const QString& requestedFile)
 {
     if (!m_recovery)
-        return;
+        return false;
     const auto left = m_recovery->leftBehind();
     if (!left)
-        return;
-    const auto answer = QMessageBox::question(
-        this, tr("Recover unsaved design?"),
-        tr("ScaleLab did not close properly last time. A design with unsaved changes was kept%1.\n\n"
-           "Recover it?")
-            .arg(left->originalPath.isEmpty() ? QString() : tr(" (from %1)").arg(QFileInfo(left->originalPath).fileName())),
-        QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
-    if (answer != QMessageBox::Yes) {
+        return false;
+    const QString requested = requestedFile.isEmpty() ? QString() : QFileInfo(requestedFile).absoluteFilePath();
+    const bool sameFile = !requested.isEmpty() && requested == QFileInfo(left->originalPath).absoluteFilePath();
+    QString question =
+        tr("ScaleLab did not close properly last time. A design with unsaved changes was kept%1.")
+            .arg(left->originalPath.isEmpty() ? QString() : tr(" (from %1)").arg(QFileInfo(left->originalPath).fileName()));
+    if (!requested.isEmpty() && !sameFile)
+        question += "\n\n" + tr("Recovering it opens it instead of %1, which stays in File > Open Recent.")
+                                  .arg(QFileInfo(requested).fileName());
+    else if (sameFile)
+        question += "\n\n" + tr("Recovering it opens it instead of the saved %1.").arg(QFileInfo(requested).fileName());
+    QMessageBox box(QMessageBox::Question, tr("Recover unsaved design?"), question + "\n\n" + tr("Recover it?"),
+                    QMessageBox::NoButton, this);
+    QPushButton* recover = box.addButton(tr("Recover"), QMessageBox::AcceptRole);
+    box.addButton(tr("Discard"), QMessageBox::DestructiveRole);
+    box.setDefaultButton(recover);
+    box.setEscapeButton(recover); // only an explicit Discard throws work away
+    box.exec();
+    if (box.clickedButton() != recover) {
         m_recovery->discard();
-        return;
+        return false;
     }
     try {
         loadDesign(io::readScenario(left->recoveryPath.toStdString()), left->originalPath);
         m_document->undoStack()->resetClean(); // recovered work is unsaved work
+        if (!requested.isEmpty() && !sameFile)
+            m_recent->add(requested);
         statusBar()->showMessage(tr("Recovered the unsaved design. Save it to keep it."), 8000);
+        return true;
     } catch (const std::exception& error) {
         reportError(tr("Cannot recover design"), QString::fromUtf8(error.what()));
         m_recovery->discard();
+        return false;
     }
 }
 

@@ -39,7 +39,7 @@ class MainWindow : public QMainWindow {
 public:
     struct Options {
         bool interactive = true; // false: never show a modal dialog (screenshots, tests)
-        bool autosave = true;    // write a recovery file every minute
+        bool autosave = true;    // write a recovery file after edits (RecoveryFile)
         bool useSettings = true; // restore and keep window layout in QSettings
 
         // A window nobody sits at (tests, `scalelab report`, `bench --ui`): no
@@ -80,8 +80,11 @@ public:
     // Saves to `path` (atomic); empty string on success, else the reason.
     QString saveTo(const QString& path);
     void newDesign();
-    // Interactive start: offer a design left behind by a crash.
-    void offerRecovery();
+    // Interactive start, before anything is opened: offer a design left
+    // behind by a crash. True when it was recovered (the design is then that
+    // one); `requestedFile`, the file the app was started with, if any, is
+    // named in the question and, when not opened, kept in the recent files.
+    bool offerRecovery(const QString& requestedFile = {});
 
 protected:
     void closeEvent(QCloseEvent* event) override;

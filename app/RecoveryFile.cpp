@@ -9,6 +9,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTimer>
+#include <QUndoStack>
 
 #include <exception>
 
@@ -30,9 +31,22 @@ RecoveryFile::RecoveryFile(widgets::DesignDocument* document, QString directory,
     lock->setStaleLockTime(0); // a lock is stale only when its process is gone
     if (lock->tryLock(0))
         m_lock = std::move(lock);
+    m_timer->setSingleShot(true);
+    m_timer->setInterval(kAfterEditMs);
     connect(m_timer, &QTimer::timeout, this, &RecoveryFile::saveNow);
     if (m_lock)
-        m_timer->start(kIntervalMs);
+        connect(document->undoStack(), &QUndoStack::indexChanged, this, &RecoveryFile::scheduleSave);
+}
+
+void RecoveryFile::scheduleSave()
+{
+    if (!m_timer->isActive())
+        m_pendingSince.start();
+    if (m_pendingSince.elapsed() >= kLongestDelayMs)
+        m_timer->setInterval(0); // edits without a pause: write at the next turn of the event loop
+    else
+        m_timer->setInterval(kAfterEditMs);
+    m_timer->start();
 }
 
 RecoveryFile::~RecoveryFile() = default;
@@ -48,6 +62,7 @@ std::optional<RecoveryFile::Left> RecoveryFile::leftBehind() const
 
 bool RecoveryFile::saveNow()
 {
+    m_timer->stop();
     if (!m_lock || !m_document->isModified())
         return false;
     try {
@@ -55,7 +70,7 @@ bool RecoveryFile::saveNow()
         QSettings().setValue(kOriginalKey, m_document->filePath());
         return true;
     } catch (const std::exception&) {
-        return false; // a full disk must not interrupt editing; the next tick tries again
+        return false; // a full disk must not interrupt editing; the next edit tries again
     }
 }
 

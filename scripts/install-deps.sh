@@ -11,6 +11,7 @@ packages=(
   fonts-dejavu-core
   libgraphviz-dev
   xvfb xdotool
+  clang libclang-rt-14-dev
 )
 
 missing=()

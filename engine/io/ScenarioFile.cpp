@@ -181,6 +181,28 @@ json parseJson(const std::string& text, const std::string& file)
 
 // ---------------------------------------------------------------- writing
 
+constexpr const char* kTempInfix = ".tmp-"; // NAME.tmp-xxxxxx, six hex digits
+
+// Temporary files a killed save left beside `target` (the process died
+// between creating one and renaming it): removed once a save has succeeded,
+// so they do not pile up. Only names of exactly our pattern are touched.
+void removeLeftTemporaries(const std::filesystem::path& dir, const std::string& name)
+{
+    namespace fs = std::filesystem;
+    const std::string prefix = name + kTempInfix;
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string candidate = it->path().filename().string();
+        if (candidate.size() != prefix.size() + 6 || candidate.compare(0, prefix.size(), prefix) != 0)
+            continue;
+        if (candidate.find_first_not_of("0123456789abcdef", prefix.size()) != std::string::npos)
+            continue;
+        std::error_code ignored;
+        if (it->is_regular_file(ignored))
+            fs::remove(it->path(), ignored);
+    }
+}
+
 // Bytes of `text` into a new file beside `target`, flushed to disk, then
 // renamed over it: readers see the old file or the new one, never a mix.
 void replaceAtomically(const std::filesystem::path& target, const std::string& text)
@@ -196,7 +218,7 @@ void replaceAtomically(const std::filesystem::path& target, const std::string& t
     int fd = -1;
     for (int attempt = 0; fd < 0; ++attempt) {
         char suffix[16];
-        std::snprintf(suffix, sizeof suffix, ".tmp-%06x", static_cast<unsigned>(entropy() & 0xFFFFFF));
+        std::snprintf(suffix, sizeof suffix, "%s%06x", kTempInfix, static_cast<unsigned>(entropy() & 0xFFFFFF));
         temp = target.string() + suffix;
         fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666); // 0666 & ~umask, like any new file
         if (fd < 0 && (errno != EEXIST || attempt == 100))
@@ -232,6 +254,7 @@ void replaceAtomically(const std::filesystem::path& target, const std::string& t
         (void)::fsync(dirFd);
         ::close(dirFd);
     }
+    removeLeftTemporaries(dir, name);
 }
 
 } // namespace

@@ -22,6 +22,7 @@ class RecoveryFileTest : public QObject {
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void unsaved_design_is_offered_back_after_a_crash();
+    void an_edit_is_written_moments_later();
     void nothing_is_written_when_saved();
     void second_instance_does_not_autosave();
 };
@@ -47,6 +48,19 @@ void RecoveryFileTest::unsaved_design_is_offered_back_after_a_crash()
              qPrintable(left->recoveryPath + " does not hold the unsaved design"));
     next.discard();
     QVERIFY2(!next.leftBehind(), "discard() left the recovery file behind");
+}
+
+void RecoveryFileTest::an_edit_is_written_moments_later()
+{
+    // Not a minute later: a crash soon after an edit must not lose it.
+    QTemporaryDir dir;
+    widgets::DesignDocument document;
+    app::RecoveryFile recovery(&document, dir.path());
+    QVERIFY(!QFile::exists(recovery.path()));
+    document.undoStack()->push(
+        new widgets::AddBlocksCommand(&document, {model::makeBlock("service", "api")}, {}, "Add"));
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(recovery.path()), 3 * app::RecoveryFile::kAfterEditMs);
+    QVERIFY(io::readScenario(recovery.path().toStdString()) == document.architecture());
 }
 
 void RecoveryFileTest::nothing_is_written_when_saved()

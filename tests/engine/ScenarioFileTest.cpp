@@ -419,6 +419,27 @@ private slots:
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{"keep.scalelab"});
     }
 
+    void a_save_removes_what_killed_saves_left()
+    {
+        // What a save killed between creating its temporary file and renaming
+        // it leaves behind; the next save of the same file clears it, and
+        // touches nothing that merely looks similar.
+        QTemporaryDir dir;
+        const QString path = dir.filePath("shop.scalelab");
+        const QStringList left{"shop.scalelab.tmp-00a1f3", "shop.scalelab.tmp-ffffff"};
+        const QStringList unrelated{"shop.scalelab.tmp-notes", "other.scalelab.tmp-00a1f3",
+                                    "shop.scalelab.tmp-00a1f3.bak", "shop.scalelab.tmp-ABCDEF"};
+        for (const QString& name : left + unrelated) {
+            QFile file(dir.filePath(name));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("{\"format\": \"scala");
+        }
+        io::writeScenario(richDesign(), path.toStdString());
+        QStringList expected = unrelated + QStringList{"shop.scalelab"};
+        expected.sort();
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files, QDir::Name), expected);
+    }
+
     void every_example_loads_without_error()
     {
         const QDir dir(QStringLiteral(SCALELAB_SOURCE_DIR "/resources/examples"));

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Runs the real-window test on a private Xvfb display: RealWindowTest once at
-# a device pixel ratio of 1 and once at 2 (QT_SCALE_FACTOR), both on a
-# screen large enough for a 1920x1080 window at 2x. Exits 77 (ctest: skipped)
-# with the reason when Xvfb or xdotool is not installed.
+# Runs a real-window test on a private Xvfb display: once at a device pixel
+# ratio of 1 and, for the test functions named after the binary, again at 2
+# (QT_SCALE_FACTOR), on a screen large enough for a 1920x1080 window at 2x.
+# Exits 77 (ctest: skipped) with the reason when Xvfb or xdotool is missing.
 set -u
 test_binary="$1"
+shift # the rest: test functions to run again at a device pixel ratio of 2
 
 for tool in Xvfb xdotool; do
   if ! command -v "$tool" >/dev/null; then
@@ -39,6 +40,8 @@ unset QT_SCALE_FACTOR
 status=0
 echo "== device pixel ratio 1 on $DISPLAY"
 "$test_binary" || status=1
-echo "== device pixel ratio 2 on $DISPLAY"
-QT_SCALE_FACTOR=2 "$test_binary" screenshots_at_common_sizes || status=1
+if [ $# -gt 0 ]; then
+  echo "== device pixel ratio 2 on $DISPLAY: $*"
+  QT_SCALE_FACTOR=2 "$test_binary" "$@" || status=1
+fi
 exit $status

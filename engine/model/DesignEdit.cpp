@@ -66,8 +66,13 @@ std::string apply(Architecture& design, const DesignEdit::SetLinkParam& edit)
 std::string completeParams(const std::vector<ParamSpec>& specs, ParamValues& params, TextValues* texts,
                            const std::string& owner)
 {
+    // The specs are found through a named key, not the structured binding:
+    // clang before 16 cannot capture bindings in a lambda.
+    auto specOf = [&](const std::string& key) {
+        return std::find_if(specs.begin(), specs.end(), [&](const ParamSpec& p) { return p.key == key; });
+    };
     for (const auto& [key, value] : params) {
-        const auto spec = std::find_if(specs.begin(), specs.end(), [&](const ParamSpec& p) { return p.key == key; });
+        const auto spec = specOf(key);
         if (spec == specs.end() || spec->isText())
             return owner + " has no numeric parameter \"" + key + "\"";
         if (std::string rule = spec->checkValue(value); !rule.empty())
@@ -75,7 +80,7 @@ std::string completeParams(const std::vector<ParamSpec>& specs, ParamValues& par
     }
     if (texts)
         for (const auto& [key, text] : *texts) {
-            const auto spec = std::find_if(specs.begin(), specs.end(), [&](const ParamSpec& p) { return p.key == key; });
+            const auto spec = specOf(key);
             if (spec == specs.end() || !spec->isText())
                 return owner + " has no text parameter \"" + key + "\"";
             if (std::string rule = spec->checkText(text); !rule.empty())

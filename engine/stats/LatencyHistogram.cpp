@@ -12,7 +12,6 @@ namespace {
 constexpr int kSubBucketBits = 7;
 constexpr size_t kSubBuckets = size_t{1} << kSubBucketBits;
 constexpr size_t kExactBuckets = 2 * kSubBuckets;
-constexpr int kExactBits = kSubBucketBits + 1;
 
 int bucketShift(size_t index)
 {

@@ -138,6 +138,7 @@ int runCommand(const QStringList& arguments)
         plan.duration = options.duration;
         plan.replications = replications;
         plan.firstSeed = options.seed;
+        plan.memoryBudget = options.memoryBudget;
         const auto runs = sim::runReplications(options.design, plan);
         const stats::ReplicationSummary summary = stats::summarizeReplications(runs);
         ReplicationRun run{baseName(options.path), options.seed, sim::toSeconds(options.warmup),

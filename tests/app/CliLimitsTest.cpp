@@ -102,13 +102,20 @@ private slots:
 
     void fault_beyond_the_longest_span_is_refused_with_its_path()
     {
+        // A fault at 1e10 s struck at t = 0; one lasting 1e10 s recovered at once.
         QTemporaryDir dir;
-        const QString path = writeFile(
-            dir, "far.scalelab",
-            minimalFile({}, R"(,"faults":[{"at_s":5,"action":"crash","block":"s","duration_s":1e10}])"));
-        const Result r = runScalelab({"run", path, "--duration", "10s"});
+        const QString at = writeFile(dir, "at.scalelab",
+                                     minimalFile({}, R"(,"faults":[{"at_s":1e10,"action":"crash","block":"s"}])"));
+        Result r = runScalelab({"run", at, "--duration", "10s"});
         QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.err.contains("far.scalelab: faults[0]: duration_s must be at most 10000000 s"), r.err.constData());
+        QVERIFY2(r.err.contains("at.scalelab: faults[0]: at_s must be at most 10000000 s"), r.err.constData());
+        const QString lasting = writeFile(
+            dir, "lasting.scalelab",
+            minimalFile({}, R"(,"faults":[{"at_s":5,"action":"crash","block":"s","duration_s":1e10}])"));
+        r = runScalelab({"run", lasting, "--duration", "10s"});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("lasting.scalelab: faults[0]: duration_s must be at most 10000000 s"),
+                 r.err.constData());
     }
 
     // ---- Part 5: bounded runs

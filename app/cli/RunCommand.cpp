@@ -126,9 +126,22 @@ int runCommand(const QStringList& arguments)
     // The pilot takes the first seed after the measured runs': the warm-up is
     // not chosen on the data it is applied to.
     const uint64_t pilotSeed = options.seed + static_cast<uint64_t>(replications);
+    const auto display = parser.isSet("quiet")      ? RunProgress::Display::Off
+                         : parser.isSet("progress") ? RunProgress::Display::Lines
+                                                    : RunProgress::Display::Auto;
     std::optional<sim::WarmupChoice> autoWarmup;
     if (options.autoWarmup) {
-        autoWarmup = sim::chooseWarmup(options.design, options.duration, pilotSeed);
+        // The pilot is a run of --duration too: it shows progress and stops on Ctrl+C.
+        RunProgress pilotProgress(display, options.duration);
+        autoWarmup = sim::chooseWarmup(
+            options.design, options.duration, pilotSeed, [&](sim::SimTime now) { return pilotProgress.check(now); },
+            options.memoryBudget);
+        pilotProgress.finish();
+        if (autoWarmup->interrupted) {
+            std::fprintf(stderr, "scalelab: interrupted during the pilot run that chooses the warm-up; nothing "
+                                 "measured yet\n");
+            return kExitInterrupted;
+        }
         options.warmup = autoWarmup->warmup;
     }
 
@@ -150,9 +163,6 @@ int runCommand(const QStringList& arguments)
         return kExitOk;
     }
 
-    const auto display = parser.isSet("quiet")      ? RunProgress::Display::Off
-                         : parser.isSet("progress") ? RunProgress::Display::Lines
-                                                    : RunProgress::Display::Auto;
     RunProgress progress(display, options.warmup + options.duration);
     const MeasuredRun run = simulateMeasured(options, progress);
     progress.finish();

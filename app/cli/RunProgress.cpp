@@ -48,16 +48,19 @@ RunProgress::~RunProgress()
 
 std::function<bool()> RunProgress::monitor(std::function<sim::SimTime()> now)
 {
-    return [this, now = std::move(now)] {
-        if (m_shown) {
-            const auto wall = std::chrono::steady_clock::now();
-            if (wall - m_lastDraw >= kRedraw) {
-                m_lastDraw = wall;
-                draw(now());
-            }
+    return [this, now = std::move(now)] { return check(now()); };
+}
+
+bool RunProgress::check(sim::SimTime now)
+{
+    if (m_shown) {
+        const auto wall = std::chrono::steady_clock::now();
+        if (wall - m_lastDraw >= kRedraw) {
+            m_lastDraw = wall;
+            draw(now);
         }
-        return !interrupted();
-    };
+    }
+    return !interrupted();
 }
 
 void RunProgress::draw(sim::SimTime now)

@@ -39,6 +39,9 @@ public:
 
     // The monitor for Simulator::setMonitor, reading the clock from `now`.
     std::function<bool()> monitor(std::function<sim::SimTime()> now);
+    // What the monitor does: redraws when a second has passed; false once
+    // Ctrl+C was pressed.
+    bool check(sim::SimTime now);
     // Erases the bar (the results follow on stdout).
     void finish();
     // True once Ctrl+C was pressed.

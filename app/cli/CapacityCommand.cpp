@@ -8,6 +8,7 @@
 #include <QCommandLineParser>
 
 #include <cstdio>
+#include <stdexcept>
 
 namespace scalelab::cli {
 
@@ -56,8 +57,14 @@ int capacityCommand(const QStringList& arguments)
     if (*redundancy != static_cast<int>(*redundancy))
         return usageError("--redundancy must be a whole number");
 
-    const analysis::CapacityPlan plan =
-        analysis::capacityPlan(*peak, *latency, *concurrency, *buffer, static_cast<int>(*redundancy));
+    analysis::CapacityPlan plan;
+    try {
+        plan = analysis::capacityPlan(*peak, *latency, *concurrency, *buffer, static_cast<int>(*redundancy));
+    } catch (const std::logic_error& error) {
+        // The formula's range checks (a negative rate, a fleet beyond INT_MAX
+        // servers) are about the numbers typed: a usage error like any other.
+        return usageError(std::string("capacity: ") + error.what());
+    }
     if (parser.isSet("json")) {
         nlohmann::ordered_json json;
         json["peak_rps"] = *peak;

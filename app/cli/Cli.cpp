@@ -11,10 +11,17 @@
 #include "RunCommand.h"
 #include "SweepCommand.h"
 
+#include "model/MessageText.h"
+
+#include <QFileInfo>
+#include <QRegularExpression>
+
 #include <cstdio>
 #include <exception>
 #include <functional>
 #include <map>
+#include <string>
+#include <vector>
 
 namespace scalelab::cli {
 
@@ -37,6 +44,7 @@ int printHelp()
                 "usage:\n"
                 "  scalelab [FILE]                    open the editor (on FILE)\n"
                 "  scalelab run FILE [--duration 60s] [--warmup 5s] [--seed N] [--set ID.PARAM=VALUE]... [--json]\n"
+                "               [--memory-budget 1024] [--quiet | --progress]\n"
                 "  scalelab plan FILE [--target-utilization 0.7] [--json]\n"
                 "  scalelab advise FILE [--duration 60s] [--set ID.PARAM=VALUE]... [--json]\n"
                 "  scalelab report FILE -o OUT.pdf [--duration 30s] [--seed N]   a PDF report of the design and a run\n"
@@ -46,8 +54,14 @@ int printHelp()
                 "  scalelab sweep FILE [--from 10] [--to 150] [--steps 15] [--duration 30s] [--json]\n"
                 "  scalelab bench [--repeat 3] [--memory] [--json]\n"
                 "  scalelab bench --ui [--json]          the live window offscreen at 100,000 rps\n"
-                "  scalelab params                    the block and parameter reference (Markdown)\n\n"
-                "Each command takes --help. Exit status: 0 success, 1 bad file or design (or, for grade, a goal failed), 2 bad command line.\n");
+                "  scalelab params [--json]           the block and parameter reference (Markdown, or JSON)\n\n"
+                "Each command takes --help. Exit status: 0 success, 1 bad file or design (or, for grade, a goal failed), "
+                "2 bad command line, 130 run stopped by Ctrl+C (partial result printed).\n\n"
+                "Limits: a run reaches at most 1e9 simulated seconds; durations, fault times and parameters in seconds\n"
+                "are at most 1e7 s; a run's growing state (requests in flight, queued messages, events) may take\n"
+                "1 GiB (run --memory-budget) before it stops with \"memory budget exceeded\"; a closed model holds at\n"
+                "most 1,000,000 virtual users per cell. On a terminal, run shows a progress bar on stderr; Ctrl+C\n"
+                "stops it with the result so far. See README, \"Limits\".\n");
     return kExitOk;
 }
 
@@ -59,12 +73,26 @@ bool cliNeedsWidgets(const QStringList& arguments)
     return command == "report" || (command == "bench" && arguments.contains("--ui"));
 }
 
+namespace {
+
+// `scalelab rnu`: a word that names no file is a mistyped command, not a
+// design to open (the editor would abort without a display). A design's
+// name has an extension or a folder; an existing file of any name opens.
+bool looksLikeCommand(const QString& argument)
+{
+    static const QRegularExpression word("^[A-Za-z][A-Za-z0-9_-]*$");
+    return word.match(argument).hasMatch() && !QFileInfo::exists(argument);
+}
+
+} // namespace
+
 bool isCliInvocation(const QStringList& arguments)
 {
     if (arguments.size() < 2)
         return false;
     const QString& first = arguments.at(1);
-    return commands().count(first) || first == "help" || first == "--help" || first == "-h";
+    return commands().count(first) || first == "help" || first == "--help" || first == "-h" ||
+           looksLikeCommand(first);
 }
 
 int runCli(const QStringList& arguments)
@@ -72,6 +100,13 @@ int runCli(const QStringList& arguments)
     const QString command = arguments.value(1);
     if (command == "help" || command == "--help" || command == "-h")
         return printHelp();
+    if (!commands().count(command)) {
+        std::vector<std::string> names{"help"};
+        for (const auto& [name, run] : commands())
+            names.push_back(name.toStdString());
+        return usageError("unknown command " + model::inQuotes(command.toStdString()) +
+                          model::didYouMean(command.toStdString(), names) + "; `scalelab help` lists them");
+    }
     // QCommandLineParser wants the program name first: "scalelab run" plays its part.
     QStringList rest = arguments.mid(2);
     rest.prepend(arguments.at(0) + " " + command);

@@ -12,6 +12,7 @@ namespace scalelab::cli {
 constexpr int kExitOk = 0;
 constexpr int kExitFailure = 1; // the input was understood but is wrong (file, design) or a goal failed
 constexpr int kExitUsage = 2;   // the command line itself is wrong
+constexpr int kExitInterrupted = 130; // stopped by Ctrl+C (128 + SIGINT, as shells report it); partial result printed
 
 // Prints "scalelab: <message>" on stderr and returns kExitUsage.
 int usageError(const std::string& message);

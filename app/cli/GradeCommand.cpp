@@ -1,6 +1,7 @@
 #include "GradeCommand.h"
 
 #include "CliOutput.h"
+#include "DesignCheck.h"
 #include "analysis/Grader.h"
 #include "io/ScenarioFile.h"
 #include "model/MetricCatalog.h"
@@ -134,6 +135,8 @@ int gradeCommand(const QStringList& arguments)
 
     const std::string path = parser.positionalArguments().front().toStdString();
     const model::Architecture design = io::readScenario(path);
+    if (auto status = refuseInvalidDesign(design, path))
+        return *status;
     if (!design.challenge)
         return failure(path + ": no \"challenge\" section, so there is nothing to grade (see README, \"challenge\")");
     analysis::GradeOptions options;

@@ -3,8 +3,9 @@
 
 namespace scalelab::cli {
 
-// `scalelab params [--markdown]`: every block kind and parameter the
-// registry knows, as the README's file-format reference is generated.
+// `scalelab params [--json]`: every block kind and parameter the registry
+// knows, as Markdown tables (the README's reference is this output) or as
+// JSON for tools.
 int paramsCommand(const QStringList& arguments);
 
 } // namespace scalelab::cli

@@ -1,6 +1,7 @@
 #include "PlanCommand.h"
 
 #include "CliOutput.h"
+#include "DesignCheck.h"
 #include "analysis/NetworkModel.h"
 #include "io/ScenarioFile.h"
 
@@ -114,7 +115,10 @@ int planCommand(const QStringList& arguments)
         return usageError("--target-utilization must be a number in (0, 1], got \"" +
                           parser.value("target-utilization").toStdString() + "\"");
     const std::string path = parser.positionalArguments().front().toStdString();
-    const analysis::NetworkPlan plan = analysis::planNetwork(io::readScenario(path), target);
+    const model::Architecture design = io::readScenario(path);
+    if (auto status = refuseInvalidDesign(design, path))
+        return *status;
+    const analysis::NetworkPlan plan = analysis::planNetwork(design, target);
     if (parser.isSet("json"))
         printJson(plan);
     else

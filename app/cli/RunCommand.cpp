@@ -2,6 +2,7 @@
 
 #include "CliOutput.h"
 #include "ReplicationReport.h"
+#include "RunProgress.h"
 #include "SimulationOptions.h"
 #include "SnapshotJson.h"
 #include "run/AutoWarmup.h"
@@ -91,11 +92,24 @@ int runCommand(const QStringList& arguments)
                                       "as a mean with its 95% confidence half-width (N >= 2).",
                       "n"});
     parser.addOption({"json", "Print the results as JSON."});
+    parser.addOption({"memory-budget",
+                      "Most memory, in MiB, that the run's growing state (requests in flight, queued messages, "
+                      "events) may take before the run stops with \"memory budget exceeded\" (default 1024).",
+                      "MiB", "1024"});
+    parser.addOption({"quiet", "No progress bar (it is shown on stderr only when stderr is a terminal)."});
+    parser.addOption({"progress", "Progress as plain lines on stderr about once a second, even when stderr is not "
+                                  "a terminal."});
     if (auto status = parseOrExplain(parser, arguments))
         return *status;
     SimulationOptions options;
     if (auto status = readSimulationOptions(parser, "run", options, AutoWarmup::Accepted))
         return *status;
+    bool budgetOk = false;
+    const qulonglong budgetMiB = parser.value("memory-budget").toULongLong(&budgetOk);
+    if (!budgetOk || budgetMiB < 1 || budgetMiB > (qulonglong(1) << 30))
+        return usageError("--memory-budget must be a whole number of MiB >= 1, got \"" +
+                          parser.value("memory-budget").toStdString() + "\"");
+    options.memoryBudget = static_cast<size_t>(budgetMiB) << 20;
     int replications = 1;
     if (parser.isSet("replications")) {
         bool ok = false;
@@ -112,9 +126,22 @@ int runCommand(const QStringList& arguments)
     // The pilot takes the first seed after the measured runs': the warm-up is
     // not chosen on the data it is applied to.
     const uint64_t pilotSeed = options.seed + static_cast<uint64_t>(replications);
+    const auto display = parser.isSet("quiet")      ? RunProgress::Display::Off
+                         : parser.isSet("progress") ? RunProgress::Display::Lines
+                                                    : RunProgress::Display::Auto;
     std::optional<sim::WarmupChoice> autoWarmup;
     if (options.autoWarmup) {
-        autoWarmup = sim::chooseWarmup(options.design, options.duration, pilotSeed);
+        // The pilot is a run of --duration too: it shows progress and stops on Ctrl+C.
+        RunProgress pilotProgress(display, options.duration);
+        autoWarmup = sim::chooseWarmup(
+            options.design, options.duration, pilotSeed, [&](sim::SimTime now) { return pilotProgress.check(now); },
+            options.memoryBudget);
+        pilotProgress.finish();
+        if (autoWarmup->interrupted) {
+            std::fprintf(stderr, "scalelab: interrupted during the pilot run that chooses the warm-up; nothing "
+                                 "measured yet\n");
+            return kExitInterrupted;
+        }
         options.warmup = autoWarmup->warmup;
     }
 
@@ -124,6 +151,7 @@ int runCommand(const QStringList& arguments)
         plan.duration = options.duration;
         plan.replications = replications;
         plan.firstSeed = options.seed;
+        plan.memoryBudget = options.memoryBudget;
         const auto runs = sim::runReplications(options.design, plan);
         const stats::ReplicationSummary summary = stats::summarizeReplications(runs);
         ReplicationRun run{baseName(options.path), options.seed, sim::toSeconds(options.warmup),
@@ -135,21 +163,37 @@ int runCommand(const QStringList& arguments)
         return kExitOk;
     }
 
-    const stats::Snapshot snap = simulateMeasured(options);
+    RunProgress progress(display, options.warmup + options.duration);
+    const MeasuredRun run = simulateMeasured(options, progress);
+    progress.finish();
+    const stats::Snapshot& snap = run.snapshot;
     const double wallS = wallSeconds();
+    const double warmupS = run.inWarmup ? 0 : sim::toSeconds(options.warmup);
+    if (run.interrupted)
+        std::fprintf(stderr, "scalelab: interrupted at t=%.3f s of %.0f s; printing the result so far\n",
+                     snap.simSeconds, sim::toSeconds(options.warmup + options.duration));
     if (parser.isSet("json")) {
         nlohmann::ordered_json json = snapshotToJson(snap, wallS);
         if (snap.cells > 1)
             json["cell_approximations"] = sim::cellApproximations(options.design);
         if (autoWarmup)
             json["warmup_s"] = sim::toSeconds(options.warmup);
+        if (run.interrupted) {
+            json["interrupted"] = true;
+            json["stopped_at_s"] = snap.simSeconds;
+            json["in_warmup"] = run.inWarmup;
+        }
         std::printf("%s\n", json.dump(2).c_str());
     } else {
         if (autoWarmup)
             std::printf("%s\n", describeAutoWarmup(*autoWarmup, pilotSeed).c_str());
-        printTable(baseName(options.path), options.design, snap, sim::toSeconds(options.warmup), wallS, options.seed);
+        if (run.interrupted)
+            std::printf("PARTIAL RESULT: interrupted by Ctrl+C at t=%.3f s of %.0f s%s\n\n", snap.simSeconds,
+                        sim::toSeconds(options.warmup + options.duration),
+                        run.inWarmup ? ", during the warm-up (the figures include it)" : "");
+        printTable(baseName(options.path), options.design, snap, warmupS, wallS, options.seed);
     }
-    return kExitOk;
+    return run.interrupted ? kExitInterrupted : kExitOk;
 }
 
 } // namespace scalelab::cli

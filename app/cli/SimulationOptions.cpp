@@ -2,6 +2,8 @@
 
 #include "CliArgs.h"
 #include "CliOutput.h"
+#include "DesignCheck.h"
+#include "RunProgress.h"
 #include "io/ScenarioFile.h"
 #include "run/Simulator.h"
 
@@ -48,12 +50,31 @@ std::optional<int> readSimulationOptions(const QCommandLineParser& parser, const
     for (const QString& assignment : parser.values("set"))
         if (std::string problem = applyOverride(options.design, assignment.toStdString()); !problem.empty())
             return usageError(problem);
-    return std::nullopt;
+    return refuseInvalidDesign(options.design, options.path);
+}
+
+MeasuredRun simulateMeasured(const SimulationOptions& options, RunProgress& progress)
+{
+    sim::SimulatorOptions simulation;
+    simulation.memoryBudget = options.memoryBudget;
+    sim::Simulator simulator(options.design, options.seed, simulation);
+    simulator.setMonitor(progress.monitor([&simulator] { return simulator.now(); }));
+    MeasuredRun run;
+    if (!simulator.runUntil(options.warmup)) {
+        run.interrupted = run.inWarmup = true;
+    } else {
+        simulator.resetStats();
+        run.interrupted = !simulator.runUntil(options.warmup + options.duration);
+    }
+    run.snapshot = simulator.snapshot();
+    return run;
 }
 
 stats::Snapshot simulateMeasured(const SimulationOptions& options)
 {
-    sim::Simulator simulator(options.design, options.seed);
+    sim::SimulatorOptions simulation;
+    simulation.memoryBudget = options.memoryBudget;
+    sim::Simulator simulator(options.design, options.seed, simulation);
     simulator.runUntil(options.warmup);
     simulator.resetStats();
     simulator.runUntil(options.warmup + options.duration);

@@ -4,6 +4,7 @@
 // and checked in one place so their spelling and errors never drift apart.
 #include "model/Architecture.h"
 #include "core/SimTime.h"
+#include "sim/MemoryBudget.h"
 #include "stats/Snapshot.h"
 
 #include <QCommandLineParser>
@@ -20,6 +21,7 @@ struct SimulationOptions {
     sim::SimTime warmup = 0;
     bool autoWarmup = false; // --warmup auto: chosen by MSER-5 (sim/AutoWarmup.h) before running
     uint64_t seed = 1;
+    size_t memoryBudget = sim::MemoryBudget::kDefaultBytes; // run's --memory-budget (sim/MemoryBudget.h)
 };
 
 // Whether a subcommand accepts `--warmup auto`.
@@ -35,5 +37,15 @@ std::optional<int> readSimulationOptions(const QCommandLineParser& parser, const
 // Simulates the warm-up, forgets it, simulates the duration; the snapshot
 // of the measured period.
 stats::Snapshot simulateMeasured(const SimulationOptions& options);
+
+class RunProgress;
+
+// A run that shows its progress and may be stopped with Ctrl+C (RunProgress.h).
+struct MeasuredRun {
+    stats::Snapshot snapshot;
+    bool interrupted = false; // stopped early: the snapshot holds what was measured until then
+    bool inWarmup = false;    // stopped during the warm-up: nothing was forgotten, the figures include it
+};
+MeasuredRun simulateMeasured(const SimulationOptions& options, RunProgress& progress);
 
 } // namespace scalelab::cli

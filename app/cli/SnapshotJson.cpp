@@ -1,5 +1,9 @@
 #include "SnapshotJson.h"
 
+#include "model/Registry.h"
+
+#include <cmath>
+
 namespace scalelab::cli {
 
 nlohmann::ordered_json errorsToJson(const stats::ErrorCounts& errors)
@@ -54,8 +58,17 @@ nlohmann::ordered_json snapshotToJson(const stats::Snapshot& snapshot, double wa
         entry["errors"] = errorsToJson(block.errors);
         entry["latency_ms"] = latencyToJson(block.latency, false);
         entry["cost_per_hour"] = block.costPerHour;
-        for (const auto& [key, value] : block.extras)
-            entry[key] = value;
+        // A gauge that is a state (a breaker's closed/open/half_open) is
+        // written by name, as the registry names its values.
+        const model::BlockSpec* spec = model::Registry::instance().find(block.kind);
+        const std::vector<std::string>* states = spec && !spec->gauge.states.empty() ? &spec->gauge.states : nullptr;
+        for (const auto& [key, value] : block.extras) {
+            const auto index = static_cast<long long>(std::llround(value));
+            if (key == "state" && states && index >= 0 && index < static_cast<long long>(states->size()))
+                entry[key] = (*states)[static_cast<size_t>(index)];
+            else
+                entry[key] = value;
+        }
         blocks[block.id] = std::move(entry);
     }
     json["blocks"] = std::move(blocks);

@@ -290,4 +290,11 @@ void CacheBlock::resetStats(sim::SimTime now)
     m_evictionsAtReset = m_store.evictions();
 }
 
+size_t CacheBlock::heldBytes() const
+{
+    // A fetch's waiters are calls, whose frames the kernel counts already.
+    return sim::BlockRuntime::heldBytes() + m_store.bytes() + m_refreshing.size() * (4 + kHashNodeBytes) +
+           m_fetches.size() * (4 + sizeof(Fetch) + kHashNodeBytes);
+}
+
 } // namespace scalelab::blocks

@@ -30,6 +30,8 @@ public:
     void onDetachedReply(sim::Kernel& kernel, uint32_t key, sim::RequestType type, sim::Outcome outcome) override;
     std::string command(sim::Kernel& kernel, const std::string& name) override;
     std::map<std::string, double> extraMetrics() const override;
+    size_t heldBytes() const override;
+    std::string heldText() const override { return std::to_string(m_store.size()) + " cache entries"; }
     void resetStats(sim::SimTime now) override;
 
 private:

@@ -110,4 +110,11 @@ void CacheStore::clear()
     m_byFrequency.clear();
 }
 
+size_t CacheStore::bytes() const
+{
+    // 32 per hash or tree node: pointers, hash and malloc rounding (BlockRuntime::kHashNodeBytes).
+    return m_slots.capacity() * sizeof(Entry) + m_freeSlots.capacity() * sizeof(uint32_t) +
+           m_index.size() * (sizeof(std::pair<uint32_t, uint32_t>) + 32) + m_byFrequency.size() * (sizeof(List) + 32);
+}
+
 } // namespace scalelab::blocks

@@ -44,6 +44,8 @@ public:
 
     size_t size() const { return m_index.size(); }
     size_t capacity() const { return m_capacity; }
+    // Memory held by the entries and their index, for the run's memory budget.
+    size_t bytes() const;
     uint64_t evictions() const { return m_evictions; }
     sim::SimTime ttl() const { return m_ttl; }
 

@@ -115,13 +115,18 @@ void FanoutBlock::dispatch(sim::Kernel& kernel)
             ++m_nextToAssign;
             continue;
         }
-        const uint64_t timelines = std::min(m_batchSize, oldest.unassigned);
-        oldest.unassigned -= timelines;
+        // Full batches for as many idle writers as the post has them, one
+        // event for all; else the post's remainder for one writer.
+        const auto idle = static_cast<uint64_t>(m_writers - m_busyWriters);
+        const uint64_t fullBatches = oldest.unassigned / m_batchSize;
+        const uint64_t timelines = fullBatches > 0 ? m_batchSize : oldest.unassigned;
+        const uint64_t writers = fullBatches > 0 ? std::min(idle, fullBatches) : 1;
+        oldest.unassigned -= timelines * writers;
         ++oldest.batchesInFlight;
-        ++m_busyWriters;
-        const uint32_t slot = m_batches.add(Batch{m_firstSequence + m_nextToAssign, timelines});
-        const auto work = static_cast<sim::SimTime>(static_cast<double>(timelines) * static_cast<double>(m_writeTime) *
-                                                    slowFactor());
+        m_busyWriters += static_cast<int>(writers);
+        const uint32_t slot = m_batches.add(Batch{m_firstSequence + m_nextToAssign, timelines, writers});
+        const sim::SimTime work =
+            sim::roundToTime(static_cast<double>(timelines) * static_cast<double>(m_writeTime) * slowFactor());
         kernel.schedule(kernel.now() + work, sim::EventType::BlockTimer, index(), slot);
     }
 }
@@ -130,10 +135,11 @@ void FanoutBlock::onTimer(sim::Kernel& kernel, uint32_t slot)
 {
     m_clock = kernel.now();
     const Batch batch = m_batches.take(slot);
-    --m_busyWriters;
-    m_timelineWrites += batch.timelines;
-    m_backlogWrites -= batch.timelines;
-    m_writerBusyNs += static_cast<double>(batch.timelines) * static_cast<double>(m_writeTime);
+    const uint64_t written = batch.timelines * batch.writers;
+    m_busyWriters -= static_cast<int>(batch.writers);
+    m_timelineWrites += written;
+    m_backlogWrites -= written;
+    m_writerBusyNs += static_cast<double>(written) * static_cast<double>(m_writeTime);
     Post& owner = post(batch.post);
     --owner.batchesInFlight;
     if (owner.unassigned == 0 && owner.batchesInFlight == 0) {
@@ -182,6 +188,16 @@ void FanoutBlock::resetStats(sim::SimTime now)
     m_propagation.reset();
     m_posts = m_celebrityPosts = m_pushedPosts = m_timelineWrites = m_reads = 0;
     m_writerBusyNs = 0;
+}
+
+size_t FanoutBlock::heldBytes() const
+{
+    return sim::BlockRuntime::heldBytes() + m_backlog.size() * sizeof(Post) + m_batches.bytes();
+}
+
+std::string FanoutBlock::heldText() const
+{
+    return std::to_string(m_backlog.size()) + " posts in the fan-out backlog";
 }
 
 } // namespace scalelab::blocks

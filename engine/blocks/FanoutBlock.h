@@ -14,11 +14,15 @@
 //    (`celebrity_followees` per read).
 //
 // Batching: a writer takes up to `batch_size` timelines of the oldest post
-// at a time and is busy for their total write time; that is one event, so
-// a celebrity's 50M timelines cost 50M / batch_size events, not 50M. The
-// moment a post reaches its last follower is exact (the last batch ends
-// then); what batching coarsens is only how posts interleave: writers move
-// to the next post a batch, not a timeline, at a time.
+// at a time and is busy for their total write time. Writers that take equal
+// batches of one post at the same moment finish at the same moment (the
+// write time per timeline is fixed), so such a group is one event, not one
+// per writer: a post of F followers costs about F / (idle writers x
+// batch_size) events, so a 2-billion-follower post over a million writers
+// is thousands of events, not two billion (it used to stall the clock).
+// The moment a post reaches its last follower is exact (the last batch
+// ends then); what batching coarsens is only how posts interleave: writers
+// move to the next post a batch, not a timeline, at a time.
 //
 // Propagation delay = post accepted to its last follower's timeline
 // written. A post that is not pushed (read mode, hybrid above the
@@ -53,6 +57,8 @@ public:
     bool instanceUp(int instance) const override { return !m_pool.isDown(instance); }
     bool scaleTo(sim::Kernel& kernel, int instances) override;
     std::map<std::string, double> extraMetrics() const override;
+    size_t heldBytes() const override;
+    std::string heldText() const override;
     void resetStats(sim::SimTime now) override;
 
     using Mode = model::FanoutMode;
@@ -62,12 +68,14 @@ private:
     struct Post {
         sim::SimTime postedAt = 0;
         uint64_t unassigned = 0; // timelines no writer has taken yet
-        uint32_t batchesInFlight = 0;
+        uint32_t batchesInFlight = 0; // groups of batches (Batch)
         bool done = false;
     };
+    // Equal batches of one post that `writers` writers started together.
     struct Batch {
-        uint64_t post = 0; // sequence number of its post
-        uint64_t timelines = 0;
+        uint64_t post = 0;      // sequence number of its post
+        uint64_t timelines = 0; // per writer
+        uint64_t writers = 1;
     };
 
     // The post's follower count, drawn as it is accepted.

@@ -59,7 +59,7 @@ void InstancePool::start(sim::Kernel& kernel, uint32_t index)
     frame.state = sim::FrameState::Working;
     sim::SimTime work = m_owner.workTime(frame);
     if (m_owner.slowFactor() != 1)
-        work = static_cast<sim::SimTime>(static_cast<double>(work) * m_owner.slowFactor());
+        work = sim::roundToTime(static_cast<double>(work) * m_owner.slowFactor()); // saturates
     kernel.schedule(kernel.now() + work, sim::EventType::WorkDone, m_owner.index(), index,
                     kernel.frames().generation(index));
 }

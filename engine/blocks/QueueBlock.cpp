@@ -141,4 +141,15 @@ void QueueBlock::resetStats(sim::SimTime now)
     m_processed = m_failedAttempts = m_deadLettered = 0;
 }
 
+size_t QueueBlock::heldBytes() const
+{
+    return sim::BlockRuntime::heldBytes() + m_waiting.size() * sizeof(Message) + m_inFlight.bytes() +
+           m_delayed.bytes();
+}
+
+std::string QueueBlock::heldText() const
+{
+    return std::to_string(m_waiting.size()) + " messages waiting";
+}
+
 } // namespace scalelab::blocks

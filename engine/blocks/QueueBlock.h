@@ -34,6 +34,8 @@ public:
     double gauge() const override { return static_cast<double>(m_waiting.size()); }
     bool scaleTo(sim::Kernel& kernel, int consumers) override;
     std::map<std::string, double> extraMetrics() const override;
+    size_t heldBytes() const override;
+    std::string heldText() const override;
     void resetStats(sim::SimTime now) override;
 
 private:

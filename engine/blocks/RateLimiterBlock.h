@@ -18,6 +18,11 @@ public:
     void onArrive(sim::Kernel& kernel, uint32_t frame) override;
     double gauge() const override { return m_global.tokens; }
     std::map<std::string, double> extraMetrics() const override;
+    size_t heldBytes() const override
+    {
+        return sim::BlockRuntime::heldBytes() + m_perKeyLimits.size() * (sizeof(Limit) + kHashNodeBytes);
+    }
+    std::string heldText() const override { return std::to_string(m_perKeyLimits.size()) + " per-key limits"; }
     void resetStats(sim::SimTime now) override;
 
 private:

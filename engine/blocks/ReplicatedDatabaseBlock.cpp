@@ -223,4 +223,15 @@ void ReplicatedDatabaseBlock::resetStats(sim::SimTime now)
     m_lagSumMs = 0;
 }
 
+size_t ReplicatedDatabaseBlock::heldBytes() const
+{
+    size_t bytes = sim::BlockRuntime::heldBytes();
+    for (const Replica& replica : m_replicas)
+        bytes += replica.pending.size() * sizeof(replica.pending.front());
+    bytes += (m_lastCommit.size() + m_awaiting.size()) * (sizeof(std::pair<uint32_t, sim::SimTime>) + kHashNodeBytes);
+    const size_t nodes = m_replicas.size() + 1;
+    bytes += m_nodeWrites.size() * (sizeof(std::vector<sim::SimTime>) + kHashNodeBytes + nodes * sizeof(sim::SimTime));
+    return bytes;
+}
+
 } // namespace scalelab::blocks

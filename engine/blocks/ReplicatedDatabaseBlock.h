@@ -46,6 +46,7 @@ public:
     bool hasWorkers() const override { return true; }
     int load(int instance) const override { return m_pool.load(instance); }
     std::map<std::string, double> extraMetrics() const override;
+    size_t heldBytes() const override;
     void resetStats(sim::SimTime now) override;
 
 private:

@@ -76,7 +76,7 @@ void ServerlessBlock::onArrive(sim::Kernel& kernel, uint32_t frame)
     call.holdsWorker = true;
     call.state = sim::FrameState::Working;
     const sim::SimTime work = sim::fromMs(rng().withVariation(m_executionMs, m_cv));
-    kernel.schedule(now + coldStart + static_cast<sim::SimTime>(static_cast<double>(work) * slowFactor()),
+    kernel.schedule(now + coldStart + sim::roundToTime(static_cast<double>(work) * slowFactor()),
                     sim::EventType::WorkDone, index(), frame, kernel.frames().generation(frame));
 }
 

@@ -100,4 +100,11 @@ double ShardMap::movedFraction(ShardMap& before, ShardMap& after, uint32_t keyRa
     return static_cast<double>(moved) / static_cast<double>(checked);
 }
 
+size_t ShardMap::bytes() const
+{
+    // 32: an unordered_map node's pointer, hash and malloc rounding (BlockRuntime::kHashNodeBytes).
+    return m_ring.capacity() * sizeof(m_ring.front()) + m_directory.size() * (sizeof(std::pair<uint32_t, int>) + 32) +
+           m_directoryCounts.capacity() * sizeof(uint32_t);
+}
+
 } // namespace scalelab::blocks

@@ -21,6 +21,8 @@ public:
     void configure(Strategy strategy, int shards, int virtualNodes, uint32_t keyRange);
     int shardOf(uint32_t key, uint32_t origin);
     int shards() const { return m_shards; }
+    // Memory held (the ring, the directory's per-key entries), for the run's memory budget.
+    size_t bytes() const;
     // Share of keys in [0, keyRange) whose owner differs between the two maps.
     static double movedFraction(ShardMap& before, ShardMap& after, uint32_t keyRange);
 

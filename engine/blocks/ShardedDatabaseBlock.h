@@ -28,6 +28,7 @@ public:
     bool hasWorkers() const override { return true; }
     int load(int instance) const override { return m_pool.load(instance); }
     std::map<std::string, double> extraMetrics() const override;
+    size_t heldBytes() const override { return sim::BlockRuntime::heldBytes() + m_map.bytes(); }
     void resetStats(sim::SimTime now) override;
 
 private:

@@ -3,6 +3,7 @@
 // handles of removed values reused: a block's own bookkeeping for messages
 // in flight, delayed retries or instances being provisioned, without an
 // allocation per item in steady state.
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -27,6 +28,9 @@ public:
         m_free.push_back(slot);
         return m_values[slot];
     }
+
+    // Memory held, for the run's memory budget.
+    size_t bytes() const { return m_values.capacity() * sizeof(T) + m_free.capacity() * sizeof(uint32_t); }
 
 private:
     std::vector<T> m_values;

@@ -1,5 +1,8 @@
 #include "DurationText.h"
 
+#include "MessageText.h"
+#include "core/SimTime.h"
+
 #include <charconv>
 #include <cmath>
 
@@ -23,13 +26,13 @@ std::optional<double> parseDurationSeconds(const std::string& text, std::string&
         if (ec != std::errc() || ptr != number.data() + number.size())
             continue;
         const double seconds = value * unit.seconds;
-        if (!std::isfinite(seconds) || seconds < 0 || seconds > 1e7) {
-            error = "duration \"" + text + "\" must be between 0 and 10,000,000 seconds";
+        if (!std::isfinite(seconds) || seconds < 0 || seconds > sim::kLongestSpanSeconds) {
+            error = "duration " + inQuotes(text) + " must be between 0 and 10,000,000 seconds";
             return std::nullopt;
         }
         return seconds;
     }
-    error = "cannot read \"" + text + "\" as a duration (examples: 60s, 500ms, 5m, 1h)";
+    error = "cannot read " + inQuotes(text) + " as a duration (examples: 60s, 500ms, 5m, 1h)";
     return std::nullopt;
 }
 

@@ -1,7 +1,9 @@
 #include "FaultCatalog.h"
 
 #include "Architecture.h"
+#include "MessageText.h"
 #include "Registry.h"
+#include "core/SimTime.h"
 
 #include <algorithm>
 #include <cmath>
@@ -82,12 +84,20 @@ std::string faultRefusal(const Fault& fault, const Architecture& design)
         std::string known;
         for (const auto& s : faultSpecs())
             known += (known.empty() ? "" : ", ") + s.action;
-        return "unknown fault action \"" + fault.action + "\"; known actions: " + known;
+        return "unknown fault action " + inQuotes(fault.action) + "; known actions: " + known;
     }
+    // A time beyond the longest run could never happen: refused rather than
+    // silently ignored (before saturating conversions, 1e10 s struck at t=0).
+    const std::string longest = "at most " + std::to_string(static_cast<long long>(sim::kLongestSpanSeconds)) +
+                                " s (about 115 days, the longest span ScaleLab simulates)";
     if (fault.atS < 0 || !std::isfinite(fault.atS))
         return "at_s must be >= 0, got " + number(fault.atS);
+    if (fault.atS > sim::kLongestSpanSeconds)
+        return "at_s must be " + longest + ", got " + number(fault.atS);
     if (fault.durationS < 0 || !std::isfinite(fault.durationS))
         return "duration_s must be >= 0, got " + number(fault.durationS);
+    if (fault.durationS > sim::kLongestSpanSeconds)
+        return "duration_s must be " + longest + ", got " + number(fault.durationS);
     if (spec->wholeNumber && fault.value != static_cast<double>(static_cast<long long>(fault.value)))
         return spec->valueLabel + " must be a whole number, got " + number(fault.value);
     if (spec->hasValue && !(fault.value >= spec->minValue && fault.value <= spec->maxValue))
@@ -97,7 +107,7 @@ std::string faultRefusal(const Fault& fault, const Architecture& design)
     case FaultSpec::Target::Region: {
         const bool used = std::any_of(design.blocks.begin(), design.blocks.end(),
                                       [&](const Block& b) { return !b.region.empty() && b.region == fault.region; });
-        return used ? std::string() : "no block is in region \"" + fault.region + "\"";
+        return used ? std::string() : "no block is in region " + inQuotes(fault.region);
     }
     case FaultSpec::Target::Link: {
         const bool linked = std::any_of(design.links.begin(), design.links.end(),
@@ -109,7 +119,7 @@ std::string faultRefusal(const Fault& fault, const Architecture& design)
     }
     const Block* block = design.findBlock(fault.block);
     if (!block)
-        return "no block with id \"" + fault.block + "\"";
+        return "no block with id " + inQuotes(fault.block);
     if (!spec->appliesTo(block->kind))
         return "a " + block->kind + " cannot take the fault " + fault.action;
     return {};

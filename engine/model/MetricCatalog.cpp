@@ -1,5 +1,6 @@
 #include "MetricCatalog.h"
 
+#include "MessageText.h"
 #include "Registry.h"
 
 #include <algorithm>
@@ -106,7 +107,7 @@ std::string metricRefusal(const std::string& metric, const Architecture& design)
     if (dot == std::string::npos) {
         if (findIn(runMetrics(), metric))
             return {};
-        return "unknown figure \"" + metric + "\"" + hint(metric, namesOf(runMetrics())) +
+        return "unknown figure " + inQuotes(metric) + hint(metric, namesOf(runMetrics())) +
                "; a block's figure is written <block id>.<figure>";
     }
     const std::string id = metric.substr(0, dot), figure = metric.substr(dot + 1);
@@ -114,13 +115,13 @@ std::string metricRefusal(const std::string& metric, const Architecture& design)
         std::vector<std::string> ids;
         for (const auto& block : design.blocks)
             ids.push_back(block.id);
-        return "no block with id \"" + id + "\"" + hint(id, ids);
+        return "no block with id " + inQuotes(id) + hint(id, ids);
     }
     const bool word = !figure.empty() && std::all_of(figure.begin(), figure.end(), [](char c) {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
     });
     if (!word)
-        return "\"" + figure + "\" is not a figure name (lower-case letters, digits and _)";
+        return inQuotes(figure) + " is not a figure name (lower-case letters, digits and _)";
     return {};
 }
 

@@ -47,4 +47,14 @@ std::string latencyText(double ms)
     return formatted(ms < 10 ? "%.2g" : "%.3g", ms) + " ms";
 }
 
+std::string groupedNumber(unsigned long long value)
+{
+    const std::string digits = std::to_string(value);
+    const size_t lead = digits.size() % 3 == 0 ? 3 : digits.size() % 3;
+    std::string text = digits.substr(0, lead);
+    for (size_t at = lead; at < digits.size(); at += 3)
+        text += "," + digits.substr(at, 3);
+    return text;
+}
+
 } // namespace scalelab::model

@@ -10,5 +10,8 @@ namespace scalelab::model {
 std::string compactNumber(double value);
 // 850 ms, 1.2 ms, 2.5 s.
 std::string latencyText(double ms);
+// Every digit, grouped by thousands: 1,234,567. For counts in messages,
+// which are read, not parsed.
+std::string groupedNumber(unsigned long long value);
 
 } // namespace scalelab::model

@@ -1,5 +1,7 @@
 #include "ParamSpec.h"
 
+#include "MessageText.h"
+
 #include <charconv>
 #include <cmath>
 #include <sstream>
@@ -70,7 +72,7 @@ std::optional<double> ParamSpec::parseValue(const std::string& text, std::string
         std::string list;
         for (const auto& choice : choices)
             list += (list.empty() ? "" : ", ") + choice;
-        error = "must be one of " + list + ", got \"" + text + "\"";
+        error = "must be one of " + list + ", got " + inQuotes(text);
         return std::nullopt;
     }
     if (type == ParamType::Bool) {
@@ -78,7 +80,7 @@ std::optional<double> ParamSpec::parseValue(const std::string& text, std::string
             return 1.0;
         if (text == "false" || text == "0" || text == "off")
             return 0.0;
-        error = "must be true or false, got \"" + text + "\"";
+        error = "must be true or false, got " + inQuotes(text);
         return std::nullopt;
     }
     double value = 0;
@@ -86,7 +88,7 @@ std::optional<double> ParamSpec::parseValue(const std::string& text, std::string
     const char* end = begin + text.size();
     auto [ptr, ec] = std::from_chars(begin, end, value);
     if (ec != std::errc() || ptr != end) {
-        error = std::string("must be a ") + paramTypeName(type) + ", got \"" + text + "\"";
+        error = std::string("must be a ") + paramTypeName(type) + ", got " + inQuotes(text);
         return std::nullopt;
     }
     error = checkValue(value);

@@ -32,6 +32,7 @@ struct ParamSpec {
     std::vector<std::string> choices; // Enum only
     std::string help;                 // one or two sentences, shown as tooltip and in docs
     std::string defaultText;          // Text only
+    std::string textFormat;           // Text only: its grammar in brief, e.g. "DURATION:RPS, ..." (the reference's range)
     // Text only: empty when the text is acceptable, otherwise the rule it breaks.
     std::string (*textRule)(const std::string&) = nullptr;
     // A count or rate of identical things, divided among the cells of the

@@ -1,6 +1,7 @@
 #include "RampStages.h"
 
 #include "DurationText.h"
+#include "MessageText.h"
 #include "Trimmed.h"
 
 #include <charconv>
@@ -20,7 +21,7 @@ std::vector<RampStage> parseRampStages(const std::string& text, std::string& err
             break; // no stages at all
         const size_t colon = item.find(':');
         if (colon == std::string::npos) {
-            error = "stage \"" + item + "\" must be DURATION:RPS, e.g. 30s:1000";
+            error = "stage " + inQuotes(item) + " must be DURATION:RPS, e.g. 30s:1000";
             return {};
         }
         const auto duration = parseDurationSeconds(trimmed(item.substr(0, colon)), error);
@@ -31,7 +32,7 @@ std::vector<RampStage> parseRampStages(const std::string& text, std::string& err
         auto [ptr, ec] = std::from_chars(rate.data(), rate.data() + rate.size(), target);
         if (ec != std::errc() || ptr != rate.data() + rate.size() || !std::isfinite(target) || target < 0 ||
             target > 1e8) {
-            error = "stage \"" + item + "\": the target must be a rate from 0 to 100,000,000 rps";
+            error = "stage " + inQuotes(item) + ": the target must be a rate from 0 to 100,000,000 rps";
             return {};
         }
         stages.push_back({*duration, target});

@@ -1,5 +1,6 @@
 #include "RegionLatency.h"
 
+#include "MessageText.h"
 #include "Trimmed.h"
 
 #include <cstdlib>
@@ -27,7 +28,7 @@ RegionLatency parseRegionLatency(const std::string& text, std::string& error)
             continue;
         const size_t slash = entry.find('/'), equals = entry.find('=');
         if (slash == std::string::npos || equals == std::string::npos || equals < slash) {
-            error = "entry \"" + entry + "\" is not REGION/REGION=MS, e.g. us-east/eu-west=80";
+            error = "entry " + inQuotes(entry) + " is not REGION/REGION=MS, e.g. us-east/eu-west=80";
             return {};
         }
         const std::string a = trimmed(entry.substr(0, slash)), b = trimmed(entry.substr(slash + 1, equals - slash - 1));
@@ -35,7 +36,7 @@ RegionLatency parseRegionLatency(const std::string& text, std::string& error)
         char* end = nullptr;
         const double ms = std::strtod(number.c_str(), &end);
         if (a.empty() || b.empty() || number.empty() || *end != '\0' || !(ms >= 0 && ms <= 60'000)) {
-            error = "entry \"" + entry + "\" needs two region names and a latency from 0 to 60000 ms";
+            error = "entry " + inQuotes(entry) + " needs two region names and a latency from 0 to 60000 ms";
             return {};
         }
         matrix[ordered(a, b)] = ms;

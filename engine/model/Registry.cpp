@@ -4,6 +4,7 @@
 #include "RampStages.h"
 #include "ResilienceSpecs.h"
 #include "SpecBuilders.h"
+#include "core/SimTime.h"
 
 #include <algorithm>
 
@@ -99,18 +100,18 @@ BlockSpec clientSpec()
                "Open model only. Constant: rate_rps. Ramp: from rate_rps through the ramp stages. Spike: "
                "rate_rps times the spike multiplier for a while. Diurnal: rate_rps swinging by the amplitude "
                "over the period, like a day of traffic."),
-        perCell(text("ramp_stages", "Ramp stages", "30s:1000, 60s:1000, 30s:100", &rampStagesRule,
+        perCell(text("ramp_stages", "Ramp stages", "30s:1000, 60s:1000, 30s:100", "DURATION:RPS, ...", &rampStagesRule,
              "DURATION:RPS stages, as in a k6 load test: \"30s:1000, 1m:5000\" moves linearly from the "
              "current rate to 1,000 rps over 30 s, then to 5,000 rps over a minute, then holds the last rate.")),
         number("spike_multiplier", "Spike multiplier", ParamType::Double, "x", 10, 1, 1000, 1,
                "How many times the base rate arrives during the spike (Black Friday: 10x)."),
-        number("spike_start_s", "Spike start", ParamType::Double, "s", 60, 0, 1e7, 10,
+        number("spike_start_s", "Spike start", ParamType::Double, "s", 60, 0, sim::kLongestSpanSeconds, 10,
                "Simulated second at which the spike begins."),
-        number("spike_duration_s", "Spike duration", ParamType::Double, "s", 30, 0, 1e7, 10,
+        number("spike_duration_s", "Spike duration", ParamType::Double, "s", 30, 0, sim::kLongestSpanSeconds, 10,
                "How long the spike lasts."),
         number("diurnal_amplitude", "Diurnal amplitude", ParamType::Double, "", 0.5, 0, 1, 0.05,
                "Swing of the daily cycle as a fraction of rate_rps: 0.5 goes from half to one and a half times."),
-        number("diurnal_period_s", "Diurnal period", ParamType::Double, "s", 600, 1, 1e7, 60,
+        number("diurnal_period_s", "Diurnal period", ParamType::Double, "s", 600, 1, sim::kLongestSpanSeconds, 60,
                "Length of one cycle in simulated seconds (86,400 is a real day; shorter cycles show it faster)."),
         perCell(number("virtual_users", "Virtual users", ParamType::Int, "", 100, 0, 10'000'000, 10,
                "Closed model only: users each with at most one request in flight.")),
@@ -327,7 +328,7 @@ BlockSpec cacheSpec()
                "Capacity model: how many keys fit. When full, one is evicted per insert."),
         choice("eviction", "Eviction", Eviction::Lru,
                "Which key makes room: the least recently used, or the least frequently used."),
-        number("ttl_s", "TTL", ParamType::Double, "s", 300, 0, 1e7, 10,
+        number("ttl_s", "TTL", ParamType::Double, "s", 300, 0, sim::kLongestSpanSeconds, 10,
                "Capacity model: an entry expires this long after it was fetched. 0 = never."),
         choice("strategy", "Strategy", CacheStrategy::CacheAside,
                "Cache-aside: on a miss the app reads the database and then writes the cache (one more cache "

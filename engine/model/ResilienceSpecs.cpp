@@ -222,7 +222,7 @@ BlockSpec autoscalerSpec()
                "Wait after any scaling before removing instances (scale down slowly, avoid thrashing)."),
         number("provisioning_s", "Provisioning delay", ParamType::Double, "s", 60, 0, 3600, 10,
                "Time from the decision until a new instance serves traffic (boot, cold start)."),
-        perCell(text("schedule", "Scheduled minimum", "", &rampStagesRule,
+        perCell(text("schedule", "Scheduled minimum", "", "TIME:INSTANCES, ...", &rampStagesRule,
              "TIME:INSTANCES entries: at that time from the start the minimum becomes that many, and they "
              "are launched at once (\"10m:50, 40m:10\" pre-warms 50 instances for a known peak). Empty = none.")),
     };
@@ -292,7 +292,7 @@ BlockSpec geoDnsSpec()
                "How long clients cache an answer: after a region is declared down, its clients keep going "
                "there (and failing) until their cached answer expires."),
         text("inter_region_ms", "Inter-region latency", "us-east/eu-west=80, us-east/ap-south=190, eu-west/ap-south=120",
-             &regionLatencyRule,
+             "REGION/REGION=MS, ...", &regionLatencyRule,
              "One-way latency between regions in ms, as REGION/REGION=MS pairs. A client sent to another "
              "region pays it there and back."),
         number("default_inter_region_ms", "Other region pairs", ParamType::Duration, "ms", 100, 0, 60'000, 10,

@@ -38,11 +38,14 @@ ParamSpec choice(std::string key, std::string label, E def, std::string help)
     return spec;
 }
 
-inline ParamSpec text(std::string key, std::string label, std::string def, std::string (*rule)(const std::string&),
-               std::string help)
+// A text parameter: `format` is its grammar in brief ("DURATION:RPS, ..."),
+// what the reference shows where a number shows its range.
+inline ParamSpec text(std::string key, std::string label, std::string def, std::string format,
+                      std::string (*rule)(const std::string&), std::string help)
 {
     ParamSpec spec = number(std::move(key), std::move(label), ParamType::Text, "", 0, 0, 0, 0, std::move(help));
     spec.defaultText = std::move(def);
+    spec.textFormat = std::move(format);
     spec.textRule = rule;
     return spec;
 }

@@ -1,26 +1,127 @@
 #include "Validator.h"
 
+#include "Choices.h"
 #include "FaultCatalog.h"
+#include "MessageText.h"
+#include "NumberText.h"
+#include "RampStages.h"
 #include "Registry.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
+#include <sstream>
 
 namespace scalelab::model {
 
 namespace {
 
+std::string element(const char* array, size_t index) { return std::string(array) + "[" + std::to_string(index) + "]"; }
+
+std::string paramPath(const std::string& owner, const std::string& key) { return owner + ".params." + key; }
+
+std::string count(double value) { return groupedNumber(static_cast<unsigned long long>(std::llround(value))); }
+
+std::string rate(double rps)
+{
+    if (rps >= 1)
+        return count(rps);
+    std::ostringstream out;
+    out.precision(3);
+    out << rps;
+    return out.str();
+}
+
 void checkParams(const std::vector<ParamSpec>& specs, const ParamValues& values, const std::string& blockId,
-                 std::vector<Problem>& problems)
+                 const std::string& ownerPath, std::vector<Problem>& problems)
 {
     for (const auto& spec : specs) {
         auto it = values.find(spec.key);
         if (it == values.end())
             continue; // missing values take the default
         if (std::string rule = spec.checkValue(it->second); !rule.empty())
-            problems.push_back({Problem::Severity::Error, blockId, spec.key, spec.label + " " + rule});
+            problems.push_back({Problem::Severity::Error, blockId, spec.key, spec.label + " " + rule,
+                                paramPath(ownerPath, spec.key)});
     }
+}
+
+// Compared as numbers: a design being validated may hold any value.
+bool isClosed(const Block& client)
+{
+    return client.param("arrival_model") == static_cast<double>(ArrivalModel::Closed);
+}
+
+// The rate an open client offers most of the time: its base rate, or for a
+// ramp the highest stage (ramps often start from nothing).
+double offeredRate(const Block& client)
+{
+    double rps = client.param("rate_rps");
+    if (client.param("profile") == static_cast<double>(TrafficShape::Ramp)) {
+        std::string error;
+        for (const RampStage& stage : parseRampStages(client.text("ramp_stages"), error))
+            rps = std::max(rps, stage.targetRps);
+    }
+    return rps;
+}
+
+// A closed model's users all live in memory at once: beyond the limit per
+// cell the run could not hold them (sim/MemoryBudget.h).
+void checkVirtualUsers(const Architecture& design, const Block& client, const std::string& path,
+                       std::vector<Problem>& problems)
+{
+    if (!isClosed(client))
+        return;
+    const double users = client.param("virtual_users");
+    const double perCell = users / design.cells;
+    if (!std::isfinite(perCell) || perCell <= kMaxVirtualUsersPerCell)
+        return; // a value out of range is reported as such
+    const auto cellsNeeded = static_cast<long long>(std::ceil(users / kMaxVirtualUsersPerCell));
+    problems.push_back({Problem::Severity::Error, client.id, "virtual_users",
+                        "Virtual users: " + count(perCell) + " in one simulated cell exceed the " +
+                            count(kMaxVirtualUsersPerCell) +
+                            " a run can hold (its memory budget, see README \"Limits\"); lower them or split the "
+                            "design into at least " + std::to_string(cellsNeeded) + " cells (\"scale\": {\"cells\": " +
+                            std::to_string(cellsNeeded) + "})",
+                        paramPath(path, "virtual_users")});
+}
+
+// The cell reduction simulates one cell and multiplies its counts: with
+// more cells than requests per second (or than virtual users) the one cell
+// sees almost nothing, and the few requests it sees are multiplied into
+// noise (1e6 cells of a 1,000 rps design reported 0 requests/s).
+void checkCells(const Architecture& design, std::vector<Problem>& problems)
+{
+    if (design.cells <= 1)
+        return;
+    const Registry& registry = Registry::instance();
+    double rps = 0, users = 0;
+    for (const auto& block : design.blocks) {
+        const BlockSpec* spec = registry.find(block.kind);
+        if (!spec || spec->tier != Tier::Source)
+            continue;
+        if (isClosed(block))
+            users += block.param("virtual_users");
+        else
+            rps += offeredRate(block);
+    }
+    if (!std::isfinite(rps) || !std::isfinite(users) || rps < 0 || users < 0)
+        return; // values out of range are reported as such
+    if (rps == 0 && users == 0)
+        return; // no traffic at all: nothing to divide
+    const double cells = design.cells;
+    if (rps >= cells || users >= cells)
+        return;
+    const double most = std::max(std::floor(rps), users);
+    std::string offered = rps > 0 ? rate(rps) + " requests/s" : "";
+    if (users > 0)
+        offered += (offered.empty() ? "" : " and ") + count(users) + " virtual users";
+    problems.push_back({Problem::Severity::Error, {}, {},
+                        count(cells) + " cells are more than the design's " + offered +
+                            ": each cell would see less than one request per second (or virtual user), and its "
+                            "figures multiplied by " + count(cells) + " would be noise; use at most " +
+                            count(std::max(most, 1.0)) + " cells",
+                        "scale.cells"});
 }
 
 // Synchronous calls in a cycle would recurse for ever: report one block of each cycle.
@@ -67,42 +168,51 @@ std::vector<Problem> validate(const Architecture& architecture)
     std::vector<Problem> problems;
     std::set<std::string> ids;
     bool hasClient = false;
-    for (const auto& block : architecture.blocks) {
+    for (size_t i = 0; i < architecture.blocks.size(); ++i) {
+        const Block& block = architecture.blocks[i];
+        const std::string path = element("blocks", i);
         if (block.id.empty())
-            problems.push_back({Problem::Severity::Error, {}, {}, "a block has an empty id"});
+            problems.push_back({Problem::Severity::Error, {}, {}, "a block has an empty id", path + ".id"});
         else if (!ids.insert(block.id).second)
-            problems.push_back({Problem::Severity::Error, block.id, {}, "id \"" + block.id + "\" is used twice"});
+            problems.push_back(
+                {Problem::Severity::Error, block.id, {}, "id " + inQuotes(block.id) + " is used twice", path + ".id"});
         const BlockSpec* spec = registry.find(block.kind);
         if (!spec) {
-            problems.push_back({Problem::Severity::Error, block.id, {}, "unknown kind \"" + block.kind + "\""});
+            problems.push_back(
+                {Problem::Severity::Error, block.id, {}, "unknown kind " + inQuotes(block.kind), path + ".kind"});
             continue;
         }
         hasClient = hasClient || spec->tier == Tier::Source;
-        checkParams(spec->params, block.params, block.id, problems);
+        checkParams(spec->params, block.params, block.id, path, problems);
         for (const auto& [key, text] : block.texts)
             if (const ParamSpec* param = spec->param(key); param && param->isText())
                 if (std::string rule = param->checkText(text); !rule.empty())
-                    problems.push_back({Problem::Severity::Error, block.id, key, param->label + " " + rule});
+                    problems.push_back(
+                        {Problem::Severity::Error, block.id, key, param->label + " " + rule, paramPath(path, key)});
+        if (spec->tier == Tier::Source)
+            checkVirtualUsers(architecture, block, path, problems);
     }
     std::set<std::pair<std::string, std::string>> seenLinks;
     std::set<std::string> withOutput, withInput;
-    for (const auto& link : architecture.links) {
+    for (size_t j = 0; j < architecture.links.size(); ++j) {
+        const Link& link = architecture.links[j];
+        const std::string path = element("links", j);
         const Block* from = architecture.findBlock(link.from);
         const Block* to = architecture.findBlock(link.to);
         if (!from || !to) {
             problems.push_back({Problem::Severity::Error, from ? link.from : std::string{}, {},
-                                "link " + link.from + " -> " + link.to + " refers to a missing block"});
+                                "link " + link.from + " -> " + link.to + " refers to a missing block", path});
             continue;
         }
         if (link.from == link.to) {
-            problems.push_back({Problem::Severity::Error, link.from, {}, "links to itself"});
+            problems.push_back({Problem::Severity::Error, link.from, {}, "links to itself", path});
             continue;
         }
         if (!seenLinks.insert({link.from, link.to}).second)
-            problems.push_back({Problem::Severity::Error, link.from, {}, "links to " + link.to + " twice"});
+            problems.push_back({Problem::Severity::Error, link.from, {}, "links to " + link.to + " twice", path});
         if (std::string refusal = registry.linkRefusal(from->kind, to->kind); !refusal.empty())
-            problems.push_back({Problem::Severity::Error, link.from, {}, "link to " + link.to + ": " + refusal});
-        checkParams(registry.linkParams(), link.params, link.from, problems);
+            problems.push_back({Problem::Severity::Error, link.from, {}, "link to " + link.to + ": " + refusal, path});
+        checkParams(registry.linkParams(), link.params, link.from, path, problems);
         withOutput.insert(link.from);
         withInput.insert(link.to);
     }
@@ -118,14 +228,30 @@ std::vector<Problem> validate(const Architecture& architecture)
     }
     if (!hasClient && !architecture.blocks.empty())
         problems.push_back({Problem::Severity::Warning, {}, {}, "the design has no client, so no traffic"});
+    checkCells(architecture, problems);
     checkCycles(architecture, problems);
     // A fault whose block was deleted or changed kind after it was scheduled.
     for (size_t i = 0; i < architecture.faults.size(); ++i)
         if (std::string refusal = faultRefusal(architecture.faults[i], architecture); !refusal.empty())
             problems.push_back({Problem::Severity::Error, architecture.faults[i].block, {},
                                 "fault " + std::to_string(i + 1) + " (" + describeFault(architecture.faults[i]) +
-                                    "): " + refusal});
+                                    "): " + refusal,
+                                element("faults", i)});
+    // Problems found by block id (cycles, missing targets) get their block's path here.
+    for (Problem& problem : problems)
+        if (problem.path.empty() && !problem.blockId.empty())
+            if (const auto index = architecture.blockIndex(problem.blockId))
+                problem.path = problem.param.empty() ? element("blocks", *index)
+                                                     : paramPath(element("blocks", *index), problem.param);
     return problems;
+}
+
+std::string describeProblem(const Problem& problem)
+{
+    std::string where = problem.path;
+    if (!problem.blockId.empty())
+        where += where.empty() ? clip(problem.blockId) : " (" + clip(problem.blockId) + ")";
+    return where.empty() ? problem.message : where + ": " + problem.message;
 }
 
 bool hasErrors(const std::vector<Problem>& problems)

@@ -32,13 +32,21 @@ WarmupChoice warmupFromSeries(const std::vector<stats::WindowSample>& series, do
     return choice;
 }
 
-WarmupChoice chooseWarmup(const model::Architecture& design, SimTime horizon, uint64_t seed)
+WarmupChoice chooseWarmup(const model::Architecture& design, SimTime horizon, uint64_t seed,
+                          const std::function<bool(SimTime now)>& monitor, size_t memoryBudget)
 {
     SimulatorOptions options;
     options.window = std::max<SimTime>(horizon / kPilotWindows, kMillisecond);
     options.windowCapacity = static_cast<size_t>(horizon / options.window) + 2;
+    options.memoryBudget = memoryBudget;
     Simulator pilot(design, seed, options);
-    pilot.runUntil(horizon);
+    if (monitor)
+        pilot.setMonitor([&] { return monitor(pilot.now()); });
+    if (!pilot.runUntil(horizon)) {
+        WarmupChoice stopped;
+        stopped.interrupted = true;
+        return stopped;
+    }
     return warmupFromSeries(pilot.snapshot(true).series, toSeconds(options.window));
 }
 

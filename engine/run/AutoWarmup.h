@@ -15,8 +15,10 @@
 // Cost: one simulation of `horizon` plus O(windows). Thread-safe (no shared state).
 #include "core/SimTime.h"
 #include "model/Architecture.h"
+#include "sim/MemoryBudget.h"
 #include "stats/WindowSample.h"
 
+#include <functional>
 #include <vector>
 
 namespace scalelab::sim {
@@ -33,6 +35,8 @@ struct WarmupChoice {
     // MSER's minimum sat at half the pilot: the transient may be longer.
     // The warm-up is then a lower bound; a longer horizon would tell.
     bool atLimit = false;
+    // The monitor stopped the pilot: nothing was chosen.
+    bool interrupted = false;
 };
 
 // Pure part, for tests: the cut on a series of windows of `windowS` seconds
@@ -43,6 +47,9 @@ WarmupChoice warmupFromSeries(const std::vector<stats::WindowSample>& series, do
 
 // Runs `design` with `seed` from empty for `horizon` and applies
 // warmupFromSeries to its end-to-end series. Throws what Simulator throws.
-WarmupChoice chooseWarmup(const model::Architecture& design, SimTime horizon, uint64_t seed);
+// `monitor` is called with the pilot's clock every few thousand events
+// (Simulator::setMonitor); false stops it, and the choice is `interrupted`.
+WarmupChoice chooseWarmup(const model::Architecture& design, SimTime horizon, uint64_t seed,
+                          const std::function<bool(SimTime now)>& monitor = {}, size_t memoryBudget = MemoryBudget::kDefaultBytes);
 
 } // namespace scalelab::sim

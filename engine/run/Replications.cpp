@@ -35,7 +35,9 @@ std::vector<stats::Snapshot> runReplications(const model::Architecture& design, 
     auto work = [&] {
         for (int i = next++; i < count; i = next++) {
             try {
-                Simulator simulator(design, plan.firstSeed + static_cast<uint64_t>(i));
+                SimulatorOptions options;
+                options.memoryBudget = plan.memoryBudget;
+                Simulator simulator(design, plan.firstSeed + static_cast<uint64_t>(i), options);
                 runUntil(simulator, plan.warmup, cancel);
                 simulator.resetStats();
                 runUntil(simulator, plan.warmup + plan.duration, cancel);

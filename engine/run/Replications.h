@@ -4,6 +4,7 @@
 // replications are computed from (grading, `run --replications`).
 #include "core/SimTime.h"
 #include "model/Architecture.h"
+#include "sim/MemoryBudget.h"
 #include "stats/Snapshot.h"
 
 #include <atomic>
@@ -19,6 +20,9 @@ struct ReplicationPlan {
     uint64_t firstSeed = 1;
     unsigned threads = 0; // 0 = one per hardware thread
     bool withSeries = false; // keep each run's window series in its snapshot
+    // Each run's memory budget (sim/MemoryBudget.h); runs on parallel
+    // threads each have their own.
+    size_t memoryBudget = MemoryBudget::kDefaultBytes;
 };
 
 // Snapshots of the measured periods, in seed order (deterministic whatever

@@ -1,6 +1,7 @@
 #include "Simulator.h"
 
 #include "sim/CellReduction.h"
+#include "sim/RunLimitExceeded.h"
 #include "blocks/BlockFactory.h"
 #include "model/Validator.h"
 
@@ -13,7 +14,7 @@ namespace scalelab::sim {
 namespace {
 
 // The design's validation errors on one line, as every CLI error is:
-// separated by semicolons. Empty when there are none.
+// separated by semicolons, each with its place in the file. Empty when there are none.
 std::string designErrors(const model::Architecture& design)
 {
     std::string message;
@@ -23,9 +24,7 @@ std::string designErrors(const model::Architecture& design)
             // Appended piece by piece: GCC 12's LTO warns (falsely) on
             // the temporaries of a chained operator+ here.
             message.append(separator);
-            if (!problem.blockId.empty())
-                message.append(problem.blockId).append(": ");
-            message.append(problem.message);
+            message.append(model::describeProblem(problem));
             separator = "; ";
         }
     return message;
@@ -42,6 +41,7 @@ Simulator::Simulator(model::Architecture architecture, uint64_t seed, SimulatorO
 {
     if (std::string errors = designErrors(m_architecture); !errors.empty())
         throw InvalidDesign("the design has errors: " + errors);
+    m_kernel.setMemoryBudget(MemoryBudget(options.memoryBudget));
     uint32_t index = 0;
     for (const auto& block : m_architecture.blocks) {
         m_slots.push_back(index);
@@ -57,14 +57,17 @@ Simulator::Simulator(model::Architecture architecture, uint64_t seed, SimulatorO
 
 Simulator::~Simulator() = default;
 
-void Simulator::runUntil(SimTime until)
+bool Simulator::runUntil(SimTime until)
 {
+    if (until > kHorizon)
+        throw RunLimitExceeded("cannot simulate past t = 1,000,000,000 s (about 31.7 years), the engine's horizon");
     m_faults.applyDue(); // faults at time 0, or injected for "now"
     while (m_faults.nextDue() <= until) {
-        m_kernel.runUntil(m_faults.nextDue());
+        if (!m_kernel.runUntil(m_faults.nextDue()))
+            return false;
         m_faults.applyDue();
     }
-    m_kernel.runUntil(until);
+    return m_kernel.runUntil(until);
 }
 
 void Simulator::configure(uint32_t index, const model::Block& design)
@@ -161,9 +164,15 @@ std::string Simulator::apply(const std::vector<model::DesignEdit>& edits)
             if (std::string errors = designErrors(trial); !errors.empty())
                 return "the design would have errors: " + errors;
     }
-    for (const auto& edit : edits)
-        if (std::string refusal = applyOne(edit); !refusal.empty())
-            return refusal; // only a single value edit gets here
+    try {
+        for (const auto& edit : edits)
+            if (std::string refusal = applyOne(edit); !refusal.empty())
+                return refusal; // only a single value edit gets here
+    } catch (const RunLimitExceeded& error) {
+        // An edit that needs more memory than the budget (a million more
+        // virtual users at once) halts the run; the next runUntil says so too.
+        return error.what();
+    }
     return {};
 }
 

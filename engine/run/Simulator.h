@@ -21,6 +21,8 @@ namespace scalelab::sim {
 struct SimulatorOptions {
     SimTime window = kSecond;    // statistics window
     size_t windowCapacity = 600; // closed windows kept per series (10 minutes at 1 s)
+    // Bytes of load-dependent state the run may hold (sim/MemoryBudget.h).
+    size_t memoryBudget = MemoryBudget::kDefaultBytes;
 };
 
 // Thrown when the design has validation errors; what() lists them.
@@ -34,9 +36,14 @@ public:
     Simulator(model::Architecture architecture, uint64_t seed, SimulatorOptions options = {});
     ~Simulator();
 
-    // Runs up to `until`, applying scheduled faults and recoveries at their times.
-    void runUntil(SimTime until);
-    void runFor(SimTime duration) { runUntil(m_kernel.now() + duration); }
+    // Runs up to `until`, applying scheduled faults and recoveries at their
+    // times, and returns true; false when the monitor stopped it early (the
+    // clock then stands at the last event run). Throws RunLimitExceeded when
+    // the run outgrows its memory budget or `until` lies past kHorizon.
+    bool runUntil(SimTime until);
+    bool runFor(SimTime duration) { return runUntil(m_kernel.now() + duration); }
+    // See Kernel::setMonitor: called every few thousand events; false stops the run.
+    void setMonitor(Kernel::Monitor monitor) { m_kernel.setMonitor(std::move(monitor)); }
     SimTime now() const { return m_kernel.now(); }
     uint64_t events() const { return m_kernel.eventCount(); }
     uint64_t seed() const { return m_seed; }
@@ -51,7 +58,9 @@ public:
     // out of range, a design with errors), in which case nothing changed.
     // A new block starts measuring now; a removed block's calls in flight,
     // and calls waiting on a removed link, end as Outcome::Removed. Each
-    // applied edit is written to the event log (kind Design).
+    // applied edit is written to the event log (kind Design). An edit that
+    // would take the run past its memory budget returns the budget's
+    // message, half applied, and halts the run (runUntil then throws).
     std::string apply(const model::DesignEdit& edit) { return apply(std::vector<model::DesignEdit>{edit}); }
     // Several edits, all or none: a structural batch is refused when the
     // design it leads to has validation errors (a block added and its links
@@ -72,6 +81,8 @@ public:
     const model::Architecture& architecture() const { return m_architecture; }
     // Footprint of the pools and the event list, for memory checks.
     size_t poolCapacity() const;
+    // The load-dependent state the memory budget counts, in bytes (sim/MemoryBudget.h).
+    size_t stateBytes() const { return MemoryBudget::stateBytes(m_kernel); }
 
 private:
     void compileLink(const model::Link& link);

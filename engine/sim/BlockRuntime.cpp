@@ -25,4 +25,13 @@ int BlockRuntime::load(int) const
     return m_inFlight;
 }
 
+size_t BlockRuntime::heldBytes() const
+{
+    // Calls waiting for a pooled connection are the one thing every block holds.
+    size_t bytes = 0;
+    for (const RuntimeLink& link : m_links)
+        bytes += link.waiting.size() * sizeof(RuntimeLink::Waiting);
+    return bytes;
+}
+
 } // namespace scalelab::sim

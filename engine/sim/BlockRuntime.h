@@ -78,6 +78,18 @@ public:
     virtual void onAttemptDone(sim::Kernel&, uint32_t, sim::Outcome) {}
     virtual void onRetry(sim::Kernel&, uint32_t, uint32_t) {}
 
+    // Memory the block holds that grows with load (queued messages, per-key
+    // state, a backlog), beyond the frames of its calls, which the kernel
+    // counts: what the memory budget adds up (MemoryBudget.h). Roughly: a
+    // budget needs the order of magnitude, not the last byte.
+    virtual size_t heldBytes() const;
+    // An unordered_map or unordered_set entry beyond its value: the node's
+    // next pointer and hash, its bucket pointer, and malloc's rounding.
+    static constexpr size_t kHashNodeBytes = 32;
+    // What that memory holds, for the budget's message ("1,234 messages
+    // waiting"); empty when the block holds little.
+    virtual std::string heldText() const { return {}; }
+
     virtual int instanceCount() const { return 1; }
     // True for blocks with a pool of workers, whose utilisation means something.
     virtual bool hasWorkers() const { return false; }

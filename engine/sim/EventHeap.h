@@ -21,6 +21,7 @@
 #include "Event.h"
 
 #include <algorithm>
+#include <functional>
 #include <vector>
 
 namespace scalelab::sim {
@@ -29,6 +30,10 @@ class EventHeap {
 public:
     bool empty() const { return m_count == 0; }
     size_t size() const { return m_count; }
+    // Memory the heap holds (it grows by doubling and never shrinks).
+    size_t bytes() const { return m_heap.capacity() * sizeof(Event); }
+    // As Pool::setGrowthCheck: told the new allocation's size before the heap grows; may throw.
+    void setGrowthCheck(std::function<void(size_t bytes)> check) { m_growthCheck = std::move(check); }
     const Event& top() const { return m_heap[0]; }
     void clear()
     {
@@ -82,7 +87,13 @@ private:
 
     // The slots are managed by hand (m_count of m_heap.size() in use) so that
     // a push has no inlined reallocation to save registers for.
-    [[gnu::noinline, gnu::cold]] void grow() { m_heap.resize(std::max<size_t>(64, m_heap.size() * 2)); }
+    [[gnu::noinline, gnu::cold]] void grow()
+    {
+        const size_t next = std::max<size_t>(64, m_heap.size() * 2);
+        if (m_growthCheck)
+            m_growthCheck(next * sizeof(Event)); // may throw: nothing changed yet
+        m_heap.resize(next);
+    }
 
     // Places `moving` starting from the hole at `index`, the first free
     // slot. It is passed in rather than stored and read back: reloading it as
@@ -142,6 +153,7 @@ private:
     std::vector<Event> m_heap;
     size_t m_count = 0;
     bool m_topTaken = false;
+    std::function<void(size_t)> m_growthCheck;
 };
 
 } // namespace scalelab::sim

@@ -20,6 +20,12 @@ class EventQueue {
 public:
     bool empty() const { return m_arrivals.empty() && m_work.empty(); }
     size_t size() const { return m_arrivals.size() + m_work.size(); }
+    size_t bytes() const { return m_arrivals.bytes() + m_work.bytes(); }
+    void setGrowthCheck(const std::function<void(size_t)>& check)
+    {
+        m_arrivals.setGrowthCheck(check);
+        m_work.setGrowthCheck(check);
+    }
     const Event& top() const { return earliest().top(); }
     void clear()
     {

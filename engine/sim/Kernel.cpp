@@ -1,6 +1,7 @@
 #include "Kernel.h"
 
 #include "sim/BlockRuntime.h"
+#include "sim/RunLimitExceeded.h"
 #include "sim/RemovedBlock.h"
 
 namespace scalelab::sim {
@@ -9,6 +10,23 @@ Kernel::Kernel(SimTime window, size_t windowCapacity)
     : m_window(window)
     , m_total(windowCapacity)
 {
+    // The kernel neither moves nor copies: `this` stays valid in the checks.
+    const auto check = [this](size_t bytes) { checkBudget(bytes); };
+    m_frames.setGrowthCheck(check);
+    m_requests.setGrowthCheck(check);
+    m_events.setGrowthCheck(check);
+}
+
+void Kernel::checkBudget(size_t growingBy)
+{
+    if (!m_halted.empty())
+        throw RunLimitExceeded(m_halted);
+    try {
+        m_budget.check(*this, growingBy);
+    } catch (const RunLimitExceeded& error) {
+        m_halted = error.what();
+        throw;
+    }
 }
 
 Kernel::~Kernel() = default;
@@ -23,6 +41,7 @@ void Kernel::start()
     schedule(m_now + m_window, EventType::WindowClose, 0);
     for (auto& block : m_blocks)
         block->start(*this);
+    checkBudget(); // a closed model's users all start at once
 }
 
 void Kernel::schedule(SimTime time, EventType type, uint32_t block, uint32_t frame, uint32_t generation,
@@ -31,17 +50,24 @@ void Kernel::schedule(SimTime time, EventType type, uint32_t block, uint32_t fra
     m_events.push(Event{time, m_seq++, type, outcome, block, frame, generation});
 }
 
-void Kernel::runUntil(SimTime until)
+bool Kernel::runUntil(SimTime until)
 {
+    checkBudget(); // a live edit between slices may have added users or capacity
     while (!m_events.empty() && m_events.top().time <= until) {
         const Event event = m_events.takeTop();
         m_now = event.time;
         ++m_eventCount;
         dispatch(event);
         m_events.settle();
+        if ((m_eventCount & (MemoryBudget::kCheckEvents - 1)) == 0) [[unlikely]] {
+            checkBudget();
+            if (m_monitor && !m_monitor())
+                return false;
+        }
     }
     if (until > m_now)
         m_now = until;
+    return true;
 }
 
 void Kernel::dispatch(const Event& event)

@@ -12,11 +12,13 @@
 #include "Event.h"
 #include "EventQueue.h"
 #include "IntrusiveList.h"
+#include "MemoryBudget.h"
 #include "Pool.h"
 #include "stats/BlockMetrics.h"
 #include "stats/EventLogEntry.h"
 
 #include <deque>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -43,8 +45,27 @@ public:
     uint64_t eventCount() const { return m_eventCount; }
     size_t pendingEvents() const { return m_events.size(); }
 
-    // Runs every event up to and including time `until`, then sets the clock to it.
-    void runUntil(SimTime until);
+    // Runs every event up to and including time `until`, then sets the clock
+    // to it, and returns true. Returns false, the clock at the last event
+    // run, when the monitor asked to stop. Throws RunLimitExceeded when the
+    // state outgrows the memory budget (MemoryBudget.h).
+    bool runUntil(SimTime until);
+
+    // Called between events every MemoryBudget::kCheckEvents events (a few
+    // hundred times a second of wall time); returning false stops runUntil.
+    // A CLI shows progress and honours Ctrl+C through it.
+    using Monitor = std::function<bool()>;
+    void setMonitor(Monitor monitor) { m_monitor = std::move(monitor); }
+    void setMemoryBudget(MemoryBudget budget) { m_budget = budget; }
+    // The message that stopped the run (memory budget), or empty.
+    const std::string& halted() const { return m_halted; }
+    const MemoryBudget& memoryBudget() const { return m_budget; }
+    // Throws RunLimitExceeded when over budget: at the start, on entry to
+    // runUntil (after live edits), every kCheckEvents events, and before a
+    // pool or heap grows. Once thrown, the kernel is halted for good.
+    void checkBudget(size_t growingBy = 0);
+    // Memory the future-event list holds.
+    size_t eventBytes() const { return m_events.bytes(); }
 
     void schedule(SimTime time, EventType type, uint32_t block, uint32_t frame = 0, uint32_t generation = 0,
                   Outcome outcome = Outcome::Ok);
@@ -166,6 +187,9 @@ private:
     SimTime m_window;
     stats::BlockMetrics m_total;
     std::deque<stats::EventLogEntry> m_log;
+    MemoryBudget m_budget;
+    Monitor m_monitor;
+    std::string m_halted;
 };
 
 } // namespace scalelab::sim

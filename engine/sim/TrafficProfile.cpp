@@ -84,7 +84,12 @@ TrafficProfile::Piece TrafficProfile::pieceAt(double s) const
 SimTime TrafficProfile::nextArrivalThinned(SimTime now, Rng& rng) const
 {
     double s = toSeconds(now);
+    constexpr double horizonS = static_cast<double>(kHorizon) / static_cast<double>(kSecond);
     while (true) {
+        // Past the horizon no run goes on; and an infinite candidate (a rate
+        // so small that its mean gap overflows) would loop here for ever.
+        if (!(s < horizonS))
+            return kNever;
         const Piece piece = pieceAt(s);
         if (piece.bound <= 0) {
             if (piece.end == kForever)

@@ -100,7 +100,7 @@ private slots:
                                                 << "capacity needs --latency-ms";
         QTest::newRow("negative capacity") << QStringList{"capacity", "--peak-rps", "-5", "--latency-ms", "200",
                                                           "--concurrency", "10"}
-                                           << 1 << "peak";
+                                           << 2 << "peak";
     }
     void errors_are_one_line_with_meaningful_status()
     {

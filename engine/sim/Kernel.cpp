@@ -1,8 +1,8 @@
 #include "Kernel.h"
 
 #include "sim/BlockRuntime.h"
-#include "sim/RunLimitExceeded.h"
 #include "sim/RemovedBlock.h"
+#include "sim/RunLimitExceeded.h"
 
 namespace scalelab::sim {
 

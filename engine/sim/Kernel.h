@@ -57,8 +57,6 @@ public:
     using Monitor = std::function<bool()>;
     void setMonitor(Monitor monitor) { m_monitor = std::move(monitor); }
     void setMemoryBudget(MemoryBudget budget) { m_budget = budget; }
-    // The message that stopped the run (memory budget), or empty.
-    const std::string& halted() const { return m_halted; }
     const MemoryBudget& memoryBudget() const { return m_budget; }
     // Throws RunLimitExceeded when over budget: at the start, on entry to
     // runUntil (after live edits), every kCheckEvents events, and before a

@@ -16,9 +16,11 @@ done
 
 # -displayfd picks a free display number and writes it to fd 3 once the
 # server accepts connections, so there is no fixed number to collide on and
-# no sleep to guess the start-up time.
+# no sleep to guess the start-up time. -noreset: by default the server resets
+# when its last client leaves (a test that kills the app and starts it again
+# does exactly that), and a client connecting during the reset is refused.
 display_file=$(mktemp)
-Xvfb -displayfd 3 -screen 0 3840x2160x24 -nolisten tcp 3>"$display_file" 2>/dev/null &
+Xvfb -displayfd 3 -screen 0 3840x2160x24 -nolisten tcp -noreset 3>"$display_file" 2>/dev/null &
 xvfb_pid=$!
 trap 'kill $xvfb_pid 2>/dev/null; rm -f "$display_file"' EXIT
 for _ in $(seq 1 100); do

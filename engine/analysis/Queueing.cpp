@@ -175,12 +175,18 @@ QueueMetrics mg1(double lambda, double meanService, double serviceCv)
 
 QueueMetrics mgcApprox(double lambda, double meanService, double serviceCv, int c)
 {
+    return ggcApprox(lambda, meanService, 1.0, serviceCv, c);
+}
+
+QueueMetrics ggcApprox(double lambda, double meanService, double arrivalCv, double serviceCv, int c)
+{
     requirePositive(meanService, "mean service time");
+    requireNonNegative(arrivalCv, "inter-arrival time coefficient of variation");
     requireNonNegative(serviceCv, "service time coefficient of variation");
     const QueueMetrics markov = mmc(lambda, 1.0 / meanService, c);
     if (!markov.stable)
         return markov;
-    const double wq = markov.meanWait * (1.0 + serviceCv * serviceCv) / 2.0;
+    const double wq = markov.meanWait * (arrivalCv * arrivalCv + serviceCv * serviceCv) / 2.0;
     return fromMeanWait(lambda, meanService, c, markov.probabilityOfWaiting, wq);
 }
 

@@ -68,6 +68,13 @@ QueueMetrics mg1(double lambda, double meanService, double serviceCv);
 // probabilityOfWaiting reports the M/M/c value (Erlang C) as an estimate.
 QueueMetrics mgcApprox(double lambda, double meanService, double serviceCv, int c);
 
+// G/G/c by Allen-Cunneen: Wq ~= Wq(M/M/c) * (ca^2 + cs^2) / 2, with ca the
+// inter-arrival times' coefficient of variation (1 for Poisson, where it is
+// mgcApprox; 1/sqrt(N) for every N-th request of a Poisson stream, as round
+// robin gives each of N instances). Kingman's heavy-traffic form: good near
+// saturation, rough at light load where the waits are small anyway.
+QueueMetrics ggcApprox(double lambda, double meanService, double arrivalCv, double serviceCv, int c);
+
 // Response-time quantiles. q in [0, 1]; q = 1 (and any q for an unstable
 // queue) gives +infinity.
 

@@ -67,6 +67,8 @@ Call combine(const std::vector<double>& fractions, const std::vector<Call>& call
         if (f <= 0)
             continue;
         total.meanMs += f * mean;
+        total.readMs += f * calls[l].readMs;
+        total.writeMs += f * calls[l].writeMs;
         if (exclusive)
             secondMoment += f * (variance + mean * mean);
         else
@@ -92,6 +94,32 @@ struct Mixture {
     double mean() const { return weight > 0 ? sum / weight : 0; }
     double variance() const { return weight > 0 ? std::max(0.0, squares / weight - mean() * mean()) : 0; }
 };
+
+// The mean of a read's and a write's time by the block's traffic (a read's
+// when none arrives); a type that does not arrive does not count, even
+// when its time is infinite (a saturated queue).
+double mixByTraffic(const BlockPlan& here, double readMs, double writeMs)
+{
+    const double arrivals = here.arrivalRps();
+    if (arrivals <= 0)
+        return readMs;
+    return ((here.readRps > 0 ? here.readRps * readMs : 0) + (here.writeRps > 0 ? here.writeRps * writeMs : 0)) /
+           arrivals;
+}
+
+// What a read and a write arriving at the block take, and their mix.
+void setResponses(BlockPlan& here, double readMs, double writeMs)
+{
+    here.readResponseMs = readMs;
+    here.writeResponseMs = writeMs;
+    here.responseMs = mixByTraffic(here, readMs, writeMs);
+}
+
+// Time in downstream calls, averaged over the block's reads and writes.
+double mixedDownstreamMs(const BlockPlan& here, const Call& downstream)
+{
+    return mixByTraffic(here, downstream.readMs, downstream.writeMs);
+}
 
 // The inter-region latency a GeoDNS block charges a client region for the region behind link `l`.
 double geoExtraMs(const model::Architecture& design, const model::Block& geo, const std::string& clientRegion,
@@ -217,7 +245,7 @@ void planPool(const PlanningContext& context, const model::Block& block, BlockPl
     here.workers = static_cast<int>(block.param("workers"));
     here.serviceMs = arrivals > 0 ? (here.readRps * times.readMs + here.writeRps * times.writeMs) / arrivals
                                   : (times.readMs + times.writeMs) / 2;
-    here.holdingMs = here.serviceMs + downstream.meanMs;
+    here.holdingMs = here.serviceMs + mixedDownstreamMs(here, downstream);
     // A key picks its shard: each shard sees a Poisson share.
     const Dispatch dispatch = sharded ? Dispatch{} : dispatchOf(context.design, block);
     const PoolEstimate pool = estimatePool(arrivals / here.instances, here.serviceMs, here.holdingMs, times.cv,
@@ -225,7 +253,7 @@ void planPool(const PlanningContext& context, const model::Block& block, BlockPl
     here.utilization = pool.utilization;
     here.saturated = pool.saturated;
     here.waitMs = pool.waitMs;
-    here.responseMs = pool.waitMs + here.holdingMs;
+    setResponses(here, pool.waitMs + times.readMs + downstream.readMs, pool.waitMs + times.writeMs + downstream.writeMs);
     here.responseSdMs = std::sqrt(poolVariance(here.serviceMs, times.cv, pool.waitMs, downstream.varianceMs2));
     here.requiredInstances = requiredFor(arrivals, here.holdingMs, here.workers, context.targetUtilization);
 }
@@ -244,13 +272,17 @@ void planWorkerPool(const PlanningContext& context, const model::Block& block, B
     here.instances = 1;
     here.workers = std::max(1, static_cast<int>(block.param(queue ? "consumers" : "concurrency_limit")));
     here.serviceMs = block.param(queue ? "processing_time_ms" : "execution_time_ms");
-    here.holdingMs = here.serviceMs + downstream.meanMs;
+    here.holdingMs = here.serviceMs + mixedDownstreamMs(here, downstream);
     const PoolEstimate pool = estimatePool(arrivals * attempts, here.serviceMs, here.holdingMs,
                                            block.param("service_cv"), here.workers, queue ? nullptr : waitOverrideMs);
     here.utilization = pool.utilization;
     here.saturated = pool.saturated;
     here.waitMs = pool.waitMs;
-    here.responseMs = queue ? 0 : pool.waitMs + here.holdingMs;
+    if (queue) // the producer has its ack at once
+        setResponses(here, 0, 0);
+    else
+        setResponses(here, pool.waitMs + here.serviceMs + downstream.readMs,
+                     pool.waitMs + here.serviceMs + downstream.writeMs);
     here.responseSdMs = queue ? 0
                               : std::sqrt(poolVariance(here.serviceMs, block.param("service_cv"), pool.waitMs,
                                                        downstream.varianceMs2));
@@ -296,7 +328,7 @@ void planReplicatedDatabase(const PlanningContext& context, const model::Block& 
     Mixture response;
     response.add(here.readRps, readWait + readMs, poolVariance(readMs, cv, readWait, 0));
     response.add(here.writeRps, primary.waitMs + writeMs + replicationWaitMs, poolVariance(writeMs, cv, primary.waitMs, 0));
-    here.responseMs = arrivals > 0 ? response.mean() : readMs;
+    setResponses(here, readWait + readMs, primary.waitMs + writeMs + replicationWaitMs);
     here.responseSdMs = std::sqrt(response.variance());
     // Instances needed: the primary for the writes plus replicas for the reads.
     here.requiredInstances =
@@ -317,7 +349,7 @@ void planFanout(const PlanningContext& context, const model::Block& block, Block
     here.instances = instancesOf(block);
     here.workers = static_cast<int>(block.param("workers"));
     here.serviceMs = arrivals > 0 ? (here.readRps * readMs + here.writeRps * postMs) / arrivals : readMs;
-    here.holdingMs = here.serviceMs + downstream.meanMs;
+    here.holdingMs = here.serviceMs + mixedDownstreamMs(here, downstream);
     const PoolEstimate pool =
         estimatePool(arrivals / here.instances, here.serviceMs, here.holdingMs, block.param("service_cv"),
                      here.workers, waitOverrideMs, dispatchOf(context.design, block), here.instances);
@@ -327,7 +359,7 @@ void planFanout(const PlanningContext& context, const model::Block& block, Block
     here.utilization = std::max(pool.utilization, here.fanoutUtilization);
     here.saturated = pool.saturated || here.fanoutUtilization >= 1;
     here.waitMs = pool.waitMs;
-    here.responseMs = pool.waitMs + here.holdingMs;
+    setResponses(here, pool.waitMs + readMs + downstream.readMs, pool.waitMs + postMs + downstream.writeMs);
     here.responseSdMs =
         std::sqrt(poolVariance(here.serviceMs, block.param("service_cv"), pool.waitMs, downstream.varianceMs2));
     here.requiredInstances = requiredFor(arrivals, here.holdingMs, here.workers, context.targetUtilization);
@@ -347,25 +379,29 @@ void planCache(const model::Block& block, const model::BlockSpec& spec, BlockPla
     const auto strategy = block.choice<model::CacheStrategy>("strategy");
     const double cacheableRps = spec.cachesStaticOnly ? here.staticRps : here.readRps;
     const double passedReads = here.readRps - cacheableRps;
-    const double down = hasLinks ? downstream.meanMs : 0, downVariance = hasLinks ? downstream.varianceMs2 : 0;
+    // A miss fetches a read, a write passes on as a write.
+    const double down = hasLinks ? downstream.readMs : 0, downWrite = hasLinks ? downstream.writeMs : 0;
+    const double downVariance = hasLinks ? downstream.varianceMs2 : 0;
     here.fetchMs = missMs + down; // a miss until the value is cached
     here.fetchSdMs = std::sqrt(downVariance);
     const double writeBack = strategy == model::CacheStrategy::CacheAside && hasLinks ? hitMs : 0;
     const double waitForFetchMs =
         here.fetchMs > 0 ? (here.fetchMs * here.fetchMs + downVariance) / (2 * here.fetchMs) : 0;
-    Mixture response;
-    response.add(cacheableRps * here.hitRatio, hitMs, 0);
-    response.add(cacheableRps * here.fetchRatio, here.fetchMs + writeBack, downVariance);
-    response.add(cacheableRps * here.waitRatio, waitForFetchMs, 0);
-    response.add(passedReads, hasLinks ? down : missMs, downVariance);
+    Mixture reads;
+    reads.add(cacheableRps * here.hitRatio, hitMs, 0);
+    reads.add(cacheableRps * here.fetchRatio, here.fetchMs + writeBack, downVariance);
+    reads.add(cacheableRps * here.waitRatio, waitForFetchMs, 0);
+    reads.add(passedReads, hasLinks ? down : missMs, downVariance);
     const bool writeWaits = hasLinks && strategy != model::CacheStrategy::WriteBehind;
     const double writeMs = !writeWaits ? hitMs
-                           : strategy == model::CacheStrategy::WriteThrough ? down + hitMs
-                                                                            : down;
-    response.add(here.writeRps, writeMs, writeWaits ? downVariance : 0);
+                           : strategy == model::CacheStrategy::WriteThrough ? downWrite + hitMs
+                                                                            : downWrite;
+    Mixture all = reads;
+    all.add(here.writeRps, writeMs, writeWaits ? downVariance : 0);
     here.serviceMs = hitMs;
-    here.responseMs = here.arrivalRps() > 0 ? response.mean() : hitMs;
-    here.responseSdMs = std::sqrt(response.variance());
+    // With no reads yet, what one would take: the hit ratio's mix.
+    setResponses(here, reads.weight > 0 ? reads.mean() : hitMs, writeMs);
+    here.responseSdMs = std::sqrt(all.variance());
 }
 
 // Each client region's requests go to its region's link and pay the
@@ -385,8 +421,13 @@ void planGeoDns(const PlanningContext& context, const model::Block& block, Block
         here.responseByRegionMs[region] = ms;
         response.add(rps, ms, calls[l].varianceMs2);
     }
-    here.responseMs = response.weight > 0 ? response.mean() : evenSplit.meanMs;
-    here.responseSdMs = std::sqrt(response.weight > 0 ? response.variance() : evenSplit.varianceMs2);
+    if (response.weight > 0) {
+        here.responseMs = here.readResponseMs = here.writeResponseMs = response.mean();
+        here.responseSdMs = std::sqrt(response.variance());
+    } else {
+        setResponses(here, evenSplit.readMs, evenSplit.writeMs);
+        here.responseSdMs = std::sqrt(evenSplit.varianceMs2);
+    }
 }
 
 } // namespace
@@ -471,12 +512,12 @@ void planBlock(const PlanningContext& context, const model::Block& block, const 
     const Call downstream = combine(fractions, calls, exclusive);
     switch (spec.behaviour) {
     case Behaviour::Client:
-        here.responseMs = downstream.meanMs;
+        setResponses(here, downstream.readMs, downstream.writeMs);
         here.responseSdMs = std::sqrt(downstream.varianceMs2);
         return;
     case Behaviour::LoadBalancer:
         here.serviceMs = block.param("overhead_ms");
-        here.responseMs = here.serviceMs + downstream.meanMs;
+        setResponses(here, here.serviceMs + downstream.readMs, here.serviceMs + downstream.writeMs);
         here.responseSdMs = std::sqrt(downstream.varianceMs2);
         return;
     case Behaviour::Autoscaler: // steers instance counts; no traffic of its own
@@ -486,12 +527,13 @@ void planBlock(const PlanningContext& context, const model::Block& block, const 
         return;
     case Behaviour::CircuitBreaker:
     case Behaviour::RateLimiter:
-        here.responseMs = downstream.meanMs; // guards add no work (the plan ignores refusals' speed)
+        // Guards add no work (the plan ignores refusals' speed).
+        setResponses(here, downstream.readMs, downstream.writeMs);
         here.responseSdMs = std::sqrt(downstream.varianceMs2);
         return;
     case Behaviour::Topic: // publishes and returns; delivery goes on in the background
         here.serviceMs = block.param("publish_ms");
-        here.responseMs = here.serviceMs;
+        setResponses(here, here.serviceMs, here.serviceMs);
         return;
     case Behaviour::Queue:
         planWorkerPool(context, block, here, passOn(context, block, spec, here).reads, downstream, waitOverrideMs);

@@ -35,9 +35,12 @@ struct PlanningContext {
 };
 
 // One downstream call as its caller sees it: the link's latency there and
-// back plus the callee's response, mean and variance.
+// back plus the callee's response: over its traffic (mean and variance), and
+// for a read and for a write (a cache's miss fetches a read; a database
+// reads faster than it writes).
 struct Call {
     double meanMs = 0, varianceMs2 = 0;
+    double readMs = 0, writeMs = 0;
 };
 
 // Fraction of arriving dynamic reads, static reads and writes that go on down the links.

@@ -108,10 +108,14 @@ NetworkPlan planPass(const PlanningContext& context, const std::map<std::string,
         std::vector<Call> calls;
         for (const model::Link* link : design.linksFrom(block.id)) {
             const BlockPlan& target = *plan.find(link->to);
-            const auto regional = target.responseByRegionMs.find(block.region);
-            const double responseMs =
-                regional != target.responseByRegionMs.end() ? regional->second : target.responseMs;
-            calls.push_back({2 * link->param("latency_ms") + responseMs, target.responseSdMs * target.responseSdMs});
+            const double there = 2 * link->param("latency_ms");
+            Call call{there + target.responseMs, target.responseSdMs * target.responseSdMs,
+                      there + target.readResponseMs, there + target.writeResponseMs};
+            // GeoDNS: what this client's region sees.
+            if (const auto regional = target.responseByRegionMs.find(block.region);
+                regional != target.responseByRegionMs.end())
+                call.meanMs = call.readMs = call.writeMs = there + regional->second;
+            calls.push_back(call);
         }
         const auto wait = waitOverrideMs.find(block.id);
         planBlock(context, block, specOf(block), here, calls, wait == waitOverrideMs.end() ? nullptr : &wait->second);

@@ -71,7 +71,8 @@ struct BlockPlan {
     double holdingMs = 0;  // time a worker is held: work + downstream calls
     double utilization = 0;
     double waitMs = 0;     // queueing before a worker is free
-    double responseMs = 0; // arrival to reply, downstream included
+    double responseMs = 0; // arrival to reply, downstream included (mean over the block's traffic)
+    double readResponseMs = 0, writeResponseMs = 0; // the same for a read, for a write
     double concurrency = 0; // requests in the block on average (Little's law)
     bool saturated = false; // utilisation >= 1: the queue grows without bound
     int requiredInstances = 0; // for the target utilisation (pools only)

@@ -69,16 +69,23 @@ std::vector<std::string> planCaveats(const model::Architecture& design, const Ne
             break;
         }
     }
-    if (!design.faults.empty())
+    if (!design.faults.empty()) {
+        const model::Fault& first = design.faults.front();
         caveats.push_back(std::to_string(design.faults.size()) + " scheduled fault" +
                           (design.faults.size() == 1 ? " is" : "s are") + " not planned (the first: " +
-                          design.faults.front().action + " " + design.faults.front().block + " at " +
-                          model::compactNumber(design.faults.front().atS) + " s)");
-    for (const auto& block : plan.blocks)
-        if (block.saturated)
-            caveats.push_back(block.id + " is saturated (" + percent(std::max(block.utilization, block.fanoutUtilization)) +
-                              " busy): its backlog grows without bound until timeouts, retries and refusals, "
-                              "which the plan leaves out, decide what happens");
+                          first.action + " " + (first.block.empty() ? first.region : first.block) + " at " +
+                          model::compactNumber(first.atS) + " s)");
+    }
+    for (const auto& block : plan.blocks) {
+        if (!block.saturated)
+            continue;
+        const double busy = std::max(block.utilization, block.fanoutUtilization);
+        // Infinite: its workers wait on a saturated callee, whose calls never end in the model.
+        caveats.push_back(block.id + " is saturated (" +
+                          (std::isfinite(busy) ? percent(busy) + " busy" : "held by a saturated callee") +
+                          "): its backlog grows without bound until timeouts, retries and refusals, which the "
+                          "plan leaves out, decide what happens");
+    }
     return caveats;
 }
 

@@ -16,6 +16,7 @@
 #include <QtTest>
 
 #include <cmath>
+#include <limits>
 
 using namespace scalelab;
 using namespace scalelab::testing;
@@ -159,6 +160,40 @@ private slots:
         for (double p : exact)
             ttlOnly += p * p * ttl / (1 + p * ttl);
         QVERIFY2(std::abs(analysis::lruTtlHitRatio(classes, 5000, ttl) - ttlOnly) < 1e-9, "ample room must be the TTL cache");
+    }
+
+    // The churn the capacity model adds, on one key where it can be worked
+    // by hand: writes delete it q per lookup, lookups come r per ms, and a
+    // fetch takes m ms, exponential (delta = 0). A cycle is the miss, the r m
+    // J(r m) misses until the first fetch is back (J(1) = e - 2), the tail
+    // of fetches still out (hits), then 1/q hits until the next delete.
+    void cache_churn_on_one_key_is_the_worked_cycle()
+    {
+        const std::vector<analysis::PopularityClass> oneKey{{1.0, 1.0}};
+        const double inf = std::numeric_limits<double>::infinity();
+        analysis::KeyChurn churn;
+        churn.deletesPerLookup = 0.01;
+        churn.lookupsPerMs = 0.5;
+        churn.fetchMs = churn.fetchSdMs = 2; // r m = 1
+        const auto outcome = analysis::capacityCacheOutcome(oneKey, inf, churn);
+        const double window = 2 * (std::exp(1.0) - 2), others = 0.5 * window;
+        const double tail = 0.5 * 2 * -std::expm1(-others), hits = 1 / 0.01;
+        const double cycle = 1 + others + tail + hits;
+        QVERIFY2(std::abs(outcome.hit - (tail + hits) / cycle) < 1e-9, qPrintable(QString::number(outcome.hit)));
+        QVERIFY2(std::abs(outcome.fetch - (1 + others) / cycle) < 1e-9, qPrintable(QString::number(outcome.fetch)));
+        QCOMPARE(outcome.wait, 0.0);
+        // Single flight: the window is the one fetch, the others wait, no tail.
+        churn.singleFlight = true;
+        const auto locked = analysis::capacityCacheOutcome(oneKey, inf, churn);
+        const double lockedCycle = 1 + 0.5 * 2 + hits;
+        QVERIFY(std::abs(locked.fetch - 1 / lockedCycle) < 1e-9);
+        QVERIFY(std::abs(locked.wait - 1 / lockedCycle) < 1e-9);
+        // Instant fetches and no deletes: Che with the TTL, as before.
+        const auto classes = analysis::zipfClasses(5000, 0.8);
+        analysis::KeyChurn none;
+        none.ttlRequests = 20'000;
+        QVERIFY(std::abs(analysis::capacityCacheOutcome(classes, analysis::lruCharacteristicTime(classes, 500), none).hit -
+                         analysis::lruTtlHitRatio(classes, 500, 20'000)) < 1e-12);
     }
 
     void lru_with_ttl_matches_the_simulated_cache()

@@ -129,23 +129,27 @@ const model::Block* autoscalerOf(const model::Architecture& design, const std::s
     return nullptr;
 }
 
-// A capacity cache in front of `databaseId` whose fetches in the run were a
-// thundering herd: many for keys already being fetched, with no lock.
+// A cache in front of `databaseId` whose fetches in the run were a
+// thundering herd: many for keys already being fetched (a lock would have
+// coalesced them), or any after the cache was flushed (refilling every key
+// at once is the herd, however cold most keys are).
 struct Herd {
     const model::Block* cache = nullptr;
     double share = 0; // of its fetches
+    bool flushed = false;
 };
 
 Herd herdInFrontOf(const model::Architecture& design, const stats::Snapshot& run, const std::string& databaseId)
 {
+    const std::set<std::string> feeders = upstreamOf(design, databaseId);
     for (const auto& block : run.blocks) {
         const model::Block* cache = design.findBlock(block.id);
-        if (!cache || !hasBehaviour(cache->kind, model::Behaviour::Cache) ||
-            !upstreamOf(design, databaseId).count(block.id))
+        if (!cache || !hasBehaviour(cache->kind, model::Behaviour::Cache) || !feeders.count(block.id))
             continue;
         const double fetches = extra(block, "downstream_reads"), herd = extra(block, "herd_fetches");
-        if (fetches > 0 && herd / fetches >= kHerd)
-            return {cache, herd / fetches};
+        const bool flushed = extra(block, "flushes") > 0;
+        if (fetches > 0 && herd > 0 && (herd / fetches >= kHerd || flushed))
+            return {cache, herd / fetches, flushed};
     }
     return {};
 }
@@ -172,9 +176,12 @@ void remedy(const model::Architecture& design, const stats::Snapshot& run, const
         if (const Herd herd = herdInFrontOf(design, run, block.id); herd.cache) {
             // Not too many reads for the database: too many at once for the same keys.
             finding.pattern = "Caching: stampede protection";
-            finding.suggestion = "A thundering herd: " + percent(herd.share) + " of " + herd.cache->name +
-                                 "'s fetches asked the database for a key already on its way (after a flush or "
-                                 "an expiry). Set " + stampedeFix(*herd.cache) +
+            finding.suggestion = "A thundering herd: " +
+                                 std::string(herd.flushed ? "after " + herd.cache->name + " was flushed, " : "") +
+                                 percent(herd.share) + " of " + herd.cache->name +
+                                 "'s fetches asked the database for a key already on its way" +
+                                 (herd.flushed ? "" : " (after a flush or an expiry)") + ". Set " +
+                                 stampedeFix(*herd.cache) +
                                  " (single flight: one fetch per key, the others wait for it), or to " +
                                  std::string(model::choiceName(model::StampedeProtection::EarlyExpiration)) +
                                  " with a TTL so hot keys are refreshed before they expire.";

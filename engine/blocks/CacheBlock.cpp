@@ -292,6 +292,7 @@ std::map<std::string, double> CacheBlock::extraMetrics() const
             {"coalesced", double(m_coalesced)},
             // Fetches of a key already being fetched: the herd a lock coalesces.
             {"herd_fetches", double(m_herdFetches)},
+            {"flushes", double(m_flushes - m_flushesAtReset)},
             {"early_refreshes", double(m_earlyRefreshes)},
             {"pending_writes", double(m_pendingWrites)},
             {"failed_background_writes", double(m_failedBackgroundWrites)}};
@@ -304,6 +305,7 @@ void CacheBlock::resetStats(sim::SimTime now)
     m_earlyRefreshes = m_backgroundRefreshes = m_writesPassed = m_failedBackgroundWrites = m_dynamicPassed = 0;
     m_herdFetches = 0;
     m_evictionsAtReset = m_store.evictions();
+    m_flushesAtReset = m_flushes;
 }
 
 } // namespace scalelab::blocks

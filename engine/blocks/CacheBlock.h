@@ -70,7 +70,7 @@ private:
     uint64_t m_hits = 0, m_misses = 0, m_expired = 0, m_staleReads = 0, m_fetchesSent = 0, m_coalesced = 0;
     uint64_t m_dynamicPassed = 0, m_herdFetches = 0;
     uint64_t m_earlyRefreshes = 0, m_backgroundRefreshes = 0, m_writesPassed = 0, m_flushes = 0;
-    uint64_t m_evictionsAtReset = 0;
+    uint64_t m_evictionsAtReset = 0, m_flushesAtReset = 0;
     int64_t m_pendingWrites = 0;
     uint64_t m_failedBackgroundWrites = 0;
 };

@@ -15,6 +15,7 @@
 
 #include <QtTest>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -44,6 +45,13 @@ struct Measured {
 Measured replicate(const model::Architecture& design, double warmupS, double measureS, int replications,
                    const std::vector<std::string>& blocks)
 {
+#ifdef SCALELAB_SANITIZED
+    // The engine runs several times slower under the sanitizers, which hunt
+    // memory errors: shorter runs, fewer of them, wider intervals (the
+    // warm-up stays: the plan is of the steady state).
+    measureS = std::max(10.0, measureS / 4);
+    replications = std::min(replications, 3);
+#endif
     std::vector<double> throughput, mean;
     std::map<std::string, std::vector<double>> arrivals, blockMean, hitRatio;
     for (int r = 0; r < replications; ++r) {

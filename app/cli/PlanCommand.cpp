@@ -29,6 +29,7 @@ void printJson(const analysis::NetworkPlan& plan)
     json["end_to_end_ms"] = finiteOrNull(plan.endToEndMs);
     json["bottleneck"] = plan.bottleneck.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(plan.bottleneck);
     json["target_utilization"] = plan.targetUtilization;
+    json["caveats"] = plan.caveats;
     if (plan.closedUsers > 0) {
         json["closed_users"] = plan.closedUsers;
         json["closed_throughput_rps"] = plan.closedThroughputRps;
@@ -93,6 +94,11 @@ void printTable(const std::string& file, const analysis::NetworkPlan& plan)
         std::printf("bottleneck: %s (%.1f%% utilised); instances for %.0f%% utilisation: %d\n",
                     plan.bottleneck.c_str(), plan.find(plan.bottleneck)->utilization * 100,
                     plan.targetUtilization * 100, plan.find(plan.bottleneck)->requiredInstances);
+    if (!plan.caveats.empty()) {
+        std::printf("\nbeyond the model (check these with scalelab run):\n");
+        for (const auto& caveat : plan.caveats)
+            std::printf("  - %s\n", caveat.c_str());
+    }
 }
 
 } // namespace

@@ -1,8 +1,10 @@
 #include "Advisor.h"
 
 #include "NetworkModel.h"
+#include "RequiredInstances.h"
 #include "model/Choices.h"
 #include "model/Registry.h"
+#include "model/StatedTraffic.h"
 
 #include <algorithm>
 #include <cmath>
@@ -15,9 +17,19 @@ namespace scalelab::analysis {
 namespace {
 
 // Figures the seeds' rules of thumb name.
-constexpr double kBusy = 0.8;                  // utilisation that makes a block the bottleneck
-constexpr double kShardingWritesPerSecond = 1e4; // "don't shard before 10K writes/sec"
-constexpr double kReadHeavy = 0.8;             // share of reads that makes a database read-heavy
+constexpr double kBusy = 0.8;      // utilisation that makes a block the bottleneck
+constexpr double kReadHeavy = 0.8; // share of reads that makes a database read-heavy
+// "Don't shard before 10K writes/sec": the seeds' figure is what one
+// typical primary commits. A design is judged by its own primary instead
+// (workers / write time), at the utilisation the planner sizes pools for:
+// below it, one primary (with read replicas) takes every write.
+constexpr double kOnePrimaryTakes = 0.7;
+// A tier whose own work keeps it below this, while its workers are held by
+// a saturated database, is scaled for the wait, not for its work.
+constexpr double kOwnWorkIdle = 0.5;
+// Share of a cache's fetches that were for a key already being fetched
+// above which the database's load is a thundering herd.
+constexpr double kHerd = 0.2;
 
 bool isTier(const std::string& kind, model::Tier tier)
 {
@@ -95,8 +107,64 @@ bool cachesAllowed(const model::Architecture& design)
     });
 }
 
+// A balancer that sends traffic to `id`, if any.
+const model::Block* balancerOf(const model::Architecture& design, const std::string& id)
+{
+    for (const auto& link : design.links)
+        if (link.to == id)
+            if (const model::Block* from = design.findBlock(link.from);
+                from && hasBehaviour(from->kind, model::Behaviour::LoadBalancer))
+                return from;
+    return nullptr;
+}
+
+// An autoscaler that steers `id`, if any.
+const model::Block* autoscalerOf(const model::Architecture& design, const std::string& id)
+{
+    for (const auto& link : design.links)
+        if (link.to == id)
+            if (const model::Block* from = design.findBlock(link.from);
+                from && hasBehaviour(from->kind, model::Behaviour::Autoscaler))
+                return from;
+    return nullptr;
+}
+
+// A cache in front of `databaseId` whose fetches in the run were a
+// thundering herd: many for keys already being fetched (a lock would have
+// coalesced them), or any after the cache was flushed (refilling every key
+// at once is the herd, however cold most keys are).
+struct Herd {
+    const model::Block* cache = nullptr;
+    double share = 0; // of its fetches
+    bool flushed = false;
+};
+
+Herd herdInFrontOf(const model::Architecture& design, const stats::Snapshot& run, const std::string& databaseId)
+{
+    const std::set<std::string> feeders = upstreamOf(design, databaseId);
+    for (const auto& block : run.blocks) {
+        const model::Block* cache = design.findBlock(block.id);
+        if (!cache || !hasBehaviour(cache->kind, model::Behaviour::Cache) || !feeders.count(block.id))
+            continue;
+        const double fetches = extra(block, "downstream_reads"), herd = extra(block, "herd_fetches");
+        const bool flushed = extra(block, "flushes") > 0;
+        if (fetches > 0 && herd > 0 && (herd / fetches >= kHerd || flushed))
+            return {cache, herd / fetches, flushed};
+    }
+    return {};
+}
+
+// "stampede protection (stampede) to lock", in the registry's words.
+std::string stampedeFix(const model::Block& cache)
+{
+    const model::ParamSpec* stampede = model::Registry::instance().find(cache.kind)->param("stampede");
+    return cache.name + "'s " + (stampede ? stampede->label : "stampede protection") + " to " +
+           std::string(model::choiceName(model::StampedeProtection::Lock));
+}
+
 // The seeds' decision table, for the block that limits the design.
-void remedy(const model::Architecture& design, const model::Block& block, const BlockPlan* plan, Finding& finding)
+void remedy(const model::Architecture& design, const stats::Snapshot& run, const model::Block& block,
+            const BlockPlan* plan, Finding& finding)
 {
     const double reads = plan ? plan->readRps : 0, writes = plan ? plan->writeRps : 0;
     const double readShare = reads + writes > 0 ? reads / (reads + writes) : 1;
@@ -105,7 +173,19 @@ void remedy(const model::Architecture& design, const model::Block& block, const 
                b.choice<model::TrafficShape>("profile") != model::TrafficShape::Constant;
     });
     if (isDatabase(block.kind)) {
-        if (readShare >= 0.5) {
+        if (const Herd herd = herdInFrontOf(design, run, block.id); herd.cache) {
+            // Not too many reads for the database: too many at once for the same keys.
+            finding.pattern = "Caching: stampede protection";
+            finding.suggestion = "A thundering herd: " +
+                                 std::string(herd.flushed ? "after " + herd.cache->name + " was flushed, " : "") +
+                                 percent(herd.share) + " of " + herd.cache->name +
+                                 "'s fetches asked the database for a key already on its way" +
+                                 (herd.flushed ? "" : " (after a flush or an expiry)") + ". Set " +
+                                 stampedeFix(*herd.cache) +
+                                 " (single flight: one fetch per key, the others wait for it), or to " +
+                                 std::string(model::choiceName(model::StampedeProtection::EarlyExpiration)) +
+                                 " with a TTL so hot keys are refreshed before they expire.";
+        } else if (readShare >= 0.5) {
             const bool cached = hasCache(design, upstreamOf(design, block.id));
             const bool cacheAllowed = cachesAllowed(design);
             finding.pattern = cached || !cacheAllowed ? "DB replication" : "Caching";
@@ -127,9 +207,33 @@ void remedy(const model::Architecture& design, const model::Block& block, const 
         finding.pattern = "Auto-scaling";
         finding.suggestion = "Raise the concurrency limit, or buffer the work through a queue.";
     } else {
-        finding.pattern = spiky ? "Auto-scaling" : "Load balancing";
-        finding.suggestion = spiky ? "Traffic spikes: add an autoscaler (or a queue to absorb them)."
-                                   : "Single server overloaded: add instances behind a load balancer.";
+        // The pool itself: its name, and how many instances it needs at the
+        // planner's target utilisation (at the design's own traffic).
+        const int instances = plan ? plan->instances : 1;
+        const int needed = plan && plan->requiredInstances > instances ? plan->requiredInstances : 0;
+        const std::string toTarget =
+            needed ? " (about " + std::to_string(needed) + " for 70% busy; it has " + std::to_string(instances) + ")"
+                   : "";
+        const model::Block* scaler = autoscalerOf(design, block.id);
+        if (scaler) {
+            finding.pattern = "Auto-scaling";
+            finding.suggestion = block.name + "'s autoscaler (" + scaler->name + ") does not keep up: raise its "
+                                 "max_instances (now " + number(scaler->param("max_instances")) +
+                                 ") or let it scale out sooner (a lower target, a shorter cooldown).";
+        } else if (spiky) {
+            finding.pattern = "Auto-scaling";
+            finding.suggestion = "Traffic spikes: add an autoscaler on " + block.name + " (or a queue to absorb them).";
+        } else if (const model::Block* balancer = balancerOf(design, block.id)) {
+            finding.pattern = "Horizontal scaling";
+            finding.suggestion = "Overloaded: add instances to " + block.name + ", the pool behind " + balancer->name +
+                                 toTarget + ".";
+        } else if (instances > 1) {
+            finding.pattern = "Horizontal scaling";
+            finding.suggestion = "Overloaded: add instances to " + block.name + toTarget + ".";
+        } else {
+            finding.pattern = "Load balancing";
+            finding.suggestion = "Single server overloaded: add instances behind a load balancer" + toTarget + ".";
+        }
     }
 }
 
@@ -213,8 +317,13 @@ std::vector<Finding> advise(const model::Architecture& design, const stats::Snap
             finding.problem += ", " + number(busiest.meanQueue) + " requests waiting on average";
         if (limiting->refused > 0.01)
             finding.problem += ", " + percent(limiting->refused) + " of calls refused";
-        remedy(design, *limiting->design, plan.find(busiest.id), finding);
+        remedy(design, run, *limiting->design, plan.find(busiest.id), finding);
         findings.push_back(finding);
+        if (const Herd herd = herdInFrontOf(design, run, busiest.id); herd.cache && isDatabase(busiest.kind))
+            findings.push_back({Finding::Kind::Symptom, "stampede", herd.cache->id,
+                                herd.cache->name + ": " + percent(herd.share) +
+                                    " of its fetches were for a key already being fetched (a thundering herd)",
+                                finding.pattern, "Set " + stampedeFix(*herd.cache) + "."});
     }
 
     for (const auto& block : run.blocks) {
@@ -261,31 +370,69 @@ std::vector<Finding> advise(const model::Architecture& design, const stats::Snap
     // Anti-patterns.
     if (!findings.empty() && findings.front().code == "bottleneck") {
         const model::Block* limit = design.findBlock(findings.front().blockId);
-        if (limit && isDatabase(limit->kind)) {
+        // A stampede is the cache's to fix, not a sign the tiers are out of proportion.
+        if (limit && isDatabase(limit->kind) && !herdInFrontOf(design, run, limit->id).cache && run.measuredSeconds > 0) {
+            const std::set<std::string> feeders = upstreamOf(design, limit->id);
             for (const auto& block : run.blocks) {
+                const model::Block* inDesign = design.findBlock(block.id);
                 const BlockPlan* planned = plan.find(block.id);
-                if (isTier(block.kind, model::Tier::Compute) && planned && block.instances >= 4 &&
-                    block.instances >= 2 * std::max(1, planned->requiredInstances) && block.utilization < 0.5)
-                    findings.push_back({Finding::Kind::AntiPattern, "wrong_tier", block.id,
-                                        block.name + " runs " + std::to_string(block.instances) +
-                                            " instances at " + percent(block.utilization) +
-                                            " while the database is the bottleneck",
-                                        "Caching", "Scaling the wrong layer: more web servers only queue more work on "
-                                                   "the database. Fix the database tier instead."});
+                if (!isTier(block.kind, model::Tier::Compute) || !feeders.count(block.id) || !inDesign || !planned ||
+                    block.instances < 4 || planned->serviceMs <= 0)
+                    continue;
+                // Its workers are held while they wait on the database (how
+                // busy they look); its own work is what the tier needs.
+                const double rate = double(block.arrivals) / run.measuredSeconds;
+                const int workers = std::max(1, static_cast<int>(inDesign->param("workers")));
+                const double ownBusy = rate * planned->serviceMs / 1000 / (block.instances * workers);
+                const int ownNeeds =
+                    rate > 0 ? instancesForUtilization(rate, planned->serviceMs / 1000, workers, plan.targetUtilization) : 1;
+                if (ownBusy >= kOwnWorkIdle || block.instances < 2 * std::max(1, ownNeeds))
+                    continue;
+                findings.push_back(
+                    {Finding::Kind::AntiPattern, "wrong_tier", block.id,
+                     block.name + " runs " + std::to_string(block.instances) + " instances, " +
+                         percent(block.utilization) + " busy, while its own work keeps them " + percent(ownBusy) +
+                         " busy (" + std::to_string(ownNeeds) + (ownNeeds == 1 ? " instance" : " instances") +
+                         " would do it): the rest is waiting on " + limit->name + ", the bottleneck",
+                     "Caching",
+                     "Scaling the wrong layer: more " + block.name + " only queue more work on " + limit->name +
+                         ". Fix the database tier instead (a cache in front, read replicas, sharding)."});
             }
+        }
+    }
+    // A challenge's design is judged at the traffic it is graded at, not its file's.
+    NetworkPlan graded = plan;
+    if (design.challenge && !model::runsStatedTraffic(design)) {
+        model::Architecture stated = design;
+        try {
+            if (!model::applyStatedTraffic(stated))
+                graded = planNetwork(stated);
+        } catch (const std::exception&) {
+            // An invalid design: keep the plan at the file's traffic.
         }
     }
     for (const auto& block : design.blocks) {
         const BlockPlan* planned = plan.find(block.id);
         if (!planned)
             continue;
-        if (hasBehaviour(block.kind, model::Behaviour::ShardedDatabase) && planned->writeRps < kShardingWritesPerSecond)
-            findings.push_back({Finding::Kind::AntiPattern, "premature_sharding", block.id,
-                                block.name + " is sharded at " + number(planned->writeRps) +
-                                    " writes/s, below the seeds' 10K writes/s",
-                                "Database replication",
-                                "Premature scaling: one primary with read replicas is simpler until writes outgrow it."});
-        const double total = planned->readRps + planned->writeRps;
+        if (const BlockPlan* atGrade = graded.find(block.id);
+            atGrade && hasBehaviour(block.kind, model::Behaviour::ShardedDatabase) && block.param("write_time_ms") > 0) {
+            // What one primary of this database commits at most: the seeds'
+            // 10K writes/s, in this design's terms.
+            const double onePrimary = block.param("workers") / block.param("write_time_ms") * 1000;
+            if (atGrade->writeRps < kOnePrimaryTakes * onePrimary)
+                findings.push_back({Finding::Kind::AntiPattern, "premature_sharding", block.id,
+                                    block.name + " is sharded at " + number(atGrade->writeRps) +
+                                        " writes/s, which one primary commits at " +
+                                        percent(atGrade->writeRps / onePrimary) + " busy (" +
+                                        number(block.param("workers")) + " workers x " +
+                                        number(block.param("write_time_ms")) + " ms: " + number(onePrimary) +
+                                        " writes/s at most)",
+                                    "Database replication",
+                                    "Premature scaling: the seeds' 10K writes/s is what one typical primary commits; "
+                                    "until the writes outgrow one primary, one with read replicas is simpler."});
+        }
+    const double total = planned->readRps + planned->writeRps;
         if (isDatabase(block.kind) && total > 0 && planned->readRps / total >= kReadHeavy &&
             !hasCache(design, upstreamOf(design, block.id)) && cachesAllowed(design))
             findings.push_back({Finding::Kind::AntiPattern, "no_cache", block.id,

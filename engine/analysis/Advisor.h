@@ -1,10 +1,14 @@
 #pragma once
 // The bottleneck advisor: reads a run (its snapshot) and the design, names
 // the block that limits the design and why (utilisation, queue growth,
-// refusals, replica lag, a hot shard, a retry storm, a cascade), suggests
-// the pattern that fixes it from the seeds' decision table, and flags the
-// seeds' anti-patterns the design shows (scaling the wrong tier, sharding
-// below 10K writes/s, a read-heavy database with no cache in front).
+// refusals, replica lag, a hot shard, a retry storm, a cascade, a cache
+// stampede), suggests the pattern that fixes it from the seeds' decision
+// table in the design's own terms (the pool behind an existing balancer,
+// the cache's stampede protection), and flags the seeds' anti-patterns the
+// design shows (a tier scaled for the time it waits on a saturated
+// database, sharding while one primary would take every write, a
+// read-heavy database with no cache in front). A challenge's design is
+// judged at the traffic it is graded at.
 #include "model/Architecture.h"
 #include "stats/Snapshot.h"
 
@@ -18,7 +22,7 @@ struct Finding {
 
     Kind kind = Kind::Symptom;
     std::string code;       // stable key: bottleneck, replica_lag, hot_shard, retry_storm, cascade,
-                            // wrong_tier, premature_sharding, no_cache
+                            // stampede, wrong_tier, premature_sharding, no_cache
     std::string blockId;
     std::string problem;    // what the run shows, with its figures
     std::string pattern;    // the seeds' remedy ("Caching", "Sharding"...)

@@ -82,23 +82,38 @@ std::vector<PopularityClass> zipfClasses(uint64_t keys, double exponent)
 
 namespace {
 
-// A key's hits per fetch (see the header), for LRU time t and TTL l in requests.
-double hitsPerFetch(double p, double t, double l)
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
+
+// An entry's expected hits from its insertion until it is evicted, expires
+// or is deleted (see the header): p the key's share of lookups, q its
+// deletes per lookup, t the LRU time and l the TTL, both in lookups.
+double hitsPerInsert(double p, double q, double t, double l)
 {
-    const double a = p * t;
-    if (!std::isfinite(a))
-        return l > 0 ? p * l : std::numeric_limits<double>::infinity();
-    if (l <= 0)
-        return std::expm1(a);
-    if (a > 30) // e^{-pT} negligible: only the TTL ends the entry's life
-        return p * l;
-    return std::expm1(a) * -std::expm1(-p * l * std::exp(-a));
+    if (p <= 0)
+        return 0;
+    const double r = p + q;
+    const double evictedAfterGap = std::isfinite(t) ? std::exp(-r * t) : 0.0;
+    const double extends = p * -std::expm1(-r * t) / r; // a gap ends in a hit and the entry lives on
+    const double ends = (q + p * evictedAfterGap) / r;  // 1 - extends, without the cancellation
+    if (ends <= 0) // nothing ends the entry but its TTL
+        return l > 0 ? p * l : kInfinity;
+    return extends / ends * (l > 0 ? -std::expm1(-r * l * ends) : 1.0);
 }
 
-double keyHitRatio(double p, double t, double l)
+// J(a) = int_0^1 (1-w)^a e^{aw} dw, the fetch window's random part in units
+// of m (header). It is e^a a^-(a+1) gamma(a+1, a), and the lower incomplete
+// gamma's series gives J(a) = sum_n a^n / ((a+1)(a+2)...(a+n+1)): terms
+// fall from 1/(a+1) by a/(a+n+2) each, like exp(-n^2 / 2a), so about
+// 6 sqrt(a) of them reach double precision (J(1) = e - 2; J ~ sqrt(pi/2a)).
+// No quadrature (the integrand's slope is infinite at w = 1 for a < 1).
+double windowIntegral(double a)
 {
-    const double hits = hitsPerFetch(p, t, l);
-    return std::isfinite(hits) ? hits / (1 + hits) : 1.0;
+    double term = 1 / (a + 1), sum = term;
+    for (int n = 0; term > 1e-13 * sum && n < 10'000'000; ++n) {
+        term *= a / (a + n + 2);
+        sum += term;
+    }
+    return sum;
 }
 
 // Keys in the cache: those asked for within the last t requests (Che). An
@@ -114,26 +129,55 @@ double occupancy(const std::vector<PopularityClass>& popularity, double t)
 
 } // namespace
 
-double lruTtlHitRatio(const std::vector<PopularityClass>& popularity, double capacity, double ttlRequests)
+double lruCharacteristicTime(const std::vector<PopularityClass>& popularity, double capacity)
 {
     if (capacity <= 0)
         return 0;
-    constexpr double kInfinity = std::numeric_limits<double>::infinity();
-    double t = kInfinity; // no evictions: every key fits
-    if (occupancy(popularity, kInfinity) > capacity) {
-        double low = 0, high = 1;
-        while (occupancy(popularity, high) < capacity)
-            high *= 2;
-        for (int i = 0; i < 100 && high - low > 1e-9 * high; ++i) {
-            const double mid = (low + high) / 2;
-            (occupancy(popularity, mid) < capacity ? low : high) = mid;
-        }
-        t = (low + high) / 2;
+    if (occupancy(popularity, kInfinity) <= capacity)
+        return kInfinity; // no evictions: every key fits
+    double low = 0, high = 1;
+    while (occupancy(popularity, high) < capacity)
+        high *= 2;
+    for (int i = 0; i < 100 && high - low > 1e-9 * high; ++i) {
+        const double mid = (low + high) / 2;
+        (occupancy(popularity, mid) < capacity ? low : high) = mid;
     }
-    double hit = 0;
-    for (const auto& c : popularity)
-        hit += c.count * c.p * keyHitRatio(c.p, t, ttlRequests);
-    return hit;
+    return (low + high) / 2;
+}
+
+CacheOutcome capacityCacheOutcome(const std::vector<PopularityClass>& popularity, double lruRequests,
+                                  const KeyChurn& churn)
+{
+    CacheOutcome outcome;
+    const double random = std::clamp(churn.fetchSdMs, 0.0, churn.fetchMs); // m in delta + Exp(m)
+    const double fixed = churn.fetchMs - random;
+    for (const auto& c : popularity) {
+        const double share = c.count * c.p; // of all lookups
+        const double hits = hitsPerInsert(c.p, c.p * churn.deletesPerLookup, lruRequests, churn.ttlRequests);
+        if (!std::isfinite(hits)) {
+            outcome.hit += share;
+            continue;
+        }
+        // One insertion cycle: the miss that starts it, the misses while its
+        // value is fetched, the hits of the fetches' tail, and the entry's life.
+        const double rate = c.p * churn.lookupsPerMs;
+        double window = churn.fetchMs, tail = 0;
+        if (!churn.singleFlight && rate * churn.fetchMs > 1e-6) {
+            window = fixed + random * windowIntegral(rate * random);
+            tail = churn.fetchMs * -std::expm1(-rate * window);
+        }
+        const double others = rate * window;
+        const double cycle = 1 + others + rate * tail + hits;
+        outcome.hit += share * (rate * tail + hits) / cycle;
+        outcome.fetch += share / cycle;
+        (churn.singleFlight ? outcome.wait : outcome.fetch) += share * others / cycle;
+    }
+    return outcome;
+}
+
+double lruTtlHitRatio(const std::vector<PopularityClass>& popularity, double capacity, double ttlRequests)
+{
+    return capacityCacheOutcome(popularity, lruCharacteristicTime(popularity, capacity), KeyChurn{ttlRequests}).hit;
 }
 
 } // namespace scalelab::analysis

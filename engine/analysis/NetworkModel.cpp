@@ -2,6 +2,7 @@
 
 #include "BlockPlanning.h"
 #include "ClosedNetwork.h"
+#include "PlanCaveats.h"
 #include "model/Choices.h"
 #include "model/Registry.h"
 #include "model/Validator.h"
@@ -48,18 +49,27 @@ bool isClosedClient(const model::Block& block)
            block.choice<model::ArrivalModel>("arrival_model") == model::ArrivalModel::Closed;
 }
 
-// The open network: traffic forward from the clients' rates, then latency
-// backward from the leaves. `waitOverrideMs` replaces a pool's queueing
-// wait (per visit) by one found elsewhere (the closed network's MVA).
-NetworkPlan planOpen(const model::Architecture& design, double targetUtilization,
-                     const std::map<std::string, double>& clientRates,
+bool isCapacityCache(const model::Block& block)
+{
+    return specOf(block).behaviour == Behaviour::Cache &&
+           block.choice<model::HitModel>("hit_model") == model::HitModel::Capacity;
+}
+
+// One pass over the open network: traffic forward from the clients' rates,
+// then latency backward from the leaves. `waitOverrideMs` replaces a pool's
+// queueing wait (per visit) by one found elsewhere (the closed network's
+// MVA); `context` carries the capacity caches' fetch times of the pass before.
+NetworkPlan planPass(const PlanningContext& context, const std::map<std::string, double>& clientRates,
                      const std::map<std::string, double>& waitOverrideMs)
 {
+    const model::Architecture& design = context.design;
     NetworkPlan plan;
-    plan.targetUtilization = targetUtilization;
-    for (const auto& block : design.blocks)
-        plan.blocks.push_back(BlockPlan{.id = block.id, .kind = block.kind});
-    const PlanningContext context{design, targetUtilization};
+    plan.targetUtilization = context.targetUtilization;
+    for (const auto& block : design.blocks) {
+        BlockPlan& here = plan.blocks.emplace_back();
+        here.id = block.id;
+        here.kind = block.kind;
+    }
 
     const std::vector<size_t> order = topologicalOrder(design);
     // Forward pass: traffic.
@@ -77,28 +87,38 @@ NetworkPlan planOpen(const model::Architecture& design, double targetUtilization
         }
         const auto links = design.linksFrom(block.id);
         const PassOn pass = passOn(context, block, spec, here);
-        const std::vector<double> fractions = linkFractions(design, block, spec, links);
+        const std::vector<double> fractions = linkFractions(design, block, spec, links, here);
         for (size_t l = 0; l < links.size(); ++l) {
             BlockPlan& target = plan.blocks[*design.blockIndex(links[l]->to)];
             const double staticOut = here.staticRps * pass.staticReads * fractions[l];
-            target.readRps += (here.readRps - here.staticRps) * pass.reads * fractions[l] + staticOut;
+            const double readsOut = (here.readRps - here.staticRps) * pass.reads * fractions[l] + staticOut;
+            const double writesOut = here.writeRps * pass.writes * fractions[l];
+            target.readRps += readsOut;
             target.staticRps += staticOut;
-            target.writeRps += here.writeRps * pass.writes * fractions[l];
+            target.writeRps += writesOut;
+            // GeoDNS routes by the client's region (only clients call it).
+            if (specOf(design.blocks[*design.blockIndex(links[l]->to)]).behaviour == Behaviour::GeoDns)
+                target.rpsByRegion[block.region] += readsOut + writesOut;
         }
     }
     // Backward pass: latency, callees before callers.
     for (auto it = order.rbegin(); it != order.rend(); ++it) {
         const model::Block& block = design.blocks[*it];
-        const model::BlockSpec& spec = specOf(block);
         BlockPlan& here = plan.blocks[*it];
-        const auto links = design.linksFrom(block.id);
-        const std::vector<double> fractions = linkFractions(design, block, spec, links);
-        double downstreamMs = 0; // expected time in downstream calls per request that goes on
-        if (spec.behaviour != Behaviour::Topic) // a topic delivers in the background
-            for (size_t l = 0; l < links.size(); ++l)
-                downstreamMs += fractions[l] * (2 * links[l]->param("latency_ms") + plan.find(links[l]->to)->responseMs);
+        std::vector<Call> calls;
+        for (const model::Link* link : design.linksFrom(block.id)) {
+            const BlockPlan& target = *plan.find(link->to);
+            const double there = 2 * link->param("latency_ms");
+            Call call{there + target.responseMs, target.responseSdMs * target.responseSdMs,
+                      there + target.readResponseMs, there + target.writeResponseMs};
+            // GeoDNS: what this client's region sees.
+            if (const auto regional = target.responseByRegionMs.find(block.region);
+                regional != target.responseByRegionMs.end())
+                call.meanMs = call.readMs = call.writeMs = there + regional->second;
+            calls.push_back(call);
+        }
         const auto wait = waitOverrideMs.find(block.id);
-        planBlock(context, block, spec, here, downstreamMs, wait == waitOverrideMs.end() ? nullptr : &wait->second);
+        planBlock(context, block, specOf(block), here, calls, wait == waitOverrideMs.end() ? nullptr : &wait->second);
         here.concurrency = here.arrivalRps() * here.responseMs / 1000;
     }
     double worst = -1;
@@ -114,6 +134,41 @@ NetworkPlan planOpen(const model::Architecture& design, double targetUtilization
     }
     plan.endToEndMs = plan.offeredRps > 0 ? weightedLatency / plan.offeredRps : 0;
     return plan;
+}
+
+// The open network. A capacity cache's misses depend on how long a fetch
+// takes (CacheModel.h), which depends on the load those misses put
+// downstream: start with instant fetches and plan again with the fetch
+// times each pass finds, until they settle. Longer fetches only add misses
+// and load, so the passes climb to the fixed point from below; when the
+// downstream saturates, the fetch time has no finite fixed point and the
+// last finite one is kept (the plan says saturated anyway).
+NetworkPlan planOpen(const model::Architecture& design, double targetUtilization,
+                     const std::map<std::string, double>& clientRates,
+                     const std::map<std::string, double>& waitOverrideMs)
+{
+    constexpr int kMaxPasses = 20;
+    constexpr double kSettled = 1e-4; // relative change of every fetch time
+    std::map<std::string, CacheKeys> keys;
+    PlanningContext context{design, targetUtilization, {}, &keys};
+    const bool churns = std::any_of(design.blocks.begin(), design.blocks.end(), isCapacityCache);
+    for (int pass = 1;; ++pass) {
+        NetworkPlan plan = planPass(context, clientRates, waitOverrideMs);
+        if (!churns || pass == kMaxPasses)
+            return plan;
+        bool settled = true;
+        for (size_t i = 0; i < design.blocks.size(); ++i) {
+            const BlockPlan& cache = plan.blocks[i];
+            if (!isCapacityCache(design.blocks[i]) || !std::isfinite(cache.fetchMs) || !std::isfinite(cache.fetchSdMs))
+                continue;
+            FetchTime& before = context.fetchTimes[cache.id];
+            settled = settled && std::abs(cache.fetchMs - before.meanMs) <= kSettled * cache.fetchMs &&
+                      std::abs(cache.fetchSdMs - before.sdMs) <= kSettled * std::max(cache.fetchSdMs, 1e-3);
+            before = {cache.fetchMs, cache.fetchSdMs};
+        }
+        if (settled)
+            return plan;
+    }
 }
 
 // Closed clients: N users who think and then wait for their request, so
@@ -199,7 +254,9 @@ NetworkPlan planNetwork(const model::Architecture& design, double targetUtilizat
     if (model::hasErrors(model::validate(design)))
         throw std::invalid_argument("the design has errors; fix them before planning");
     const bool closed = std::any_of(design.blocks.begin(), design.blocks.end(), isClosedClient);
-    return closed ? planClosed(design, targetUtilization) : planOpen(design, targetUtilization, {}, {});
+    NetworkPlan plan = closed ? planClosed(design, targetUtilization) : planOpen(design, targetUtilization, {}, {});
+    plan.caveats = planCaveats(design, plan);
+    return plan;
 }
 
 } // namespace scalelab::analysis

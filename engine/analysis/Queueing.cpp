@@ -175,12 +175,21 @@ QueueMetrics mg1(double lambda, double meanService, double serviceCv)
 
 QueueMetrics mgcApprox(double lambda, double meanService, double serviceCv, int c)
 {
+    return ggcApprox(lambda, meanService, 1.0, serviceCv, c);
+}
+
+QueueMetrics ggcApprox(double lambda, double meanService, double arrivalCv, double serviceCv, int c)
+{
     requirePositive(meanService, "mean service time");
+    requireNonNegative(arrivalCv, "inter-arrival time coefficient of variation");
     requireNonNegative(serviceCv, "service time coefficient of variation");
     const QueueMetrics markov = mmc(lambda, 1.0 / meanService, c);
     if (!markov.stable)
         return markov;
-    const double wq = markov.meanWait * (1.0 + serviceCv * serviceCv) / 2.0;
+    const double ca2 = arrivalCv * arrivalCv, cs2 = serviceCv * serviceCv;
+    double wq = markov.meanWait * (ca2 + cs2) / 2.0;
+    if (ca2 < 1 && ca2 + cs2 > 0 && markov.utilization > 0)
+        wq *= std::exp(-2 * (1 - markov.utilization) * (1 - ca2) * (1 - ca2) / (3 * markov.utilization * (ca2 + cs2)));
     return fromMeanWait(lambda, meanService, c, markov.probabilityOfWaiting, wq);
 }
 

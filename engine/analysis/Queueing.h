@@ -68,6 +68,16 @@ QueueMetrics mg1(double lambda, double meanService, double serviceCv);
 // probabilityOfWaiting reports the M/M/c value (Erlang C) as an estimate.
 QueueMetrics mgcApprox(double lambda, double meanService, double serviceCv, int c);
 
+// G/G/c by Allen-Cunneen: Wq ~= Wq(M/M/c) * (ca^2 + cs^2) / 2, with ca the
+// inter-arrival times' coefficient of variation (1 for Poisson, where it is
+// mgcApprox; 1/sqrt(N) for every N-th request of a Poisson stream, as round
+// robin gives each of N instances). Arrivals more regular than Poisson
+// (ca < 1) wait less than that heavy-traffic form says at moderate load:
+// Kraemer and Langenbach-Belz's factor
+// exp(-2 (1 - rho) (1 - ca^2)^2 / (3 rho (ca^2 + cs^2))) corrects it (Bolch
+// et al., Queueing Networks and Markov Chains, GI/G/m).
+QueueMetrics ggcApprox(double lambda, double meanService, double arrivalCv, double serviceCv, int c);
+
 // Response-time quantiles. q in [0, 1]; q = 1 (and any q for an unstable
 // queue) gives +infinity.
 

@@ -38,6 +38,8 @@ void AutoscalerBlock::configure(sim::Kernel&, const model::Block& block)
     m_metric = block.choice<Metric>("metric");
     m_stepPolicy = block.choice<model::ScalingPolicy>("policy") == model::ScalingPolicy::Step;
     m_targetValue = block.param("target");
+    // 0: the default band, scale in under 70% of the target (no flapping around it).
+    m_scaleInBelow = block.param("scale_in_below") > 0 ? block.param("scale_in_below") : 0.7 * m_targetValue;
     m_min = static_cast<int>(block.param("min_instances"));
     m_max = std::max(m_min, static_cast<int>(block.param("max_instances")));
     m_outStep = static_cast<int>(block.param("scale_out_step"));
@@ -59,8 +61,10 @@ void AutoscalerBlock::configure(sim::Kernel&, const model::Block& block)
 void AutoscalerBlock::start(sim::Kernel& kernel)
 {
     m_targets.assign(linkCount(), Target{});
-    for (uint16_t l = 0; l < linkCount(); ++l)
+    for (uint16_t l = 0; l < linkCount(); ++l) {
         m_targets[l].wanted = kernel.block(link(l).target).instanceCount();
+        restartReading(kernel, l);
+    }
     rememberTargets();
     kernel.schedule(kernel.now() + m_period, sim::EventType::BlockTimer, index(), kEvaluate);
     // Added to a running design, the stages already past apply at once.
@@ -78,10 +82,12 @@ void AutoscalerBlock::linksChanged(sim::Kernel& kernel)
     m_targets.assign(linkCount(), Target{});
     for (uint16_t l = 0; l < linkCount(); ++l) {
         const uint32_t slot = link(l).target;
-        if (auto it = kept.find(slot); it != kept.end())
+        if (auto it = kept.find(slot); it != kept.end()) {
             m_targets[l] = it->second;
-        else
+        } else {
             m_targets[l].wanted = kernel.block(slot).instanceCount();
+            restartReading(kernel, l);
+        }
     }
     rememberTargets();
 }
@@ -153,6 +159,21 @@ void AutoscalerBlock::batchReady(sim::Kernel& kernel, uint32_t batchIndex)
     kernel.log(block.index(), block.id() + ": " + std::to_string(count) +
                                   (count == 1 ? " new instance" : " new instances") + " in service (" +
                                   std::to_string(block.instanceCount()) + " now)");
+    // Judge the fleet as it now is: a fresh reading, a full period long.
+    restartReading(kernel, l);
+    target.decideAfter = kernel.now() + m_period;
+}
+
+void AutoscalerBlock::restartReading(sim::Kernel& kernel, uint16_t l)
+{
+    Target& target = m_targets[l];
+    stats::BlockMetrics& metrics = kernel.block(link(l).target).metrics();
+    const sim::SimTime now = kernel.now();
+    target.busyArea = metrics.busy().areaUntil(now);
+    target.capacityArea = metrics.capacity().areaUntil(now);
+    target.queuedArea = metrics.queued().areaUntil(now);
+    target.arrivals = metrics.arrivals();
+    target.measuredFrom = now;
 }
 
 double AutoscalerBlock::readMetric(sim::Kernel& kernel, uint16_t l, Target& target, double periodS)
@@ -205,7 +226,7 @@ int AutoscalerBlock::decide(const Target& target, int serving, double metric) co
         // Latency does not scale in proportion to instances: step it.
         if (metric > m_targetValue)
             return current + m_outStep;
-        if (metric < 0.7 * m_targetValue)
+        if (metric < m_scaleInBelow)
             return current - m_inStep;
         return current;
     }
@@ -215,7 +236,7 @@ int AutoscalerBlock::decide(const Target& target, int serving, double metric) co
     if (needed > current)
         return needed;
     // Scale in only when clearly below target, to avoid flapping.
-    if (metric < 0.7 * m_targetValue)
+    if (metric < m_scaleInBelow)
         return std::max(needed, current - std::max(1, (current - needed)));
     return current;
 }
@@ -223,13 +244,14 @@ int AutoscalerBlock::decide(const Target& target, int serving, double metric) co
 void AutoscalerBlock::evaluate(sim::Kernel& kernel)
 {
     const sim::SimTime now = kernel.now();
-    const double periodS = sim::toSeconds(now - m_lastEvaluation);
-    m_lastEvaluation = now;
     for (uint16_t l = 0; l < linkCount(); ++l) {
         Target& target = m_targets[l];
+        if (now < target.decideAfter || now <= target.measuredFrom)
+            continue; // new instances came in: the reading runs on
         sim::BlockRuntime& block = kernel.block(link(l).target);
         const int serving = block.instanceCount();
-        const double metric = readMetric(kernel, l, target, periodS);
+        const double metric = readMetric(kernel, l, target, sim::toSeconds(now - target.measuredFrom));
+        target.measuredFrom = now;
         target.lastMetric = metric;
         const int desired = std::clamp(decide(target, serving, metric), minimum(), std::max(m_max, minimum()));
         if (desired > target.wanted && now - target.lastScaleOut >= m_outCooldown) {

@@ -5,7 +5,13 @@
 // count that brings the metric back to target (current x metric / target);
 // the step policy adds or removes fixed steps. Scale-out waits for its own
 // cooldown, scale-in for the longer one since any change (scale up fast,
-// down slowly). Added instances serve only after the provisioning delay.
+// down slowly). Added instances serve only after the provisioning delay;
+// once they serve, the reading starts again and the next decision waits a
+// full evaluation period, so it judges the fleet as it now is. (Averaging
+// in the minutes before they came would see the old, overloaded fleet and
+// add again: the seeds' group goes 4 -> 6 on "CPU > 70% for 5 minutes",
+// not 4 -> 6 -> 8.) Scale-in comes below its own threshold (the seeds'
+// 30% CPU), by default 70% of the target.
 // A schedule raises the minimum at given times (pre-warming before a known
 // peak, as for Black Friday): the instances are launched at once.
 #include "model/Choices.h"
@@ -43,6 +49,8 @@ private:
         int provisioning = 0; // decided but not yet serving
         // Long enough ago that no cooldown applies, yet safe to subtract from now.
         sim::SimTime lastScaleOut = INT64_MIN / 4, lastChange = INT64_MIN / 4;
+        sim::SimTime measuredFrom = 0;                // the reading covers [measuredFrom, now]
+        sim::SimTime decideAfter = INT64_MIN / 4;     // no decision before (new instances just came)
         double lastMetric = 0;
     };
     struct Batch {
@@ -56,6 +64,8 @@ private:
 
     void evaluate(sim::Kernel& kernel);
     double readMetric(sim::Kernel& kernel, uint16_t link, Target& target, double periodS);
+    // Starts the target's reading afresh from now (areas and arrivals as they stand).
+    void restartReading(sim::Kernel& kernel, uint16_t link);
     int decide(const Target& target, int serving, double metric) const;
     int minimum() const { return std::max(m_min, m_scheduledMin); }
     // Launches `added` instances for link `l`; they serve after provisioning.
@@ -65,7 +75,7 @@ private:
 
     Metric m_metric = Metric::Cpu;
     bool m_stepPolicy = false;
-    double m_targetValue = 0.7;
+    double m_targetValue = 0.7, m_scaleInBelow = 0.49;
     int m_min = 1, m_max = 10, m_outStep = 1, m_inStep = 1;
     sim::SimTime m_period = 0, m_outCooldown = 0, m_inCooldown = 0, m_provisioning = 0;
     std::vector<Target> m_targets;    // by link
@@ -73,7 +83,6 @@ private:
     SlotTable<Batch> m_batches;
     std::vector<std::pair<double, int>> m_schedule; // (at seconds, minimum)
     int m_scheduledMin = 0;
-    sim::SimTime m_lastEvaluation = 0;
     uint64_t m_scaleOuts = 0, m_scaleIns = 0;
 };
 

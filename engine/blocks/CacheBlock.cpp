@@ -102,7 +102,15 @@ void CacheBlock::read(sim::Kernel& kernel, uint32_t frame)
         }
         m_fetches[key] = Fetch{frame, kernel.frames().generation(frame), {}};
     }
+    if (m_fetching[key]++ > 0)
+        ++m_herdFetches;
     after(kernel, frame, MissDelay, m_missLatency);
+}
+
+void CacheBlock::fetchOver(uint32_t key)
+{
+    if (auto it = m_fetching.find(key); it != m_fetching.end() && --it->second == 0)
+        m_fetching.erase(it);
 }
 
 void CacheBlock::write(sim::Kernel& kernel, uint32_t frame)
@@ -185,8 +193,10 @@ void CacheBlock::onReply(sim::Kernel& kernel, uint32_t frame, sim::Outcome outco
 
 void CacheBlock::fetched(sim::Kernel& kernel, uint32_t frame, sim::Outcome outcome)
 {
-    const sim::CallFrame& f = kernel.frames()[frame];
+    sim::CallFrame& f = kernel.frames()[frame];
     const uint32_t key = f.key;
+    fetchOver(key);
+    f.phase = Answer; // no longer fetching, whatever comes next (release() reads it)
     if (outcome == sim::Outcome::Ok && m_capacityModel)
         m_store.insert(key, kernel.now(), kernel.now() - f.arrived - m_missLatency);
     // Everyone who waited on this fetch gets its outcome.
@@ -207,9 +217,11 @@ void CacheBlock::fetched(sim::Kernel& kernel, uint32_t frame, sim::Outcome outco
 
 void CacheBlock::release(sim::Kernel& kernel, uint32_t frame)
 {
+    const sim::CallFrame& f = kernel.frames()[frame];
+    if (f.phase == MissDelay || f.phase == Fetching) // gave up (its timeout) before its fetch came back
+        fetchOver(f.key);
     // A fetch leader that ends any other way (its timeout) hands the fetch
     // to the next waiter still waiting, so waiters never hang on a lost leader.
-    const sim::CallFrame& f = kernel.frames()[frame];
     auto it = m_fetches.find(f.key);
     if (it == m_fetches.end() || it->second.leader != frame ||
         it->second.leaderGeneration != kernel.frames().generation(frame))
@@ -222,6 +234,7 @@ void CacheBlock::release(sim::Kernel& kernel, uint32_t frame)
             continue;
         fetch.leader = next;
         fetch.leaderGeneration = generation;
+        ++m_fetching[f.key];
         // Started by an event rather than from inside the old leader's finish.
         kernel.frames()[next].phase = MissDelay;
         kernel.schedule(kernel.now(), sim::EventType::WorkDone, index(), next, generation);
@@ -277,6 +290,9 @@ std::map<std::string, double> CacheBlock::extraMetrics() const
             {"downstream_reads", double(m_fetchesSent + m_backgroundRefreshes)},
             {"downstream_writes", double(m_writesPassed)},
             {"coalesced", double(m_coalesced)},
+            // Fetches of a key already being fetched: the herd a lock coalesces.
+            {"herd_fetches", double(m_herdFetches)},
+            {"flushes", double(m_flushes - m_flushesAtReset)},
             {"early_refreshes", double(m_earlyRefreshes)},
             {"pending_writes", double(m_pendingWrites)},
             {"failed_background_writes", double(m_failedBackgroundWrites)}};
@@ -287,7 +303,9 @@ void CacheBlock::resetStats(sim::SimTime now)
     sim::BlockRuntime::resetStats(now);
     m_hits = m_misses = m_expired = m_staleReads = m_fetchesSent = m_coalesced = 0;
     m_earlyRefreshes = m_backgroundRefreshes = m_writesPassed = m_failedBackgroundWrites = m_dynamicPassed = 0;
+    m_herdFetches = 0;
     m_evictionsAtReset = m_store.evictions();
+    m_flushesAtReset = m_flushes;
 }
 
 size_t CacheBlock::heldBytes() const

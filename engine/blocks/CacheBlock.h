@@ -52,6 +52,7 @@ private:
     void startFetch(sim::Kernel& kernel, uint32_t frame);
     void fetched(sim::Kernel& kernel, uint32_t frame, sim::Outcome outcome);
     void refreshInBackground(sim::Kernel& kernel, uint32_t key);
+    void fetchOver(uint32_t key);
 
     bool m_staticOnly = false; // a CDN caches static assets only (BlockSpec::cachesStaticOnly)
     bool m_capacityModel = false;
@@ -64,11 +65,14 @@ private:
     CacheStore m_store;
     std::unordered_map<uint32_t, Fetch> m_fetches;  // lock: the one fetch per missing key
     std::unordered_set<uint32_t> m_refreshing;     // keys with a background refresh in flight
+    // Fetches on their way per key: a second one for the same key is the
+    // thundering herd that a lock would have coalesced (herd_fetches).
+    std::unordered_map<uint32_t, uint32_t> m_fetching;
 
     uint64_t m_hits = 0, m_misses = 0, m_expired = 0, m_staleReads = 0, m_fetchesSent = 0, m_coalesced = 0;
-    uint64_t m_dynamicPassed = 0;
+    uint64_t m_dynamicPassed = 0, m_herdFetches = 0;
     uint64_t m_earlyRefreshes = 0, m_backgroundRefreshes = 0, m_writesPassed = 0, m_flushes = 0;
-    uint64_t m_evictionsAtReset = 0;
+    uint64_t m_evictionsAtReset = 0, m_flushesAtReset = 0;
     int64_t m_pendingWrites = 0;
     uint64_t m_failedBackgroundWrites = 0;
 };

@@ -203,7 +203,10 @@ BlockSpec autoscalerSpec()
                "requests (messages for a queue) per instance, or p95 latency in ms."),
         number("target", "Target", ParamType::Double, "", 0.7, 0, 1e9, 0.05,
                "The metric's target value: 0.7 for 70% CPU, 100 for 100 requests/s per instance, 500 for "
-               "500 ms p95. Above it, it scales out; well below it (under 70% of it), in."),
+               "500 ms p95. Above it, it scales out; well below it (see Scale-in below), in."),
+        number("scale_in_below", "Scale-in below", ParamType::Double, "", 0, 0, 1e9, 0.05,
+               "Scale in when the metric falls under this: 0.3 for the seeds' \"CPU < 30%\". 0 = under 70% "
+               "of the target. Keep it well under the target, or it adds and removes instances in turn."),
         perCell(number("min_instances", "Minimum", ParamType::Int, "", 2, 0, 1'000'000, 1, "Never fewer instances.")),
         perCell(number("max_instances", "Maximum", ParamType::Int, "", 20, 1, 1'000'000, 1,
                "Never more instances (the budget).")),

@@ -194,6 +194,7 @@ std::vector<Problem> validate(const Architecture& architecture)
     }
     std::set<std::pair<std::string, std::string>> seenLinks;
     std::set<std::string> withOutput, withInput;
+    std::map<std::string, std::string> steeredBy; // pool -> the first autoscaler linked to it
     for (size_t j = 0; j < architecture.links.size(); ++j) {
         const Link& link = architecture.links[j];
         const std::string path = element("links", j);
@@ -213,6 +214,21 @@ std::vector<Problem> validate(const Architecture& architecture)
         if (std::string refusal = registry.linkRefusal(from->kind, to->kind); !refusal.empty())
             problems.push_back({Problem::Severity::Error, link.from, {}, "link to " + link.to + ": " + refusal, path});
         checkParams(registry.linkParams(), link.params, link.from, path, problems);
+        // Two autoscalers on one pool would fight: each decides from its own
+        // count, so one adds what the other removes, and the log shows
+        // "adding 7 (9 -> 9)". Kubernetes, given several metrics, lets one
+        // HorizontalPodAutoscaler take the largest count; here a pool has one.
+        if (const BlockSpec* fromSpec = registry.find(from->kind);
+            fromSpec && fromSpec->behaviour == Behaviour::Autoscaler) {
+            if (auto [first, fresh] = steeredBy.try_emplace(link.to, link.from); !fresh)
+                problems.push_back(
+                    {Problem::Severity::Error, link.from, {},
+                     "link to " + link.to + ": " + link.to + " already has an autoscaler (" + first->second +
+                         "); two would fight over its instance count. Keep one autoscaler per pool, on the "
+                         "metric that runs hot first (as Kubernetes' autoscaler takes the largest count any "
+                         "of its metrics asks for)",
+                     path});
+        }
         withOutput.insert(link.from);
         withInput.insert(link.to);
     }

@@ -2,6 +2,8 @@
 // and flags their anti-patterns, from real runs of small designs.
 #include "SimTestSupport.h"
 #include "analysis/Advisor.h"
+#include "io/ScenarioFile.h"
+#include "model/Choices.h"
 
 #include <QtTest>
 
@@ -41,6 +43,16 @@ const analysis::Finding* find(const std::vector<analysis::Finding>& findings, co
 std::vector<analysis::Finding> adviseOn(const model::Architecture& design)
 {
     return analysis::advise(design, simulate(design, 2, 20));
+}
+
+model::Architecture bundled(const char* path)
+{
+    return io::readScenario(std::string(SCALELAB_SOURCE_DIR "/resources/") + path);
+}
+
+bool mentions(const std::string& text, const char* words)
+{
+    return text.find(words) != std::string::npos;
 }
 
 } // namespace
@@ -131,6 +143,126 @@ private slots:
         model::Block shards = model::makeBlock("sharded_database", "db");
         const auto findings = adviseOn(webAndDatabase(500, 0.5, 2, shards));
         QVERIFY(find(findings, "premature_sharding"));
+    }
+
+    // Seed Q2 as a student meets it: 4 app servers of 32 workers in front of
+    // a database at 112%. Every app worker is held by a database call, so
+    // the tier reads 100% busy; its own work (5 ms) needs 4% of it. The
+    // rule must see through the held workers (it used to ask for < 50%).
+    void a_tier_held_by_a_saturated_database_is_scaling_the_wrong_layer_data()
+    {
+        QTest::addColumn<int>("instances");
+        QTest::newRow("as given") << 4;
+        QTest::newRow("scaled out further") << 8;
+    }
+
+    void a_tier_held_by_a_saturated_database_is_scaling_the_wrong_layer()
+    {
+        QFETCH(int, instances);
+        model::Architecture design = bundled("interviews/q2-database-bottleneck.scalelab");
+        design.findBlock("app")->params["instances"] = instances;
+        const auto run = simulate(design, 2, 20);
+        QVERIFY2(block(run, "app").utilization > 0.64,
+                 qPrintable(QString("the app tier must look busy for this test to mean anything: %1")
+                                .arg(block(run, "app").utilization)));
+        const auto findings = analysis::advise(design, run);
+        const analysis::Finding* bottleneck = find(findings, "bottleneck");
+        QVERIFY(bottleneck);
+        QCOMPARE(bottleneck->blockId, std::string("db"));
+        const analysis::Finding* wrong = find(findings, "wrong_tier");
+        QVERIFY2(wrong, "no wrong-tier finding for an app tier held by the database");
+        QCOMPARE(wrong->blockId, std::string("app"));
+        QVERIFY2(mentions(wrong->problem, "waiting on"), wrong->problem.c_str());
+    }
+
+    // The shard-writes challenge's reference solution shards 400 writes/s
+    // (its stated traffic; the file runs a fifth of it) over 4 shards, and
+    // one primary of 16 workers x 40 ms commits at most 400: sharding is the
+    // point. The seeds' absolute 10K writes/s, on a design scaled to 1/25,
+    // called it premature.
+    void the_shard_writes_reference_solution_is_not_premature_sharding()
+    {
+        const model::Architecture solution = bundled("challenges/shard-writes.solution.scalelab");
+        const auto findings = adviseOn(solution);
+        QVERIFY2(!find(findings, "premature_sharding"), find(findings, "premature_sharding")
+                                                            ? find(findings, "premature_sharding")->problem.c_str()
+                                                            : "");
+        // The same shards at the file's own 80 writes/s, no challenge: one
+        // primary would take them at 20%, so sharding is premature there.
+        model::Architecture quiet = solution;
+        quiet.challenge.reset();
+        const analysis::Finding* premature = find(adviseOn(quiet), "premature_sharding");
+        QVERIFY2(premature, "80 writes/s on a 400 writes/s primary is premature sharding");
+        QVERIFY2(mentions(premature->problem, "20% busy"), premature->problem.c_str());
+    }
+
+    // A flushed cache in front of a 40 ms database: each hot key is fetched
+    // by every request that misses it before the first fetch is back, and
+    // the database queues. Its reads are not too many, they come all at
+    // once: the remedy is the cache's lock, not read replicas. The example
+    // at 5,000 rps, and the challenge's naive file under its hidden load
+    // (1,500 rps, flushed at 11 s of a run measured from 10 s to 20 s).
+    void a_cache_stampede_is_told_to_lock_the_cache_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<double>("rate");
+        QTest::addColumn<double>("flushAtS");
+        QTest::addColumn<double>("warmupS");
+        QTest::newRow("example") << "examples/cache-stampede.scalelab" << 5000.0 << 5.0 << 2.0;
+        QTest::newRow("challenge naive") << "challenges/cache-stampede.naive.scalelab" << 1500.0 << 11.0 << 10.0;
+    }
+
+    void a_cache_stampede_is_told_to_lock_the_cache()
+    {
+        QFETCH(QString, path);
+        QFETCH(double, rate);
+        QFETCH(double, flushAtS);
+        QFETCH(double, warmupS);
+        model::Architecture design = bundled(qPrintable(path));
+        design.challenge.reset();
+        design.findBlock("users")->params["rate_rps"] = rate;
+        model::Fault flush;
+        flush.atS = flushAtS;
+        flush.action = "flush";
+        flush.block = "cache";
+        design.faults = {flush};
+        const auto findings = analysis::advise(design, simulate(design, warmupS, 10));
+        const analysis::Finding* bottleneck = find(findings, "bottleneck");
+        QVERIFY(bottleneck);
+        QCOMPARE(bottleneck->blockId, std::string("db"));
+        QVERIFY2(mentions(bottleneck->suggestion, "Stampede protection to lock"), bottleneck->suggestion.c_str());
+        QVERIFY2(!mentions(bottleneck->suggestion, "replicas"), bottleneck->suggestion.c_str());
+        const analysis::Finding* stampede = find(findings, "stampede");
+        QVERIFY(stampede);
+        QCOMPARE(stampede->blockId, std::string("cache"));
+        QVERIFY2(!find(findings, "wrong_tier"), "a stampede says nothing about the app tier's size");
+        // With the lock, one fetch per key: no herd, no stampede finding.
+        design.findBlock("cache")->params["stampede"] = static_cast<int>(model::StampedeProtection::Lock);
+        QVERIFY(!find(analysis::advise(design, simulate(design, warmupS, 10)), "stampede"));
+    }
+
+    // Seed Q5's web tier at twice its normal day: 4 servers behind a least-
+    // connections balancer, 100% busy and refusing calls. It has a balancer
+    // already: the advice is more instances in that pool, not a balancer.
+    void an_overloaded_pool_behind_a_balancer_is_told_to_grow_that_pool()
+    {
+        model::Architecture design = bundled("interviews/q5-black-friday.scalelab");
+        design.challenge.reset();
+        design.findBlock("users")->params["rate_rps"] = 400;
+        const auto findings = adviseOn(design);
+        const analysis::Finding* bottleneck = find(findings, "bottleneck");
+        QVERIFY(bottleneck);
+        QCOMPARE(bottleneck->blockId, std::string("web"));
+        QVERIFY2(mentions(bottleneck->suggestion, "add instances to Web servers, the pool behind Load balancer"),
+                 bottleneck->suggestion.c_str());
+        QVERIFY2(!mentions(bottleneck->suggestion, "behind a load balancer"), bottleneck->suggestion.c_str());
+        // A lone server with no balancer still gets the seeds' first step.
+        model::Architecture single;
+        single.blocks = {patientClient("client", 300), service("api", 1, 10, 50, 1, 100)};
+        single.links = {wire("client", "api")};
+        const analysis::Finding* lone = find(adviseOn(single), "bottleneck");
+        QVERIFY(lone);
+        QVERIFY2(mentions(lone->suggestion, "behind a load balancer"), lone->suggestion.c_str());
     }
 
     void retries_against_a_failing_service_are_a_retry_storm_and_timeouts_a_cascade()

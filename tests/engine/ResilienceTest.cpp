@@ -2,11 +2,14 @@
 // opens after 5 failures and half-opens after 30 s, a token bucket admits
 // rate x t + burst, a failing message reaches the dead-letter queue after 3
 // attempts, the autoscaler follows a 10x spike within its limits and
-// cooldowns, health checks take a crashed instance out of rotation, and
-// timeouts plus a breaker contain a slow database's cascade.
+// cooldowns, the seeds' Auto Scaling group goes 4 -> 6 and back, a pool
+// takes one autoscaler, health checks take a crashed instance out of
+// rotation, and timeouts plus a breaker contain a slow database's cascade.
 #include "SimTestSupport.h"
 #include "analysis/NetworkModel.h"
+#include "io/ScenarioFile.h"
 #include "model/Registry.h"
+#include "model/Validator.h"
 
 #include <QtTest>
 
@@ -197,6 +200,95 @@ private slots:
             }
         // And came back down after the spike, to what 100 rps needs.
         QVERIFY(served.instances <= 4);
+    }
+
+    // Seed 05's Auto Scaling group (desired 4, +2 when CPU > 70% for 5
+    // minutes, -1 when CPU < 30% for 10): the example's morning rush takes
+    // the 4 servers to about 78% and the group to 6, at about 52%; the
+    // evening takes it back 6 -> 5 -> 4, where CPU is above 30% again.
+    void the_seeds_auto_scaling_group_goes_from_four_to_six_and_back()
+    {
+        const model::Architecture design =
+            io::readScenario(SCALELAB_SOURCE_DIR "/resources/examples/autoscaling-group.scalelab");
+        sim::SimulatorOptions options;
+        options.window = sim::fromSeconds(60);
+        options.windowCapacity = 100;
+        sim::Simulator simulator(design, 1, options);
+        simulator.runUntil(sim::fromSeconds(3600));
+        const auto snap = simulator.snapshot(true);
+        const auto outs = logged(snap, "adding");
+        QCOMPARE(outs.size(), size_t{1});
+        QVERIFY2(outs[0].text.find("adding 2 to web (4 -> 6)") != std::string::npos, outs[0].text.c_str());
+        const auto ins = logged(snap, "removing");
+        QCOMPARE(ins.size(), size_t{2});
+        QVERIFY2(ins[0].text.find("(6 -> 5)") != std::string::npos, ins[0].text.c_str());
+        QVERIFY2(ins[1].text.find("(5 -> 4)") != std::string::npos, ins[1].text.c_str());
+        // CPU before and after, minute by minute: above 70% on 4 servers in
+        // the rush, about 4/6 of that on 6 (the seeds round it to 40%).
+        const auto& web = block(snap, "web");
+        for (const auto& window : web.series) {
+            if (window.endSeconds > 420 && window.endSeconds <= 600)
+                QVERIFY2(window.utilization > 0.7 && window.instances == 4,
+                         qPrintable(QString("at %1 s: %2 on %3").arg(window.endSeconds).arg(window.utilization).arg(window.instances)));
+            if (window.endSeconds > 720 && window.endSeconds <= 1500)
+                QVERIFY2(window.utilization > 0.4 && window.utilization < 0.6 && window.instances == 6,
+                         qPrintable(QString("at %1 s: %2 on %3").arg(window.endSeconds).arg(window.utilization).arg(window.instances)));
+        }
+        QCOMPARE(web.instances, 4);
+    }
+
+    // The same group settings on seed Q5's 4 web servers pushed to 100%: the
+    // first reading after the 2 new servers serve must be of the 6, not an
+    // average over the minute the 4 were still swamped (which added 2 more).
+    void a_step_autoscaler_judges_the_fleet_once_its_new_servers_serve()
+    {
+        model::Architecture design =
+            io::readScenario(SCALELAB_SOURCE_DIR "/resources/interviews/q5-black-friday.scalelab");
+        design.challenge.reset();
+        design.interview.reset();
+        design.findBlock("users")->params["rate_rps"] = 280; // 4 servers saturated, 6 at about 65%
+        model::Block group = model::makeBlock("autoscaler", "asg");
+        group.params["policy"] = choice("autoscaler", "policy", "step");
+        group.params["target"] = 0.7;
+        group.params["scale_out_step"] = 2;
+        group.params["evaluation_s"] = 300;
+        group.params["scale_out_cooldown_s"] = 300;
+        group.params["provisioning_s"] = 60;
+        design.blocks.push_back(group);
+        design.links.push_back(wire("asg", "web"));
+        sim::Simulator simulator(design, 1);
+        simulator.runUntil(sim::fromSeconds(1500));
+        const auto snap = simulator.snapshot();
+        const auto outs = logged(snap, "adding");
+        QCOMPARE(outs.size(), size_t{1});
+        QVERIFY2(outs[0].text.find("(4 -> 6)") != std::string::npos, outs[0].text.c_str());
+        QCOMPARE(block(snap, "web").instances, 6);
+    }
+
+    // Two autoscalers on one pool decide from their own counts and fight
+    // ("adding 7 to web (9 -> 9)"): the design is refused, naming both.
+    void two_autoscalers_on_one_pool_are_refused()
+    {
+        model::Architecture design = chain({patientClient("client", 100), service("web", 2, 10, 10, 1)});
+        for (const char* id : {"cpu", "rps"}) {
+            design.blocks.push_back(model::makeBlock("autoscaler", id));
+            design.links.push_back(wire(id, "web"));
+        }
+        const auto problems = model::validate(design);
+        QVERIFY(model::hasErrors(problems));
+        const auto refusal = std::find_if(problems.begin(), problems.end(), [](const model::Problem& p) {
+            return p.isError() && p.blockId == "rps";
+        });
+        QVERIFY2(refusal != problems.end(), "the second autoscaler is not refused");
+        QVERIFY2(refusal->message.find("web already has an autoscaler (cpu)") != std::string::npos,
+                 refusal->message.c_str());
+        // One autoscaler each on two pools is fine.
+        design.blocks.push_back(service("api", 2, 10, 10, 1));
+        design.links.push_back(wire("web", "api"));
+        for (auto& link : design.links)
+            if (link.from == "rps")
+                link.to = "api";
+        QVERIFY(!model::hasErrors(model::validate(design)));
     }
 
     void scheduled_scaling_prewarms_before_a_known_peak()

@@ -1,0 +1,92 @@
+#include "PlanCaveats.h"
+
+#include "model/Choices.h"
+#include "model/NumberText.h"
+#include "model/Registry.h"
+
+#include <cmath>
+
+namespace scalelab::analysis {
+
+namespace {
+
+model::Behaviour behaviourOf(const model::Block& block)
+{
+    return model::Registry::instance().find(block.kind)->behaviour;
+}
+
+std::string percent(double ratio)
+{
+    return std::to_string(std::lround(ratio * 100)) + "%";
+}
+
+} // namespace
+
+std::vector<std::string> planCaveats(const model::Architecture& design, const NetworkPlan& plan)
+{
+    std::vector<std::string> caveats;
+    for (const auto& block : design.blocks) {
+        switch (behaviourOf(block)) {
+        case model::Behaviour::Client:
+            if (const auto shape = block.choice<model::TrafficShape>("profile"); shape != model::TrafficShape::Constant)
+                caveats.push_back(block.id + ": its traffic follows a " + std::string(model::choiceName(shape)) +
+                                  " profile; planned at the base rate of " +
+                                  model::compactNumber(block.param("rate_rps")) + " rps");
+            break;
+        case model::Behaviour::Autoscaler:
+            for (const model::Link* link : design.linksFrom(block.id))
+                caveats.push_back(block.id + " may change " + link->to +
+                                  "'s instances; planned at the count the design has now");
+            break;
+        case model::Behaviour::LoadBalancer:
+            if (block.choice<model::BalancerAlgorithm>("algorithm") == model::BalancerAlgorithm::PowerOfTwo)
+                caveats.push_back(block.id + ": power-of-two choices is planned as random, an upper bound on "
+                                             "the wait");
+            break;
+        case model::Behaviour::Cache: {
+            if (block.choice<model::HitModel>("hit_model") != model::HitModel::Capacity)
+                break;
+            if (block.choice<model::Eviction>("eviction") == model::Eviction::Lfu)
+                caveats.push_back(block.id + ": LFU eviction is planned as LRU, a lower bound on its hit ratio "
+                                             "(popular keys stay longer under LFU)");
+            const auto strategy = block.choice<model::CacheStrategy>("strategy");
+            const BlockPlan* planned = plan.find(block.id);
+            if ((strategy == model::CacheStrategy::WriteThrough || strategy == model::CacheStrategy::WriteBehind) &&
+                planned && planned->writeRps > 0)
+                caveats.push_back(block.id + ": the entries its writes store are not planned, so it hits a little "
+                                             "more often than planned");
+            if (block.param("ttl_s") > 0 &&
+                (strategy == model::CacheStrategy::RefreshAhead ||
+                 block.choice<model::StampedeProtection>("stampede") == model::StampedeProtection::EarlyExpiration))
+                caveats.push_back(block.id + ": early refreshes are planned as plain expiry");
+            break;
+        }
+        case model::Behaviour::RateLimiter:
+            if (block.choice<model::LimitScope>("scope") == model::LimitScope::PerKey)
+                caveats.push_back(block.id + ": per-key limits are not planned (every request passes)");
+            break;
+        default:
+            break;
+        }
+    }
+    if (!design.faults.empty()) {
+        const model::Fault& first = design.faults.front();
+        caveats.push_back(std::to_string(design.faults.size()) + " scheduled fault" +
+                          (design.faults.size() == 1 ? " is" : "s are") + " not planned (the first: " +
+                          first.action + " " + (first.block.empty() ? first.region : first.block) + " at " +
+                          model::compactNumber(first.atS) + " s)");
+    }
+    for (const auto& block : plan.blocks) {
+        if (!block.saturated)
+            continue;
+        const double busy = std::max(block.utilization, block.fanoutUtilization);
+        // Infinite: its workers wait on a saturated callee, whose calls never end in the model.
+        caveats.push_back(block.id + " is saturated (" +
+                          (std::isfinite(busy) ? percent(busy) + " busy" : "held by a saturated callee") +
+                          "): its backlog grows without bound until timeouts, retries and refusals, which the "
+                          "plan leaves out, decide what happens");
+    }
+    return caveats;
+}
+
+} // namespace scalelab::analysis

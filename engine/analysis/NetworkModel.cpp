@@ -62,6 +62,7 @@ NetworkPlan planOpen(const model::Architecture& design, double targetUtilization
     const PlanningContext context{design, targetUtilization};
 
     const std::vector<size_t> order = topologicalOrder(design);
+    std::map<const model::Link*, double> linkRps; // calls per second on each link
     // Forward pass: traffic.
     for (size_t index : order) {
         const model::Block& block = design.blocks[index];
@@ -72,6 +73,7 @@ NetworkPlan planOpen(const model::Architecture& design, double targetUtilization
             const double rps = rate != clientRates.end() ? rate->second : block.param("rate_rps");
             here.readRps = rps * block.param("read_ratio");
             here.writeRps = rps - here.readRps;
+            here.writeRowRps = here.writeRps;
             here.staticRps = here.readRps * block.param("static_ratio");
             plan.offeredRps += rps;
         }
@@ -84,6 +86,9 @@ NetworkPlan planOpen(const model::Architecture& design, double targetUtilization
             target.readRps += (here.readRps - here.staticRps) * pass.reads * fractions[l] + staticOut;
             target.staticRps += staticOut;
             target.writeRps += here.writeRps * pass.writes * fractions[l];
+            target.writeRowRps += here.writeRowRps * pass.writeRows * fractions[l];
+            linkRps[links[l]] = (here.readRps - here.staticRps) * pass.reads * fractions[l] + staticOut +
+                                here.writeRps * pass.writes * fractions[l];
         }
     }
     // Backward pass: latency, callees before callers.
@@ -94,9 +99,22 @@ NetworkPlan planOpen(const model::Architecture& design, double targetUtilization
         const auto links = design.linksFrom(block.id);
         const std::vector<double> fractions = linkFractions(design, block, spec, links);
         double downstreamMs = 0; // expected time in downstream calls per request that goes on
+        double pooledRps = 0, pooledWait = 0;
         if (spec.behaviour != Behaviour::Topic) // a topic delivers in the background
-            for (size_t l = 0; l < links.size(); ++l)
-                downstreamMs += fractions[l] * (2 * links[l]->param("latency_ms") + plan.find(links[l]->to)->responseMs);
+            for (size_t l = 0; l < links.size(); ++l) {
+                // A connection is held for the call's round trip; waiting for one comes first.
+                const double roundTripMs = 2 * links[l]->param("latency_ms") + plan.find(links[l]->to)->responseMs;
+                const double rps = linkRps[links[l]];
+                const double poolMs = poolWaitMs(block, *links[l], rps, roundTripMs);
+                if (links[l]->param("pool_size") > 0) {
+                    pooledRps += rps;
+                    pooledWait += rps * poolMs;
+                    here.poolWaitMs = 0;
+                }
+                downstreamMs += fractions[l] * (roundTripMs + poolMs);
+            }
+        if (pooledRps > 0)
+            here.poolWaitMs = pooledWait / pooledRps;
         const auto wait = waitOverrideMs.find(block.id);
         planBlock(context, block, spec, here, downstreamMs, wait == waitOverrideMs.end() ? nullptr : &wait->second);
         here.concurrency = here.arrivalRps() * here.responseMs / 1000;

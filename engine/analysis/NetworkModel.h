@@ -38,6 +38,7 @@
 // them against the simulator.
 #include "model/Architecture.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,9 @@ struct BlockPlan {
     std::string id;
     std::string kind;
     double readRps = 0, writeRps = 0; // arriving at the block
+    // Rows those writes carry: more than writeRps where write-behind batches
+    // arrive (a batch is one write of many rows; ServiceTimes prices it).
+    double writeRowRps = 0;
     double staticRps = 0;             // of the reads, those for static assets
     bool hasCapacity = false;         // a pool of workers (service, database)
     int instances = 0, workers = 0;
@@ -65,10 +69,14 @@ struct BlockPlan {
     double fanoutUtilization = 0;
     // Caches: the share of cacheable reads that hit; -1 for other blocks.
     double hitRatio = -1;
+    // Blocks calling over pooled links: the mean wait for a connection of
+    // the calls over them (BlockPlanning's poolWaitMs); -1 without a pool.
+    double poolWaitMs = -1;
     // False when the caller does not wait for it (a queue's consumers, a topic's subscribers).
     bool onResponsePath = true;
 
     double arrivalRps() const { return readRps + writeRps; }
+    double rowsPerWrite() const { return writeRps > 0 ? std::max(1.0, writeRowRps / writeRps) : 1.0; }
 };
 
 struct NetworkPlan {

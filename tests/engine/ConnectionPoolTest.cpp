@@ -175,6 +175,38 @@ private slots:
         QVERIFY2(std::abs(perSecond - 50) < 0.1, qPrintable(QString("%1 calls/s through one connection").arg(perSecond)));
     }
 
+    void removing_a_pooled_link_ends_its_waiters_and_a_new_link_starts_a_fresh_pool()
+    {
+        // An overloaded pool of 2 on a link 5 ms long: calls wait, and replies
+        // (and the connections they free) are on the wire when the link goes.
+        model::Architecture design = pooledDesign(500, 2, 10, 0);
+        design.links[1].params["latency_ms"] = 5;
+        sim::Simulator simulator(design, 5);
+        simulator.runUntil(sim::fromSeconds(3));
+        QVERIFY(block(simulator.snapshot(), "app").inFlight > 100);
+        using Edit = model::DesignEdit;
+        QCOMPARE(simulator.apply(Edit{Edit::RemoveLink{"app", "db"}}), std::string());
+        // Every waiter ended as Removed: with no link left, the app answers at once.
+        QVERIFY2(block(simulator.snapshot(), "app").inFlight < 5,
+                 qPrintable(QString::number(block(simulator.snapshot(), "app").inFlight)));
+        QVERIFY(simulator.snapshot().errors[sim::Outcome::Removed] > 100);
+        simulator.runUntil(sim::fromSeconds(3.1)); // the old link's replies land and free nothing
+        model::Link again = wire("app", "db", 5);
+        again.params["pool_size"] = 2;
+        QCOMPARE(simulator.apply(Edit{Edit::AddLink{again, 1}}), std::string());
+        simulator.runUntil(sim::fromSeconds(3.5));
+        // The new pool holds at most its 2 connections: freed connections of
+        // the old link were not credited to it.
+        QVERIFY2(block(simulator.snapshot(), "db").inFlight <= 2,
+                 qPrintable(QString::number(block(simulator.snapshot(), "db").inFlight)));
+        simulator.resetStats();
+        simulator.runUntil(sim::fromSeconds(5));
+        // Still one call per 20 ms per connection: 2 x 50 = 100 calls/s.
+        const auto snap = simulator.snapshot();
+        const double rate = double(block(snap, "db").arrivals) / snap.measuredSeconds;
+        QVERIFY2(std::abs(rate - 100) < 15, qPrintable(QString::number(rate)));
+    }
+
     void pool_figures_are_in_the_registry_and_the_snapshot_only_where_pooled()
     {
         const model::ParamSpec* timeout = model::Registry::instance().linkParam("pool_timeout_ms");

@@ -13,7 +13,8 @@ namespace scalelab::cli {
 // "90", "90s", "1.5m", "2h", "250ms" -> simulated time. Plain numbers are seconds.
 std::optional<sim::SimTime> parseDuration(const std::string& text, std::string& error);
 
-// Applies "ID.PARAM=VALUE" to the design; returns an error message or "".
+// Applies "ID.PARAM=VALUE", or "FROM->TO.PARAM=VALUE" for a link, to the design;
+// returns an error message or "".
 std::string applyOverride(model::Architecture& architecture, const std::string& assignment);
 
 } // namespace scalelab::cli

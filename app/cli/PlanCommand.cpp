@@ -55,6 +55,8 @@ void printJson(const analysis::NetworkPlan& plan)
         }
         if (block.hitRatio >= 0)
             entry["hit_ratio"] = block.hitRatio;
+        if (block.poolWaitMs >= 0)
+            entry["pool_wait_ms"] = finiteOrNull(block.poolWaitMs);
         if (block.fansOut) {
             entry["fanout_writes_per_s"] = block.fanoutWritesPerS;
             entry["fanout_utilization"] = block.fanoutUtilization;

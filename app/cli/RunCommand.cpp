@@ -5,6 +5,7 @@
 #include "RunProgress.h"
 #include "SimulationOptions.h"
 #include "SnapshotJson.h"
+#include "core/FigureNames.h"
 #include "run/AutoWarmup.h"
 #include "sim/CellReduction.h"
 #include "run/Replications.h"
@@ -30,6 +31,38 @@ void printCells(const model::Architecture& design, int cells)
     for (const std::string& note : sim::cellApproximations(design))
         std::printf("  approximate: %s\n", note.c_str());
     std::printf("\n");
+}
+
+double extra(const stats::BlockSnapshot& block, const char* name)
+{
+    const auto it = block.extras.find(name);
+    return it == block.extras.end() ? 0.0 : it->second;
+}
+
+// Figures most blocks do not have, so not table columns: the waits of
+// blocks whose links pool connections, and writes a crash lost.
+void printPoolsAndLosses(const stats::Snapshot& snap)
+{
+    bool header = false;
+    for (const auto& block : snap.blocks) {
+        if (!block.extras.count(figures::kPoolCalls))
+            continue;
+        if (!header)
+            std::printf("\nconnection pools (calls that took a connection, waits of those that got one)\n");
+        header = true;
+        const double calls = extra(block, figures::kPoolCalls), waited = extra(block, figures::kPoolWaited);
+        const double asked = calls + extra(block, figures::kPoolTimeouts);
+        std::printf("%-16s %11.0f calls   %5.1f%% waited   wait ms: mean %.2f  p95 %.2f  max %.2f   "
+                    "pool_timeout %.0f\n",
+                    block.id.c_str(), calls, asked > 0 ? 100 * waited / asked : 0.0,
+                    extra(block, figures::kPoolWaitMeanMs), extra(block, figures::kPoolWaitP95Ms),
+                    extra(block, figures::kPoolWaitMaxMs), extra(block, figures::kPoolTimeouts));
+    }
+    for (const auto& block : snap.blocks)
+        if (const double lost = extra(block, figures::kLostWrites); lost > 0)
+            std::printf("\nLOST DATA: %s lost %.0f acknowledged writes (write-behind writes not yet flushed when "
+                        "it crashed)\n",
+                        block.id.c_str(), lost);
 }
 
 void printTable(const std::string& file, const model::Architecture& design, const stats::Snapshot& snap,
@@ -74,6 +107,7 @@ void printTable(const std::string& file, const model::Architecture& design, cons
                     static_cast<unsigned long long>(block.errors.total()), block.latency.meanMs, block.latency.p95Ms,
                     block.latency.p99Ms);
     }
+    printPoolsAndLosses(snap);
     if (!snap.eventLog.empty()) {
         std::printf("\nevent log\n");
         for (const auto& event : snap.eventLog)

@@ -20,7 +20,10 @@ void addSimulationOptions(QCommandLineParser& parser, const QString& defaultDura
                           : "Simulated time before measuring starts (default 5s).",
                       "time", "5s"});
     parser.addOption({"seed", "Random seed (default 1); the same seed gives the same result.", "n", "1"});
-    parser.addOption({"set", "Override a parameter, e.g. --set app.instances=6 (repeatable).", "ID.PARAM=VALUE"});
+    parser.addOption({"set",
+                      "Override a parameter, e.g. --set app.instances=6, or a link's, e.g. "
+                      "--set 'app->db.pool_size=20' (quoted: > is the shell's) (repeatable).",
+                      "ID.PARAM=VALUE"});
 }
 
 std::optional<int> readSimulationOptions(const QCommandLineParser& parser, const std::string& command,

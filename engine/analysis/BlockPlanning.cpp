@@ -4,6 +4,7 @@
 #include "PoolDispatch.h"
 #include "Queueing.h"
 #include "RequiredInstances.h"
+#include "WriteBehindModel.h"
 #include "blocks/FanoutModel.h"
 #include "blocks/ServiceTimes.h"
 #include "model/Choices.h"
@@ -243,7 +244,8 @@ void planPool(const PlanningContext& context, const model::Block& block, BlockPl
     here.hasCapacity = true;
     here.instances = instancesOf(block);
     here.workers = static_cast<int>(block.param("workers"));
-    here.serviceMs = arrivals > 0 ? (here.readRps * times.readMs + here.writeRps * times.writeMs) / arrivals
+    const double writeMs = times.writeMsFor(here.rowsPerWrite());
+    here.serviceMs = arrivals > 0 ? (here.readRps * times.readMs + here.writeRps * writeMs) / arrivals
                                   : (times.readMs + times.writeMs) / 2;
     here.holdingMs = here.serviceMs + mixedDownstreamMs(here, downstream);
     // A key picks its shard: each shard sees a Poisson share.
@@ -300,7 +302,8 @@ void planReplicatedDatabase(const PlanningContext& context, const model::Block& 
     const int replicas = static_cast<int>(block.param("replicas"));
     const bool readsOnPrimary =
         replicas == 0 || block.choice<model::ReadRouting>("read_routing") == model::ReadRouting::Primary;
-    const double readMs = block.param("read_time_ms"), writeMs = block.param("write_time_ms");
+    const double readMs = block.param("read_time_ms");
+    const double writeMs = blocks::ServiceTimes::of(block).writeMsFor(here.rowsPerWrite());
     const double cv = block.param("service_cv");
     here.hasCapacity = true;
     here.instances = 1 + replicas;
@@ -432,6 +435,20 @@ void planGeoDns(const PlanningContext& context, const model::Block& block, Block
 
 } // namespace
 
+double poolWaitMs(const model::Block& caller, const model::Link& link, double callsPerSecond, double holdMs)
+{
+    const int size = static_cast<int>(link.param("pool_size"));
+    if (size <= 0 || !(callsPerSecond > 0) || !(holdMs > 0) || !std::isfinite(holdMs))
+        return 0;
+    const double perInstance = callsPerSecond / std::max(1, instancesOf(caller));
+    const double mu = 1000 / holdMs;
+    const double timeoutS = link.param("pool_timeout_ms") / 1000;
+    if (timeoutS > 0)
+        return mmcDeterministicPatience(perInstance, mu, size, timeoutS).meanWaitServed * 1000;
+    const QueueMetrics waits = mmc(perInstance, mu, size);
+    return waits.stable ? waits.meanWait * 1000 : kInfinity;
+}
+
 PassOn passOn(const PlanningContext& context, const model::Block& block, const model::BlockSpec& spec,
               BlockPlan& here)
 {
@@ -443,13 +460,21 @@ PassOn passOn(const PlanningContext& context, const model::Block& block, const m
         here.hitRatio = outcome.hit;
         here.fetchRatio = outcome.fetch;
         here.waitRatio = outcome.wait;
-        return {spec.cachesStaticOnly ? 1.0 : outcome.fetch, outcome.fetch, 1.0};
+        const double reads = spec.cachesStaticOnly ? 1.0 : outcome.fetch;
+        if (block.choice<model::CacheStrategy>("strategy") == model::CacheStrategy::WriteBehind) {
+            // Every write reaches the store, in batches (WriteBehindModel.h).
+            const WriteBehindFigures batches =
+                writeBehind(here.writeRps, static_cast<int>(block.param("write_batch_size")),
+                            block.param("flush_interval_ms") / 1000);
+            return {reads, outcome.fetch, 1.0 / batches.rowsPerBatch, 1.0};
+        }
+        return {reads, outcome.fetch, 1.0, 1.0};
     }
     case Behaviour::RateLimiter:
         if (block.choice<model::LimitScope>("scope") == model::LimitScope::Global &&
             arrivalRps > block.param("rate_rps")) {
             const double admitted = block.param("rate_rps") / arrivalRps;
-            return {admitted, admitted, admitted};
+            return {admitted, admitted, admitted, admitted};
         }
         return {};
     case Behaviour::Queue: {
@@ -458,7 +483,7 @@ PassOn passOn(const PlanningContext& context, const model::Block& block, const m
         const double p = block.param("failure_probability");
         const int m = static_cast<int>(block.param("max_receives"));
         const double attempts = p < 1 ? (1 - std::pow(p, m)) / (1 - p) : m;
-        return {attempts, attempts, attempts};
+        return {attempts, attempts, attempts, attempts};
     }
     case Behaviour::Client:
     case Behaviour::LoadBalancer:

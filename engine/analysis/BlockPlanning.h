@@ -43,9 +43,11 @@ struct Call {
     double readMs = 0, writeMs = 0;
 };
 
-// Fraction of arriving dynamic reads, static reads and writes that go on down the links.
+// Fraction of arriving dynamic reads, static reads, writes and the rows
+// those writes carry that go on down the links (write-behind sends all the
+// rows in fewer writes).
 struct PassOn {
-    double reads = 1, staticReads = 1, writes = 1;
+    double reads = 1, staticReads = 1, writes = 1, writeRows = 1;
 };
 
 // Also sets a cache's hit, fetch and wait ratios in `here` (the backward pass reads them).
@@ -57,6 +59,12 @@ PassOn passOn(const PlanningContext& context, const model::Block& block, const m
 std::vector<double> linkFractions(const model::Architecture& design, const model::Block& block,
                                   const model::BlockSpec& spec, const std::vector<const model::Link*>& links,
                                   const BlockPlan& here);
+
+// Mean wait for a connection of the link's pool (0 without one): one pool
+// per caller instance (sim/ConnectionPool.h), each an M/M/c queue fed by its
+// share of `callsPerSecond`, a connection held `holdMs` (the call's round
+// trip), with its acquire timeout M/M/c+D; infinite when it never keeps up.
+double poolWaitMs(const model::Block& caller, const model::Link& link, double callsPerSecond, double holdMs);
 
 // Utilisation, wait and response of the block, its callees planned already:
 // `calls` holds one entry per link, in link order. `waitOverrideMs` (may be

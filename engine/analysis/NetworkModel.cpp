@@ -72,6 +72,7 @@ NetworkPlan planPass(const PlanningContext& context, const std::map<std::string,
     }
 
     const std::vector<size_t> order = topologicalOrder(design);
+    std::map<const model::Link*, double> linkRps; // calls per second on each link
     // Forward pass: traffic.
     for (size_t index : order) {
         const model::Block& block = design.blocks[index];
@@ -82,6 +83,7 @@ NetworkPlan planPass(const PlanningContext& context, const std::map<std::string,
             const double rps = rate != clientRates.end() ? rate->second : block.param("rate_rps");
             here.readRps = rps * block.param("read_ratio");
             here.writeRps = rps - here.readRps;
+            here.writeRowRps = here.writeRps;
             here.staticRps = here.readRps * block.param("static_ratio");
             plan.offeredRps += rps;
         }
@@ -96,6 +98,8 @@ NetworkPlan planPass(const PlanningContext& context, const std::map<std::string,
             target.readRps += readsOut;
             target.staticRps += staticOut;
             target.writeRps += writesOut;
+            target.writeRowRps += here.writeRowRps * pass.writeRows * fractions[l];
+            linkRps[links[l]] = readsOut + writesOut;
             // GeoDNS routes by the client's region (only clients call it).
             if (specOf(design.blocks[*design.blockIndex(links[l]->to)]).behaviour == Behaviour::GeoDns)
                 target.rpsByRegion[block.region] += readsOut + writesOut;
@@ -105,7 +109,10 @@ NetworkPlan planPass(const PlanningContext& context, const std::map<std::string,
     for (auto it = order.rbegin(); it != order.rend(); ++it) {
         const model::Block& block = design.blocks[*it];
         BlockPlan& here = plan.blocks[*it];
+        // A topic delivers in the background: its subscribers' pools never hold its publishers.
+        const bool waitsForCalls = specOf(block).behaviour != Behaviour::Topic;
         std::vector<Call> calls;
+        double pooledRps = 0, pooledWait = 0;
         for (const model::Link* link : design.linksFrom(block.id)) {
             const BlockPlan& target = *plan.find(link->to);
             const double there = 2 * link->param("latency_ms");
@@ -115,8 +122,21 @@ NetworkPlan planPass(const PlanningContext& context, const std::map<std::string,
             if (const auto regional = target.responseByRegionMs.find(block.region);
                 regional != target.responseByRegionMs.end())
                 call.meanMs = call.readMs = call.writeMs = there + regional->second;
+            // A connection is held for the call's round trip; waiting for one comes first.
+            if (waitsForCalls && link->param("pool_size") > 0) {
+                const double rps = linkRps[link];
+                const double poolMs = poolWaitMs(block, *link, rps, call.meanMs);
+                pooledRps += rps;
+                pooledWait += rps * poolMs;
+                here.poolWaitMs = 0;
+                call.meanMs += poolMs;
+                call.readMs += poolMs;
+                call.writeMs += poolMs;
+            }
             calls.push_back(call);
         }
+        if (pooledRps > 0)
+            here.poolWaitMs = pooledWait / pooledRps;
         const auto wait = waitOverrideMs.find(block.id);
         planBlock(context, block, specOf(block), here, calls, wait == waitOverrideMs.end() ? nullptr : &wait->second);
         here.concurrency = here.arrivalRps() * here.responseMs / 1000;

@@ -55,6 +55,7 @@
 #include "model/Architecture.h"
 
 #include <map>
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -64,6 +65,9 @@ struct BlockPlan {
     std::string id;
     std::string kind;
     double readRps = 0, writeRps = 0; // arriving at the block
+    // Rows those writes carry: more than writeRps where write-behind batches
+    // arrive (a batch is one write of many rows; ServiceTimes prices it).
+    double writeRowRps = 0;
     double staticRps = 0;             // of the reads, those for static assets
     bool hasCapacity = false;         // a pool of workers (service, database)
     int instances = 0, workers = 0;
@@ -95,10 +99,14 @@ struct BlockPlan {
     // GeoDNS: arrivals by the client's region, and the response each region's clients see.
     std::map<std::string, double> rpsByRegion;
     std::map<std::string, double> responseByRegionMs;
+    // Blocks calling over pooled links: the mean wait for a connection of
+    // the calls over them (BlockPlanning's poolWaitMs); -1 without a pool.
+    double poolWaitMs = -1;
     // False when the caller does not wait for it (a queue's consumers, a topic's subscribers).
     bool onResponsePath = true;
 
     double arrivalRps() const { return readRps + writeRps; }
+    double rowsPerWrite() const { return writeRps > 0 ? std::max(1.0, writeRowRps / writeRps) : 1.0; }
 };
 
 struct NetworkPlan {

@@ -203,6 +203,50 @@ double mm1ResponseQuantile(double lambda, double mu, double q)
     return -std::log1p(-q) / (mu - lambda); // log1p keeps q near 0 accurate
 }
 
+PatienceMetrics mmcDeterministicPatience(double lambda, double mu, int c, double patience)
+{
+    requireNonNegative(lambda, "arrival rate");
+    requirePositive(mu, "service rate");
+    requireNonNegative(patience, "patience");
+    requireServers(c);
+    if (lambda == 0)
+        return {0, 0, 0, 0};
+    const double cmu = c * mu, tau = patience;
+    // x = (lambda - c mu) tau is the exponent the waiting region grows by.
+    // Everything below is relative to P_{c-1} and scaled by e^{-max(0, x)},
+    // so that a long patience in overload neither overflows nor loses the
+    // states below c; the integrals are written with expm1 so that x near 0
+    // (lambda near c mu) does not cancel.
+    const double x = (lambda - cmu) * tau;
+    const double scale = std::exp(-std::max(0.0, x));
+    // (e^z - 1) / z, and z^-2 times the integral of u e^{z u} over [0, 1]: both well conditioned.
+    const auto phi = [](double z) { return z == 0 ? 1.0 : std::expm1(z) / z; };
+    const auto moment = [](double z) {
+        if (std::fabs(z) < 1e-3)
+            return 0.5 + z / 3 + z * z / 8;
+        return (std::expm1(z) * (z - 1) + z) / (z * z);
+    };
+    // e^{-z} moment(z), without the overflow of e^z for a large z > 0.
+    const auto scaledMoment = [](double z) {
+        if (std::fabs(z) < 1e-3)
+            return 0.5 - z / 6 + z * z / 24;
+        return (z + std::expm1(-z)) / (z * z);
+    };
+    // Scaled integrals of lambda v / P_{c-1}: over (0, tau] (waits, then served),
+    // over (tau, inf) (gives up), and of x v over (0, tau].
+    const double served = lambda * tau * (x > 0 ? phi(-x) : phi(x));
+    const double leaves = lambda * std::exp(std::min(0.0, x)) / cmu;
+    const double firstMoment = lambda * tau * tau * (x > 0 ? scaledMoment(x) : moment(x));
+    const double below = scale / erlangB(lambda / mu, c - 1); // sum_{k<c} P_k / P_{c-1}, scaled
+    const double norm = below + served + leaves;
+    PatienceMetrics metrics;
+    metrics.probabilityOfWaiting = (served + leaves) / norm;
+    metrics.probabilityOfTimeout = leaves / norm;
+    metrics.meanWaitServed = firstMoment / norm / (1 - metrics.probabilityOfTimeout);
+    metrics.throughput = lambda * (1 - metrics.probabilityOfTimeout);
+    return metrics;
+}
+
 double mmcWaitQuantile(double lambda, double mu, int c, double q)
 {
     requireProbability(q);

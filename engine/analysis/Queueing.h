@@ -102,6 +102,28 @@ double mmcResponseCdf(double lambda, double mu, int c, double t);
 // bracket never fails) to a relative precision of ~1e-12.
 double mmcResponseQuantile(double lambda, double mu, int c, double q);
 
+// M/M/c+D: M/M/c where a waiting request gives up after a fixed patience
+// (a connection pool's acquire timeout). Always stable: in overload the
+// impatient leave. Exact (Baccelli and Hebuterne 1981; the M/M/n+G
+// summary of Zeltyn and Mandelbaum 2005): while every server is busy,
+// departures are Poisson at c mu whatever else happens, so the offered
+// wait V (what an infinitely patient arrival would wait) moves like a
+// workload: it falls at rate 1 and an arrival that will be served (V <=
+// patience) adds an Exp(c mu) to it. Level crossing gives its density
+//   v(x) = lambda P_{c-1} exp(lambda min(x, tau) - c mu x),  x > 0,
+// with P_k = P_0 a^k / k! for k < c, normalised with the states below c.
+// An arrival (Poisson: it sees the time average) waits when V > 0 and
+// gives up when V > tau:
+//   P(timeout) = lambda P_{c-1} e^{-(c mu - lambda) tau} / (c mu).
+// tau -> infinity gives Erlang C; tau = 0 gives Erlang B.
+struct PatienceMetrics {
+    double probabilityOfWaiting; // P(an arrival finds every server busy)
+    double probabilityOfTimeout; // P(it gives up after the patience)
+    double meanWaitServed;       // s, over the arrivals that get a server (0 for those that did not wait)
+    double throughput;           // served per second: lambda (1 - P(timeout))
+};
+PatienceMetrics mmcDeterministicPatience(double lambda, double mu, int c, double patience);
+
 // Little's law L = lambda W: holds for any stable system, whatever the
 // distributions; use the effective (admitted) rate when there is blocking.
 double littleL(double lambda, double w);

@@ -1,12 +1,15 @@
 #include "CacheBlock.h"
 
+#include "model/NumberText.h"
 #include "model/Registry.h"
+#include "core/FigureNames.h"
 
 #include <cmath>
+#include <vector>
 
 namespace scalelab::blocks {
 
-void CacheBlock::configure(sim::Kernel&, const model::Block& block)
+void CacheBlock::configure(sim::Kernel& kernel, const model::Block& block)
 {
     m_staticOnly = model::Registry::instance().find(block.kind)->cachesStaticOnly;
     m_capacityModel = block.choice<model::HitModel>("hit_model") == model::HitModel::Capacity;
@@ -20,6 +23,11 @@ void CacheBlock::configure(sim::Kernel&, const model::Block& block)
     m_store.configure(static_cast<size_t>(block.param("capacity")),
                       block.choice<CacheStore::Eviction>("eviction"),
                       sim::fromSeconds(block.param("ttl_s")));
+    m_batchSize = static_cast<int>(block.param("write_batch_size"));
+    m_flushInterval = sim::fromMs(block.param("flush_interval_ms"));
+    // A smaller batch, or a strategy that no longer holds writes, sends what is held now.
+    if (m_unflushed > 0 && (m_strategy != Strategy::WriteBehind || m_unflushed >= static_cast<uint32_t>(m_batchSize)))
+        flush(kernel);
 }
 
 void CacheBlock::after(sim::Kernel& kernel, uint32_t frame, Phase phase, sim::SimTime delay)
@@ -36,6 +44,12 @@ void CacheBlock::after(sim::Kernel& kernel, uint32_t frame, Phase phase, sim::Si
 
 void CacheBlock::onArrive(sim::Kernel& kernel, uint32_t frame)
 {
+    if (m_down) {
+        kernel.finish(frame, sim::Outcome::Failed); // connection refused: the node is down
+        return;
+    }
+    // Inside the cache now, whatever it does next (a crash finds it by this).
+    kernel.frames()[frame].state = sim::FrameState::Working;
     if (kernel.frames()[frame].type == sim::RequestType::Write)
         write(kernel, frame);
     else
@@ -120,11 +134,8 @@ void CacheBlock::write(sim::Kernel& kernel, uint32_t frame)
         // The cache takes the write and answers; the store hears of it later.
         if (m_capacityModel)
             m_store.insert(key, kernel.now(), 0);
-        if (linkCount() > 0) {
-            ++m_pendingWrites;
-            ++m_writesPassed;
-            kernel.callDetached(index(), 0, key, sim::RequestType::Write);
-        }
+        if (linkCount() > 0)
+            holdWrite(kernel, key);
         after(kernel, frame, Answer, m_hitLatency);
         return;
     }
@@ -251,11 +262,87 @@ void CacheBlock::refreshInBackground(sim::Kernel& kernel, uint32_t key)
     kernel.callDetached(index(), 0, key, sim::RequestType::Read);
 }
 
-void CacheBlock::onDetachedReply(sim::Kernel& kernel, uint32_t key, sim::RequestType type, sim::Outcome outcome)
+void CacheBlock::holdWrite(sim::Kernel& kernel, uint32_t key)
+{
+    if (m_unflushed == 0) {
+        // The oldest write starts the clock: no write waits longer than the interval.
+        m_batchKey = key;
+        if (++m_flushTimer == kCrashReport)
+            ++m_flushTimer;
+        kernel.schedule(kernel.now() + m_flushInterval, sim::EventType::BlockTimer, index(), m_flushTimer);
+    }
+    ++m_unflushed;
+    if (m_unflushed >= static_cast<uint32_t>(m_batchSize))
+        flush(kernel);
+}
+
+void CacheBlock::flush(sim::Kernel& kernel)
+{
+    if (m_unflushed == 0)
+        return;
+    const uint32_t rows = m_unflushed;
+    m_unflushed = 0; // the pending timer finds nothing to flush; the next write arms a new one
+    if (linkCount() == 0)
+        return; // the store was unlinked while running: there is nowhere to write
+    m_pendingWrites += rows;
+    m_writesPassed += rows;
+    ++m_batchesSent;
+    // At most write_batch_size (<= 10,000) rows: a frame's row count holds it.
+    kernel.callDetached(index(), 0, m_batchKey, sim::RequestType::Write, static_cast<uint16_t>(rows));
+}
+
+void CacheBlock::onTimer(sim::Kernel& kernel, uint32_t tag)
+{
+    if (tag == kCrashReport) {
+        const std::string lost = m_lostInLastCrash == 0 ? std::string("no unflushed writes lost")
+                                 : model::compactNumber(m_lostInLastCrash) +
+                                       (m_lostInLastCrash == 1 ? " unflushed write lost" : " unflushed writes lost");
+        kernel.log(index(), id() + " crashed: " + lost + ", every cached entry gone");
+        return;
+    }
+    if (tag == m_flushTimer && m_unflushed > 0)
+        flush(kernel);
+}
+
+int CacheBlock::crash(sim::Kernel& kernel, int)
+{
+    if (m_down)
+        return 0;
+    m_down = true;
+    ++m_crashes;
+    m_lostInLastCrash = m_unflushed;
+    m_lostWrites += m_unflushed;
+    m_unflushed = 0;
+    m_store.clear();
+    m_refreshing.clear();
+    failCallsInside(kernel);
+    // Reported by an event, so the log has the fault first and then what it cost.
+    kernel.schedule(kernel.now(), sim::EventType::BlockTimer, index(), kCrashReport);
+    return 1;
+}
+
+void CacheBlock::failCallsInside(sim::Kernel& kernel)
+{
+    // Rare: one scan of the frame pool. Calls still on the wire to the cache
+    // are not inside it; they meet the cache as it is when they arrive.
+    m_fetches.clear(); // no waiter is handed a fetch: every one of them fails here
+    std::vector<std::pair<uint32_t, uint32_t>> inside;
+    for (uint32_t frame = 0; frame < kernel.frames().capacity(); ++frame)
+        if (kernel.frames().isLive(frame) && kernel.frames()[frame].block == index() &&
+            kernel.frames()[frame].state != sim::FrameState::Travelling)
+            inside.emplace_back(frame, kernel.frames().generation(frame));
+    for (const auto& [frame, generation] : inside)
+        if (kernel.frames().isLive(frame, generation))
+            kernel.finish(frame, sim::Outcome::Failed);
+}
+
+void CacheBlock::onDetachedReply(sim::Kernel& kernel, uint32_t key, sim::RequestType type, uint16_t rows,
+                                 sim::Outcome outcome)
 {
     if (type == sim::RequestType::Write) {
-        --m_pendingWrites;
-        m_failedBackgroundWrites += outcome != sim::Outcome::Ok;
+        m_pendingWrites -= rows;
+        if (outcome != sim::Outcome::Ok)
+            m_failedBackgroundWrites += rows;
         return;
     }
     m_refreshing.erase(key);
@@ -288,7 +375,11 @@ std::map<std::string, double> CacheBlock::extraMetrics() const
             {"evictions", double(m_store.evictions() - m_evictionsAtReset)},
             {"entries", double(m_store.size())},
             {"downstream_reads", double(m_fetchesSent + m_backgroundRefreshes)},
-            {"downstream_writes", double(m_writesPassed)},
+            {"downstream_writes", double(m_writesPassed)}, // rows: a write-behind batch counts its rows
+            {"downstream_batches", double(m_batchesSent)},
+            {"unflushed_writes", double(m_unflushed)},
+            {figures::kLostWrites, double(m_lostWrites)},
+            {"crashes", double(m_crashes)},
             {"coalesced", double(m_coalesced)},
             // Fetches of a key already being fetched: the herd a lock coalesces.
             {"herd_fetches", double(m_herdFetches)},
@@ -304,6 +395,7 @@ void CacheBlock::resetStats(sim::SimTime now)
     m_hits = m_misses = m_expired = m_staleReads = m_fetchesSent = m_coalesced = 0;
     m_earlyRefreshes = m_backgroundRefreshes = m_writesPassed = m_failedBackgroundWrites = m_dynamicPassed = 0;
     m_herdFetches = 0;
+    m_batchesSent = m_lostWrites = m_crashes = 0;
     m_evictionsAtReset = m_store.evictions();
     m_flushesAtReset = m_flushes;
 }

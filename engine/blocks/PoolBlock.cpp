@@ -63,7 +63,7 @@ void PoolBlock::onArrive(sim::Kernel& kernel, uint32_t index)
 
 sim::SimTime PoolBlock::workTime(const sim::CallFrame& frame)
 {
-    return m_times.sample(frame.type, rng());
+    return m_times.sample(frame, rng());
 }
 
 bool PoolBlock::scaleTo(sim::Kernel& kernel, int instances)

@@ -111,7 +111,7 @@ void ReplicatedDatabaseBlock::detectConflict(uint32_t key, int node, sim::SimTim
 
 sim::SimTime ReplicatedDatabaseBlock::workTime(const sim::CallFrame& frame)
 {
-    return m_times.sample(frame.type, rng());
+    return m_times.sample(frame, rng());
 }
 
 void ReplicatedDatabaseBlock::onWorkDone(sim::Kernel& kernel, uint32_t index)

@@ -86,7 +86,7 @@ void ShardedDatabaseBlock::release(sim::Kernel& kernel, uint32_t frame)
 
 sim::SimTime ShardedDatabaseBlock::workTime(const sim::CallFrame& frame)
 {
-    return sim::fromMs(m_lookupMs) + m_times.sample(frame.type, rng());
+    return sim::fromMs(m_lookupMs) + m_times.sample(frame, rng());
 }
 
 std::map<std::string, double> ShardedDatabaseBlock::extraMetrics() const

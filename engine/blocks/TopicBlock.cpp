@@ -20,12 +20,12 @@ void TopicBlock::onWorkDone(sim::Kernel& kernel, uint32_t frame)
     ++m_published;
     for (uint16_t link = 0; link < linkCount(); ++link) {
         ++m_deliveries;
-        kernel.callDetached(index(), link, call.key, call.type);
+        kernel.callDetached(index(), link, call.key, call.type, call.rows);
     }
     kernel.finish(frame, sim::Outcome::Ok);
 }
 
-void TopicBlock::onDetachedReply(sim::Kernel&, uint32_t, sim::RequestType, sim::Outcome outcome)
+void TopicBlock::onDetachedReply(sim::Kernel&, uint32_t, sim::RequestType, uint16_t, sim::Outcome outcome)
 {
     m_failedDeliveries += outcome != sim::Outcome::Ok;
 }

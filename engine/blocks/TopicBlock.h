@@ -13,7 +13,8 @@ public:
     void configure(sim::Kernel& kernel, const model::Block& block) override;
     void onArrive(sim::Kernel& kernel, uint32_t frame) override;
     void onWorkDone(sim::Kernel& kernel, uint32_t frame) override;
-    void onDetachedReply(sim::Kernel& kernel, uint32_t key, sim::RequestType type, sim::Outcome outcome) override;
+    void onDetachedReply(sim::Kernel& kernel, uint32_t key, sim::RequestType type, uint16_t rows,
+                         sim::Outcome outcome) override;
     std::map<std::string, double> extraMetrics() const override;
     void resetStats(sim::SimTime now) override;
 

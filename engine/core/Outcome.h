@@ -13,9 +13,10 @@ enum class Outcome : uint8_t {
     CircuitOpen, // refused by an open circuit breaker
     Failed,      // crashed instance or injected error
     Removed,     // the block or link it was on was removed from the design while running
+    PoolTimeout, // no connection of the caller's pool came free within its acquire timeout
 };
 
-constexpr int kOutcomeCount = 7;
+constexpr int kOutcomeCount = 8;
 constexpr int kErrorKindCount = kOutcomeCount - 1;
 
 // Stable names used in JSON output and the UI.
@@ -29,6 +30,7 @@ inline const char* outcomeName(Outcome outcome)
     case Outcome::CircuitOpen: return "circuit_open";
     case Outcome::Failed: return "failed";
     case Outcome::Removed: return "removed";
+    case Outcome::PoolTimeout: return "pool_timeout";
     }
     return "failed";
 }

@@ -86,7 +86,7 @@ struct BlockSpec {
     std::vector<ParamSpec> params;
     GaugeSpec gauge;
     // Block faults that apply besides those every non-client block takes
-    // (FaultCatalog: crash, slow, flush, kill_primary).
+    // (FaultCatalog: crash, slow, flush, crash_cache, kill_primary).
     std::vector<std::string> faults;
     // Indicative list price; the registry turns it into cost parameters.
     // No per-hour price means no cost_per_hour parameter at all.

@@ -55,6 +55,10 @@ const std::vector<FaultSpec>& faultSpecs()
          "Each call that reaches the block fails at once with this probability."},
         {"flush", "Flush cache", T::Block, false, false, "", 0, 0, 0,
          "Every cached entry is gone: the next reads all miss and fall on the origin."},
+        {"crash_cache", "Crash cache node", T::Block, false, false, "", 0, 0, 0,
+         "The cache process dies and restarts empty: every cached entry is gone, and every write-behind "
+         "write not yet flushed to the database is lost (counted as lost_writes). With a duration the cache "
+         "stays down that long and calls to it fail; without one it is back at once."},
         {"kill_primary", "Kill database primary", T::Block, false, false, "", 0, 0, 0,
          "The primary dies; writes fail until a replica is promoted after the failover time."},
         {"cut_link", "Cut link", T::Link, false, false, "", 0, 0, 0,
@@ -138,6 +142,8 @@ std::string describeFault(const Fault& fault)
         text = number(fault.value * 100) + "% errors at " + fault.block;
     else if (fault.action == "cut_link")
         text = "cut link " + fault.block + " -> " + fault.to;
+    else if (fault.action == "crash_cache")
+        text = "crash cache node " + fault.block;
     else if (fault.action == "lose_region")
         text = "lose region " + fault.region;
     else

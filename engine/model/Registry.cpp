@@ -1,12 +1,15 @@
 #include "Registry.h"
 
 #include "Choices.h"
+#include "core/FigureNames.h"
+#include "NumberText.h"
 #include "RampStages.h"
 #include "ResilienceSpecs.h"
 #include "SpecBuilders.h"
 #include "core/SimTime.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace scalelab::model {
 
@@ -45,6 +48,18 @@ std::string replicasCellApproximation(const Block& block, const BlockSpec&, int 
 {
     return block.id + ": one primary per cell takes 1/" + std::to_string(cellCount) +
            " of the writes the design's single primary takes";
+}
+
+// A write-behind cache's card: the writes it has lost to a crash, in the
+// error colour, or the writes it holds that the database has not seen yet.
+StateBadge cacheBadge(double unflushed, const std::map<std::string, double>& extras)
+{
+    const auto lost = extras.find(figures::kLostWrites);
+    if (lost != extras.end() && lost->second > 0)
+        return {compactNumber(lost->second) + (lost->second == 1 ? " write lost" : " writes lost"), true, false};
+    if (unflushed >= 1)
+        return {compactNumber(std::round(unflushed)) + " unflushed", false, false};
+    return {};
 }
 
 std::string cacheCellApproximation(const Block& block, const BlockSpec&, int cellCount)
@@ -202,7 +217,8 @@ BlockSpec databaseSpec()
                        {number("read_time_ms", "Read time", ParamType::Duration, "ms", 5, 0, kHour, 1,
                                "Mean time to serve one read query."),
                         number("write_time_ms", "Write time", ParamType::Duration, "ms", 20, 0, kHour, 1,
-                               "Mean time to serve one write query.")});
+                               "Mean time to serve one write query."),
+                        batchRowParam()});
     spec.params.push_back(perCell(number("max_connections", "Max connections", ParamType::Int, "", 200, 1, 1'000'000, 10,
                                  "Connections the database accepts at once over all its instances, queued or "
                                  "served. Beyond it a query is refused with 503 (too many connections).")));
@@ -232,7 +248,8 @@ BlockSpec replicatedDatabaseSpec()
                        {number("read_time_ms", "Read time", ParamType::Duration, "ms", 5, 0, kHour, 1,
                                "Mean time to serve one read query, on any node."),
                         number("write_time_ms", "Write time", ParamType::Duration, "ms", 20, 0, kHour, 1,
-                               "Mean time for the primary to commit one write.")});
+                               "Mean time for the primary to commit one write."),
+                        batchRowParam()});
     spec.params.push_back(choice("replication", "Replication", Replication::Async,
         "Async: a write returns once the primary commits; replicas catch up later (lag, stale reads). "
         "Semi-sync: it also waits until one replica has received it. Sync: it waits until every replica "
@@ -289,7 +306,8 @@ BlockSpec shardedDatabaseSpec()
                        {number("read_time_ms", "Read time", ParamType::Duration, "ms", 5, 0, kHour, 1,
                                "Mean time for one shard to serve a read."),
                         number("write_time_ms", "Write time", ParamType::Duration, "ms", 20, 0, kHour, 1,
-                               "Mean time for one shard to serve a write.")});
+                               "Mean time for one shard to serve a write."),
+                        batchRowParam()});
     spec.params.push_back(number("cross_shard_ratio", "Cross-shard reads", ParamType::Double, "", 0, 0, 1, 0.05,
                                  "Share of reads that need every shard (scatter-gather): they wait for the "
                                  "slowest shard."));
@@ -310,7 +328,8 @@ BlockSpec cacheSpec()
     spec.tier = Tier::Cache;
     spec.behaviour = Behaviour::Cache;
     spec.calls = {Tier::Router, Tier::Compute, Tier::Database, Tier::Cache};
-    spec.faults = {"flush"};
+    spec.faults = {"flush", "crash_cache"};
+    spec.gauge = {"Unflushed writes", {}, &cacheBadge}; // write-behind's dirty writes: what a crash loses
     spec.pricePerHour = 0.20;
     spec.cellApproximation = cacheCellApproximation;
     spec.params = {
@@ -334,8 +353,16 @@ BlockSpec cacheSpec()
                "Cache-aside: on a miss the app reads the database and then writes the cache (one more cache "
                "round trip). Read-through: the cache fetches on a miss itself. Write-through: writes go to the "
                "database and update the cache, so a write waits for both. Write-behind: writes update the cache "
-               "and return; the database is written in the background (lost if the cache crashes first). "
-               "Refresh-ahead: a hit on an entry near its expiry refreshes it in the background."),
+               "and return; the cache writes them to the database later in batches (lost if the cache crashes "
+               "first). Refresh-ahead: a hit on an entry near its expiry refreshes it in the background."),
+        number("write_batch_size", "Write-behind batch", ParamType::Int, "writes", 50, 1, 10'000, 10,
+               "Write-behind: unflushed writes the cache sends to the database as one batched write. A full "
+               "batch goes at once, so the database sees about writes/s / batch size writes a second. 1 = each "
+               "write on its own, as soon as it is taken."),
+        number("flush_interval_ms", "Write-behind flush interval", ParamType::Duration, "ms", 1000, 1, kHour, 100,
+               "Write-behind: the longest a write waits in the cache before it is flushed, batch full or not. "
+               "Longer intervals make fuller batches and leave more writes to lose if the cache crashes (about "
+               "writes/s x the mean time since the last flush)."),
         number("invalidate_on_write", "Invalidate on write", ParamType::Bool, "", 1, 0, 1, 1,
                "Cache-aside and read-through: a write deletes the cached key. Off: the old value stays and "
                "later reads of it are stale until it expires."),
@@ -362,6 +389,8 @@ BlockSpec cdnSpec()
     spec.edgeOnly = true;
     spec.cachesStaticOnly = true;
     spec.pricePerHour.reset(); // priced per request only
+    spec.faults = {"flush"};   // edge servers are many: losing one is not a cache crash
+    spec.gauge = {};
     spec.pricePerMillion = 0.75;
     // A CDN caches by capacity and cache-control TTL; the other cache knobs stay as they are.
     for (auto& param : spec.params) {
@@ -404,8 +433,12 @@ Registry::Registry()
                "Behind a load balancer: this target only gets traffic when no other target is healthy "
                "(nginx's backup servers)."),
           number("pool_size", "Connection pool", ParamType::Int, "", 0, 0, 100'000, 1,
-                 "Connections the caller keeps to this target (a database connection pool): at most this many "
-                 "calls at once, the others wait for a free connection. 0 = no pool, no limit."),
+                 "Connections each instance of the caller keeps to this target (a database connection pool, "
+                 "SQLAlchemy's pool_size): at most this many calls at once per instance, the others wait in "
+                 "order for a free connection, holding their worker. 0 = no pool, no limit."),
+          number("pool_timeout_ms", "Pool acquire timeout", ParamType::Duration, "ms", 30'000, 0, kHour, 100,
+                 "With a connection pool: the longest a call waits for a free connection before it fails with "
+                 "pool_timeout (SQLAlchemy's pool_timeout, 30 s; HikariCP's connectionTimeout). 0 = waits for ever."),
       }
 {
     for (BlockSpec& spec : resilienceSpecs())

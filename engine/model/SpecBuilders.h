@@ -71,6 +71,16 @@ inline ParamSpec perCell(ParamSpec spec)
     return spec;
 }
 
+// What a database charges for each row of a batched write after the first
+// (databases of every kind take write-behind batches).
+inline ParamSpec batchRowParam()
+{
+    return number("batch_row_ms", "Batch row time", ParamType::Duration, "ms", 1, 0, kHour, 0.5,
+                  "Time each row after the first adds to a batched write (a write-behind flush: one multi-row "
+                  "statement, one commit): a batch of n rows takes write time + (n - 1) x this. The commit and "
+                  "the round trip, most of a single write's cost, are paid once per batch.");
+}
+
 // Parameters shared by every pooled compute block (service, database): the
 // pool's shape, its queue, its own timeout and the service-time distribution.
 inline std::vector<ParamSpec> poolParams(int instances, int workers, int queueCapacity)

@@ -90,6 +90,11 @@ std::string FaultInjector::apply(const model::Fault& fault)
     if (fault.action == "crash") {
         if (block.crash(m_kernel, static_cast<int>(fault.value)) <= 0)
             return "every instance of " + fault.block + " is already down";
+    } else if (fault.action == "crash_cache") {
+        if (block.crash(m_kernel, 1) <= 0)
+            return fault.block + " is already down";
+        if (fault.durationS <= 0)
+            block.restore(m_kernel); // a process that dies and restarts at once: it comes back empty
     } else if (fault.action == "slow") {
         block.setSlowFactor(fault.value);
     } else if (fault.action == "error_rate") {
@@ -111,7 +116,7 @@ void FaultInjector::revert(const model::Fault& fault)
     } else if (fault.action == "lose_region" || fault.action == "error_rate") {
         for (uint32_t index : blocks)
             m_kernel.block(index).setErrorRate(0);
-    } else if (fault.action == "crash") {
+    } else if (fault.action == "crash" || fault.action == "crash_cache") {
         m_kernel.block(blocks.front()).restore(m_kernel);
     } else if (fault.action == "slow") {
         m_kernel.block(blocks.front()).setSlowFactor(1);

@@ -88,12 +88,14 @@ void Simulator::readLinkParams(const model::Link& link, sim::RuntimeLink& compil
     compiled.probability = link.param("probability");
     compiled.weight = link.param("weight");
     compiled.poolSize = static_cast<int>(link.param("pool_size"));
+    compiled.poolTimeout = fromMs(link.param("pool_timeout_ms"));
     compiled.backup = link.param("backup") != 0;
 }
 
 void Simulator::compileLink(const model::Link& link)
 {
     sim::RuntimeLink compiled;
+    compiled.id = m_kernel.newLinkId();
     compiled.target = slotOf(link.to);
     readLinkParams(link, compiled);
     m_kernel.block(slotOf(link.from)).links().push_back(compiled);
@@ -140,6 +142,8 @@ stats::Snapshot Simulator::snapshot(bool withSeries) const
         block.latency = stats::LatencySummary::of(metrics.latency());
         block.inFlight = runtime.inFlight();
         block.extras = runtime.extraMetrics();
+        if (const stats::PoolWaitStats* pools = runtime.poolWaitStats())
+            pools->addTo(block.extras);
         const double rate = snap.measuredSeconds > 0 ? double(block.arrivals) / snap.measuredSeconds : 0;
         block.costPerHour = runtime.costPerHour(rate);
         snap.costPerHour += block.costPerHour;
@@ -282,6 +286,7 @@ void Simulator::refresh(const model::DesignEdit::SetLinkParam& edit)
                                             [&](const model::Link& l) { return l.from == edit.from && l.to == edit.to; });
     sim::BlockRuntime& caller = m_kernel.block(slotOf(edit.from));
     readLinkParams(link, caller.links()[*m_architecture.linkOrdinal(edit.from, edit.to)]);
+    m_kernel.poolsChanged(slotOf(edit.from)); // a larger pool serves its waiters now; a new timeout applies
     // A caller builds tables from its links' parameters when configured (a load balancer's weights).
     configure(edit.from);
 }

@@ -30,7 +30,8 @@ size_t BlockRuntime::heldBytes() const
     // Calls waiting for a pooled connection are the one thing every block holds.
     size_t bytes = 0;
     for (const RuntimeLink& link : m_links)
-        bytes += link.waiting.size() * sizeof(RuntimeLink::Waiting);
+        for (const ConnectionPool& pool : link.pools)
+            bytes += sizeof(ConnectionPool) + pool.waiting.size() * sizeof(ConnectionPool::Waiting);
     return bytes;
 }
 

@@ -4,35 +4,42 @@
 // link or finish a frame. One subclass per block kind, built by
 // makeBlockRuntime() from the registry kind.
 #include "model/Architecture.h"
+#include "sim/ConnectionPool.h"
 #include "sim/Kernel.h"
 #include "sim/Rng.h"
 #include "stats/BlockMetrics.h"
+#include "stats/PoolWaitStats.h"
 
 #include <deque>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace scalelab::sim {
 
 // A compiled outgoing link, read on every call. With a connection pool
-// (poolSize > 0) at most poolSize calls are in flight on it; the others
-// wait, in order, and the wait is part of the caller's latency.
+// (poolSize > 0) each caller instance has at most poolSize calls in flight
+// on it; the others wait, in order, and the wait is part of the caller's
+// latency (see ConnectionPool).
 struct RuntimeLink {
-    struct Waiting {
-        uint32_t frame, generation;
-        int instance;
-    };
+    uint32_t id = 0; // unique in the run (Kernel::newLinkId): events name a link by it, as positions move
     uint32_t target = 0;
     sim::SimTime latency = 0;
     double probability = 1;
     double weight = 1;
     int poolSize = 0;
-    int inUse = 0;
+    sim::SimTime poolTimeout = 0; // longest wait for a connection; 0 = waits for ever
     bool backup = false; // a load balancer's backup target
     bool cut = false; // an injected partition: calls on it vanish
-    std::deque<Waiting> waiting;
-    uint64_t waited = 0; // calls that had to wait for a connection
+    std::vector<ConnectionPool> pools; // by caller instance, grown as instances call
+
+    ConnectionPool& pool(uint32_t slot)
+    {
+        if (slot >= pools.size())
+            pools.resize(slot + 1);
+        return pools[slot];
+    }
 };
 
 class BlockRuntime {
@@ -63,8 +70,9 @@ public:
     virtual void release(sim::Kernel&, uint32_t) {}
     // A timer this block scheduled (EventType::BlockTimer) fired.
     virtual void onTimer(sim::Kernel&, uint32_t /*tag*/) {}
-    // A background call this block made (Kernel::callDetached) ended.
-    virtual void onDetachedReply(sim::Kernel&, uint32_t /*key*/, sim::RequestType, sim::Outcome) {}
+    // A background call this block made (Kernel::callDetached) ended; `rows`
+    // is what it carried (a batch's rows).
+    virtual void onDetachedReply(sim::Kernel&, uint32_t /*key*/, sim::RequestType, uint16_t /*rows*/, sim::Outcome) {}
     // A job this block started (Kernel::startJob) ended.
     virtual void onJobDone(sim::Kernel&, uint32_t /*tag*/, sim::Outcome) {}
     // The block's own gauge, sampled into each statistics window (breaker
@@ -127,7 +135,12 @@ public:
     }
 
     // Forget measurements at the end of warm-up.
-    virtual void resetStats(sim::SimTime now) { m_metrics.reset(now); }
+    virtual void resetStats(sim::SimTime now)
+    {
+        m_metrics.reset(now);
+        if (m_poolWaits)
+            m_poolWaits->reset();
+    }
 
     uint32_t index() const { return m_index; }
     const std::string& id() const { return m_id; }
@@ -143,6 +156,15 @@ public:
     sim::Rng& rng() { return m_rng; }
     stats::BlockMetrics& metrics() { return m_metrics; }
     const stats::BlockMetrics& metrics() const { return m_metrics; }
+    // Waits for connections of this block's pooled links; made on the first
+    // pooled call, null for a block that never used one.
+    stats::PoolWaitStats& poolWaits()
+    {
+        if (!m_poolWaits)
+            m_poolWaits = std::make_unique<stats::PoolWaitStats>();
+        return *m_poolWaits;
+    }
+    const stats::PoolWaitStats* poolWaitStats() const { return m_poolWaits.get(); }
     sim::DeadlineList& deadlines() { return m_deadlines; }
     sim::SimTime& deadlineCheckAt() { return m_deadlineCheckAt; }
     int& inFlight() { return m_inFlight; }
@@ -159,6 +181,7 @@ private:
     std::vector<RuntimeLink> m_links;
     sim::Rng m_rng;
     stats::BlockMetrics m_metrics;
+    std::unique_ptr<stats::PoolWaitStats> m_poolWaits;
     sim::DeadlineList m_deadlines;
     sim::SimTime m_deadlineCheckAt = sim::kNever;
     int m_inFlight = 0;

@@ -46,6 +46,10 @@ struct CallFrame {
     bool holdsWorker = false;
     bool detached = false;       // background call or job: nobody waits for it
     uint8_t phase = 0;           // block-private step of a call that takes several (caches)
+    // These three fill what was padding before `arrived`: the frame stays 80 bytes.
+    bool holdsConnection = false; // a call that took a connection of its caller's link pool
+    uint16_t rows = 1;           // rows a write carries: > 1 for a write-behind batch (one call, n rows)
+    uint32_t poolSlot = 0;       // which of the caller's per-instance pools lent the connection
     SimTime arrived = 0;         // when it reached its block
 
     // Intrusive membership of an instance's wait queue.
@@ -54,6 +58,8 @@ struct CallFrame {
     uint32_t timerPrev = kNoFrame, timerNext = kNoFrame;
     SimTime deadline = kNever;
 };
+
+static_assert(sizeof(CallFrame) == 80, "frames are pooled by the million: keep them small");
 
 // A client request across all its attempts (the first and each retry).
 struct Request {

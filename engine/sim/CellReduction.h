@@ -8,6 +8,8 @@
 // throughput, arrivals, instances of pools with workers, requests in
 // flight, queue lengths and cost (each cell pays for its own balancer and
 // cache). Latencies, utilisations and ratios are reported as measured.
+// A link's connection pool needs no division: it is per caller instance
+// (sim/ConnectionPool.h), so a cell's instances bring their own pools.
 //
 // Why this is exact for a random split: if every request independently
 // picks one of K cells with probability 1/K, a Poisson stream of rate

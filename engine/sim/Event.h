@@ -18,6 +18,8 @@ enum class EventType : uint8_t {
     Retry,         // frame = request index, generation = request generation
     WindowClose,   // statistics window boundary
     BlockTimer,    // a block's own timer (failover...): block, frame = the block's tag
+    PoolCheck,     // a connection pool's oldest waiter may have timed out: block = caller, frame = link id, generation = pool slot
+    ConnectionFree, // a pooled call's reply reached its caller: its connection is free (fields as PoolCheck)
 };
 
 struct Event {

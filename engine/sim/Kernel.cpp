@@ -4,6 +4,8 @@
 #include "sim/RemovedBlock.h"
 #include "sim/RunLimitExceeded.h"
 
+#include <algorithm>
+
 namespace scalelab::sim {
 
 Kernel::Kernel(SimTime window, size_t windowCapacity)
@@ -96,6 +98,13 @@ void Kernel::dispatch(const Event& event)
     case EventType::BlockTimer:
         m_blocks[event.block]->onTimer(*this, event.frame);
         break;
+    case EventType::PoolCheck:
+        checkPool(event.block, event.frame, event.generation, event.time);
+        break;
+    case EventType::ConnectionFree:
+        if (const int position = linkPosition(event.block, event.frame); position >= 0) // else removed with its pool
+            releaseConnection(event.block, static_cast<uint16_t>(position), event.generation);
+        break;
     case EventType::WindowClose:
         closeWindows();
         schedule(m_now + m_window, EventType::WindowClose, 0);
@@ -129,35 +138,128 @@ void Kernel::call(uint32_t parent, uint16_t linkIndex, int instance)
         return;
     }
     if (link.poolSize > 0) [[unlikely]] {
-        if (link.inUse >= link.poolSize) {
-            waitForConnection(parent, link, instance);
-            return;
-        }
-        ++link.inUse;
+        callPooled(parent, linkIndex, instance);
+        return;
     }
     send(parent, link, linkIndex, instance);
 }
 
-void Kernel::waitForConnection(uint32_t parent, sim::RuntimeLink& link, int instance)
+void Kernel::callPooled(uint32_t parent, uint16_t linkIndex, int instance)
 {
+    const uint32_t callerBlock = m_frames[parent].block;
+    sim::BlockRuntime& caller = *m_blocks[callerBlock];
+    // Each instance of a block with workers has its own pool; any other
+    // caller (a cache, a balancer, a client) is one process with one.
+    const int32_t callerInstance = m_frames[parent].instance;
+    const uint32_t slot = caller.hasWorkers() && callerInstance > 0 ? static_cast<uint32_t>(callerInstance) : 0;
+    sim::RuntimeLink& link = caller.link(linkIndex);
+    sim::ConnectionPool& pool = link.pool(slot);
+    if (pool.inUse < link.poolSize) {
+        ++pool.inUse;
+        caller.poolWaits().acquired(0);
+        send(parent, link, linkIndex, instance, slot);
+        return;
+    }
     m_frames[parent].state = FrameState::Calling;
-    link.waiting.push_back({parent, m_frames.generation(parent), instance});
-    ++link.waited;
+    pool.waiting.push_back({parent, m_frames.generation(parent), instance, m_now});
+    caller.poolWaits().queued();
+    if (link.poolTimeout > 0)
+        armPoolCheck(callerBlock, linkIndex, slot, m_now + link.poolTimeout);
 }
 
-void Kernel::releaseConnection(uint32_t callerBlock, uint16_t linkIndex)
+void Kernel::releaseConnection(uint32_t callerBlock, uint16_t linkIndex, uint32_t slot)
 {
     sim::RuntimeLink& link = m_blocks[callerBlock]->link(linkIndex);
-    --link.inUse;
-    // Hand the connection to the next caller still waiting (one that timed
-    // out meanwhile has left).
-    while (!link.waiting.empty() && link.inUse < link.poolSize) {
-        const sim::RuntimeLink::Waiting next = link.waiting.front();
-        link.waiting.pop_front();
+    --link.pool(slot).inUse;
+    grantConnections(callerBlock, linkIndex, slot);
+}
+
+void Kernel::grantConnections(uint32_t callerBlock, uint16_t linkIndex, uint32_t slot)
+{
+    // The next callers still waiting get the free connections (one that
+    // timed out or ended meanwhile has left). The link and pool are looked up
+    // afresh on every turn: a call sent here may come back at once and call
+    // again on this link.
+    for (;;) {
+        sim::BlockRuntime& caller = *m_blocks[callerBlock];
+        sim::RuntimeLink& link = caller.link(linkIndex);
+        sim::ConnectionPool& pool = link.pool(slot);
+        if (pool.waiting.empty() || pool.inUse >= link.poolSize)
+            return;
+        const sim::ConnectionPool::Waiting next = pool.waiting.front();
+        pool.waiting.pop_front();
         if (!m_frames.isLive(next.frame, next.generation))
             continue;
-        ++link.inUse;
-        send(next.frame, link, linkIndex, next.instance);
+        ++pool.inUse;
+        caller.poolWaits().acquired(m_now - next.since);
+        send(next.frame, link, linkIndex, next.instance, slot);
+    }
+}
+
+int Kernel::linkPosition(uint32_t callerBlock, uint32_t linkId) const
+{
+    const sim::BlockRuntime& caller = *m_blocks[callerBlock];
+    for (size_t position = 0; position < caller.linkCount(); ++position)
+        if (caller.link(static_cast<uint16_t>(position)).id == linkId)
+            return static_cast<int>(position);
+    return -1;
+}
+
+void Kernel::armPoolCheck(uint32_t callerBlock, uint16_t linkIndex, uint32_t slot, SimTime at)
+{
+    sim::RuntimeLink& link = m_blocks[callerBlock]->link(linkIndex);
+    sim::ConnectionPool& pool = link.pool(slot);
+    if (at >= pool.checkAt)
+        return; // an earlier check is pending; it sets the next one
+    pool.checkAt = at;
+    schedule(at, EventType::PoolCheck, callerBlock, link.id, slot);
+}
+
+void Kernel::checkPool(uint32_t callerBlock, uint32_t linkId, uint32_t slot, SimTime firedAt)
+{
+    const int position = linkPosition(callerBlock, linkId);
+    if (position < 0 || slot >= m_blocks[callerBlock]->link(static_cast<uint16_t>(position)).pools.size())
+        return; // the link was removed, its waiters with it
+    const auto linkIndex = static_cast<uint16_t>(position);
+    if (sim::ConnectionPool& pool = m_blocks[callerBlock]->link(linkIndex).pools[slot]; pool.checkAt == firedAt)
+        pool.checkAt = kNever;
+    for (;;) {
+        sim::BlockRuntime& caller = *m_blocks[callerBlock];
+        sim::RuntimeLink& link = caller.link(linkIndex);
+        sim::ConnectionPool& pool = link.pools[slot];
+        if (link.poolTimeout <= 0 || pool.waiting.empty())
+            return;
+        const sim::ConnectionPool::Waiting oldest = pool.waiting.front();
+        if (!m_frames.isLive(oldest.frame, oldest.generation)) {
+            pool.waiting.pop_front();
+            continue;
+        }
+        // Waiters share the timeout and queue in arrival order: the oldest expires first.
+        const SimTime expires = oldest.since + link.poolTimeout;
+        if (expires > m_now) {
+            armPoolCheck(callerBlock, linkIndex, slot, expires);
+            return;
+        }
+        pool.waiting.pop_front();
+        caller.poolWaits().timedOut();
+        // The call failed before it left: the caller handles it as any failed
+        // call (a service may retry it, and its error climbs to the client).
+        deliverReply(oldest.frame, oldest.generation, Outcome::PoolTimeout);
+    }
+}
+
+void Kernel::poolsChanged(uint32_t callerBlock)
+{
+    sim::BlockRuntime& caller = *m_blocks[callerBlock];
+    for (uint16_t linkIndex = 0; linkIndex < caller.linkCount(); ++linkIndex) {
+        for (uint32_t slot = 0; slot < caller.link(linkIndex).pools.size(); ++slot) {
+            caller.link(linkIndex).pools[slot].checkAt = kNever; // a stale check finds nothing due; a new one is set
+            grantConnections(callerBlock, linkIndex, slot);
+            sim::RuntimeLink& link = caller.link(linkIndex);
+            if (link.poolTimeout > 0 && !link.pools[slot].waiting.empty())
+                armPoolCheck(callerBlock, linkIndex, slot,
+                             std::max(m_now, link.pools[slot].waiting.front().since + link.poolTimeout));
+        }
     }
 }
 
@@ -173,6 +275,7 @@ uint32_t Kernel::childOf(uint32_t parent, uint32_t block, uint16_t viaLink)
     callee.key = caller.key;
     callee.type = caller.type;
     callee.origin = caller.origin;
+    callee.rows = caller.rows; // a batch stays a batch through the blocks it passes
     callee.viaLink = viaLink;
     m_frames[child] = callee; // built aside and stored once, not cleared and then patched
     return child;
@@ -186,11 +289,16 @@ void Kernel::travel(uint32_t frame, const sim::RuntimeLink& link)
         schedule(m_now + link.latency, EventType::Deliver, link.target, frame, m_frames.generation(frame));
 }
 
-void Kernel::send(uint32_t parent, const sim::RuntimeLink& link, uint16_t linkIndex, int instance)
+void Kernel::send(uint32_t parent, const sim::RuntimeLink& link, uint16_t linkIndex, int instance, int64_t poolSlot)
 {
     const uint32_t child = childOf(parent, link.target, linkIndex);
     m_frames[parent].state = FrameState::Calling;
-    m_frames[child].instance = instance;
+    CallFrame& call = m_frames[child];
+    call.instance = instance;
+    if (poolSlot >= 0) [[unlikely]] { // set before it travels: a zero-latency call may end inside travel()
+        call.holdsConnection = true;
+        call.poolSlot = static_cast<uint32_t>(poolSlot);
+    }
     travel(child, link);
 }
 
@@ -203,13 +311,13 @@ uint32_t Kernel::spawnInternal(uint32_t parent)
     return child;
 }
 
-void Kernel::callDetached(uint32_t callerBlock, uint16_t linkIndex, uint32_t key, RequestType type)
+void Kernel::callDetached(uint32_t callerBlock, uint16_t linkIndex, uint32_t key, RequestType type, uint16_t rows)
 {
     const uint32_t child = m_frames.acquire();
     const sim::RuntimeLink& link = m_blocks[callerBlock]->link(linkIndex);
     if (link.cut) {
         m_frames.release(child);
-        m_blocks[callerBlock]->onDetachedReply(*this, key, type, Outcome::Failed);
+        m_blocks[callerBlock]->onDetachedReply(*this, key, type, rows, Outcome::Failed);
         return;
     }
     CallFrame& callee = m_frames[child];
@@ -219,6 +327,7 @@ void Kernel::callDetached(uint32_t callerBlock, uint16_t linkIndex, uint32_t key
     callee.callerBlock = callerBlock;
     callee.key = key;
     callee.type = type;
+    callee.rows = rows;
     callee.viaLink = linkIndex;
     travel(child, link);
 }
@@ -290,9 +399,12 @@ void Kernel::finish(uint32_t index, Outcome outcome)
     const bool detached = frame.detached;
     const uint32_t key = frame.key;
     const RequestType type = frame.type;
+    const uint16_t rows = frame.rows;
+    const bool holdsConnection = frame.holdsConnection;
+    const uint32_t poolSlot = frame.poolSlot;
     m_frames.release(index);
     if (detached) [[unlikely]] {
-        finishDetached(block, callerBlock, viaLink, spent, request, key, type, outcome);
+        finishDetached(block, callerBlock, viaLink, spent, request, key, type, rows, outcome);
         return;
     }
     if (parent == kNoFrame) {
@@ -308,10 +420,16 @@ void Kernel::finish(uint32_t index, Outcome outcome)
         return;
     }
     block.metrics().finished(spent, outcome);
-    const sim::RuntimeLink& link = m_blocks[callerBlock]->link(viaLink);
-    const SimTime latency = link.latency;
-    if (link.poolSize > 0) [[unlikely]]
-        releaseConnection(callerBlock, viaLink);
+    const SimTime latency = m_blocks[callerBlock]->link(viaLink).latency;
+    if (holdsConnection) [[unlikely]] {
+        // The connection is busy until the reply is back: free it then, just
+        // before the reply itself (scheduled first, so it runs first).
+        if (latency == 0)
+            releaseConnection(callerBlock, viaLink, poolSlot);
+        else
+            schedule(m_now + latency, EventType::ConnectionFree, callerBlock, m_blocks[callerBlock]->link(viaLink).id,
+                     poolSlot);
+    }
     if (latency == 0)
         deliverReply(parent, parentGeneration, outcome);
     else
@@ -319,14 +437,14 @@ void Kernel::finish(uint32_t index, Outcome outcome)
 }
 
 void Kernel::finishDetached(sim::BlockRuntime& block, uint32_t callerBlock, uint16_t viaLink, SimTime spent,
-                            uint32_t request, uint32_t key, RequestType type, Outcome outcome)
+                            uint32_t request, uint32_t key, RequestType type, uint16_t rows, Outcome outcome)
 {
     if (viaLink == kJobCall) {
         block.onJobDone(*this, request, outcome);
         return;
     }
     block.metrics().finished(spent, outcome);
-    m_blocks[callerBlock]->onDetachedReply(*this, key, type, outcome);
+    m_blocks[callerBlock]->onDetachedReply(*this, key, type, rows, outcome);
 }
 
 void Kernel::deliverReply(uint32_t parent, uint32_t generation, Outcome outcome)
@@ -410,6 +528,7 @@ void Kernel::insertLink(uint32_t caller, uint16_t ordinal, sim::RuntimeLink link
             ++frame.nextLink;
     }
     auto& links = m_blocks[caller]->links();
+    link.id = newLinkId();
     links.insert(links.begin() + ordinal, std::move(link));
     instancesChanged(); // balancers rebuild their backend lists
 }
@@ -418,8 +537,9 @@ void Kernel::removeLink(uint32_t caller, uint16_t ordinal)
 {
     auto& links = m_blocks[caller]->links();
     std::vector<std::pair<uint32_t, uint32_t>> waiting;
-    for (const sim::RuntimeLink::Waiting& queued : links[ordinal].waiting)
-        waiting.emplace_back(queued.frame, queued.generation);
+    for (const sim::ConnectionPool& pool : links[ordinal].pools)
+        for (const sim::ConnectionPool::Waiting& queued : pool.waiting)
+            waiting.emplace_back(queued.frame, queued.generation);
     for (uint32_t i = 0; i < m_frames.capacity(); ++i) {
         if (!m_frames.isLive(i))
             continue;
@@ -498,8 +618,9 @@ void Kernel::closeWindows()
     double designCost = 0;
     for (auto& block : m_blocks) {
         stats::BlockMetrics& metrics = block->metrics();
+        const double poolWaitMs = block->poolWaitStats() ? block->poolWaits().takeWindowMeanMs() : 0;
         metrics.closeWindow(m_now, block->instanceCount(), block->gauge(),
-                            [&](double rate) { return block->costPerHour(rate); });
+                            [&](double rate) { return block->costPerHour(rate); }, poolWaitMs);
         if (metrics.series().size() > 0 && metrics.series().back().endSeconds == toSeconds(m_now))
             designCost += metrics.series().back().costPerHour;
     }

@@ -93,7 +93,9 @@ public:
     // A background call down link `linkIndex` of `block` that nobody waits
     // for; its outcome reaches the block's onDetachedReply when it ends
     // (the return trip's latency is not modelled: nothing waits on it).
-    void callDetached(uint32_t block, uint16_t linkIndex, uint32_t key, RequestType type);
+    // `rows` > 1 makes it a batch: one call that carries that many rows
+    // (a write-behind flush); its outcome reaches the block with the count.
+    void callDetached(uint32_t block, uint16_t linkIndex, uint32_t key, RequestType type, uint16_t rows = 1);
     // Background work owned by `block` (a queue consumer handling a
     // message): a frame with no caller that makes downstream calls like any
     // other and, when finished, reports to the block's onJobDone(tag).
@@ -126,6 +128,13 @@ public:
     // ends now as Outcome::Removed. Remove its links first.
     void removeBlock(uint32_t index);
 
+    // A new link's RuntimeLink::id.
+    uint32_t newLinkId() { return ++m_lastLinkId; }
+    // The connection pools of `caller`'s links changed (size or timeout
+    // edited, links added or removed): waiters get the connections a larger
+    // pool has free, and each pool's timeout check is set afresh.
+    void poolsChanged(uint32_t caller);
+
     // Bumped whenever any block's instance count changes, so load balancers
     // know to rebuild their backend lists.
     uint64_t instancesVersion() const { return m_instancesVersion; }
@@ -149,9 +158,9 @@ public:
 private:
     void dispatch(const Event& event);
     void deliver(uint32_t frame);
-    // Makes the call over `link`, the caller's link `linkIndex` (the
-    // connection, if the link pools them, is taken).
-    void send(uint32_t parent, const sim::RuntimeLink& link, uint16_t linkIndex, int instance);
+    // Makes the call over `link`, the caller's link `linkIndex`; with
+    // `poolSlot` >= 0 the call holds a connection of that pool (already taken).
+    void send(uint32_t parent, const sim::RuntimeLink& link, uint16_t linkIndex, int instance, int64_t poolSlot = -1);
     // A new frame for a call of `parent` to `block`, carrying the request's identity.
     uint32_t childOf(uint32_t parent, uint32_t block, uint16_t viaLink);
     // Delivers `frame` now or after the link's latency.
@@ -159,15 +168,24 @@ private:
     // [[gnu::noinline]] marks the rarer paths: inlined into the hot
     // functions that call them, they would make every call of those save
     // registers for them.
-    // Only for links with a pool: queues the caller for a connection.
-    [[gnu::noinline]] void waitForConnection(uint32_t parent, sim::RuntimeLink& link, int instance);
-    // Only for links with a pool: gives a connection back, starts a waiter.
-    [[gnu::noinline]] void releaseConnection(uint32_t callerBlock, uint16_t linkIndex);
+    // Only for links with a pool: takes a connection of the caller
+    // instance's pool and sends the call, or queues the caller for one.
+    [[gnu::noinline]] void callPooled(uint32_t parent, uint16_t linkIndex, int instance);
+    // Only for links with a pool: gives a connection back, starts waiters.
+    [[gnu::noinline]] void releaseConnection(uint32_t callerBlock, uint16_t linkIndex, uint32_t slot);
+    // Position of the caller's link with this id; -1 when it is gone.
+    int linkPosition(uint32_t callerBlock, uint32_t linkId) const;
+    // Hands free connections of one pool to its waiters, oldest first.
+    void grantConnections(uint32_t callerBlock, uint16_t linkIndex, uint32_t slot);
+    // Fails the pool's waiters whose acquire timeout has passed (pool_timeout)
+    // and sets the next check.
+    [[gnu::noinline]] void checkPool(uint32_t callerBlock, uint32_t linkId, uint32_t slot, SimTime firedAt);
+    void armPoolCheck(uint32_t callerBlock, uint16_t linkIndex, uint32_t slot, SimTime at);
     void deliverReply(uint32_t frame, uint32_t generation, Outcome outcome);
     // The end of a background call or job, once its frame is released.
     [[gnu::noinline]] void finishDetached(sim::BlockRuntime& block, uint32_t callerBlock, uint16_t viaLink,
                                           SimTime spent, uint32_t request, uint32_t key, RequestType type,
-                                          Outcome outcome);
+                                          uint16_t rows, Outcome outcome);
     void removeDeadline(uint32_t frame);
     // Ends each frame still live (same generation) as Outcome::Removed.
     void endAsRemoved(const std::vector<std::pair<uint32_t, uint32_t>>& frames);
@@ -178,6 +196,7 @@ private:
     uint64_t m_seq = 0;
     uint64_t m_eventCount = 0;
     uint64_t m_instancesVersion = 0;
+    uint32_t m_lastLinkId = 0;
     EventQueue m_events;
     FramePool m_frames;
     Pool<Request> m_requests;

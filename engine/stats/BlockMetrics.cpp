@@ -8,7 +8,7 @@ BlockMetrics::BlockMetrics(size_t windowCapacity)
 }
 
 void BlockMetrics::closeWindow(sim::SimTime now, double instances, double gauge,
-                               const std::function<double(double)>& costPerHour)
+                               const std::function<double(double)>& costPerHour, double poolWaitMs)
 {
     const double seconds = sim::toSeconds(now - m_windowStart);
     if (seconds <= 0)
@@ -29,6 +29,7 @@ void BlockMetrics::closeWindow(sim::SimTime now, double instances, double gauge,
     sample.meanQueue = (queued - m_queuedAtWindow) / seconds;
     sample.instances = instances;
     sample.gauge = gauge;
+    sample.poolWaitMs = poolWaitMs;
     if (costPerHour)
         sample.costPerHour = costPerHour(sample.arrivalsPerSecond);
     m_series.push(sample);

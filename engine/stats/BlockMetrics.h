@@ -63,8 +63,9 @@ public:
     void absorbWindow(const BlockMetrics& other);
     // Closes the window ending at `now` and appends it to the series.
     // `costPerHour(arrivals per second)` prices the window (see BlockRuntime::costPerHour).
+    // `poolWaitMs` is the window's mean wait for a pooled connection (PoolWaitStats).
     void closeWindow(sim::SimTime now, double instances, double gauge = 0,
-                     const std::function<double(double)>& costPerHour = {});
+                     const std::function<double(double)>& costPerHour = {}, double poolWaitMs = 0);
     // Forgets everything measured so far (end of warm-up); state levels stay.
     void reset(sim::SimTime now);
     // A block added to a running design: nothing measured, its first window opens now.

@@ -18,6 +18,7 @@ struct WindowSample {
     double instances = 0;      // at the window's end
     double costPerHour = 0;    // dollars per hour at the window's size and request rate
     double gauge = 0;          // the block's own state at the window's end (BlockSpec::gauge)
+    double poolWaitMs = 0;     // mean wait for a pooled connection of the calls that got one (0: none waited)
     double errorsTotalPerSecond() const
     {
         double total = 0;

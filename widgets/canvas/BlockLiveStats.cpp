@@ -3,6 +3,7 @@
 #include "BlockFigures.h"
 #include "CanvasStyle.h"
 #include "QtText.h"
+#include "core/FigureNames.h"
 #include "model/NumberText.h"
 #include "model/Registry.h"
 
@@ -52,6 +53,12 @@ std::vector<Badge> badgesOf(const BlockLiveStats& live)
     if (live.errorsPerSecond > 0)
         badges.push_back({BlockFigures::compactNumber(std::round(live.errorsPerSecond * 10) / 10) + " err/s",
                           style::error(), Qt::white});
+    if (live.pooled) {
+        // Calls waiting for a connection of the caller's pool: the wait is
+        // part of their latency; amber once some give up (pool_timeout).
+        badges.push_back({"pool wait " + latencyText(live.poolWaitMs), live.poolTimeouts ? style::warning() : plain,
+                          live.poolTimeouts ? QColor(Qt::white) : plainText});
+    }
     if (live.hasWorkers) {
         // A queue that builds up is the first sign of a bottleneck: make it stand out.
         const bool building = live.queue >= 1;
@@ -94,6 +101,9 @@ std::optional<BlockLiveStats> BlockLiveStats::from(const stats::BlockSnapshot& b
     live.utilization = window.utilization;
     live.hasWorkers = block.hasWorkers;
     live.down = live.errorsPerSecond > 0 && window.throughputPerSecond == 0;
+    live.pooled = block.extras.count(figures::kPoolCalls) > 0;
+    live.poolWaitMs = window.poolWaitMs;
+    live.poolTimeouts = window.errorsPerSecond[static_cast<size_t>(sim::Outcome::PoolTimeout) - 1] > 0;
     // The kind's own state (breaker state, instances wanted...), as its registry entry words it.
     if (const model::BlockSpec* spec = model::Registry::instance().find(block.kind); spec && spec->gauge.badge) {
         const model::StateBadge badge = spec->gauge.badge(window.gauge, block.extras);

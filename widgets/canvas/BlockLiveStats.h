@@ -1,7 +1,8 @@
 #pragma once
 // What a card shows while the simulation runs, taken from the newest closed
-// window of its block: arrivals, p95, errors, queue, utilisation, and whether
-// the block is down (everything it finished in the window failed). Also
+// window of its block: arrivals, p95, errors, queue, utilisation, the wait
+// for a pooled connection, and whether the block is down (everything it
+// finished in the window failed). Also
 // paints the live parts of the card: the utilisation tint and bar, and the
 // badges under the card, so BlockItem only decides when to draw them.
 #include "stats/Snapshot.h"
@@ -26,6 +27,9 @@ struct BlockLiveStats {
     bool down = false;
     QString state;         // a block's own state worth a badge (breaker open, autoscaler target)
     bool stateAlarm = false; // the state is bad news (an open circuit)
+    bool pooled = false;     // it calls over a link with a connection pool
+    double poolWaitMs = 0;   // mean wait for a connection in the window
+    bool poolTimeouts = false; // calls gave up waiting for one in the window
 
     bool operator==(const BlockLiveStats&) const = default;
 

@@ -6,6 +6,9 @@
 #include "LatencyPlot.h"
 #include "TimeMarkers.h"
 #include "QtText.h"
+#include "PlotStyle.h"
+#include "core/FigureNames.h"
+#include "model/NumberText.h"
 #include "model/Registry.h"
 
 #include <QLabel>
@@ -30,11 +33,44 @@ bool hasPrice(const std::string& kind)
                                [](const model::ParamSpec& param) { return param.unit.starts_with('$'); });
 }
 
+double extra(const stats::BlockSnapshot& block, const char* name)
+{
+    const auto it = block.extras.find(name);
+    return it == block.extras.end() ? 0.0 : it->second;
+}
+
+// "Connection pool: 51% of calls waited, mean 5.1 ms, p95 23 ms; 3 gave up
+// (pool timeout)" and, in the error colour, "Lost writes: 37 ...". Empty
+// when the block has neither.
+QString figuresText(const stats::BlockSnapshot& block)
+{
+    QStringList lines;
+    if (block.extras.count(figures::kPoolCalls)) {
+        const double calls = extra(block, figures::kPoolCalls), timeouts = extra(block, figures::kPoolTimeouts);
+        const double asked = calls + timeouts;
+        QString line = BlockDetailPlots::tr("Connection pool: %1% of calls waited, mean %2, p95 %3")
+                           .arg(asked > 0 ? qRound(100 * extra(block, figures::kPoolWaited) / asked) : 0)
+                           .arg(toQString(model::latencyText(extra(block, figures::kPoolWaitMeanMs))),
+                                toQString(model::latencyText(extra(block, figures::kPoolWaitP95Ms))));
+        if (timeouts > 0)
+            line += BlockDetailPlots::tr("; %1 gave up (pool timeout)").arg(toQString(model::compactNumber(timeouts)));
+        lines << line.toHtmlEscaped();
+    }
+    if (const double lost = extra(block, figures::kLostWrites); lost > 0)
+        lines << QStringLiteral("<span style='color:%1'>%2</span>")
+                     .arg(plotstyle::loss().name(),
+                          BlockDetailPlots::tr("Lost writes: %1 acknowledged but never written (unflushed when it crashed)")
+                              .arg(toQString(model::compactNumber(lost)))
+                              .toHtmlEscaped());
+    return lines.join("<br>");
+}
+
 } // namespace
 
 BlockDetailPlots::BlockDetailPlots(QWidget* parent)
     : QWidget(parent)
     , m_cost(new QLabel(this))
+    , m_figures(new QLabel(this))
     , m_note(new QLabel(this))
     , m_latency(new LatencyPlot(this))
     , m_gauge(new BlockGaugePlot(this))
@@ -51,10 +87,15 @@ BlockDetailPlots::BlockDetailPlots(QWidget* parent)
     m_utilization->setValueAxisLabel(tr("util %"));
     m_cost->setContentsMargins(8, 2, 8, 0);
     m_cost->setVisible(false);
+    m_figures->setContentsMargins(8, 0, 8, 0);
+    m_figures->setWordWrap(true);
+    m_figures->setTextFormat(Qt::RichText);
+    m_figures->setVisible(false);
     m_note->setWordWrap(true);
     m_note->setContentsMargins(8, 4, 8, 4);
     m_note->setVisible(false);
     layout->addWidget(m_cost);
+    layout->addWidget(m_figures);
     // Equal shares of a tall dock; in a short one each plot keeps a readable
     // height and the column scrolls, rather than every plot shrinking to a
     // strip of overlapping ticks.
@@ -97,6 +138,7 @@ void BlockDetailPlots::setBlock(const QString& id)
         plot->markers()->setBlockFilter(id); // this block's faults and reactions
     m_gauge->setVisible(false); // until a snapshot says the block's kind has a gauge
     m_cost->setVisible(false);
+    m_figures->setVisible(false);
     // No block: a line saying how to get one, not empty plots.
     m_latency->setVisible(!id.isEmpty());
     m_queue->setVisible(!id.isEmpty());
@@ -131,6 +173,9 @@ void BlockDetailPlots::appendSnapshot(const stats::Snapshot& snapshot)
     m_cost->setVisible(block && hasPrice(block->kind));
     if (block)
         m_cost->setText(tr("Cost %1").arg(costtext::now(block->costPerHour)));
+    const QString figures = block ? figuresText(*block) : QString();
+    m_figures->setText(figures);
+    m_figures->setVisible(!figures.isEmpty());
     for (TimeSeriesPlot* plot : shown)
         plot->appendSnapshot(snapshot);
 }

@@ -1,5 +1,6 @@
 #pragma once
-// One block's own story for its dock: what it costs now, its latency
+// One block's own story for its dock: what it costs now, how long its calls
+// waited for a pooled connection and the writes it lost, its latency
 // (p50/p95/p99, downstream calls included), its gauge when its kind has one
 // (breaker state, messages waiting...), queue and utilisation, stacked on a
 // shared time span. Blocks without workers (load balancer, cache) have no
@@ -36,12 +37,16 @@ public:
     BlockMetricPlot* utilizationPlot() const { return m_utilization; }
     // "Cost $0.20/h now · $146/month"; hidden for kinds that have no price.
     QLabel* costLabel() const { return m_cost; }
+    // The block's connection pool waits and the writes it lost, since the
+    // run's statistics began; hidden when it has neither.
+    QLabel* figuresLabel() const { return m_figures; }
 
 private:
     std::vector<TimeSeriesPlot*> plots() const; // top to bottom
 
     QString m_blockId;
     QLabel* m_cost = nullptr;
+    QLabel* m_figures = nullptr;
     QLabel* m_note = nullptr;
     LatencyPlot* m_latency = nullptr;
     BlockGaugePlot* m_gauge = nullptr;

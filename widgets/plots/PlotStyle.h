@@ -19,6 +19,8 @@ inline QColor p99() { return {0x7b, 0x32, 0x94}; }
 inline QColor success() { return {0x2a, 0x9d, 0x5c}; }
 inline QColor analytic() { return {0x55, 0x55, 0x55}; }
 inline QColor cost() { return {0x00, 0x7f, 0x86}; }
+// Bad news in a dock's text (data lost): the canvas's error red.
+inline QColor loss() { return {0xd1, 0x24, 0x2f}; }
 // Reference lines (SLO, 100% utilisation, knee).
 inline QColor reference() { return {0xc0, 0x1c, 0x28}; }
 QPen referencePen();

@@ -22,6 +22,7 @@ QString errorLabel(sim::Outcome outcome)
     case sim::Outcome::CircuitOpen: return ThroughputPlot::tr("circuit open");
     case sim::Outcome::Failed: return ThroughputPlot::tr("failed");
     case sim::Outcome::Removed: return ThroughputPlot::tr("removed block");
+    case sim::Outcome::PoolTimeout: return ThroughputPlot::tr("pool timeout");
     case sim::Outcome::Ok: break;
     }
     return ThroughputPlot::tr("ok");
@@ -37,6 +38,7 @@ QColor errorColor(sim::Outcome outcome)
     case sim::Outcome::CircuitOpen: return {0x8c, 0x56, 0x4b};
     case sim::Outcome::Failed: return {0x33, 0x33, 0x33};
     case sim::Outcome::Removed: return {0x7f, 0x7f, 0x7f};
+    case sim::Outcome::PoolTimeout: return {0xff, 0x7f, 0x0e};
     case sim::Outcome::Ok: break;
     }
     return plotstyle::success();

@@ -1,0 +1,20 @@
+#pragma once
+// Names of block figures (BlockSnapshot::extras) that code outside the block
+// that makes them reads: the CLI's summary, the canvas badges, the block
+// dock. One spelling, here, for the JSON key, the goal name and the reader.
+
+namespace scalelab::figures {
+
+// Connection pools (sim/ConnectionPool.h), summed over a block's pooled links.
+inline constexpr const char* kPoolCalls = "pool_calls";             // connections taken
+inline constexpr const char* kPoolWaited = "pool_waited";           // calls that found none free and queued
+inline constexpr const char* kPoolTimeouts = "pool_timeouts";       // calls that gave up waiting (pool_timeout)
+inline constexpr const char* kPoolWaitMeanMs = "pool_wait_mean_ms"; // over the calls that got one, 0 included
+inline constexpr const char* kPoolWaitP95Ms = "pool_wait_p95_ms";
+inline constexpr const char* kPoolWaitMaxMs = "pool_wait_max_ms";
+
+// Writes a block acknowledged and then lost (a write-behind cache's
+// unflushed writes when it crashed).
+inline constexpr const char* kLostWrites = "lost_writes";
+
+} // namespace scalelab::figures

@@ -70,7 +70,10 @@ bool RecoveryFile::saveNow()
         QSettings().setValue(kOriginalKey, m_document->filePath());
         return true;
     } catch (const std::exception&) {
-        return false; // a full disk must not interrupt editing; the next edit tries again
+        // A full disk must not interrupt editing: no message, just another try.
+        m_timer->setInterval(kRetryMs);
+        m_timer->start();
+        return false;
     }
 }
 

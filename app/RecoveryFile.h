@@ -32,6 +32,10 @@ public:
     static constexpr int kAfterEditMs = 2'000;
     // ...but never longer than this after the first unsaved edit of a burst.
     static constexpr int kLongestDelayMs = 30'000;
+    // A write that failed (a full disk, a folder gone) is tried again after
+    // this, so one edit made before the disk filled is not left unprotected
+    // until the user happens to edit again.
+    static constexpr int kRetryMs = 5'000;
 
     // `directory` defaults to QStandardPaths::AppDataLocation.
     explicit RecoveryFile(widgets::DesignDocument* document, QString directory = {}, QObject* parent = nullptr);

@@ -6,7 +6,9 @@
 #include "io/ScenarioFile.h"
 #include "model/Architecture.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -23,6 +25,7 @@ private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void unsaved_design_is_offered_back_after_a_crash();
     void an_edit_is_written_moments_later();
+    void a_failed_write_is_tried_again();
     void nothing_is_written_when_saved();
     void second_instance_does_not_autosave();
 };
@@ -60,6 +63,22 @@ void RecoveryFileTest::an_edit_is_written_moments_later()
     document.undoStack()->push(
         new widgets::AddBlocksCommand(&document, {model::makeBlock("service", "api")}, {}, "Add"));
     QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(recovery.path()), 3 * app::RecoveryFile::kAfterEditMs);
+    QVERIFY(io::readScenario(recovery.path().toStdString()) == document.architecture());
+}
+
+void RecoveryFileTest::a_failed_write_is_tried_again()
+{
+    QTemporaryDir dir;
+    widgets::DesignDocument document;
+    app::RecoveryFile recovery(&document, dir.path());
+    // A folder where the file goes: the rename onto it fails, even for root.
+    QVERIFY(QDir(dir.path()).mkdir("recovery.scalelab"));
+    document.undoStack()->push(
+        new widgets::AddBlocksCommand(&document, {model::makeBlock("service", "api")}, {}, "Add"));
+    QVERIFY2(!recovery.saveNow(), "a write onto a folder reported success");
+    QVERIFY(QDir(recovery.path()).removeRecursively()); // the disk has room again
+    // No further edit: the retry alone must write it.
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(recovery.path()).isFile(), 3 * app::RecoveryFile::kRetryMs);
     QVERIFY(io::readScenario(recovery.path().toStdString()) == document.architecture());
 }
 

@@ -37,6 +37,9 @@ void AutoscalerBlock::configure(sim::Kernel&, const model::Block& block)
 {
     m_metric = block.choice<Metric>("metric");
     m_stepPolicy = block.choice<model::ScalingPolicy>("policy") == model::ScalingPolicy::Step;
+    // Load per instance and CPU grow with the arrival rate; a queue's depth and a p95 do not.
+    m_trendForecast = block.choice<model::ScalingForecast>("forecast") == model::ScalingForecast::Trend &&
+                      (m_metric == Metric::Cpu || m_metric == Metric::RequestsPerInstance);
     m_targetValue = block.param("target");
     // 0: the default band, scale in under 70% of the target (no flapping around it).
     m_scaleInBelow = block.param("scale_in_below") > 0 ? block.param("scale_in_below") : 0.7 * m_targetValue;
@@ -194,6 +197,8 @@ double AutoscalerBlock::readMetric(sim::Kernel& kernel, uint16_t l, Target& targ
     target.capacityArea = capacity;
     target.queuedArea = queued;
     target.arrivals = arrivals;
+    target.lastRate = dArrivals / periodS;
+    target.rates.add(sim::toSeconds(now) - periodS / 2, target.lastRate);
     const double instances = std::max(1, block.instanceCount());
     switch (m_metric) {
     case Metric::Cpu:
@@ -241,6 +246,15 @@ int AutoscalerBlock::decide(const Target& target, int serving, double metric) co
     return current;
 }
 
+double AutoscalerBlock::forecastMetric(const Target& target, double metric, sim::SimTime now) const
+{
+    if (!m_trendForecast || target.lastRate <= 0)
+        return metric;
+    // Instances decided now serve after the provisioning delay: that is the load to meet.
+    const double expected = target.rates.rateAt(sim::toSeconds(now + m_provisioning));
+    return metric * std::max(1.0, expected / target.lastRate);
+}
+
 void AutoscalerBlock::evaluate(sim::Kernel& kernel)
 {
     const sim::SimTime now = kernel.now();
@@ -253,9 +267,14 @@ void AutoscalerBlock::evaluate(sim::Kernel& kernel)
         const double metric = readMetric(kernel, l, target, sim::toSeconds(now - target.measuredFrom));
         target.measuredFrom = now;
         target.lastMetric = metric;
-        const int desired = std::clamp(decide(target, serving, metric), minimum(), std::max(m_max, minimum()));
+        const double planned = forecastMetric(target, metric, now);
+        const int desired = std::clamp(decide(target, serving, planned), minimum(), std::max(m_max, minimum()));
         if (desired > target.wanted && now - target.lastScaleOut >= m_outCooldown) {
-            scaleOut(kernel, l, desired - target.wanted, formatMetric(m_metric, metric));
+            std::string why = formatMetric(m_metric, metric);
+            if (planned > metric)
+                why += ", forecast " + formatMetric(m_metric, planned) + " in " +
+                       std::to_string(std::lround(sim::toSeconds(m_provisioning))) + " s";
+            scaleOut(kernel, l, desired - target.wanted, why);
         } else if (desired < target.wanted && target.provisioning == 0 && now - target.lastChange >= m_inCooldown) {
             const int removed = target.wanted - desired;
             target.wanted = desired;

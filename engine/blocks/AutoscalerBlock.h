@@ -12,8 +12,11 @@
 // add again: the seeds' group goes 4 -> 6 on "CPU > 70% for 5 minutes",
 // not 4 -> 6 -> 8.) Scale-in comes below its own threshold (the seeds'
 // 30% CPU), by default 70% of the target.
+// Predictive scaling (forecast = trend, LoadForecast.h) scales out for the
+// load expected once new instances serve, not the load just measured.
 // A schedule raises the minimum at given times (pre-warming before a known
 // peak, as for Black Friday): the instances are launched at once.
+#include "LoadForecast.h"
 #include "model/Choices.h"
 #include "sim/BlockRuntime.h"
 #include "SlotTable.h"
@@ -52,6 +55,8 @@ private:
         sim::SimTime measuredFrom = 0;                // the reading covers [measuredFrom, now]
         sim::SimTime decideAfter = INT64_MIN / 4;     // no decision before (new instances just came)
         double lastMetric = 0;
+        LoadForecast rates; // arrival rate readings, for the trend forecast
+        double lastRate = 0;   // requests per second over the last reading
     };
     struct Batch {
         uint32_t target = 0; // the scaled block's slot: link indices move with live edits
@@ -67,6 +72,9 @@ private:
     // Starts the target's reading afresh from now (areas and arrivals as they stand).
     void restartReading(sim::Kernel& kernel, uint16_t link);
     int decide(const Target& target, int serving, double metric) const;
+    // The metric scaled to the load forecast for when instances decided now
+    // would serve; the metric itself without a forecast or when load falls.
+    double forecastMetric(const Target& target, double metric, sim::SimTime now) const;
     int minimum() const { return std::max(m_min, m_scheduledMin); }
     // Launches `added` instances for link `l`; they serve after provisioning.
     void scaleOut(sim::Kernel& kernel, uint16_t l, int added, const std::string& why);
@@ -75,6 +83,7 @@ private:
 
     Metric m_metric = Metric::Cpu;
     bool m_stepPolicy = false;
+    bool m_trendForecast = false;
     double m_targetValue = 0.7, m_scaleInBelow = 0.49;
     int m_min = 1, m_max = 10, m_outStep = 1, m_inStep = 1;
     sim::SimTime m_period = 0, m_outCooldown = 0, m_inCooldown = 0, m_provisioning = 0;

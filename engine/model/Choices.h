@@ -60,6 +60,8 @@ enum class ScalingMetric { Cpu, RequestsPerInstance, QueueDepth, P95Latency };
 SCALELAB_CHOICE_NAMES(ScalingMetric, "cpu", "requests_per_instance", "queue_depth", "p95_latency");
 enum class ScalingPolicy { TargetTracking, Step };
 SCALELAB_CHOICE_NAMES(ScalingPolicy, "target_tracking", "step");
+enum class ScalingForecast { None, Trend };
+SCALELAB_CHOICE_NAMES(ScalingForecast, "none", "trend");
 
 // GeoDNS
 enum class RegionPolicy { Nearest, ActivePassive };

@@ -215,6 +215,12 @@ BlockSpec autoscalerSpec()
         choice("policy", "Policy", ScalingPolicy::TargetTracking,
                "Target tracking: jump to the count that brings the metric to its target (AWS's default). "
                "Step: add or remove a fixed number of instances each time."),
+        choice("forecast", "Forecast", ScalingForecast::None,
+               "None: reactive, it scales for the load it measured. Trend: predictive, it fits the line "
+               "through its last 4 readings of the arrival rate and scales out for the load expected when "
+               "new instances would serve (after the provisioning delay), so a steady ramp is met on time. "
+               "It only launches earlier: scaling in follows the reading. For the CPU and requests-per-instance "
+               "metrics."),
         perCell(number("scale_out_step", "Scale-out step", ParamType::Int, "", 2, 1, 100'000, 1,
                "Step policy: instances added when above target.")),
         perCell(number("scale_in_step", "Scale-in step", ParamType::Int, "", 1, 1, 100'000, 1,

@@ -123,7 +123,7 @@ private slots:
         QFile readme(QStringLiteral(SCALELAB_SOURCE_DIR "/README.md"));
         QVERIFY2(readme.open(QIODevice::ReadOnly), qPrintable("cannot read " + readme.fileName()));
         QVERIFY2(readme.readAll().contains(r.out.trimmed()),
-                 "README.md is out of date: paste the output of `scalelab params` into 'Blocks and parameters'");
+                 "README.md is out of date: run scripts/regen-readme-params.sh");
     }
 
     void params_lists_every_registry_kind()

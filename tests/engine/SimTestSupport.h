@@ -3,6 +3,7 @@
 // with warm-up removed, and confidence intervals by batch means over the
 // statistics windows (each window one batch).
 #include "model/Architecture.h"
+#include "model/Registry.h"
 #include "run/Simulator.h"
 #include "stats/ConfidenceInterval.h"
 
@@ -26,6 +27,12 @@ inline model::Link wire(const std::string& from, const std::string& to, double l
     model::Link l = model::makeLink(from, to);
     l.params["latency_ms"] = latencyMs;
     return l;
+}
+
+// The stored value of the choice `name` of parameter `key` of block kind `kind`.
+inline double choiceValue(const char* kind, const char* key, const char* name)
+{
+    return *model::Registry::instance().find(kind)->param(key)->choiceIndex(name);
 }
 
 // A client with no timeout and no retries: the textbook's infinite patience.

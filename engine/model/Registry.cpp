@@ -62,6 +62,16 @@ StateBadge cacheBadge(double unflushed, const std::map<std::string, double>& ext
     return {};
 }
 
+// A service's card: the sessions its crashed instances took with them (each
+// a user logged out), in the error colour.
+StateBadge sessionBadge(double, const std::map<std::string, double>& extras)
+{
+    const auto lost = extras.find(figures::kSessionsLost);
+    if (lost != extras.end() && lost->second > 0)
+        return {compactNumber(lost->second) + (lost->second == 1 ? " session lost" : " sessions lost"), true, false};
+    return {};
+}
+
 std::string cacheCellApproximation(const Block& block, const BlockSpec&, int cellCount)
 {
     if (block.choice<HitModel>("hit_model") != HitModel::Capacity)
@@ -196,6 +206,15 @@ BlockSpec serviceSpec()
                                  60'000, 10,
                                  "Wait before a call's first retry, doubling for each further one, with full "
                                  "jitter (a uniform wait up to it) so that retries do not come in waves."));
+    spec.params.push_back(choice("sessions", "Sessions", SessionState::None,
+                                 "Where users' login sessions live (a user is a request key). none: no "
+                                 "server-side session (no login, or a self-contained token such as a JWT). "
+                                 "in_instance: in the memory of the instance the user logged in on, so the "
+                                 "balancer must be sticky (ip hash); a request on another instance finds the user "
+                                 "logged out and fails, and a crashed instance logs out all its users "
+                                 "(sessions_lost). shared_store: in a cache block linked as the session store "
+                                 "(Redis), read on every request; a crash of an instance loses nothing."));
+    spec.gauge = {"", {}, &sessionBadge}; // no gauge of its own, only the badge
     return spec;
 }
 

@@ -124,6 +124,28 @@ void checkCells(const Architecture& design, std::vector<Problem>& problems)
                         "scale.cells"});
 }
 
+// Sessions in a shared store are read from it on every request: the store
+// must be there, or a crash would lose nothing at no cost (a free answer to
+// "make it stateless").
+void checkSessionStores(const Architecture& design, std::vector<Problem>& problems)
+{
+    const Registry& registry = Registry::instance();
+    for (const auto& block : design.blocks) {
+        if (!block.params.count("sessions") || block.choice<SessionState>("sessions") != SessionState::SharedStore)
+            continue;
+        bool store = false;
+        for (const auto& link : design.links) {
+            const Block* to = link.from == block.id ? design.findBlock(link.to) : nullptr;
+            const BlockSpec* spec = to ? registry.find(to->kind) : nullptr;
+            store = store || (spec && spec->behaviour == Behaviour::Cache && link.param("probability") >= 1);
+        }
+        if (!store)
+            problems.push_back({Problem::Severity::Error, block.id, "sessions",
+                                "sessions in a shared store need a link to a cache block (the session store, "
+                                "as Redis) with call probability 1: every request reads its session there"});
+    }
+}
+
 // Synchronous calls in a cycle would recurse for ever: report one block of each cycle.
 void checkCycles(const Architecture& architecture, std::vector<Problem>& problems)
 {
@@ -245,6 +267,7 @@ std::vector<Problem> validate(const Architecture& architecture)
     if (!hasClient && !architecture.blocks.empty())
         problems.push_back({Problem::Severity::Warning, {}, {}, "the design has no client, so no traffic"});
     checkCells(architecture, problems);
+    checkSessionStores(architecture, problems);
     checkCycles(architecture, problems);
     // A fault whose block was deleted or changed kind after it was scheduled.
     for (size_t i = 0; i < architecture.faults.size(); ++i)

@@ -63,12 +63,18 @@ StateBadge cacheBadge(double unflushed, const std::map<std::string, double>& ext
 }
 
 // A service's card: the sessions its crashed instances took with them (each
-// a user logged out), in the error colour.
+// a user logged out), or else the requests that found no session on their
+// instance (a balancer that is not sticky), in the error colour.
 StateBadge sessionBadge(double, const std::map<std::string, double>& extras)
 {
-    const auto lost = extras.find(figures::kSessionsLost);
-    if (lost != extras.end() && lost->second > 0)
-        return {compactNumber(lost->second) + (lost->second == 1 ? " session lost" : " sessions lost"), true, false};
+    const auto figure = [&](const char* name) {
+        const auto found = extras.find(name);
+        return found == extras.end() ? 0.0 : found->second;
+    };
+    if (const double lost = figure(figures::kSessionsLost); lost > 0)
+        return {compactNumber(lost) + (lost == 1 ? " session lost" : " sessions lost"), true, false};
+    if (const double loggedOut = figure(figures::kLoggedOut); loggedOut > 0)
+        return {compactNumber(loggedOut) + " logged out", true, false};
     return {};
 }
 
@@ -188,7 +194,7 @@ BlockSpec serviceSpec()
     spec.displayName = "Service";
     spec.category = "Compute";
     spec.icon = "service";
-    spec.summary = "A pool of stateless app instances, each with a worker pool and a bounded queue.";
+    spec.summary = "A pool of app instances, each with a worker pool and a bounded queue; stateless unless they keep sessions.";
     spec.pattern = "Stateless service scaling";
     spec.tier = Tier::Compute;
     spec.behaviour = Behaviour::Pool;

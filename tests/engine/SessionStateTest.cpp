@@ -162,6 +162,19 @@ private slots:
         QVERIFY2(named, "shared_store without a link to a cache is an error on the sessions parameter");
     }
 
+    void local_sessions_behind_a_round_robin_balancer_warn()
+    {
+        const auto warned = [](const model::Architecture& d) {
+            bool found = false;
+            for (const auto& problem : model::validate(d))
+                found = found || (problem.severity == model::Problem::Severity::Warning && problem.param == "sessions");
+            return found;
+        };
+        QVERIFY2(warned(design(Sessions::InInstance, Algorithm::RoundRobin)), "not sticky: users get logged out");
+        QVERIFY2(!warned(design(Sessions::InInstance, Algorithm::IpHash)), "ip hash is sticky");
+        QVERIFY2(!warned(design(Sessions::SharedStore, Algorithm::RoundRobin)), "any instance reads the store");
+    }
+
     void example_does_what_it_says()
     {
         const model::Architecture example =

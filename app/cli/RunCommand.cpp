@@ -63,6 +63,12 @@ void printPoolsAndLosses(const stats::Snapshot& snap)
             std::printf("\nLOST DATA: %s lost %.0f acknowledged writes (write-behind writes not yet flushed when "
                         "it crashed)\n",
                         block.id.c_str(), lost);
+    for (const auto& block : snap.blocks)
+        if (const double lost = extra(block, figures::kSessionsLost), out = extra(block, figures::kLoggedOut);
+            lost > 0 || out > 0)
+            std::printf("\nUSERS LOGGED OUT: %s lost %.0f sessions in crashes; %.0f requests found no session on "
+                        "their instance and failed\n",
+                        block.id.c_str(), lost, out);
 }
 
 void printTable(const std::string& file, const model::Architecture& design, const stats::Snapshot& snap,

@@ -1,6 +1,7 @@
 #include "PoolBlock.h"
 
 #include "Backoff.h"
+#include "core/FigureNames.h"
 
 namespace scalelab::blocks {
 
@@ -20,6 +21,10 @@ void PoolBlock::configure(sim::Kernel& kernel, const model::Block& block)
     m_maxConnections = has("max_connections") ? static_cast<int>(block.param("max_connections")) : INT_MAX;
     m_callRetries = has("call_retries") ? static_cast<int>(block.param("call_retries")) : 0;
     m_callBackoff = has("call_retry_backoff_ms") ? sim::fromMs(block.param("call_retry_backoff_ms")) : 0;
+    const auto sessions = has("sessions") ? block.choice<model::SessionState>("sessions") : model::SessionState::None;
+    if (sessions != model::SessionState::InInstance)
+        m_sessions.clear(); // the sessions left the instances (or never were there)
+    m_sessionState = sessions;
     // An autoscaler may have changed the instance count: only an edit of
     // the parameter itself overrides it.
     const int configured = static_cast<int>(block.param("instances"));
@@ -57,6 +62,14 @@ void PoolBlock::onArrive(sim::Kernel& kernel, uint32_t index)
         kernel.finish(index, sim::Outcome::Failed); // connection refused by a dead host
         return;
     }
+    if (m_sessionState == model::SessionState::InInstance &&
+        m_sessions.visit(kernel.frames()[index].key, instance) == SessionTable::Visit::LoggedOut) {
+        // This instance never saw the user's session (or lost it): the user
+        // is sent to log in again, and what they asked for fails.
+        ++m_loggedOut;
+        kernel.finish(index, sim::Outcome::Failed);
+        return;
+    }
     if (m_pool.admit(kernel, index, instance) == InstancePool::Admission::Rejected)
         kernel.finish(index, sim::Outcome::Rejected); // queue full: 503
 }
@@ -64,6 +77,32 @@ void PoolBlock::onArrive(sim::Kernel& kernel, uint32_t index)
 sim::SimTime PoolBlock::workTime(const sim::CallFrame& frame)
 {
     return m_times.sample(frame, rng());
+}
+
+int PoolBlock::crash(sim::Kernel& kernel, int count)
+{
+    std::vector<bool> wasDown(static_cast<size_t>(m_pool.active()));
+    for (int i = 0; i < m_pool.active(); ++i)
+        wasDown[static_cast<size_t>(i)] = m_pool.isDown(i);
+    const int crashed = m_pool.crash(kernel, count);
+    if (m_sessionState != model::SessionState::InInstance)
+        return crashed; // sessions in a shared store outlive any instance
+    for (int i = 0; i < m_pool.active(); ++i) {
+        if (wasDown[static_cast<size_t>(i)] || !m_pool.isDown(i))
+            continue;
+        const uint64_t lost = m_sessions.dropInstance(i);
+        m_sessionsLost += lost;
+        kernel.log(index(), id() + " #" + std::to_string(i + 1) + " crashed with " + std::to_string(lost) +
+                                (lost == 1 ? " session in memory: its user is logged out"
+                                           : " sessions in memory: those users are logged out"));
+    }
+    return crashed;
+}
+
+void PoolBlock::resetStats(sim::SimTime now)
+{
+    sim::BlockRuntime::resetStats(now);
+    m_sessionsLost = m_loggedOut = 0; // sessions held stay: they are state, not a count
 }
 
 bool PoolBlock::scaleTo(sim::Kernel& kernel, int instances)
@@ -110,6 +149,12 @@ std::map<std::string, double> PoolBlock::extraMetrics() const
         extras["call_retries"] = static_cast<double>(m_callRetriesSent);
     if (m_pool.downCount() > 0)
         extras["instances_down"] = m_pool.downCount();
+    if (m_sessionState != model::SessionState::None) {
+        extras[figures::kSessionsLost] = static_cast<double>(m_sessionsLost);
+        extras[figures::kLoggedOut] = static_cast<double>(m_loggedOut);
+    }
+    if (m_sessionState == model::SessionState::InInstance)
+        extras[figures::kSessions] = static_cast<double>(m_sessions.size());
     return extras;
 }
 

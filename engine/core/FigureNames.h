@@ -17,4 +17,9 @@ inline constexpr const char* kPoolWaitMaxMs = "pool_wait_max_ms";
 // unflushed writes when it crashed).
 inline constexpr const char* kLostWrites = "lost_writes";
 
+// Login sessions of a service (sessions = in_instance or shared_store).
+inline constexpr const char* kSessions = "sessions";           // held in instance memory now
+inline constexpr const char* kSessionsLost = "sessions_lost";  // dropped by crashed instances: users logged out
+inline constexpr const char* kLoggedOut = "logged_out";        // requests failed on an instance without the user's session
+
 } // namespace scalelab::figures

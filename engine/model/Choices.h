@@ -25,6 +25,10 @@ enum class BalancerAlgorithm { RoundRobin, WeightedRoundRobin, LeastConnections,
 SCALELAB_CHOICE_NAMES(BalancerAlgorithm, "round_robin", "weighted_round_robin", "least_connections", "random",
                       "ip_hash", "power_of_two");
 
+// Service: where users' login sessions live
+enum class SessionState { None, InInstance, SharedStore };
+SCALELAB_CHOICE_NAMES(SessionState, "none", "in_instance", "shared_store");
+
 // Database with replicas
 enum class Replication { Async, SemiSync, Sync };
 SCALELAB_CHOICE_NAMES(Replication, "async", "semi_sync", "sync");

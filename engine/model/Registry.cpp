@@ -62,6 +62,22 @@ StateBadge cacheBadge(double unflushed, const std::map<std::string, double>& ext
     return {};
 }
 
+// A service's card: the sessions its crashed instances took with them (each
+// a user logged out), or else the requests that found no session on their
+// instance (a balancer that is not sticky), in the error colour.
+StateBadge sessionBadge(double, const std::map<std::string, double>& extras)
+{
+    const auto figure = [&](const char* name) {
+        const auto found = extras.find(name);
+        return found == extras.end() ? 0.0 : found->second;
+    };
+    if (const double lost = figure(figures::kSessionsLost); lost > 0)
+        return {compactNumber(lost) + (lost == 1 ? " session lost" : " sessions lost"), true, false};
+    if (const double loggedOut = figure(figures::kLoggedOut); loggedOut > 0)
+        return {compactNumber(loggedOut) + " logged out", true, false};
+    return {};
+}
+
 std::string cacheCellApproximation(const Block& block, const BlockSpec&, int cellCount)
 {
     if (block.choice<HitModel>("hit_model") != HitModel::Capacity)
@@ -178,7 +194,7 @@ BlockSpec serviceSpec()
     spec.displayName = "Service";
     spec.category = "Compute";
     spec.icon = "service";
-    spec.summary = "A pool of stateless app instances, each with a worker pool and a bounded queue.";
+    spec.summary = "A pool of app instances, each with a worker pool and a bounded queue; stateless unless they keep sessions.";
     spec.pattern = "Stateless service scaling";
     spec.tier = Tier::Compute;
     spec.behaviour = Behaviour::Pool;
@@ -196,6 +212,15 @@ BlockSpec serviceSpec()
                                  60'000, 10,
                                  "Wait before a call's first retry, doubling for each further one, with full "
                                  "jitter (a uniform wait up to it) so that retries do not come in waves."));
+    spec.params.push_back(choice("sessions", "Sessions", SessionState::None,
+                                 "Where users' login sessions live (a user is a request key). none: no "
+                                 "server-side session (no login, or a self-contained token such as a JWT). "
+                                 "in_instance: in the memory of the instance the user logged in on, so the "
+                                 "balancer must be sticky (ip hash); a request on another instance finds the user "
+                                 "logged out and fails, and a crashed instance logs out all its users "
+                                 "(sessions_lost). shared_store: in a cache block linked as the session store "
+                                 "(Redis), read on every request; a crash of an instance loses nothing."));
+    spec.gauge = {"", {}, &sessionBadge}; // no gauge of its own, only the badge
     return spec;
 }
 

@@ -124,6 +124,44 @@ void checkCells(const Architecture& design, std::vector<Problem>& problems)
                         "scale.cells"});
 }
 
+// Sessions in a shared store are read from it on every request: the store
+// must be there, or a crash would lose nothing at no cost (a free answer to
+// "make it stateless"). Sessions in instance memory behind a balancer that
+// is not sticky log users out: a warning, since that is the lesson to run.
+void checkSessions(const Architecture& design, std::vector<Problem>& problems)
+{
+    const Registry& registry = Registry::instance();
+    for (const auto& block : design.blocks) {
+        if (!block.params.count("sessions"))
+            continue;
+        const auto sessions = block.choice<SessionState>("sessions");
+        if (sessions == SessionState::InInstance)
+            for (const auto& link : design.links) {
+                const Block* from = link.to == block.id ? design.findBlock(link.from) : nullptr;
+                const BlockSpec* spec = from ? registry.find(from->kind) : nullptr;
+                if (spec && spec->behaviour == Behaviour::LoadBalancer &&
+                    from->choice<BalancerAlgorithm>("algorithm") != BalancerAlgorithm::IpHash)
+                    problems.push_back({Problem::Severity::Warning, block.id, "sessions",
+                                        "sessions live in instance memory but " + from->id + " is not sticky (" +
+                                            std::string(choiceName(from->choice<BalancerAlgorithm>("algorithm"))) +
+                                            "): users sent to another instance are logged out; use ip_hash, "
+                                            "or keep sessions in a shared store"});
+            }
+        if (sessions != SessionState::SharedStore)
+            continue;
+        bool store = false;
+        for (const auto& link : design.links) {
+            const Block* to = link.from == block.id ? design.findBlock(link.to) : nullptr;
+            const BlockSpec* spec = to ? registry.find(to->kind) : nullptr;
+            store = store || (spec && spec->behaviour == Behaviour::Cache && link.param("probability") >= 1);
+        }
+        if (!store)
+            problems.push_back({Problem::Severity::Error, block.id, "sessions",
+                                "sessions in a shared store need a link to a cache block (the session store, "
+                                "as Redis) with call probability 1: every request reads its session there"});
+    }
+}
+
 // Synchronous calls in a cycle would recurse for ever: report one block of each cycle.
 void checkCycles(const Architecture& architecture, std::vector<Problem>& problems)
 {
@@ -245,6 +283,7 @@ std::vector<Problem> validate(const Architecture& architecture)
     if (!hasClient && !architecture.blocks.empty())
         problems.push_back({Problem::Severity::Warning, {}, {}, "the design has no client, so no traffic"});
     checkCells(architecture, problems);
+    checkSessions(architecture, problems);
     checkCycles(architecture, problems);
     // A fault whose block was deleted or changed kind after it was scheduled.
     for (size_t i = 0; i < architecture.faults.size(); ++i)

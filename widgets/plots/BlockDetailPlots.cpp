@@ -40,8 +40,8 @@ double extra(const stats::BlockSnapshot& block, const char* name)
 }
 
 // "Connection pool: 51% of calls waited, mean 5.1 ms, p95 23 ms; 3 gave up
-// (pool timeout)" and, in the error colour, "Lost writes: 37 ...". Empty
-// when the block has neither.
+// (pool timeout)" and, in the error colour, "Lost writes: 37 ..." and
+// "Users logged out: ..." (sessions). Empty when the block has none of them.
 QString figuresText(const stats::BlockSnapshot& block)
 {
     QStringList lines;
@@ -62,6 +62,24 @@ QString figuresText(const stats::BlockSnapshot& block)
                           BlockDetailPlots::tr("Lost writes: %1 acknowledged but never written (unflushed when it crashed)")
                               .arg(toQString(model::compactNumber(lost)))
                               .toHtmlEscaped());
+    if (block.extras.count(figures::kSessionsLost)) {
+        // Where the sessions live says what a crash costs: held in memory,
+        // they die with their instance; in a store, nothing.
+        lines << (block.extras.count(figures::kSessions)
+                      ? BlockDetailPlots::tr("Sessions: %1 held in instance memory")
+                            .arg(toQString(model::compactNumber(extra(block, figures::kSessions))))
+                      : BlockDetailPlots::tr("Sessions: in the shared store (a crash loses none)"))
+                     .toHtmlEscaped();
+        const double lost = extra(block, figures::kSessionsLost), loggedOut = extra(block, figures::kLoggedOut);
+        if (lost > 0 || loggedOut > 0)
+            lines << QStringLiteral("<span style='color:%1'>%2</span>")
+                         .arg(plotstyle::loss().name(),
+                              BlockDetailPlots::tr("Users logged out: %1 sessions lost in crashes; %2 requests "
+                                                   "found no session on their instance and failed")
+                                  .arg(toQString(model::compactNumber(lost)),
+                                       toQString(model::compactNumber(loggedOut)))
+                                  .toHtmlEscaped());
+    }
     return lines.join("<br>");
 }
 

@@ -10,6 +10,7 @@
 #include "sim/Kernel.h"
 #include "model/Architecture.h"
 #include "model/DesignEdit.h"
+#include "model/InstanceTypes.h"
 #include "stats/Snapshot.h"
 
 #include <stdexcept>
@@ -103,6 +104,14 @@ private:
     void change(const model::DesignEdit::AddLink& edit);
     void change(const model::DesignEdit::RemoveLink& edit);
     std::string applyOne(const model::DesignEdit& edit);
+    // A change of instance type restarts the block's instances
+    // (model/InstanceTypes.h): the block an edit retypes, and its type before.
+    struct ResizeCheck {
+        const model::Block* block = nullptr;
+        const model::InstanceType* before = nullptr;
+    };
+    ResizeCheck resizeCheck(const model::DesignEdit& edit) const;
+    void restartForResize(const model::Block& block);
     // The caller's links changed: tables built from them are rebuilt.
     void relinked(const std::string& callerId);
     uint32_t slotOf(const std::string& blockId) const { return m_slots[*m_architecture.blockIndex(blockId)]; }

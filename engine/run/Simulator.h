@@ -10,12 +10,15 @@
 #include "sim/Kernel.h"
 #include "model/Architecture.h"
 #include "model/DesignEdit.h"
-#include "model/InstanceTypes.h"
 #include "stats/Snapshot.h"
 
 #include <stdexcept>
 #include <string>
 #include <vector>
+
+namespace scalelab::model {
+struct InstanceType;
+}
 
 namespace scalelab::sim {
 

@@ -84,6 +84,11 @@ Block withInstanceType(Block block)
     return block;
 }
 
+bool isSetByInstanceType(const Block& block, const std::string& key)
+{
+    return (key == "workers" || key == "cost_per_hour") && instanceTypeOf(block);
+}
+
 ParamSpec instanceTypeParam()
 {
     std::string sizes;

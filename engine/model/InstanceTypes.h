@@ -42,6 +42,9 @@ double pricePerHourOf(const Block& block);
 // `block` with workers and cost_per_hour set from its type (unchanged when
 // custom): what the simulator configures a block from.
 Block withInstanceType(Block block);
+// True for the parameters a chosen type overrides (workers, cost_per_hour):
+// the property editor shows the type's values there and locks them.
+bool isSetByInstanceType(const Block& block, const std::string& key);
 
 // The registry's parameters: the type ("custom" first, then the table) and
 // the restart a change of type costs a running instance.

@@ -3,6 +3,7 @@
 #include "NetworkModel.h"
 #include "RequiredInstances.h"
 #include "model/Choices.h"
+#include "model/InstanceTypes.h"
 #include "model/Registry.h"
 #include "model/StatedTraffic.h"
 
@@ -382,7 +383,7 @@ std::vector<Finding> advise(const model::Architecture& design, const stats::Snap
                 // Its workers are held while they wait on the database (how
                 // busy they look); its own work is what the tier needs.
                 const double rate = double(block.arrivals) / run.measuredSeconds;
-                const int workers = std::max(1, static_cast<int>(inDesign->param("workers")));
+                const int workers = std::max(1, model::workersOf(*inDesign));
                 const double ownBusy = rate * planned->serviceMs / 1000 / (block.instances * workers);
                 const int ownNeeds =
                     rate > 0 ? instancesForUtilization(rate, planned->serviceMs / 1000, workers, plan.targetUtilization) : 1;
@@ -419,13 +420,13 @@ std::vector<Finding> advise(const model::Architecture& design, const stats::Snap
             atGrade && hasBehaviour(block.kind, model::Behaviour::ShardedDatabase) && block.param("write_time_ms") > 0) {
             // What one primary of this database commits at most: the seeds'
             // 10K writes/s, in this design's terms.
-            const double onePrimary = block.param("workers") / block.param("write_time_ms") * 1000;
+            const double onePrimary = model::workersOf(block) / block.param("write_time_ms") * 1000;
             if (atGrade->writeRps < kOnePrimaryTakes * onePrimary)
                 findings.push_back({Finding::Kind::AntiPattern, "premature_sharding", block.id,
                                     block.name + " is sharded at " + number(atGrade->writeRps) +
                                         " writes/s, which one primary commits at " +
                                         percent(atGrade->writeRps / onePrimary) + " busy (" +
-                                        number(block.param("workers")) + " workers x " +
+                                        number(model::workersOf(block)) + " workers x " +
                                         number(block.param("write_time_ms")) + " ms: " + number(onePrimary) +
                                         " writes/s at most)",
                                     "Database replication",

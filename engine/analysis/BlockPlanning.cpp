@@ -8,6 +8,7 @@
 #include "blocks/FanoutModel.h"
 #include "blocks/ServiceTimes.h"
 #include "model/Choices.h"
+#include "model/InstanceTypes.h"
 #include "model/RegionLatency.h"
 #include "model/Registry.h"
 
@@ -243,7 +244,7 @@ void planPool(const PlanningContext& context, const model::Block& block, BlockPl
     const bool sharded = behaviourOf(block) == Behaviour::ShardedDatabase;
     here.hasCapacity = true;
     here.instances = instancesOf(block);
-    here.workers = static_cast<int>(block.param("workers"));
+    here.workers = model::workersOf(block);
     const double writeMs = times.writeMsFor(here.rowsPerWrite());
     here.serviceMs = arrivals > 0 ? (here.readRps * times.readMs + here.writeRps * writeMs) / arrivals
                                   : (times.readMs + times.writeMs) / 2;
@@ -307,7 +308,7 @@ void planReplicatedDatabase(const PlanningContext& context, const model::Block& 
     const double cv = block.param("service_cv");
     here.hasCapacity = true;
     here.instances = 1 + replicas;
-    here.workers = static_cast<int>(block.param("workers"));
+    here.workers = model::workersOf(block);
     const double primaryReads = readsOnPrimary ? here.readRps : 0;
     const double primaryRps = primaryReads + here.writeRps;
     const double primaryMs = primaryRps > 0 ? (primaryReads * readMs + here.writeRps * writeMs) / primaryRps : writeMs;
@@ -350,7 +351,7 @@ void planFanout(const PlanningContext& context, const model::Block& block, Block
     here.hasCapacity = true;
     here.fansOut = true;
     here.instances = instancesOf(block);
-    here.workers = static_cast<int>(block.param("workers"));
+    here.workers = model::workersOf(block);
     here.serviceMs = arrivals > 0 ? (here.readRps * readMs + here.writeRps * postMs) / arrivals : readMs;
     here.holdingMs = here.serviceMs + mixedDownstreamMs(here, downstream);
     const PoolEstimate pool =

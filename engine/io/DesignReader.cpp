@@ -242,6 +242,9 @@ double DesignReader::paramValue(const ParamSpec& spec, const json& value, const 
         const std::string name = value.get<std::string>();
         if (auto index = spec.choiceIndex(name))
             return *index;
+        if (spec.choiceRule)
+            if (std::string rule = spec.choiceRule(name); !rule.empty())
+                fail(path, rule);
         fail(path, "must be one of " + listed(spec.choices) + ", got " + inQuotes(name) +
                        didYouMean(name, spec.choices));
     }

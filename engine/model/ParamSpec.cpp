@@ -69,6 +69,9 @@ std::optional<double> ParamSpec::parseValue(const std::string& text, std::string
     if (type == ParamType::Enum) {
         if (auto index = choiceIndex(text))
             return *index;
+        if (choiceRule)
+            if (error = choiceRule(text); !error.empty())
+                return std::nullopt;
         std::string list;
         for (const auto& choice : choices)
             list += (list.empty() ? "" : ", ") + choice;

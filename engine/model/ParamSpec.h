@@ -35,6 +35,9 @@ struct ParamSpec {
     std::string textFormat;           // Text only: its grammar in brief, e.g. "DURATION:RPS, ..." (the reference's range)
     // Text only: empty when the text is acceptable, otherwise the rule it breaks.
     std::string (*textRule)(const std::string&) = nullptr;
+    // Enum only, may be null: why a name that is not among the choices is
+    // refused, when the kind has a better answer than the list ("" when not).
+    std::string (*choiceRule)(const std::string&) = nullptr;
     // A count or rate of identical things, divided among the cells of the
     // cell reduction (sim/CellReduction.h); Text: the values of its
     // TIME:NUMBER entries are.

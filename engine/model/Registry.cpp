@@ -1,6 +1,7 @@
 #include "Registry.h"
 
 #include "Choices.h"
+#include "InstanceTypes.h"
 #include "core/FigureNames.h"
 #include "NumberText.h"
 #include "RampStages.h"
@@ -23,16 +24,29 @@ using namespace specs;
 // CDN, queue and pub/sub. Each spec states its own; this makes them parameters.
 void addPriceParams(BlockSpec& spec)
 {
+    const std::string typed = spec.param("instance_type") ? " With an instance type chosen, the type's price." : "";
     if (spec.pricePerHour)
         spec.params.push_back(number("cost_per_hour", "Cost per instance-hour", ParamType::Double, "$/h",
                                      *spec.pricePerHour, 0, 10'000, 0.01,
                                      "What one instance (node, consumer) costs per hour; the run adds up "
-                                     "instances x price over time."));
+                                     "instances x price over time." + typed));
     if (spec.pricePerMillion > 0)
         spec.params.push_back(number("cost_per_million", "Cost per million requests", ParamType::Double, "$",
                                      spec.pricePerMillion, 0, 10'000, 0.05,
                                      "Price of a million requests (CDN requests and egress, queue or "
                                      "pub/sub API calls)."));
+}
+
+// A service or database runs on an instance type (model/InstanceTypes.h):
+// the choice goes after the instance count, the restart it costs at the end.
+void addInstanceTypeParams(BlockSpec& spec)
+{
+    spec.params.insert(spec.params.begin() + 1, instanceTypeParam());
+    for (ParamSpec& param : spec.params)
+        if (param.key == "workers")
+            param.help += " With an instance type chosen, one per vCPU of the type.";
+    spec.params.push_back(resizeRestartParam());
+    spec.params.push_back(rollingResizeParam());
 }
 
 std::string balancerCellApproximation(const Block& block, const BlockSpec&, int)
@@ -221,6 +235,7 @@ BlockSpec serviceSpec()
                                  "(sessions_lost). shared_store: in a cache block linked as the session store "
                                  "(Redis), read on every request; a crash of an instance loses nothing."));
     spec.gauge = {"", {}, &sessionBadge}; // no gauge of its own, only the badge
+    addInstanceTypeParams(spec);
     return spec;
 }
 
@@ -247,6 +262,7 @@ BlockSpec databaseSpec()
     spec.params.push_back(perCell(number("max_connections", "Max connections", ParamType::Int, "", 200, 1, 1'000'000, 10,
                                  "Connections the database accepts at once over all its instances, queued or "
                                  "served. Beyond it a query is refused with 503 (too many connections).")));
+    addInstanceTypeParams(spec);
     return spec;
 }
 

@@ -74,6 +74,15 @@ std::string FaultInjector::inject(const model::Fault& fault)
     return {};
 }
 
+void FaultInjector::schedule(SimTime at, const model::Fault& fault)
+{
+    model::Fault strike = fault;
+    strike.durationS = 0; // its recovery is the entry below, not one inject() adds
+    m_due.emplace(at, Due{strike, false});
+    if (fault.durationS > 0)
+        m_due.emplace(at + fromSeconds(fault.durationS), Due{fault, true});
+}
+
 std::string FaultInjector::apply(const model::Fault& fault)
 {
     const std::vector<uint32_t> blocks = targets(fault);

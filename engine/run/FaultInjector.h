@@ -27,6 +27,11 @@ public:
     // Applies `fault` now; its recovery, if it has a duration, is scheduled.
     // Returns "" or why it cannot apply.
     std::string inject(const model::Fault& fault);
+    // Schedules `fault` (its at_s ignored) to strike at `at` and recover
+    // after its duration. Entries due at one time apply in the order they
+    // were scheduled, so one restart of a rolling chain ends before the next
+    // begins at the same moment (restore() brings back every instance down).
+    void schedule(SimTime at, const model::Fault& fault);
     // Ends every fault on `blockId` at once (crashed instances restart,
     // slowness and errors stop, its cut links heal).
     std::string recover(const std::string& blockId);

@@ -3,6 +3,7 @@
 #include "sim/CellReduction.h"
 #include "sim/RunLimitExceeded.h"
 #include "blocks/BlockFactory.h"
+#include "model/InstanceTypes.h"
 #include "model/Validator.h"
 
 #include <algorithm>
@@ -72,7 +73,8 @@ bool Simulator::runUntil(SimTime until)
 
 void Simulator::configure(uint32_t index, const model::Block& design)
 {
-    const model::Block block = reduceToCell(design, m_architecture.cells);
+    // The instance type, when one is chosen, sets the workers and the price.
+    const model::Block block = model::withInstanceType(reduceToCell(design, m_architecture.cells));
     sim::BlockRuntime& runtime = m_kernel.block(index);
     runtime.configure(m_kernel, block);
     auto price = [&](const char* key) {
@@ -202,6 +204,7 @@ std::string Simulator::applyOne(const model::DesignEdit& edit)
         },
         edit.change);
     bool structural = edit.isStructural();
+    const ResizeCheck resize = resizeCheck(edit);
     if (!structural)
         if (std::string refusal = edit.applyTo(m_architecture); !refusal.empty())
             return refusal;
@@ -216,7 +219,38 @@ std::string Simulator::applyOne(const model::DesignEdit& edit)
     if (const auto* added = std::get_if<model::DesignEdit::AddBlock>(&edit.change))
         involve(added->block.id);
     m_kernel.log(stats::EventLogEntry::Kind::Design, std::move(involved), edit.describe());
+    if (resize.block && model::instanceTypeOf(*resize.block) != resize.before)
+        restartForResize(*resize.block);
     return {};
+}
+
+Simulator::ResizeCheck Simulator::resizeCheck(const model::DesignEdit& edit) const
+{
+    const auto* set = std::get_if<model::DesignEdit::SetBlockParam>(&edit.change);
+    if (!set || set->key != "instance_type")
+        return {};
+    const model::Block* block = m_architecture.findBlock(set->blockId);
+    return block ? ResizeCheck{block, model::instanceTypeOf(*block)} : ResizeCheck{};
+}
+
+void Simulator::restartForResize(const model::Block& block)
+{
+    // A machine changes type stopped: stop, resize, start. Its instances go
+    // down as a crash takes them (what they hold fails) and come back after
+    // the restart time, all at once or one after another.
+    const double restartS = block.param("resize_restart_s");
+    if (restartS <= 0)
+        return;
+    const int instances = m_kernel.block(slotOf(block.id)).instanceCount();
+    const bool rolling = block.param("rolling_resize") != 0;
+    if (!rolling) {
+        m_faults.inject(model::Fault{0, "crash", block.id, {}, {}, double(instances), restartS});
+        return;
+    }
+    for (int i = 0; i < instances; ++i)
+        m_faults.schedule(m_kernel.now() + i * fromSeconds(restartS),
+                          model::Fault{0, "crash", block.id, {}, {}, 1, restartS});
+    m_faults.applyDue(); // the first goes down now
 }
 
 void Simulator::change(const model::DesignEdit::AddBlock& edit)

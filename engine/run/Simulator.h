@@ -16,6 +16,10 @@
 #include <string>
 #include <vector>
 
+namespace scalelab::model {
+struct InstanceType;
+}
+
 namespace scalelab::sim {
 
 struct SimulatorOptions {
@@ -103,6 +107,14 @@ private:
     void change(const model::DesignEdit::AddLink& edit);
     void change(const model::DesignEdit::RemoveLink& edit);
     std::string applyOne(const model::DesignEdit& edit);
+    // A change of instance type restarts the block's instances
+    // (model/InstanceTypes.h): the block an edit retypes, and its type before.
+    struct ResizeCheck {
+        const model::Block* block = nullptr;
+        const model::InstanceType* before = nullptr;
+    };
+    ResizeCheck resizeCheck(const model::DesignEdit& edit) const;
+    void restartForResize(const model::Block& block);
     // The caller's links changed: tables built from them are rebuilt.
     void relinked(const std::string& callerId);
     uint32_t slotOf(const std::string& blockId) const { return m_slots[*m_architecture.blockIndex(blockId)]; }

@@ -2,6 +2,7 @@
 
 #include "QtText.h"
 #include "model/Choices.h"
+#include "model/InstanceTypes.h"
 #include "model/NumberText.h"
 #include "model/Registry.h"
 
@@ -47,7 +48,7 @@ QStringList BlockFigures::parts(const model::Block& block)
     const bool pooled = spec->param("instances") && spec->param("workers");
     if (pooled)
         parts << QStringLiteral("%1 × %2 workers")
-                     .arg(compactNumber(block.param("instances")), compactNumber(block.param("workers")));
+                     .arg(compactNumber(block.param("instances")), compactNumber(model::workersOf(block)));
     // A pool with one time (a service time) reads well as the bare number;
     // with several (read and write times) each needs its label.
     const auto durations = std::count_if(spec->params.begin(), spec->params.end(), [](const auto& p) {

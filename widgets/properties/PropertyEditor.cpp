@@ -11,6 +11,7 @@
 #include "commands/ChangeTextParamCommand.h"
 #include "commands/RenameBlockCommand.h"
 #include "document/DesignDocument.h"
+#include "model/InstanceTypes.h"
 #include "model/Architecture.h"
 #include "model/Registry.h"
 
@@ -269,11 +270,15 @@ void PropertyEditor::refreshValues()
     const model::Block* block = m_document->architecture().findBlock(m_blockId);
     if (!block)
         return;
+    // A chosen instance type sets the workers and the price: they show the
+    // type's values, locked, so that what is shown is what runs.
+    const model::Block shown = model::withInstanceType(*block);
     for (auto& [key, field] : m_fields) {
         if (field->spec().isText())
             field->setText(toQString(block->text(key)));
         else
-            field->setValue(block->param(key));
+            field->setValue(shown.param(key));
+        field->setEnabled(!model::isSetByInstanceType(*block, key));
     }
     if (m_nameEdit && !m_nameEdit->hasFocus())
         m_nameEdit->setText(toQString(block->name));

@@ -16,6 +16,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <functional>
 #include <memory>
 
 using namespace scalelab;
@@ -38,6 +39,21 @@ QString xdotool(const QStringList& arguments)
 QString visibleWindow(const QString& pattern)
 {
     return xdotool({"search", "--onlyvisible", "--name", pattern}).section('\n', 0, 0);
+}
+
+// Focuses `window` and types `keys` until `done` holds, retrying every few
+// seconds: on a loaded machine a key sent while the window is still being
+// mapped or focused is lost, and the test must not depend on being lucky.
+bool typeUntil(const QString& window, const QStringList& keys, const std::function<bool()>& done, int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (!deadline.hasExpired()) {
+        xdotool({"windowfocus", "--sync", window});
+        xdotool(QStringList{"key", "--delay", "100"} + keys);
+        if (QTest::qWaitFor(done, 4'000))
+            return true;
+    }
+    return done();
 }
 
 size_t blockCount(const QString& path)
@@ -122,13 +138,12 @@ void RecoveryRestartTest::editThenKill()
     QFile(m_design).setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     start(m_design);
     QString window;
-    QTRY_VERIFY_WITH_TIMEOUT(!(window = visibleWindow("^shop\\.scalelab ")).isEmpty(), 20'000);
+    QTRY_VERIFY_WITH_TIMEOUT(!(window = visibleWindow("^shop\\.scalelab ")).isEmpty(), 40'000);
     QCOMPARE(recoveryFile(), QString()); // nothing left from before: the question would come first
     // Focus without a window manager, then the window's own shortcuts.
-    xdotool({"windowfocus", "--sync", window});
-    xdotool({"key", "--delay", "100", "ctrl+a", "Delete"});
-    QTRY_VERIFY2_WITH_TIMEOUT(!visibleWindow("^shop\\.scalelab\\* ").isEmpty(),
-                              "Ctrl+A, Delete did not change the design (no * in the title)", 10'000);
+    QVERIFY2(typeUntil(window, {"ctrl+a", "Delete"}, [] { return !visibleWindow("^shop\\.scalelab\\* ").isEmpty(); },
+                       30'000),
+             "Ctrl+A, Delete did not change the design (no * in the title)");
     // Written a moment after the edit (RecoveryFile::kAfterEditMs), then the crash.
     QTRY_VERIFY_WITH_TIMEOUT(!recoveryFile().isEmpty() && blockCount(recoveryFile()) == 0, 15'000);
     m_app->kill(); // SIGKILL: no clean-up runs
@@ -141,15 +156,15 @@ void RecoveryRestartTest::recoverAndSave()
 {
     QString question;
     QTRY_VERIFY2_WITH_TIMEOUT(!(question = visibleWindow("^Recover unsaved design\\?$")).isEmpty(),
-                              "the restarted app did not offer the unsaved design back", 20'000);
-    xdotool({"windowfocus", "--sync", question});
-    xdotool({"key", "Return"}); // the default button: Recover
+                              "the restarted app did not offer the unsaved design back", 40'000);
     QString window;
-    QTRY_VERIFY2_WITH_TIMEOUT(!(window = visibleWindow("^shop\\.scalelab\\* ")).isEmpty(),
-                              "no window with the recovered, unsaved design", 20'000);
-    xdotool({"windowfocus", "--sync", window});
-    xdotool({"key", "ctrl+s"}); // saved where the design came from
-    QTRY_COMPARE_WITH_TIMEOUT(blockCount(m_design), size_t(0), 15'000);
+    // Return: the default button, Recover.
+    QVERIFY2(typeUntil(question, {"Return"},
+                       [&] { return !(window = visibleWindow("^shop\\.scalelab\\* ")).isEmpty(); }, 40'000),
+             "no window with the recovered, unsaved design");
+    // Saved where the design came from.
+    QVERIFY2(typeUntil(window, {"ctrl+s"}, [&] { return blockCount(m_design) == 0; }, 30'000),
+             "Ctrl+S did not save the recovered design");
     QTRY_VERIFY_WITH_TIMEOUT(recoveryFile().isEmpty(), 10'000); // saved: nothing left to recover
 }
 

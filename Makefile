@@ -43,7 +43,7 @@ fuzz: deps
 	mkdir -p build/fuzz/corpus
 	cp -n tests/fuzz/corpus/* build/fuzz/corpus/
 	build/fuzz/tests/fuzz/design_fuzzer build/fuzz/corpus resources/examples resources/challenges \
-	  -runs=$(FUZZ_RUNS) -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1
+	  -runs=$(FUZZ_RUNS) -artifact_prefix=build/fuzz/ -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1
 
 bench: build
 	build/$(RUN_PRESET)/app/scalelab bench

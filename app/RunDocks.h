@@ -77,6 +77,8 @@ signals:
     void viewsUpdated(double simSeconds);
 
 private:
+    // A lesson, challenge or interview dock is open in the right column.
+    bool teachingInRightColumn() const;
     QDockWidget* addDock(QWidget* widget, const QString& title, const QString& objectName);
     void layoutDocks(QDockWidget* problemsDock);
     void showSnapshot();

@@ -51,6 +51,7 @@ private slots:
     void canvas_gets_most_of_a_laptop_window_data();
     void canvas_gets_most_of_a_laptop_window();
     void block_dock_shows_only_a_selected_block();
+    void block_dock_is_a_tab_while_a_lesson_holds_the_column();
     void undone_block_leaves_no_trace_in_the_docks();
     void reset_layout_restores_the_default();
     void saved_layout_is_restored_by_a_new_window();
@@ -275,6 +276,26 @@ void MainWindowTest::canvas_gets_most_of_a_laptop_window()
         QVERIFY2(2 * rect.width() * rect.height() < canvas.width() * canvas.height(),
                  qPrintable(QString("%1 is %2 x %3").arg(name).arg(rect.width()).arg(rect.height())));
     QVERIFY2(cutTabs(window).isEmpty(), qPrintable("cut tabs: " + cutTabs(window).join(", ")));
+}
+
+void MainWindowTest::block_dock_is_a_tab_while_a_lesson_holds_the_column()
+{
+    // Lesson, properties and the block's plots stacked would leave each a
+    // sliver at 1920 x 1080 (the lesson's goal was cut): the plots join the
+    // properties' tabs instead, and the instructions keep their room.
+    app::MainWindow window(app::MainWindow::Options::headless());
+    QCOMPARE(window.openFile(QStringLiteral(SCALELAB_SOURCE_DIR "/resources/lessons/scale-up-or-out.scalelab")),
+             QString());
+    showAt(window, {1920, 1080});
+    auto* lesson = window.findChild<QDockWidget*>("LessonDock");
+    auto* properties = window.findChild<QDockWidget*>("PropertyDock");
+    QVERIFY(lesson && properties);
+    QTRY_VERIFY(lesson->isVisible());
+    window.scene()->selectBlocks({"app"});
+    QDockWidget* block = window.run()->blockDock();
+    QTRY_VERIFY(window.tabifiedDockWidgets(properties).contains(block));
+    QVERIFY2(properties->isVisible() && !properties->visibleRegion().isEmpty(), "the properties are not the open tab");
+    QTRY_VERIFY2(lesson->height() >= 300, qPrintable(QString("lesson dock %1 px").arg(lesson->height())));
 }
 
 void MainWindowTest::block_dock_shows_only_a_selected_block()

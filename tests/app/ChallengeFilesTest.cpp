@@ -3,6 +3,7 @@
 // table below, and the student's starting file loads with the same
 // challenge. `scalelab grade` gives exit status 0 and 1 for them.
 #include "CliProcess.h"
+#include "engine/GradeTestSupport.h"
 #include "analysis/Grader.h"
 #include "io/ScenarioFile.h"
 
@@ -14,6 +15,7 @@
 #include <map>
 
 using namespace scalelab;
+using namespace scalelab::testing;
 
 namespace {
 
@@ -28,18 +30,6 @@ const std::map<QString, std::string> kNaiveFails{
     {"video-cdn", "p50_ms"},             {"cache-stampede", "p95_ms"},
     {"hot-key-skew", "p95_ms"},  {"black-friday-region", "error_rate"},
 };
-
-QString describe(const analysis::GradeResult& result)
-{
-    QString text;
-    for (const auto& row : result.rows)
-        text += QString("\n  %1 [%2]: %3 ± %4 -> %5")
-                    .arg(QString::fromStdString(row.label), QString::fromStdString(row.load))
-                    .arg(row.mean)
-                    .arg(row.halfWidth)
-                    .arg(row.pass ? "pass" : "FAIL");
-    return text;
-}
 
 } // namespace
 
@@ -84,14 +74,12 @@ private slots:
         QVERIFY2(!start.challenge->loads.empty(), "the challenge has no loads to grade under");
 
         const analysis::GradeResult passed = analysis::grade(solution);
-        QVERIFY2(passed.allPassed(), qPrintable("solution:" + describe(passed)));
+        QVERIFY2(passed.allPassed(), qPrintable("solution:" + describeGrade(passed)));
 
         const analysis::GradeResult failed = analysis::grade(naive);
-        QVERIFY2(!failed.allPassed(), qPrintable("naive:" + describe(failed)));
-        const bool namedGoalFails = std::any_of(failed.rows.begin(), failed.rows.end(), [&](const auto& row) {
-            return !row.pass && QString::fromStdString(row.metric) == failingMetric;
-        });
-        QVERIFY2(namedGoalFails, qPrintable("naive, expected " + failingMetric + " to fail:" + describe(failed)));
+        QVERIFY2(!failed.allPassed(), qPrintable("naive:" + describeGrade(failed)));
+        QVERIFY2(goalFails(failed, failingMetric.toStdString()),
+                 qPrintable("naive, expected " + failingMetric + " to fail:" + describeGrade(failed)));
         const std::string next = analysis::nextStep(failed);
         QVERIFY2(next.rfind("Next: ", 0) == 0, next.c_str());
     }

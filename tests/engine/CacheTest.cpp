@@ -15,11 +15,6 @@ using namespace scalelab::testing;
 
 namespace {
 
-double choice(const char* kind, const char* key, const char* name)
-{
-    return *model::Registry::instance().find(kind)->param(key)->choiceIndex(name);
-}
-
 model::Block database(const std::string& id, double readMs, double writeMs, int workers = 256)
 {
     model::Block db = model::makeBlock("database", id);
@@ -35,8 +30,8 @@ model::Block database(const std::string& id, double readMs, double writeMs, int 
 model::Block cache(const std::string& id, const char* hitModel)
 {
     model::Block c = model::makeBlock("cache", id);
-    c.params["hit_model"] = choice("cache", "hit_model", hitModel);
-    c.params["strategy"] = choice("cache", "strategy", "read_through");
+    c.params["hit_model"] = choiceValue("cache", "hit_model", hitModel);
+    c.params["strategy"] = choiceValue("cache", "strategy", "read_through");
     c.params["latency_ms"] = 1;
     c.params["miss_latency_ms"] = 1;
     return c;
@@ -46,7 +41,7 @@ model::Block cache(const std::string& id, const char* hitModel)
 model::Block writeBehindCache(const std::string& id, int batch, double intervalMs)
 {
     model::Block c = cache(id, "fixed_ratio");
-    c.params["strategy"] = choice("cache", "strategy", "write_behind");
+    c.params["strategy"] = choiceValue("cache", "strategy", "write_behind");
     c.params["write_batch_size"] = batch;
     c.params["flush_interval_ms"] = intervalMs;
     return c;
@@ -109,7 +104,7 @@ private slots:
         QVERIFY2(std::abs(simulated - theory) < tolerance,
                  qPrintable(QString("LRU hit ratio %1, Che %2 +/- %3").arg(simulated).arg(theory).arg(tolerance)));
         // LFU keeps the hot keys at least as well under a static popularity.
-        c.params["eviction"] = choice("cache", "eviction", "lfu");
+        c.params["eviction"] = choiceValue("cache", "eviction", "lfu");
         const auto lfu = simulate(cached(client, c, database("db", 1, 1)), 30, 300);
         QVERIFY(block(lfu, "cache").extras.at("hit_ratio") > simulated);
     }
@@ -127,7 +122,7 @@ private slots:
             model::Block c = cache("cache", "capacity");
             c.params["capacity"] = 1000;
             c.params["ttl_s"] = 0;
-            c.params["stampede"] = choice("cache", "stampede", stampede);
+            c.params["stampede"] = choiceValue("cache", "stampede", stampede);
             sim::SimulatorOptions options;
             sim::Simulator simulator(cached(client, c, database("db", 100, 100, 100'000)), 3, options);
             simulator.runUntil(sim::fromSeconds(20));
@@ -155,7 +150,7 @@ private slots:
     {
         auto run = [](const char* strategy) {
             model::Block c = cache("cache", "capacity");
-            c.params["strategy"] = choice("cache", "strategy", strategy);
+            c.params["strategy"] = choiceValue("cache", "strategy", strategy);
             return simulate(cached(writer("client", 200), c, database("db", 5, 20)), 5, 60);
         };
         const auto through = run("write_through");
@@ -285,7 +280,7 @@ private slots:
         client.params["read_ratio"] = 0.5;
         client.params["key_space"] = 100;
         model::Block c = cache("cache", "capacity");
-        c.params["strategy"] = choice("cache", "strategy", "write_behind");
+        c.params["strategy"] = choiceValue("cache", "strategy", "write_behind");
         sim::Simulator simulator(cached(client, c, database("db", 5, 20, 1024)), 3);
         simulator.runUntil(sim::fromSeconds(10));
         QVERIFY(block(simulator.snapshot(), "cache").extras.at("entries") > 90);
@@ -318,7 +313,7 @@ private slots:
             client.params["read_ratio"] = 0.9;
             client.params["key_space"] = 100;
             model::Block c = cache("cache", "capacity");
-            c.params["strategy"] = choice("cache", "strategy", "cache_aside");
+            c.params["strategy"] = choiceValue("cache", "strategy", "cache_aside");
             c.params["invalidate_on_write"] = invalidate ? 1 : 0;
             c.params["ttl_s"] = 5;
             return simulate(cached(client, c, database("db", 2, 5)), 5, 60);

@@ -13,11 +13,6 @@ using namespace scalelab::testing;
 
 namespace {
 
-double choice(const char* key, const char* name)
-{
-    return *model::Registry::instance().find("replicated_database")->param(key)->choiceIndex(name);
-}
-
 model::Block replicated(int replicas, const char* replication = "async", const char* routing = "replicas")
 {
     model::Block db = model::makeBlock("replicated_database", "db");
@@ -27,8 +22,8 @@ model::Block replicated(int replicas, const char* replication = "async", const c
     db.params["write_time_ms"] = 10;
     db.params["service_cv"] = 0;
     db.params["queue_capacity"] = 100;
-    db.params["replication"] = choice("replication", replication);
-    db.params["read_routing"] = choice("read_routing", routing);
+    db.params["replication"] = choiceValue("replicated_database", "replication", replication);
+    db.params["read_routing"] = choiceValue("replicated_database", "read_routing", routing);
     return db;
 }
 
@@ -126,7 +121,7 @@ private slots:
         std::vector<double> rates;
         for (uint64_t seed = 1; seed <= 10; ++seed) {
             model::Block db = replicated(static_cast<int>(nodes) - 1);
-            db.params["topology"] = choice("topology", "multi_primary");
+            db.params["topology"] = choiceValue("replicated_database", "topology", "multi_primary");
             db.params["workers"] = 64;
             db.params["replication_delay_ms"] = 1;
             db.params["apply_time_ms"] = 2;

@@ -21,11 +21,6 @@ using namespace scalelab::testing;
 
 namespace {
 
-double choice(const char* kind, const char* key, const char* name)
-{
-    return *model::Registry::instance().find(kind)->param(key)->choiceIndex(name);
-}
-
 model::Architecture chain(std::vector<model::Block> blocks)
 {
     model::Architecture design;
@@ -101,7 +96,7 @@ private slots:
         QCOMPARE(double(snap.errors[sim::Outcome::RateLimited]), block(snap, "limiter").extras.at("limited"));
 
         // The sliding window lets at most rate x window through in any window.
-        limiter.params["algorithm"] = choice("rate_limiter", "algorithm", "sliding_window");
+        limiter.params["algorithm"] = choiceValue("rate_limiter", "algorithm", "sliding_window");
         sim::Simulator sliding(chain({patientClient("client", 2000), limiter, service("api", 1, 100, 1, 0)}), 3);
         sliding.runUntil(sim::fromSeconds(10));
         const double slid = block(sliding.snapshot(), "limiter").extras.at("admitted");
@@ -155,13 +150,13 @@ private slots:
         // 10 workers / 100 ms = 100 rps; scaling on requests per instance
         // with a target of 70, the spike needs ceil(1000 / 70) = 15.
         model::Block client = patientClient("client", 100);
-        client.params["profile"] = choice("client", "profile", "spike");
+        client.params["profile"] = choiceValue("client", "profile", "spike");
         client.params["spike_multiplier"] = 10;
         client.params["spike_start_s"] = 60;
         client.params["spike_duration_s"] = 540;
         model::Block api = service("api", 2, 10, 100, 1, 1000);
         model::Block scaler = model::makeBlock("autoscaler", "scaler");
-        scaler.params["metric"] = choice("autoscaler", "metric", "requests_per_instance");
+        scaler.params["metric"] = choiceValue("autoscaler", "metric", "requests_per_instance");
         scaler.params["target"] = 70;
         scaler.params["min_instances"] = 2;
         scaler.params["max_instances"] = 20;
@@ -248,7 +243,7 @@ private slots:
         design.interview.reset();
         design.findBlock("users")->params["rate_rps"] = 280; // 4 servers saturated, 6 at about 65%
         model::Block group = model::makeBlock("autoscaler", "asg");
-        group.params["policy"] = choice("autoscaler", "policy", "step");
+        group.params["policy"] = choiceValue("autoscaler", "policy", "step");
         group.params["target"] = 0.7;
         group.params["scale_out_step"] = 2;
         group.params["evaluation_s"] = 300;
@@ -360,7 +355,7 @@ private slots:
             model::Architecture design = protectedCalls ? [&] {
                 model::Block breaker = model::makeBlock("circuit_breaker", "breaker");
                 breaker.params["timeout_ms"] = 100;
-                breaker.params["fallback"] = choice("circuit_breaker", "fallback", "fallback_response");
+                breaker.params["fallback"] = choiceValue("circuit_breaker", "fallback", "fallback_response");
                 return chain({client, api, breaker, db});
             }()
                                                         : chain({client, api, db});
@@ -408,7 +403,7 @@ private slots:
             model::Block client = patientClient("client", 1000);
             client.params["retries"] = 3;
             client.params["retry_backoff_ms"] = 1000;
-            client.params["retry_jitter"] = choice("client", "retry_jitter", jitter);
+            client.params["retry_jitter"] = choiceValue("client", "retry_jitter", jitter);
             model::Architecture design = chain({client, service("api", 4, 100, 5, 1)});
             model::Fault outage = fault("error_rate", "api", 1, 0.3);
             outage.atS = 5;

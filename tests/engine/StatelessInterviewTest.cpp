@@ -4,6 +4,7 @@
 // in each server's memory) logs users out on 3 requests in 4 and loses
 // sessions when a server is killed; the reference answer (sessions in a
 // shared cache block, any balancing) passes every goal.
+#include "GradeTestSupport.h"
 #include "SimTestSupport.h"
 #include "analysis/Grader.h"
 #include "io/ScenarioFile.h"
@@ -11,9 +12,8 @@
 
 #include <QtTest>
 
-#include <algorithm>
-
 using namespace scalelab;
+using namespace scalelab::testing;
 
 namespace {
 
@@ -52,24 +52,6 @@ analysis::GradeResult grade(const model::Architecture& design)
     return analysis::grade(design, options);
 }
 
-QString describe(const analysis::GradeResult& result)
-{
-    QString text;
-    for (const auto& row : result.rows)
-        text += QString("\n  %1 [%2]: %3 -> %4")
-                    .arg(QString::fromStdString(row.label), QString::fromStdString(row.load))
-                    .arg(row.mean)
-                    .arg(row.pass ? "pass" : "FAIL");
-    return text;
-}
-
-bool fails(const analysis::GradeResult& result, const std::string& metric, const std::string& load)
-{
-    return std::any_of(result.rows.begin(), result.rows.end(), [&](const analysis::GoalResult& row) {
-        return row.metric == metric && row.load == load && !row.pass;
-    });
-}
-
 } // namespace
 
 class StatelessInterviewTest : public QObject {
@@ -79,20 +61,20 @@ private slots:
     void starting_design_loses_sessions_when_a_server_dies()
     {
         const auto result = grade(start());
-        QVERIFY2(fails(result, "app.sessions_lost", "server_crash"), qPrintable("start:" + describe(result)));
+        QVERIFY2(goalFails(result, "app.sessions_lost", "server_crash"), qPrintable("start:" + describeGrade(result)));
     }
 
     void switching_the_algorithm_alone_fails()
     {
         const auto result = grade(naive());
-        QVERIFY2(fails(result, "error_rate", "stated"), qPrintable("naive, users logged out:" + describe(result)));
-        QVERIFY2(fails(result, "app.sessions_lost", "server_crash"), qPrintable("naive:" + describe(result)));
+        QVERIFY2(goalFails(result, "error_rate", "stated"), qPrintable("naive, users logged out:" + describeGrade(result)));
+        QVERIFY2(goalFails(result, "app.sessions_lost", "server_crash"), qPrintable("naive:" + describeGrade(result)));
     }
 
     void sessions_in_a_shared_store_pass()
     {
         const auto result = grade(reference());
-        QVERIFY2(result.allPassed(), qPrintable("reference:" + describe(result)));
+        QVERIFY2(result.allPassed(), qPrintable("reference:" + describeGrade(result)));
     }
 };
 

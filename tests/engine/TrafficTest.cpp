@@ -15,11 +15,6 @@ using namespace scalelab::testing;
 
 namespace {
 
-double choice(const char* key, const char* name)
-{
-    return *model::Registry::instance().find("client")->param(key)->choiceIndex(name);
-}
-
 // A client with the given profile into a service that never queues, so
 // arrivals are exactly what the profile sends.
 model::Architecture profiled(model::Block client)
@@ -70,7 +65,7 @@ private slots:
     void ramp_follows_its_stages()
     {
         model::Block client = patientClient("client", 0);
-        client.params["profile"] = choice("profile", "ramp");
+        client.params["profile"] = choiceValue("client", "profile", "ramp");
         client.texts["ramp_stages"] = "10s:1000, 10s:1000, 10s:0";
         const auto counts = arrivalsPerSecond(profiled(client), 40);
         verifyPoissonCount(sum(counts, 0, 10), 5000, "ramp up, 0 to 1,000 rps over 10 s");
@@ -84,7 +79,7 @@ private slots:
     void spike_multiplies_the_base_rate_for_its_duration()
     {
         model::Block client = patientClient("client", 200);
-        client.params["profile"] = choice("profile", "spike");
+        client.params["profile"] = choiceValue("client", "profile", "spike");
         client.params["spike_multiplier"] = 10;
         client.params["spike_start_s"] = 20;
         client.params["spike_duration_s"] = 10;
@@ -97,7 +92,7 @@ private slots:
     void diurnal_cycle_averages_to_the_base_rate()
     {
         model::Block client = patientClient("client", 500);
-        client.params["profile"] = choice("profile", "diurnal");
+        client.params["profile"] = choiceValue("client", "profile", "diurnal");
         client.params["diurnal_amplitude"] = 0.8;
         client.params["diurnal_period_s"] = 40;
         const auto counts = arrivalsPerSecond(profiled(client), 40);
@@ -114,7 +109,7 @@ private slots:
         const int users = 60;
         const double thinkS = 0.1, serviceS = 0.002;
         model::Block client = patientClient("client", 0);
-        client.params["arrival_model"] = choice("arrival_model", "closed");
+        client.params["arrival_model"] = choiceValue("client", "arrival_model", "closed");
         client.params["virtual_users"] = users;
         client.params["think_time_ms"] = thinkS * 1000;
         model::Architecture design;
@@ -143,7 +138,7 @@ private slots:
     void closed_loop_users_can_be_changed_live()
     {
         model::Block client = patientClient("client", 0);
-        client.params["arrival_model"] = choice("arrival_model", "closed");
+        client.params["arrival_model"] = choiceValue("client", "arrival_model", "closed");
         client.params["virtual_users"] = 10;
         client.params["think_time_ms"] = 100;
         model::Architecture design;

@@ -5,7 +5,7 @@
 // "About" is read as the stated figure being within a band derived from
 // the theory it rounds (Poisson counts to 3.29 sigma, Erlang C for the
 // pool), or, for figures with no closed form (M/G/c tails), within 15%.
-#include "SimTestSupport.h"
+#include "ClaimChecks.h"
 #include "analysis/Queueing.h"
 #include "core/FigureNames.h"
 #include "io/ScenarioFile.h"
@@ -19,22 +19,6 @@ using namespace scalelab;
 using namespace scalelab::testing;
 
 namespace {
-
-model::Architecture example(const char* name)
-{
-    return io::readScenario(std::string(SCALELAB_SOURCE_DIR "/resources/examples/") + name);
-}
-
-double perSecond(const stats::Snapshot& snap, const char* id)
-{
-    return double(block(snap, id).arrivals) / snap.measuredSeconds;
-}
-
-// Within 3.29 sigma of a Poisson count with mean rate x seconds.
-bool poissonClose(double measuredRate, double rate, double seconds)
-{
-    return std::abs(measuredRate - rate) < 3.29 * std::sqrt(rate * seconds) / seconds;
-}
 
 double share(const stats::BlockSnapshot& app, const char* name)
 {
@@ -53,27 +37,26 @@ private slots:
         const model::Architecture design = example("write-behind-batching.scalelab");
         // 2,000 rps: 1,600 reads (5% miss: 80/s) and 400 writes in batches of 50 (8/s).
         const auto batched = simulate(design, 10, 60);
-        QVERIFY2(poissonClose(perSecond(batched, "db"), 88, 60), qPrintable(QString::number(perSecond(batched, "db"))));
+        VERIFY_RATE(batched, "db", 88);
         // The crash at 45 s lost what the batch held: 0 to 49.
         const double lost = block(batched, "redis").extras.at(figures::kLostWrites);
         QVERIFY2(lost >= 0 && lost <= 49, qPrintable(QString::number(lost)));
         QCOMPARE(logged(batched, "redis crashed: ").size(), size_t(1));
         const double p95Behind = batched.latency.p95Ms;
-        QVERIFY2(std::abs(p95Behind - 19) < 0.15 * 19, qPrintable(QString::number(p95Behind)));
+        VERIFY_WITHIN("p95 ms", p95Behind, 19, 0.15);
 
         model::Architecture single = design;
         single.findBlock("redis")->params["write_batch_size"] = 1;
         const auto alone = simulate(single, 10, 60);
-        QVERIFY2(poissonClose(perSecond(alone, "db"), 480, 60), qPrintable(QString::number(perSecond(alone, "db"))));
+        VERIFY_RATE(alone, "db", 480);
         // (80 x 5 ms + 400 x 20 ms) / 10 workers = 84% busy.
-        QVERIFY2(std::abs(block(alone, "db").utilization - 0.84) < 0.03,
-                 qPrintable(QString::number(block(alone, "db").utilization)));
+        VERIFY_NEAR("db utilisation", block(alone, "db").utilization, 0.84, 0.03);
 
         model::Architecture through = design;
         through.findBlock("redis")->params["strategy"] =
             *model::Registry::instance().find("cache")->param("strategy")->choiceIndex("write_through");
         const double p95Through = simulate(through, 10, 60).latency.p95Ms;
-        QVERIFY2(std::abs(p95Through - 50) < 0.15 * 50, qPrintable(QString::number(p95Through)));
+        VERIFY_WITHIN("p95 ms", p95Through, 50, 0.15);
 
         // Batches closed by a 100 ms timer at 400 writes/s: 1 + 40 rows.
         model::Architecture timed = design;
@@ -82,7 +65,7 @@ private slots:
         const auto timer = simulate(timed, 10, 60);
         const auto& redis = block(timer, "redis");
         const double rows = redis.extras.at("downstream_writes") / redis.extras.at("downstream_batches");
-        QVERIFY2(std::abs(rows - 41) < 1, qPrintable(QString::number(rows)));
+        VERIFY_NEAR("rows per batch", rows, 41, 1);
     }
 
     void connection_pool_example_does_what_it_says()
@@ -101,22 +84,19 @@ private slots:
         const auto ten = simulate(design, 10, 120);
         const auto& app = block(ten, "app");
         const double erlangC = analysis::erlangC(8, 10);
-        QVERIFY2(std::abs(share(app, figures::kPoolWaited) - erlangC) < 0.05,
-                 qPrintable(QString("%1 waited, Erlang C %2").arg(share(app, figures::kPoolWaited)).arg(erlangC)));
-        QVERIFY2(std::abs(app.extras.at(figures::kPoolWaitMeanMs) - 3) < 0.5,
-                 qPrintable(QString::number(app.extras.at(figures::kPoolWaitMeanMs))));
+        VERIFY_NEAR("share waited (Erlang C)", share(app, figures::kPoolWaited), erlangC, 0.05);
+        VERIFY_NEAR("pool wait ms", app.extras.at(figures::kPoolWaitMeanMs), 3, 0.5);
         QCOMPARE(app.extras.at(figures::kPoolTimeouts), 0.0);
 
         const auto eight = block(withPool(8), "app");
-        QVERIFY2(std::abs(eight.extras.at(figures::kPoolWaitMeanMs) - 50) < 0.3 * 50,
-                 qPrintable(QString::number(eight.extras.at(figures::kPoolWaitMeanMs))));
+        VERIFY_WITHIN("pool wait ms", eight.extras.at(figures::kPoolWaitMeanMs), 50, 0.3);
         QVERIFY(eight.extras.at(figures::kPoolTimeouts) > 0);
 
         // 375 of 500 queries/s: M/M/6+D with a 100 ms patience loses 25.2%.
         const auto six = block(withPool(6), "app");
         const double lost = analysis::mmcDeterministicPatience(500, 1000.0 / 16, 6, 0.1).probabilityOfTimeout;
-        QVERIFY2(std::abs(lost - 0.25) < 0.02 && std::abs(share(six, figures::kPoolTimeouts) - lost) < 0.02,
-                 qPrintable(QString("%1 timed out, M/M/6+D %2").arg(share(six, figures::kPoolTimeouts)).arg(lost)));
+        VERIFY_NEAR("M/M/6+D timeout share", lost, 0.25, 0.02);
+        VERIFY_NEAR("share timed out", share(six, figures::kPoolTimeouts), lost, 0.02);
 
         const auto twenty = block(withPool(20), "app");
         QVERIFY2(share(twenty, figures::kPoolWaited) < 0.001, qPrintable(QString::number(share(twenty, figures::kPoolWaited))));

@@ -414,27 +414,43 @@ private slots:
         }
     }
 
+    // 140 px is the Utilisation dock at 1280x800 (a tab bar below it): two
+    // long names wrap to two rows, which once squeezed over each other.
     void two_series_legends_do_not_overlap()
     {
-        for (const int width : {220, 300, 390, 520}) {
-            BlockMetricPlot utilization(BlockMetricPlot::Metric::Utilization);
-            showAndLayOut(utilization, {width, 220});
-            stats::Snapshot snap = liveSnapshot(100);
-            stats::BlockSnapshot db = snap.blocks[0];
-            db.id = "db";
-            db.name = "Database";
-            snap.blocks.push_back(db);
-            utilization.appendSnapshot(snap);
-            utilization.customPlot()->replot();
-            QCPLegend* legend = utilization.customPlot()->legend;
-            QCOMPARE(legend->itemCount(), 2);
-            const QRect first = legend->item(0)->outerRect(), second = legend->item(1)->outerRect();
-            QVERIFY2(!first.intersects(second), qPrintable(QString("%1 px wide: the legend's items overlap").arg(width)));
-            // Each item is as wide as its text needs.
-            for (int i = 0; i < 2; ++i)
-                QVERIFY2(legend->item(i)->outerRect().width() >= legend->item(i)->minimumOuterSizeHint().width(),
-                         qPrintable(QString("%1 px wide: legend item %2 squeezed").arg(width).arg(i)));
-        }
+        for (const int height : {220, 140})
+            for (const int width : {220, 300, 390, 520}) {
+                BlockMetricPlot utilization(BlockMetricPlot::Metric::Utilization);
+                showAndLayOut(utilization, {width, height});
+                stats::Snapshot snap = liveSnapshot(100);
+                snap.blocks[0].name = "App, sessions in memory";
+                stats::BlockSnapshot db = snap.blocks[0];
+                db.id = "db";
+                db.name = "App, stateless";
+                snap.blocks.push_back(db);
+                utilization.appendSnapshot(snap);
+                utilization.customPlot()->replot();
+                const QString size = QString("%1x%2").arg(width).arg(height);
+                QCPLegend* legend = utilization.customPlot()->legend;
+                QCOMPARE(legend->itemCount(), 2);
+                const QRect first = legend->item(0)->outerRect(), second = legend->item(1)->outerRect();
+                QVERIFY2(!first.intersects(second), qPrintable(size + ": the legend's items overlap"));
+                // Each item is as wide and as tall as its text needs.
+                for (int i = 0; i < 2; ++i) {
+                    const QSize needed = legend->item(i)->minimumOuterSizeHint();
+                    const QRect got = legend->item(i)->outerRect();
+                    QVERIFY2(got.width() >= needed.width() && got.height() >= needed.height(),
+                             qPrintable(size + QString(": legend item %1 squeezed to %2x%3, needs %4x%5")
+                                                   .arg(i).arg(got.width()).arg(got.height())
+                                                   .arg(needed.width()).arg(needed.height())));
+                }
+                // The legend stays above the curves' area.
+                QVERIFY2(legend->outerRect().bottom() <= utilization.customPlot()->axisRect()->rect().top(),
+                         qPrintable(size + ": the legend reaches into the axis rect"));
+                // Room permitting, the time axis keeps its title.
+                if (height >= 220)
+                    QVERIFY2(!utilization.customPlot()->xAxis->label().isEmpty(), qPrintable(size + ": no time axis title"));
+            }
     }
 
     void report_figures_draw_the_same_markers()

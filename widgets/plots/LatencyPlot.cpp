@@ -76,8 +76,16 @@ std::vector<double> LatencyPlot::rowValues(const stats::Snapshot& snapshot, size
 double LatencyPlot::valueCeiling(double largestShown) const
 {
     const bool sloFarAbove = largestShown > 0 && m_sloMs > kSloZoomLimit * largestShown;
-    const double top = m_sloMs > 0 && !sloFarAbove ? std::max(largestShown, m_sloMs) : largestShown;
-    return top > 0 ? top * 1.15 : std::max(1.0, m_sloMs * 1.15);
+    const bool sloInView = m_sloMs > 0 && !sloFarAbove;
+    const double top = sloInView ? std::max(largestShown, m_sloMs) : largestShown;
+    double ceiling = top > 0 ? top * 1.15 : std::max(1.0, m_sloMs * 1.15);
+    // The SLO's label sits above its line: in a short plot 15% headroom is
+    // less than the label's height, and the axis rect would clip its text.
+    const double rectHeight = customPlot()->axisRect()->height();
+    const double labelShare = (QFontMetrics(m_sloLabel->font()).height() + 2) / std::max(1.0, rectHeight);
+    if (sloInView && labelShare < 0.5)
+        ceiling = std::max(ceiling, m_sloMs / (1 - labelShare));
+    return ceiling;
 }
 
 void LatencyPlot::placeSloLabel()
@@ -92,8 +100,10 @@ void LatencyPlot::placeSloLabel()
     const QString value = QString::number(m_sloMs, 'g', 4);
     m_sloLabel->setText(offView ? tr("SLO p95 %1 ms ↑").arg(value) : tr("SLO p95 %1 ms").arg(value));
     // Off view, the label sits at the top edge pointing up.
-    m_sloLabel->position->setCoords(0.995, offView ? range.upper : m_sloMs);
-    m_sloLabel->setPositionAlignment(Qt::AlignRight | (offView ? Qt::AlignTop : Qt::AlignBottom));
+    // At the left end: event markers write their labels right of their
+    // lines, and the newest (most often marked) windows are at the right.
+    m_sloLabel->position->setCoords(0.005, offView ? range.upper : m_sloMs);
+    m_sloLabel->setPositionAlignment(Qt::AlignLeft | (offView ? Qt::AlignTop : Qt::AlignBottom));
 }
 
 } // namespace scalelab::widgets

@@ -28,6 +28,7 @@ namespace {
 
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr int kAxisRectLeastHeight = 90; // tick labels and room to read a curve
 constexpr int kButtonRowHeight = 22; // the legend row is at least this tall: the buttons sit in it
 // The time axis of a run younger than this still spans it: data fill the
 // plot from the left rather than the axis rescaling every second.
@@ -420,8 +421,8 @@ void TimeSeriesPlot::setLegendShown(bool shown)
 
 void TimeSeriesPlot::setTimeAxisTitleShown(bool shown)
 {
-    m_plot->xAxis->setLabel(shown ? tr("simulated time (s)") : QString());
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    m_timeAxisTitleWanted = shown;
+    relayoutLegend();
 }
 
 void TimeSeriesPlot::layoutLegendForPicture(int width)
@@ -456,6 +457,19 @@ void TimeSeriesPlot::relayoutLegend()
         m_plot->legend->setMargins(margins);
     }
     plotstyle::wrapLegend(m_plot, below ? belowWidth : besideWidth);
+
+    // A short plot (a dock with tabs under it at 1280x800) cannot hold a
+    // legend of two rows and the time axis' title: QCustomPlot would squeeze
+    // the legend's rows over each other. The tick labels still say seconds.
+    const int legendRows = m_legendShown && count > 0 ? m_plot->legend->rowCount() : 0;
+    const int legendHeight = m_plot->legend->minimumOuterSizeHint().height();
+    const int titleHeight = QFontMetrics(m_plot->xAxis->labelFont()).height();
+    const bool crowded = legendRows >= 2 && m_plot->height() < legendHeight + titleHeight + kAxisRectLeastHeight;
+    const QString title = m_timeAxisTitleWanted && !crowded ? tr("simulated time (s)") : QString();
+    if (m_plot->xAxis->label() != title) {
+        m_plot->xAxis->setLabel(title);
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+    }
 }
 
 void TimeSeriesPlot::fitValueTicks()

@@ -166,6 +166,7 @@ private:
     bool m_following = true;
     bool m_settingRange = false; // our own range changes must not stop following
     bool m_legendShown = true;
+    bool m_timeAxisTitleWanted = true; // setTimeAxisTitleShown; a crowded plot drops it anyway
 };
 
 } // namespace scalelab::widgets

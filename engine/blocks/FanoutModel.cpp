@@ -2,6 +2,7 @@
 
 #include "model/Choices.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace scalelab::blocks {
@@ -15,16 +16,25 @@ FanoutLoad fanoutLoad(const model::Block& block)
     const double celebrity = block.param("celebrity_followers");
     const double threshold = block.param("hybrid_threshold");
     FanoutLoad load;
-    if (mode == Write) {
+    // The followers a regular account has that the threshold pushes: E[K; K <= T].
+    const double q = mean / (mean + 1);
+    const double regularPushed = mean - std::pow(q, threshold + 1) * (threshold + 1 + mean);
+    if (mode == Write)
         load.timelinesPerPost = (1 - share) * mean + share * celebrity;
-    } else if (mode == Hybrid) {
-        const double q = mean / (mean + 1);
-        const double regularPushed = mean - std::pow(q, threshold + 1) * (threshold + 1 + mean);
+    else if (mode == Hybrid)
         load.timelinesPerPost = (1 - share) * regularPushed + (celebrity <= threshold ? share * celebrity : 0.0);
+    if (mode == Read) {
+        load.mergedPerRead = block.param("followees_mean");
+    } else if (mode == Hybrid) {
+        // A reader follows an account in proportion to its followers, so the
+        // share of a reader's regular followees above the threshold is the
+        // size-biased tail E[K; K > T] / m: lower the threshold and reads
+        // merge more timelines while the writers push fewer.
+        const double celebrities = celebrity > threshold ? block.param("celebrity_followees") : 0.0;
+        const double regulars = std::max(0.0, block.param("followees_mean") - block.param("celebrity_followees"));
+        const double tail = mean > 0 ? (mean - regularPushed) / mean : 0.0;
+        load.mergedPerRead = celebrities + regulars * tail;
     }
-    load.mergedPerRead = mode == Read     ? block.param("followees_mean")
-                         : mode == Hybrid ? block.param("celebrity_followees")
-                                          : 0.0;
     return load;
 }
 

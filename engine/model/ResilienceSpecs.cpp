@@ -358,10 +358,11 @@ BlockSpec fanoutSpec()
                 "Hybrid: posts of accounts with at most this many followers are pushed; bigger accounts are "
                 "merged at read time (the seed's \"fan-out on write for users with < 1000 followers\")."),
          number("followees_mean", "Followees per reader", ParamType::Double, "", 200, 0, 1e6, 10,
-                "Accounts a reader follows: the timelines merged per read under fan-out on read."),
+                "Accounts a reader follows: the timelines merged per read under fan-out on read; in hybrid mode "
+                "those above the threshold."),
          number("celebrity_followees", "Celebrities per reader", ParamType::Double, "", 5, 0, 1e6, 1,
-                "Accounts above the hybrid threshold a reader follows: the timelines merged per read in "
-                "hybrid mode."),
+                "Celebrity accounts a reader follows (among the followees): merged at read time in hybrid mode "
+                "when celebrities are above the threshold."),
          number("fanout_workers", "Fan-out workers", ParamType::Int, "", 100, 1, 1'000'000, 10,
                 "Background writers copying posts into timelines (the timeline store's write capacity). "
                 "Posts wait their turn in one backlog, oldest first."),

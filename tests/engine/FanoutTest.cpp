@@ -144,29 +144,39 @@ private slots:
         QVERIFY(extra(write, "fanout_utilisation") > 0.9);
     }
 
-    void a_read_merges_every_followee_in_read_mode_and_celebrities_in_hybrid()
+    // Hybrid: the celebrities (50M followers, above any threshold here) and
+    // the regular followees above the threshold. A reader follows accounts in
+    // proportion to their followers, so with geometric followers of mean m
+    // that share is sum_{k>T} k p(k) / m = q^(T+1) (T+1+m) / m, q = m/(m+1):
+    // at m = 200 it is 4.1% of them at T = 1,000 and 91% at T = 100.
+    void a_read_merges_every_followee_in_read_mode_and_those_above_the_threshold_in_hybrid()
     {
         // Deterministic work, plenty of workers: a read's time is exactly
         // read_time + merged x merge_time.
         for (const Mode mode : {Write, Read, Hybrid})
-            for (const double followees : {100.0, 400.0}) {
-                model::Block block = fanout(mode, 10, 0.1, 1000);
-                block.params["service_cv"] = 0;
-                block.params["read_time_ms"] = 1;
-                block.params["merge_time_ms"] = 0.05;
-                block.params["followees_mean"] = followees;
-                block.params["celebrity_followees"] = 7;
-                const auto snap = simulate(timeline(200, 1, block), 1, 10);
-                const double merged = mode == Write ? 0 : mode == Read ? followees : 7;
-                QCOMPARE(extra(snap, "merged_per_read"), merged);
-                const double latencyMs = readLatencyMs(snap);
-                QVERIFY2(std::abs(latencyMs - (1 + merged * 0.05)) < 1e-6,
-                         qPrintable(QString("read took %1 ms, merged %2").arg(latencyMs).arg(merged)));
-                const double readsPerS = double(timelineOf(snap).completed) / snap.measuredSeconds;
-                // Counted as reads finish their work; the block counts them as they leave (a few in flight apart).
-                const double mergeCores = readsPerS * merged * 0.05 / 1000;
-                QVERIFY(std::abs(extra(snap, "merge_cpu_s_per_s") - mergeCores) <= 0.01 * mergeCores);
-            }
+            for (const double followees : {100.0, 400.0})
+                for (const int threshold : {1000, 100}) {
+                    model::Block block = fanout(mode, 10, 0.1, 1000);
+                    block.params["service_cv"] = 0;
+                    block.params["read_time_ms"] = 1;
+                    block.params["merge_time_ms"] = 0.05;
+                    block.params["followers_mean"] = 200;
+                    block.params["hybrid_threshold"] = threshold;
+                    block.params["followees_mean"] = followees;
+                    block.params["celebrity_followees"] = 7;
+                    const auto snap = simulate(timeline(200, 1, block), 1, 10);
+                    const double q = 200.0 / 201;
+                    const double aboveThreshold = std::pow(q, threshold + 1) * (threshold + 1 + 200) / 200;
+                    const double merged = mode == Write ? 0 : mode == Read ? followees : 7 + (followees - 7) * aboveThreshold;
+                    QCOMPARE(extra(snap, "merged_per_read"), merged);
+                    const double latencyMs = readLatencyMs(snap);
+                    QVERIFY2(std::abs(latencyMs - (1 + merged * 0.05)) < 1e-6,
+                             qPrintable(QString("read took %1 ms, merged %2").arg(latencyMs).arg(merged)));
+                    const double readsPerS = double(timelineOf(snap).completed) / snap.measuredSeconds;
+                    // Counted as reads finish their work; the block counts them as they leave (a few in flight apart).
+                    const double mergeCores = readsPerS * merged * 0.05 / 1000;
+                    QVERIFY(std::abs(extra(snap, "merge_cpu_s_per_s") - mergeCores) <= 0.01 * mergeCores);
+                }
     }
 
 private:

@@ -1,0 +1,187 @@
+// The figures the resilience and async examples' what-to-try texts state,
+// checked on the files and on the variations the texts ask for (the data
+// tier and scaling-path examples: ExampleClaimsTest, ScalingExampleClaimsTest).
+//
+// Tolerances, decided before running: counts of errors or arrivals are
+// Poisson (3.29 sigma of the count); times the event log names are exact
+// (health checks and DNS expiry run on fixed clocks); shares and latencies
+// with no closed form (a saturated queue, M/G/c tails) within 15%.
+#include "ClaimChecks.h"
+#include "core/Outcome.h"
+
+#include <QtTest>
+
+#include <cmath>
+
+using namespace scalelab;
+using namespace scalelab::testing;
+
+namespace {
+
+void set(model::Architecture& design, const char* id, const char* key, double value)
+{
+    model::Block* block = design.findBlock(id);
+    if (!block || !block->params.count(key))
+        throw std::out_of_range(std::string("no parameter ") + id + "." + key);
+    block->params[key] = value;
+}
+
+double rateOf(const model::Architecture& design, const char* client)
+{
+    return design.findBlock(client)->params.at("rate_rps");
+}
+
+// When the event log first says `words`; -1 when it never does.
+double loggedAt(const stats::Snapshot& snap, const std::string& words)
+{
+    const auto entries = logged(snap, words);
+    return entries.empty() ? -1 : entries.front().atS;
+}
+
+// Mean of a client's per-window p50 over windows ending in (from, to].
+double p50Between(const stats::Snapshot& snap, const char* id, double from, double to)
+{
+    double sum = 0;
+    int count = 0;
+    for (const auto& window : block(snap, id).series)
+        if (window.endSeconds > from && window.endSeconds <= to && window.throughputPerSecond > 0) {
+            sum += window.p50Ms;
+            ++count;
+        }
+    return count ? sum / count : std::nan("");
+}
+
+// |errors - expected| within 3.29 sigma of a Poisson count.
+bool poissonCount(double count, double expected)
+{
+    return std::abs(count - expected) < 3.29 * std::sqrt(expected) + 1;
+}
+
+} // namespace
+
+class ResilienceExampleClaimsTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void health_checks_crash()
+    {
+        // One of 4 instances dies at 20 s; the third failed 5 s probe takes
+        // it out at 35 s: a quarter of 400 rps fails for 15 s = 1,500.
+        const model::Architecture design = example("health-checks-crash.scalelab");
+        const auto base = simulate(design, 0, 60);
+        QCOMPARE(loggedAt(base, "marked app #4 unhealthy") - 20, 15.0);
+        const double expected = rateOf(design, "users") * 15 / 4;
+        QVERIFY2(poissonCount(double(base.errors.total()), expected), qPrintable(figure("errors", double(base.errors.total()), expected)));
+
+        model::Architecture retried = design;
+        set(retried, "lb", "retry_next_upstream", 1);
+        QCOMPARE(simulate(retried, 0, 60).errors.total(), uint64_t(0));
+
+        // Probes every second: out after 3 s, 300 errors.
+        model::Architecture fast = design;
+        set(fast, "lb", "health_check_interval_s", 1);
+        const auto quick = simulate(fast, 0, 60);
+        QCOMPARE(loggedAt(quick, "marked app #4 unhealthy") - 20, 3.0);
+        const double expectedFast = rateOf(design, "users") * 3 / 4;
+        QVERIFY2(poissonCount(double(quick.errors.total()), expectedFast),
+                 qPrintable(figure("errors", double(quick.errors.total()), expectedFast)));
+    }
+
+    void multi_region_failover()
+    {
+        // Lost at 60 s; GeoDNS declares it down after 3 failed 10 s checks
+        // (90 s), clients follow once their 60 s DNS TTL ends (150 s).
+        const model::Architecture design = example("multi-region-failover.scalelab");
+        const auto base = simulate(design, 0, 180);
+        QCOMPARE(loggedAt(base, "now go to us-east"), 150.0);
+        const double europe = rateOf(design, "users-eu");
+        const double failed = double(block(base, "users-eu").errors.total());
+        QVERIFY2(poissonCount(failed, europe * 90), qPrintable(figure("EU errors", failed, europe * 90)));
+        QCOMPARE(block(base, "users-us").errors.total(), uint64_t(0));
+        // Served from us-east: 80 ms each way further (the file's inter-region latency).
+        const double slower = p50Between(base, "users-eu", 150, 180) - p50Between(base, "users-eu", 0, 60);
+        VERIFY_WITHIN("EU p50 rise, ms", slower, 160, 0.15);
+
+        model::Architecture shortTtl = design;
+        set(shortTtl, "geo", "dns_ttl_s", 10);
+        const auto quick = simulate(shortTtl, 0, 180);
+        QCOMPARE(loggedAt(quick, "now go to us-east"), 100.0);
+        const double failedQuick = double(block(quick, "users-eu").errors.total());
+        QVERIFY2(poissonCount(failedQuick, europe * 40), qPrintable(figure("EU errors", failedQuick, europe * 40)));
+
+        model::Architecture passive = design;
+        set(passive, "geo", "policy", choiceValue("geo_dns", "policy", "active_passive"));
+        const auto standby = simulate(passive, 0, 30);
+        QCOMPARE(block(standby, "lb-eu").arrivals, uint64_t(0));
+    }
+
+    void rate_limited_api()
+    {
+        // 800 rps, 2,000 from 30 s to 90 s against a 1,000 rps bucket: about
+        // half the surge refused (1,000 of 2,000 a second, the burst of 200 apart).
+        const model::Architecture design = example("rate-limited-api.scalelab");
+        const auto base = simulate(design, 0, 120);
+        const double refused = double(base.errors[sim::Outcome::RateLimited]);
+        const double expected = 60 * (2000 - 1000) - 200;
+        QVERIFY2(poissonCount(refused, expected), qPrintable(figure("429s", refused, expected)));
+        for (const auto& window : block(base, "api").series)
+            if (window.endSeconds > 40 && window.endSeconds <= 90)
+                VERIFY_NEAR("API utilisation in the surge", window.utilization, 2.0 / 3, 0.07);
+        QCOMPARE(base.errors.total(), uint64_t(refused));
+
+        // No limit: the API's 3 instances saturate and refuse about a quarter of the surge.
+        model::Architecture open = design;
+        set(open, "limiter", "rate_rps", 3000);
+        const auto flood = simulate(open, 0, 120);
+        QCOMPARE(flood.errors[sim::Outcome::RateLimited], uint64_t(0));
+        QVERIFY(block(flood, "api").series[5].utilization > 0.99);
+        VERIFY_WITHIN("503 share of the surge", double(flood.errors[sim::Outcome::Rejected]) / (60 * 2000), 0.25, 0.15);
+    }
+
+    void order_processing_queue()
+    {
+        // 100 orders/s, 150 ms each plus retries of the 20% that fail, on 24
+        // workers: about 75% busy; the API only writes and enqueues.
+        const model::Architecture design = example("order-processing-queue.scalelab");
+        const auto base = simulate(design, 10, 60);
+        VERIFY_NEAR("workers busy", block(base, "orders").utilization, 0.75, 0.03);
+        VERIFY_WITHIN("API mean ms", block(base, "api").latency.meanMs, 30, 0.15);
+        QVERIFY(!logged(base, "dead-letter queue after 3 failed attempts").empty());
+
+        // 12 consumers serve about 66 of 100 orders a second: a backlog in the thousands.
+        model::Architecture fewer = design;
+        set(fewer, "orders", "consumers", 12);
+        const auto backlog = simulate(fewer, 0, 60);
+        QVERIFY2(block(backlog, "orders").series.back().meanQueue > 1500,
+                 qPrintable(figure("backlog", block(backlog, "orders").series.back().meanQueue, 2000)));
+        QVERIFY2(std::abs(backlog.latency.meanMs - simulate(design, 0, 60).latency.meanMs) < 1,
+                 "shoppers' confirmations do not wait for the queue");
+
+        model::Architecture reliable = design;
+        set(reliable, "orders", "failure_probability", 0);
+        QVERIFY(logged(simulate(reliable, 0, 60), "dead-letter").empty());
+    }
+
+    void email_queue()
+    {
+        // 50 signups/s, 250/s from 30 to 60 s; 20 consumers send about 100
+        // emails a second: the backlog climbs in the spike, drains after it.
+        const model::Architecture design = example("email-queue.scalelab");
+        const auto run = simulate(design, 0, 240);
+        const auto& series = block(run, "email_jobs").series;
+        double peak = 0, last = series.back().meanQueue;
+        for (const auto& window : series)
+            peak = std::max(peak, window.meanQueue);
+        QVERIFY2(peak > 1000 && last < 0.01 * peak, qPrintable(figure("backlog at the end", last, 0)));
+
+        // 10 consumers: about 50 emails a second, below 50 signups plus retries.
+        model::Architecture fewer = design;
+        set(fewer, "email_jobs", "consumers", 10);
+        const auto slow = simulate(fewer, 0, 240);
+        VERIFY_WITHIN("emails sent per second", perSecond(slow, "email"), 50, 0.1);
+        QVERIFY(block(slow, "email_jobs").series.back().meanQueue > 0.5 * peak);
+    }
+};
+
+QTEST_APPLESS_MAIN(ResilienceExampleClaimsTest)
+#include "ResilienceExampleClaimsTest.moc"

@@ -1,0 +1,136 @@
+// The figures the scaling-path, replica, pub/sub and hybrid fan-out
+// examples' what-to-try texts state, checked on the files and on the
+// variations the texts ask for (see ExampleClaimsTest for the others).
+//
+// Tolerances, decided before running: rates are Poisson (3.29 sigma);
+// utilisation from the offered work within 2 points (3.29 sigma of the busy
+// time over 60,000+ requests is under 1); shares with no closed form (full
+// queues, retries) within 15%.
+#include "ClaimChecks.h"
+#include "core/Outcome.h"
+
+#include <QtTest>
+
+using namespace scalelab;
+using namespace scalelab::testing;
+
+namespace {
+
+void set(model::Architecture& design, const char* id, const char* key, double value)
+{
+    model::Block* block = design.findBlock(id);
+    if (!block || !block->params.count(key))
+        throw std::out_of_range(std::string("no parameter ") + id + "." + key);
+    block->params[key] = value;
+}
+
+double failedShare(const stats::Snapshot& snap)
+{
+    return double(snap.errors.total()) / double(snap.requests);
+}
+
+} // namespace
+
+class ScalingExampleClaimsTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void scaling_2_growth()
+    {
+        // 1,000 rps, 900 reads of which 5% miss (45) plus 100 writes.
+        const model::Architecture design = example("scaling-2-growth.scalelab");
+        const auto base = simulate(design, 5, 30);
+        VERIFY_RATE(base, "db", 145);
+
+        model::Architecture cold = design;
+        set(cold, "cache", "hit_ratio", 0);
+        VERIFY_WITHIN("503 share", failedShare(simulate(cold, 5, 30)), 1.0 / 8, 0.15);
+        set(cold, "db", "replicas", 0);
+        QVERIFY(failedShare(simulate(cold, 5, 30)) > 0.25);
+
+        model::Architecture single = design;
+        set(single, "app", "instances", 1);
+        VERIFY_NEAR("one server busy", block(simulate(single, 5, 30), "app").utilization, 0.6, 0.02);
+    }
+
+    void scaling_3_scale()
+    {
+        const model::Architecture design = example("scaling-3-scale.scalelab");
+        const auto base = simulate(design, 5, 20);
+        VERIFY_NEAR("busy per shard", block(base, "shards").utilization, 0.2, 0.02);
+        // Half of the 2,700 reads are static, the CDN serves 95% of those.
+        VERIFY_RATE(base, "app", 3000 * (1 - 0.9 * 0.5 * 0.95));
+
+        model::Architecture oneShard = design;
+        set(oneShard, "shards", "shards", 1);
+        VERIFY_NEAR("one shard busy", block(simulate(oneShard, 5, 20), "shards").utilization, 0.8, 0.02);
+        set(oneShard, "cache", "hit_ratio", 0);
+        VERIFY_WITHIN("503 share", failedShare(simulate(oneShard, 5, 20)), 0.2, 0.15);
+
+        model::Architecture noCdn = design;
+        set(noCdn, "cdn", "hit_ratio", 0);
+        VERIFY_RATE(simulate(noCdn, 5, 20), "app", 3000);
+    }
+
+    void social_feed_replicas()
+    {
+        const model::Architecture design = example("social-feed-replicas.scalelab");
+        model::Architecture alone = design;
+        set(alone, "db", "replicas", 0);
+        const auto primary = simulate(alone, 5, 10);
+        QVERIFY(block(primary, "db").utilization > 0.99);
+        QVERIFY2(double(primary.errors[sim::Outcome::Rejected]) / primary.requests > 0.5,
+                 qPrintable(figure("503 share", double(primary.errors[sim::Outcome::Rejected]) / primary.requests, 0.6)));
+
+        // 12 ms per write: 83 a second per replica against 100 written.
+        model::Architecture slowApply = design;
+        set(slowApply, "db", "apply_time_ms", 12);
+        const double lagEarly = block(simulate(slowApply, 0, 20), "db").extras.at("mean_replica_lag_ms");
+        const double lagLate = block(simulate(slowApply, 0, 40), "db").extras.at("mean_replica_lag_ms");
+        QVERIFY2(lagLate > 1.5 * lagEarly, qPrintable(figure("lag over 40 s / over 20 s", lagLate / lagEarly, 2)));
+    }
+
+    void image_pipeline_pubsub()
+    {
+        // 400 ms per thumbnail, then a 25 ms write to the image store 1 ms
+        // away: 16 workers held 427 ms each make 37.5 a second of the 60 arriving.
+        const model::Architecture design = example("image-pipeline-pubsub.scalelab");
+        const auto base = simulate(design, 5, 60);
+        model::Architecture slow = design;
+        set(slow, "thumbs_q", "processing_time_ms", 400);
+        const auto behind = simulate(slow, 5, 60);
+        VERIFY_WITHIN("thumbnails per second", perSecond(behind, "images"), 16 / 0.427, 0.03);
+        const auto& queue = block(behind, "thumbs_q").series;
+        QVERIFY2(queue.back().meanQueue > queue[queue.size() / 2].meanQueue + 400, "the backlog does not keep growing");
+        // The other subscriber and the API do not notice.
+        QCOMPARE(block(behind, "analytics_q").utilization, block(base, "analytics_q").utilization);
+        QCOMPARE(block(behind, "api").latency.meanMs, block(base, "api").latency.meanMs);
+    }
+
+    void twitter_fanout_hybrid()
+    {
+        const model::Architecture design = example("twitter-fanout-hybrid.scalelab");
+        const auto base = simulate(design, 5, 20);
+        const auto& timeline = block(base, "timeline");
+        VERIFY_WITHIN("propagation p95 ms", timeline.extras.at("propagation_p95_ms"), 60, 0.15);
+        VERIFY_NEAR("writers busy", timeline.extras.at("fanout_utilisation"), 0.57, 0.02);
+        VERIFY_NEAR("service busy", timeline.utilization, 0.13, 0.02);
+
+        // Threshold 100: most regular posts are merged at read time instead.
+        model::Architecture low = design;
+        set(low, "timeline", "hybrid_threshold", 100);
+        const auto lowRun = simulate(low, 5, 20);
+        const auto& merged = block(lowRun, "timeline");
+        QVERIFY2(merged.extras.at("fanout_utilisation") < 0.1, qPrintable(figure("writers busy", merged.extras.at("fanout_utilisation"), 0.05)));
+        VERIFY_NEAR("service busy", merged.utilization, 0.75, 0.03);
+        VERIFY_WITHIN("timelines merged per read", merged.extras.at("merged_per_read"), 180, 0.05);
+
+        // Above 50M: celebrities are pushed again, the backlog of fan-out on write.
+        model::Architecture high = design;
+        set(high, "timeline", "hybrid_threshold", 1e8);
+        QVERIFY(block(simulate(high, 0, 60), "timeline").extras.at("backlog_writes") > 1e7);
+    }
+};
+
+QTEST_APPLESS_MAIN(ScalingExampleClaimsTest)
+#include "ScalingExampleClaimsTest.moc"

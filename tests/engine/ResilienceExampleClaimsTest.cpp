@@ -51,6 +51,11 @@ double p50Between(const stats::Snapshot& snap, const char* id, double from, doub
     return count ? sum / count : std::nan("");
 }
 
+double failedShareOf(const stats::Snapshot& snap)
+{
+    return double(snap.errors.total()) / double(snap.requests);
+}
+
 // |errors - expected| within 3.29 sigma of a Poisson count.
 bool poissonCount(double count, double expected)
 {
@@ -180,6 +185,27 @@ private slots:
         const auto slow = simulate(fewer, 0, 240);
         VERIFY_WITHIN("emails sent per second", perSecond(slow, "email"), 50, 0.1);
         QVERIFY(block(slow, "email_jobs").series.back().meanQueue > 0.5 * peak);
+    }
+
+    void circuit_breaker_cascade()
+    {
+        // Recs 20x slower from 30 s: the breaker opens after 5 calls over its
+        // 300 ms timeout; users get fallbacks, and no 503s.
+        const model::Architecture design = example("circuit-breaker-cascade.scalelab");
+        const auto base = simulate(design, 0, 120);
+        const double opened = loggedAt(base, "circuit opened (5 failures in a row)");
+        QVERIFY2(opened > 30 && opened < 31, qPrintable(figure("opened at s", opened, 30.5)));
+        QCOMPARE(base.errors[sim::Outcome::Rejected], uint64_t(0));
+        QVERIFY2(failedShareOf(base) < 0.01, qPrintable(figure("failed share", failedShareOf(base), 0)));
+
+        // A breaker that never trips: the API's workers wait on recs, its
+        // queue fills, users get timeouts and 503s.
+        model::Architecture open = design;
+        set(open, "breaker", "timeout_ms", 0);
+        const auto cascade = simulate(open, 0, 120);
+        QVERIFY(cascade.errors[sim::Outcome::Timeout] > 1000);
+        QVERIFY(cascade.errors[sim::Outcome::Rejected] > 1000);
+        QVERIFY(failedShareOf(cascade) > 0.3);
     }
 };
 

@@ -130,6 +130,33 @@ private slots:
         set(high, "timeline", "hybrid_threshold", 1e8);
         QVERIFY(block(simulate(high, 0, 60), "timeline").extras.at("backlog_writes") > 1e7);
     }
+
+    void closed_loop_users()
+    {
+        // 400 users thinking 1 s: MVA gives 173 rps and 1.31 s. The measured
+        // pair must obey the response-time law R = N / X - Z (3%: the
+        // measured mean and throughput are each within a percent or so).
+        const model::Architecture design = example("closed-loop-users.scalelab");
+        const auto base = simulate(design, 10, 60);
+        const double throughput = double(base.completed) / base.measuredSeconds;
+        VERIFY_WITHIN("throughput", throughput, 174, 0.03);
+        VERIFY_WITHIN("mean latency ms", base.latency.meanMs, (400 / throughput - 1) * 1000, 0.03);
+        VERIFY_WITHIN("mean latency ms", base.latency.meanMs, 1300, 0.05);
+
+        // Half the users: the saturated app still serves about as much, each waits a second less.
+        model::Architecture half = design;
+        set(half, "users", "virtual_users", 200);
+        const auto fewer = simulate(half, 10, 60);
+        VERIFY_WITHIN("throughput", double(fewer.completed) / fewer.measuredSeconds, throughput, 0.05);
+        VERIFY_WITHIN("latency saved ms", base.latency.meanMs - fewer.latency.meanMs, 1000, 0.15);
+
+        // A third instance: half as much again (the app is the bottleneck).
+        model::Architecture wider = design;
+        set(wider, "app", "instances", 3);
+        const auto more = simulate(wider, 10, 60);
+        VERIFY_WITHIN("throughput ratio", double(more.completed) / more.measuredSeconds / throughput, 1.5, 0.05);
+        QVERIFY(more.latency.meanMs < base.latency.meanMs);
+    }
 };
 
 QTEST_APPLESS_MAIN(ScalingExampleClaimsTest)

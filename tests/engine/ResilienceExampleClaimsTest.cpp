@@ -207,6 +207,56 @@ private slots:
         QVERIFY(cascade.errors[sim::Outcome::Rejected] > 1000);
         QVERIFY(failedShareOf(cascade) > 0.3);
     }
+
+    void serverless_thumbnails()
+    {
+        const model::Architecture design = example("serverless-thumbnails.scalelab");
+        const auto base = simulate(design, 0, 120);
+        const auto& fn = block(base, "fn");
+        QVERIFY(fn.extras.at("throttled") > 1000);
+        QCOMPARE(double(base.errors[sim::Outcome::RateLimited]), fn.extras.at("throttled"));
+
+        model::Architecture roomy = design;
+        set(roomy, "fn", "concurrency_limit", 300);
+        QCOMPARE(simulate(roomy, 0, 120).errors[sim::Outcome::RateLimited], uint64_t(0));
+
+        // Reclaimed after 5 idle seconds: 1.5 to 2.5 times the cold starts
+        // ("nearly twice"; 71 of them over the file's run, so 3.29 sigma of
+        // the ratio is about 0.5).
+        model::Architecture cool = design;
+        set(cool, "fn", "keep_warm_s", 5);
+        const double ratio = block(simulate(cool, 0, 120), "fn").extras.at("cold_starts") / fn.extras.at("cold_starts");
+        QVERIFY2(ratio > 1.3 && ratio < 2.5, qPrintable(figure("cold starts ratio", ratio, 1.75)));
+    }
+
+    void black_friday_autoscaling()
+    {
+        // 100 rps, 1,000 from 60 s to 360 s. The scaler adds servers at 70 s;
+        // they serve from 130 s, after which nothing fails until the spike ends.
+        const model::Architecture design = example("black-friday-autoscaling.scalelab");
+        auto errorsBetween = [](const stats::Snapshot& snap, double from, double to) {
+            double errors = 0;
+            for (const auto& window : snap.series)
+                if (window.endSeconds > from && window.endSeconds <= to)
+                    errors += window.errorsTotalPerSecond() * 10;
+            return errors;
+        };
+        const auto base = simulate(design, 0, 480);
+        QCOMPARE(loggedAt(base, "new instances in service"), 130.0);
+        QVERIFY(errorsBetween(base, 60, 130) > 10000);
+        QCOMPARE(errorsBetween(base, 140, 480), 0.0);
+
+        model::Architecture prescaled = design;
+        set(prescaled, "web", "instances", 100);
+        set(prescaled, "scaler", "min_instances", 100);
+        QCOMPARE(simulate(prescaled, 0, 480).errors.total(), uint64_t(0));
+
+        model::Architecture capped = design;
+        set(capped, "scaler", "max_instances", 50);
+        // "A few percent" of the 220,000 requests after 140 s: more than 1%.
+        const double stillFailing = errorsBetween(simulate(capped, 0, 480), 140, 360);
+        QVERIFY2(stillFailing > 2200, qPrintable(figure("errors after 140 s", stillFailing, 7000)));
+    }
 };
 
 QTEST_APPLESS_MAIN(ResilienceExampleClaimsTest)

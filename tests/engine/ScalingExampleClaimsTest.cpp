@@ -157,6 +157,22 @@ private slots:
         VERIFY_WITHIN("throughput ratio", double(more.completed) / more.measuredSeconds / throughput, 1.5, 0.05);
         QVERIFY(more.latency.meanMs < base.latency.meanMs);
     }
+
+    void twitter_fanout_write()
+    {
+        // The first celebrity post is 50M timeline writes against 166,667 a
+        // second: after 2 minutes the backlog is past 90M, posts about 100 s old.
+        const model::Architecture design = example("twitter-fanout-write.scalelab");
+        const auto run = simulate(design, 0, 120);
+        const auto& timeline = block(run, "timeline");
+        QVERIFY2(timeline.extras.at("backlog_writes") > 9e7, qPrintable(figure("backlog", timeline.extras.at("backlog_writes"), 9e7)));
+        VERIFY_WITHIN("oldest post waiting, s", timeline.extras.at("oldest_pending_s"), 100, 0.1);
+
+        model::Architecture regular = design;
+        set(regular, "timeline", "celebrity_share", 0);
+        const auto calm = simulate(regular, 5, 30);
+        QVERIFY(block(calm, "timeline").extras.at("propagation_max_ms") < 1000);
+    }
 };
 
 QTEST_APPLESS_MAIN(ScalingExampleClaimsTest)

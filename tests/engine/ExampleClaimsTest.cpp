@@ -12,9 +12,13 @@
 // text rounds to whole percents, and a 20 s run's cold edge differs from
 // the CLI's 60 s one by about half a point).
 //
-// Examples whose claims other tests already check, and so are skipped here:
-// write-behind-batching and connection-pool-timeout
-// (WriteBehindAndPoolExamplesTest), autoscaling-group (ResilienceTest).
+// Examples whose claims other tests check: write-behind-batching and
+// connection-pool-timeout (WriteBehindAndPoolExamplesTest), autoscaling-group
+// (ResilienceTest), session-state (SessionStateTest), the resilience and async
+// examples (ResilienceExampleClaimsTest), the scaling path, replicas, pub/sub,
+// fan-out, closed-loop and partitioning examples (ScalingExampleClaimsTest).
+// Not run by a test: video-platform's autoscaling (minutes of wall time per
+// run under the sanitizers; its texts were re-run by hand with the CLI).
 #include "ClaimChecks.h"
 #include "analysis/Queueing.h"
 #include "core/Outcome.h"

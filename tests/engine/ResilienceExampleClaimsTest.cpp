@@ -257,6 +257,59 @@ private slots:
         const double stillFailing = errorsBetween(simulate(capped, 0, 480), 140, 360);
         QVERIFY2(stillFailing > 2200, qPrintable(figure("errors after 140 s", stillFailing, 7000)));
     }
+
+    void cache_stampede()
+    {
+        // A flush at 20 s (the text's Faults-dock step): without a lock every
+        // concurrent miss on a hot key queries the database; with one, each
+        // key is fetched once and most of the extra queries disappear.
+        const model::Architecture design = example("cache-stampede.scalelab");
+        model::Fault flush;
+        flush.atS = 20;
+        flush.action = "flush";
+        flush.block = "cache";
+        auto flushed = [&](const char* stampede) {
+            model::Architecture changed = design;
+            set(changed, "cache", "stampede", choiceValue("cache", "stampede", stampede));
+            changed.faults.push_back(flush);
+            return simulate(changed, 0, 40);
+        };
+        const double steady = double(block(simulate(design, 0, 40), "db").arrivals);
+        QVERIFY2(steady / 40 < 0.03 * design.findBlock("users")->params.at("rate_rps"), "nearly every read hits");
+        const double extraWithout = double(block(flushed("none"), "db").arrivals) - steady;
+        const double extraLocked = double(block(flushed("lock"), "db").arrivals) - steady;
+        QVERIFY2(extraWithout > 1000, qPrintable(figure("extra queries after the flush", extraWithout, 2400)));
+        QVERIFY2(extraLocked < 0.3 * extraWithout, qPrintable(figure("extra queries with the lock", extraLocked, 0.2 * extraWithout)));
+    }
+
+    void scaling_4_massive()
+    {
+        // eu-west lost at 60 s: GeoDNS declares it down at 90 s, clients
+        // follow at 150 s (60 s TTL); us-east then takes its 2,000 rps and
+        // Europe's 1,500.
+        model::Architecture design = example("scaling-4-massive.scalelab");
+        model::Fault lost;
+        lost.atS = 60;
+        lost.action = "lose_region";
+        lost.region = "eu-west";
+        design.faults.push_back(lost);
+        const auto run = simulate(design, 0, 180);
+        QCOMPARE(loggedAt(run, "declared down"), 90.0);
+        QCOMPARE(loggedAt(run, "now go to us-east"), 150.0);
+        const double europe = rateOf(design, "users-eu");
+        const double failed = double(block(run, "users-eu").errors.total());
+        QVERIFY2(poissonCount(failed, europe * 90), qPrintable(figure("EU errors", failed, europe * 90)));
+        double usAfter = 0;
+        int windows = 0;
+        for (const auto& window : block(run, "app-us").series)
+            if (window.endSeconds > 150) {
+                usAfter += window.arrivalsPerSecond;
+                ++windows;
+            }
+        VERIFY_WITHIN("us-east app rps after failover", usAfter / windows, rateOf(design, "users-us") + europe, 0.02);
+        const double slower = p50Between(run, "users-eu", 150, 180) - p50Between(run, "users-eu", 0, 60);
+        VERIFY_WITHIN("EU p50 rise, ms", slower, 160, 0.15);
+    }
 };
 
 QTEST_APPLESS_MAIN(ResilienceExampleClaimsTest)

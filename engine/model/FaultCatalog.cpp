@@ -66,6 +66,11 @@ const std::vector<FaultSpec>& faultSpecs()
          "without one."},
         {"lose_region", "Lose region", T::Region, false, false, "", 0, 0, 0,
          "Every block in the region fails every call, as when a cloud region goes dark."},
+        {"lose_zone", "Lose zone", T::Region, false, true, "zone", 1, 1, 6,
+         "One availability zone of the region goes dark: every service and database instance in it dies "
+         "(instance i is in zone i mod zones + 1). A block spread over several zones keeps the rest, and "
+         "a load balancer's health checks route around the dead; a block in one zone loses everything.",
+         true},
         };
         list.front().wholeNumber = true; // crash: a number of instances
         return list;
@@ -146,6 +151,8 @@ std::string describeFault(const Fault& fault)
         text = "crash cache node " + fault.block;
     else if (fault.action == "lose_region")
         text = "lose region " + fault.region;
+    else if (fault.action == "lose_zone")
+        text = "lose zone " + number(fault.value) + " of " + fault.region;
     else
         text = label + ": " + fault.block;
     if (fault.durationS > 0)

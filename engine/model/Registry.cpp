@@ -234,6 +234,7 @@ BlockSpec serviceSpec()
                                  "logged out and fails, and a crashed instance logs out all its users "
                                  "(sessions_lost). shared_store: in a cache block linked as the session store "
                                  "(Redis), read on every request; a crash of an instance loses nothing."));
+    spec.params.push_back(zonesParam());
     spec.gauge = {"", {}, &sessionBadge}; // no gauge of its own, only the badge
     addInstanceTypeParams(spec);
     return spec;
@@ -262,6 +263,7 @@ BlockSpec databaseSpec()
     spec.params.push_back(perCell(number("max_connections", "Max connections", ParamType::Int, "", 200, 1, 1'000'000, 10,
                                  "Connections the database accepts at once over all its instances, queued or "
                                  "served. Beyond it a query is refused with 503 (too many connections).")));
+    spec.params.push_back(zonesParam());
     addInstanceTypeParams(spec);
     return spec;
 }

@@ -103,4 +103,15 @@ inline std::vector<ParamSpec> poolParams(int instances, int workers, int queueCa
     };
 }
 
+// Availability zones of a pooled block (service, database): multi-AZ, and
+// what a zone outage (the lose_zone fault) takes down.
+inline ParamSpec zonesParam()
+{
+    return number("zones", "Availability zones", ParamType::Int, "", 1, 1, 6, 1,
+                  "Zones of its region the instances are spread over, in turn (instance i in zone i mod zones "
+                  "+ 1). A zone outage (the lose_zone fault) takes down the instances in that zone: spread "
+                  "over three zones a block keeps two thirds of them, in one zone it loses them all. Size for "
+                  "N+1: enough instances that those left carry the load.");
+}
+
 } // namespace scalelab::model::specs

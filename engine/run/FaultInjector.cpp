@@ -95,6 +95,10 @@ std::string FaultInjector::apply(const model::Fault& fault)
             m_kernel.block(index).setErrorRate(1);
         return {};
     }
+    if (fault.action == "lose_zone") {
+        loseZone(blocks, static_cast<int>(fault.value));
+        return {};
+    }
     sim::BlockRuntime& block = m_kernel.block(blocks.front());
     if (fault.action == "crash") {
         if (block.crash(m_kernel, static_cast<int>(fault.value)) <= 0)
@@ -125,12 +129,44 @@ void FaultInjector::revert(const model::Fault& fault)
     } else if (fault.action == "lose_region" || fault.action == "error_rate") {
         for (uint32_t index : blocks)
             m_kernel.block(index).setErrorRate(0);
+    } else if (fault.action == "lose_zone") {
+        for (uint32_t index : blocks)
+            if (zonesOf(index) > 0)
+                m_kernel.block(index).restore(m_kernel);
     } else if (fault.action == "crash" || fault.action == "crash_cache") {
         m_kernel.block(blocks.front()).restore(m_kernel);
     } else if (fault.action == "slow") {
         m_kernel.block(blocks.front()).setSlowFactor(1);
     }
     // flush and kill_primary heal by themselves (refill, failover).
+}
+
+int FaultInjector::zonesOf(uint32_t slotIndex) const
+{
+    for (size_t i = 0; i < m_architecture.blocks.size(); ++i)
+        if (m_slots[i] == slotIndex) {
+            const auto& params = m_architecture.blocks[i].params;
+            const auto zones = params.find("zones");
+            return zones == params.end() ? 0 : static_cast<int>(zones->second);
+        }
+    return 0;
+}
+
+void FaultInjector::loseZone(const std::vector<uint32_t>& blocks, int zone)
+{
+    // Instance i sits in zone i mod zones + 1, so zone k holds the i < n with
+    // i = k - 1 (mod zones). Instances are identical: which ones die does not
+    // matter, only how many (crash takes the last ones).
+    for (uint32_t index : blocks) {
+        const int zones = zonesOf(index);
+        if (zones <= 0 || zone > zones)
+            continue; // not a zonal block, or not spread into that zone
+        sim::BlockRuntime& block = m_kernel.block(index);
+        const int instances = block.instanceCount();
+        const int inZone = instances >= zone ? (instances - zone) / zones + 1 : 0;
+        if (inZone > 0)
+            block.crash(m_kernel, inZone);
+    }
 }
 
 std::string FaultInjector::recover(const std::string& blockId)

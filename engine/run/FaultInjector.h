@@ -45,6 +45,9 @@ private:
     std::string apply(const model::Fault& fault);
     void revert(const model::Fault& fault);
     std::vector<uint32_t> targets(const model::Fault& fault) const;
+    // The `zones` parameter of the block in runtime slot `slotIndex`; 0 when it has none.
+    int zonesOf(uint32_t slotIndex) const;
+    void loseZone(const std::vector<uint32_t>& blocks, int zone);
     sim::RuntimeLink* link(const std::string& from, const std::string& to);
 
     Kernel& m_kernel;

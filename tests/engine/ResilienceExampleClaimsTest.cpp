@@ -310,6 +310,31 @@ private slots:
         const double slower = p50Between(run, "users-eu", 150, 180) - p50Between(run, "users-eu", 0, 60);
         VERIFY_WITHIN("EU p50 rise, ms", slower, 160, 0.15);
     }
+
+    void multi_az()
+    {
+        // Zone 1 of us-east dark from 30 s to 90 s. One zone: both instances
+        // die, every request fails until the check after 90 s passes (95 s).
+        // Three zones, N+1: one of three dies, the balancer retries its
+        // refusals on the others, no user error.
+        const model::Architecture design = example("multi-az.scalelab");
+        const auto run = simulate(design, 0, 120);
+        const double back = loggedAt(run, "app-single #1 passes its health check again");
+        QVERIFY2(back >= 90 && back <= 95, qPrintable(figure("back at s", back, 95)));
+        const double single = double(block(run, "users-single").errors.total());
+        const double expected = rateOf(design, "users-single") * (back - 30);
+        QVERIFY2(poissonCount(single, expected), qPrintable(figure("single-zone errors", single, expected)));
+        QCOMPARE(block(run, "users-multi").errors.total(), uint64_t(0));
+        QCOMPARE(int(logged(run, "lb-multi: marked").size()), 1);
+        VERIFY_NEAR("cost ratio", block(run, "app-multi").costPerHour / block(run, "app-single").costPerHour, 1.5, 1e-9);
+
+        // N without the +1: the survivor runs flat out.
+        model::Architecture lean = design;
+        set(lean, "app-multi", "instances", 2);
+        const auto tight = simulate(lean, 0, 120);
+        QVERIFY(block(tight, "users-multi").errors[sim::Outcome::Rejected] > 0);
+        VERIFY_WITHIN("p95 ratio", block(tight, "users-multi").latency.p95Ms / block(run, "users-multi").latency.p95Ms, 2.8, 0.15);
+    }
 };
 
 QTEST_APPLESS_MAIN(ResilienceExampleClaimsTest)

@@ -54,7 +54,7 @@ stats::ConfidenceInterval errorShare(const stats::Snapshot& snap, const char* id
 // The text's figure, rounded as it is written, agrees with the theory.
 bool stated(double theory, double text, double roundedTo)
 {
-    return std::abs(theory - text) <= roundedTo / 2;
+    return std::abs(theory - text) <= roundedTo / 2 + 1e-12; // 0.835 is "84%"
 }
 
 // The planner's throttled share of a design's partitioned store (its key source: the design's client).
@@ -137,15 +137,14 @@ private slots:
             double partitions;
             bool onDemand;
             double text;
-        } cases[] = {{"hot key", 4, false, 0.08}, {"on demand", 4, true, 0.08}, {"8 partitions", 8, false, 0.23}};
+        } cases[] = {{"hot key", 4, false, 0.045}, {"on demand", 4, true, 0.045}, {"8 partitions", 8, false, 0.20}};
         for (const auto& c : cases) {
             model::Architecture variant = design;
             set(variant, "carts", "partitions", c.partitions);
             if (c.onDemand)
                 set(variant, "carts", "capacity_mode", choiceValue("kv_store", "capacity_mode", "on_demand"));
             const double theory = plannedThrottle(variant, "carts", reads, writes);
-            qInfo() << c.what << theory;
-            QVERIFY2(stated(theory, c.text, 0.01), qPrintable(QString("%1: planned %2").arg(c.what).arg(theory)));
+            QVERIFY2(stated(theory, c.text, c.text < 0.1 ? 0.001 : 0.01), qPrintable(QString("%1: planned %2").arg(c.what).arg(theory)));
             snap = simulate(variant, 5, 60);
             const auto ci = errorShare(snap, "carts", kThrottled);
             QVERIFY2(ci.contains(theory), qPrintable(describe(c.what, theory, ci)));
@@ -166,9 +165,12 @@ private slots:
         QVERIFY(stated(utilisation(1), 0.42, 0.01) && stated(utilisation(0), 0.84, 0.01));
         auto snap = simulate(design, 5, 60);
         const auto& search = block(snap, "search");
-        // Latency of the searches (95% of the block's traffic; writes are shorter).
-        QVERIFY2(std::abs(search.latency.meanMs - 17) < 0.15 * 17,
-                 qPrintable(QString("search: %1 ms, the text says about 17").arg(search.latency.meanMs)));
+        // Idle nodes: searches 7 ms x H(5), writes 3 ms x H(2) (both copies); a little queueing on top.
+        const double idleMs = 0.95 * queryMs * (1 + 1. / 2 + 1. / 3 + 1. / 4 + 1. / 5) +
+                              0.05 * index.param("write_time_ms") * 1.5;
+        QVERIFY2(stated(idleMs, 15, 1), qPrintable(QString::number(idleMs)));
+        QVERIFY2(std::abs(search.latency.meanMs - 15) < 0.15 * 15,
+                 qPrintable(QString("search: %1 ms, the text says about 15").arg(search.latency.meanMs)));
         const auto busy = [](const stats::Snapshot& s) {
             return windowInterval(
                 measuredWindows(block(s, "search").series, 0), [](const stats::WindowSample& w) { return w.utilization; },

@@ -120,8 +120,8 @@ private slots:
     // shares (the same hash, the Zipf popularity) say; uniform keys do not.
     void a_hot_key_throttles_its_partition_below_the_table_capacity()
     {
-        const int partitions = 4;
-        const double limit = 400, rate = 800; // the table takes 1,600 reads/s
+        const int partitions = 8;
+        const double limit = 200, rate = 800; // the table takes 1,600 reads/s
         for (const double skew : {0.0, 1.5}) {
             model::Block client = patientClient("client", rate);
             client.params["key_skew"] = skew;

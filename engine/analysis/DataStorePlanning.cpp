@@ -2,7 +2,9 @@
 
 #include "CacheModel.h"
 #include "Queueing.h"
+#include "blocks/SearchIndexBlock.h"
 #include "blocks/ShardMap.h"
+#include "blocks/StoreLimits.h"
 #include "model/Choices.h"
 
 #include <algorithm>
@@ -84,26 +86,19 @@ std::vector<double> partitionShares(uint64_t keys, double skew, int partitions)
 
 void planPartitionedStore(const model::Block& block, BlockPlan& here, const model::Block* keyClient)
 {
-    const int partitions = static_cast<int>(block.param("partitions"));
-    double readLimit = block.param("partition_read_rps"), writeLimit = block.param("partition_write_rps");
-    if (block.params.count("capacity_mode") &&
-        block.choice<model::CapacityMode>("capacity_mode") == model::CapacityMode::Provisioned) {
-        readLimit = std::min(readLimit, block.param("read_capacity_rps") / partitions);
-        writeLimit = std::min(writeLimit, block.param("write_capacity_rps") / partitions);
-    }
+    const blocks::StoreLimits limits = blocks::StoreLimits::of(block);
+    const int partitions = limits.partitions;
     const std::vector<double> shares =
         keyClient ? partitionShares(static_cast<uint64_t>(keyClient->param("key_space")),
                                     keyClient->param("key_skew"), partitions)
                   : std::vector<double>(static_cast<size_t>(partitions), 1.0 / partitions);
     double throttled = 0;
     for (const double share : shares)
-        throttled += poissonExcess(here.readRps * share, readLimit) + poissonExcess(here.writeRps * share, writeLimit);
+        throttled += poissonExcess(here.readRps * share, limits.readsPerPartition) +
+                     poissonExcess(here.writeRps * share, limits.writesPerPartition);
     here.throttledRatio = here.arrivalRps() > 0 ? throttled / here.arrivalRps() : 0;
-    const double transferMs = block.params.count("object_size_mb")
-                                  ? 1000 * block.param("object_size_mb") / block.param("transfer_mb_per_s")
-                                  : 0.0;
-    const double readMs = block.param("read_time_ms") + transferMs;
-    const double writeMs = block.param("write_time_ms") + transferMs;
+    const double readMs = block.param("read_time_ms") + limits.transferMs;
+    const double writeMs = block.param("write_time_ms") + limits.transferMs;
     const double arrivals = here.arrivalRps();
     here.serviceMs = arrivals > 0 ? (here.readRps * readMs + here.writeRps * writeMs) / arrivals : readMs;
     here.readResponseMs = readMs;
@@ -117,8 +112,7 @@ void planSearchIndex(const model::Block& block, BlockPlan& here, double targetUt
     const int shards = static_cast<int>(block.param("shards"));
     const int copies = 1 + static_cast<int>(block.param("replicas"));
     const double cv = block.param("service_cv");
-    const double queryMs =
-        block.param("query_base_ms") + block.param("query_ms_per_million_docs") * block.param("documents_millions") / shards;
+    const double queryMs = blocks::SearchIndexBlock::shardQueryMs(block);
     const double indexMs = block.param("write_time_ms");
     here.hasCapacity = true;
     here.instances = shards * copies;

@@ -1,7 +1,7 @@
 #include "PartitionedStoreBlock.h"
 
 #include "core/FigureNames.h"
-#include "model/Choices.h"
+#include "StoreLimits.h"
 #include "stats/Snapshot.h"
 
 #include <algorithm>
@@ -10,26 +10,17 @@ namespace scalelab::blocks {
 
 void PartitionedStoreBlock::configure(sim::Kernel&, const model::Block& block)
 {
-    const int partitions = static_cast<int>(block.param("partitions"));
-    m_map.configure(ShardMap::Strategy::HashModulo, partitions, 1, 1);
-    m_meters.resize(static_cast<size_t>(partitions));
+    const StoreLimits limits = StoreLimits::of(block);
+    m_map.configure(ShardMap::Strategy::HashModulo, limits.partitions, 1, 1);
+    m_meters.resize(static_cast<size_t>(limits.partitions));
     m_times = ServiceTimes::of(block);
-    m_readLimit = block.param("partition_read_rps");
-    m_writeLimit = block.param("partition_write_rps");
-    // Object storage: an object's bytes follow its first byte.
-    m_transferMs = block.params.count("object_size_mb")
-                       ? 1000 * block.param("object_size_mb") / block.param("transfer_mb_per_s")
-                       : 0.0;
-    m_provisioned = block.params.count("capacity_mode") &&
-                    block.choice<model::CapacityMode>("capacity_mode") == model::CapacityMode::Provisioned;
-    m_capacityPerHour = 0;
-    if (m_provisioned) {
-        // The table's capacity, spread evenly; a partition never exceeds its hard limit.
-        m_readLimit = std::min(m_readLimit, block.param("read_capacity_rps") / partitions);
-        m_writeLimit = std::min(m_writeLimit, block.param("write_capacity_rps") / partitions);
-        m_capacityPerHour = block.param("read_capacity_rps") * block.param("cost_per_rcu_hour") +
-                            block.param("write_capacity_rps") * block.param("cost_per_wcu_hour");
-    }
+    m_readLimit = limits.readsPerPartition;
+    m_writeLimit = limits.writesPerPartition;
+    m_transferMs = limits.transferMs;
+    m_provisioned = limits.provisioned;
+    m_capacityPerHour = m_provisioned ? block.param("read_capacity_rps") * block.param("cost_per_rcu_hour") +
+                                            block.param("write_capacity_rps") * block.param("cost_per_wcu_hour")
+                                      : 0.0;
     m_storagePerHour = block.param("stored_gb") * block.param("cost_per_gb_month") / stats::kHoursPerMonth;
     m_perMillionReads = m_provisioned ? 0 : block.param("cost_per_million");
     m_perMillionWrites = m_provisioned ? 0 : block.param("cost_per_million_writes");

@@ -17,8 +17,7 @@ void SearchIndexBlock::configure(sim::Kernel& kernel, const model::Block& block)
     m_timeout = sim::fromMs(block.param("timeout_ms"));
     m_shards = static_cast<int>(block.param("shards"));
     m_copies = 1 + static_cast<int>(block.param("replicas"));
-    m_queryMs = block.param("query_base_ms") +
-                block.param("query_ms_per_million_docs") * block.param("documents_millions") / m_shards;
+    m_queryMs = shardQueryMs(block);
     m_indexMs = block.param("write_time_ms");
     m_cv = block.param("service_cv");
     m_refresh = sim::fromSeconds(block.param("refresh_interval_s"));
@@ -64,22 +63,7 @@ void SearchIndexBlock::onArrive(sim::Kernel& kernel, uint32_t index)
         for (int shard = 0; shard < m_shards; ++shard)
             nodes.push_back(leastBusyCopy(shard));
     }
-    fanOut(kernel, index, nodes);
-}
-
-void SearchIndexBlock::fanOut(sim::Kernel& kernel, uint32_t index, const std::vector<int>& nodes)
-{
-    m_gathers[index] = Gather{static_cast<int>(nodes.size()), sim::Outcome::Ok};
-    kernel.frames()[index].state = sim::FrameState::Calling;
-    const uint32_t generation = kernel.frames().generation(index);
-    for (const int node : nodes) {
-        // A rejected part may finish the whole gather inline: stop then.
-        if (!kernel.frames().isLive(index, generation))
-            return;
-        const uint32_t part = kernel.spawnInternal(index);
-        if (m_pool.admit(kernel, part, node) == InstancePool::Admission::Rejected)
-            kernel.finish(part, sim::Outcome::Rejected);
-    }
+    m_gathers.scatter(kernel, m_pool, index, nodes);
 }
 
 void SearchIndexBlock::indexed(sim::SimTime now, uint32_t key)
@@ -95,24 +79,18 @@ void SearchIndexBlock::indexed(sim::SimTime now, uint32_t key)
 
 void SearchIndexBlock::onReply(sim::Kernel& kernel, uint32_t frame, sim::Outcome outcome)
 {
-    auto it = m_gathers.find(frame);
-    if (it == m_gathers.end())
+    const std::optional<sim::Outcome> result = m_gathers.partDone(frame, outcome);
+    if (!result)
         return;
-    if (outcome != sim::Outcome::Ok && it->second.outcome == sim::Outcome::Ok)
-        it->second.outcome = outcome;
-    if (--it->second.remaining > 0)
-        return;
-    const sim::Outcome result = it->second.outcome;
-    m_gathers.erase(it);
     const sim::CallFrame& call = kernel.frames()[frame];
-    if (call.type == sim::RequestType::Write && result == sim::Outcome::Ok)
+    if (call.type == sim::RequestType::Write && *result == sim::Outcome::Ok)
         indexed(kernel.now(), call.key);
-    kernel.finish(frame, result); // the slowest part has answered
+    kernel.finish(frame, *result); // the slowest part has answered
 }
 
 void SearchIndexBlock::release(sim::Kernel& kernel, uint32_t frame)
 {
-    m_gathers.erase(frame); // a gather that timed out: late parts are dropped
+    m_gathers.forget(frame); // a gather that timed out: late parts are dropped
     m_pool.release(kernel, frame);
 }
 

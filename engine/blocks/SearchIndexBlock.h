@@ -11,6 +11,7 @@
 // writes to K uniform keys at rate w and refresh interval R the stale share
 // is 1 - (K / wR)(1 - exp(-wR / K)).
 // Cost: one hash entry per key ever written (its last index time).
+#include "GatherTable.h"
 #include "InstancePool.h"
 #include "ShardMap.h"
 #include "sim/BlockRuntime.h"
@@ -22,6 +23,13 @@ namespace scalelab::blocks {
 class SearchIndexBlock final : public sim::BlockRuntime {
 public:
     SearchIndexBlock(const model::Block& block, uint32_t index, uint64_t runSeed, size_t windowCapacity);
+
+    // Mean time one shard spends on a query: a base plus its share of the documents.
+    static double shardQueryMs(const model::Block& block)
+    {
+        return block.param("query_base_ms") +
+               block.param("query_ms_per_million_docs") * block.param("documents_millions") / block.param("shards");
+    }
 
     void configure(sim::Kernel& kernel, const model::Block& block) override;
     void onArrive(sim::Kernel& kernel, uint32_t frame) override;
@@ -42,12 +50,6 @@ public:
     void resetStats(sim::SimTime now) override;
 
 private:
-    struct Gather {
-        int remaining = 0;
-        sim::Outcome outcome = sim::Outcome::Ok; // the first error, if any
-    };
-    // Sends one part of `frame` to each node of `instances`; the frame answers when all have.
-    void fanOut(sim::Kernel& kernel, uint32_t frame, const std::vector<int>& instances);
     int leastBusyCopy(int shard);
     sim::SimTime lastRefresh(sim::SimTime now) const;
     void indexed(sim::SimTime now, uint32_t key);
@@ -57,7 +59,7 @@ private:
     int m_shards = 1, m_copies = 1;
     double m_queryMs = 1, m_indexMs = 1, m_cv = 1;
     sim::SimTime m_refresh = 0;
-    std::unordered_map<uint32_t, Gather> m_gathers; // parent frame -> parts outstanding
+    GatherTable m_gathers;
     std::unordered_map<uint32_t, sim::SimTime> m_indexedAt; // key -> when its last write was indexed
     sim::SimTime m_unrefreshedSince = 0;
     uint64_t m_unrefreshed = 0; // writes indexed since the last refresh

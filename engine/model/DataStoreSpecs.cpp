@@ -107,7 +107,7 @@ BlockSpec objectStorageSpec()
                        {number("object_size_mb", "Object size", ParamType::Double, "MB", 1, 0, 5'000'000, 0.5,
                                "Mean size of an object read or written: its transfer adds size / throughput to the "
                                "first-byte latency."),
-                        number("transfer_mb_per_s", "Throughput per request", ParamType::Double, "MB/s", 90, 0.1,
+                        number("transfer_rate", "Throughput per request", ParamType::Double, "MB/s", 90, 0.1,
                                100'000, 10,
                                "Transfer rate of one request's connection (S3: about 90 MB/s); big objects go "
                                "faster in parallel ranged requests.")});
@@ -139,6 +139,8 @@ BlockSpec kvStoreSpec()
                           "partition never serves more: a hot key is limited by it.";
     spec.params[2].help = "The hard limit of one partition in write units per second (DynamoDB: 1,000; one unit "
                           "= a write of up to 1 KB).";
+    spec.params[3].help = "Mean time to answer a read (DynamoDB: a few ms). Requests do not queue: the service "
+                          "serves them all at once, up to the limits.";
     spec.params.insert(spec.params.begin() + 1,
                        {choice("capacity_mode", "Capacity mode", CapacityMode::Provisioned,
                                "Provisioned: you buy read and write capacity per second for the table, spread "
@@ -155,7 +157,7 @@ BlockSpec kvStoreSpec()
                                        "evenly by the partitions."))});
     for (ParamSpec& param : storagePriceParams(25, 0.25, 0.125, 0.625)) {
         if (param.key == "cost_per_million" || param.key == "cost_per_million_writes")
-            param.help = "On-demand mode: " + param.help;
+            param.help = "On-demand mode: p" + param.help.substr(1);
         spec.params.push_back(std::move(param));
     }
     spec.params.push_back(number("cost_per_rcu_hour", "Cost per read unit-hour", ParamType::Double, "$", 0.00013,

@@ -77,7 +77,7 @@ private slots:
     {
         model::Architecture design = example("object-storage-uploads.scalelab");
         const model::Block& blobs = *design.findBlock("blobs");
-        const double transferMs = 1000 * blobs.param("object_size_mb") / blobs.param("transfer_mb_per_s");
+        const double transferMs = 1000 * blobs.param("object_size_mb") / blobs.param("transfer_rate");
         const double readMs = blobs.param("read_time_ms") + transferMs, writeMs = blobs.param("write_time_ms") + transferMs;
         QVERIFY(stated(readMs, 52, 1) && stated(transferMs, 22, 1) && stated(writeMs, 72, 1));
         const double mixMs = 0.9 * readMs + 0.1 * writeMs;

@@ -151,7 +151,7 @@ private slots:
         model::Block store = model::makeBlock("object_storage", "s3");
         store.params["service_cv"] = 0;
         store.params["object_size_mb"] = 4.5; // 50 ms at 90 MB/s
-        const double expectedMs = store.param("read_time_ms") + 1000 * 4.5 / store.param("transfer_mb_per_s");
+        const double expectedMs = store.param("read_time_ms") + 1000 * 4.5 / store.param("transfer_rate");
         for (const double rate : {10.0, 3000.0}) {
             const auto snap = simulate(clientTo(patientClient("client", rate), store), 2, 20);
             const double measured = block(snap, "s3").latency.meanMs;

@@ -57,6 +57,8 @@ void printJson(const analysis::NetworkPlan& plan)
             entry["hit_ratio"] = block.hitRatio;
         if (block.poolWaitMs >= 0)
             entry["pool_wait_ms"] = finiteOrNull(block.poolWaitMs);
+        if (block.throttledRatio >= 0)
+            entry["throttled_ratio"] = block.throttledRatio;
         if (block.fansOut) {
             entry["fanout_writes_per_s"] = block.fanoutWritesPerS;
             entry["fanout_utilization"] = block.fanoutUtilization;
@@ -91,6 +93,10 @@ void printTable(const std::string& file, const analysis::NetworkPlan& plan)
             std::printf("\n%s: %.0f timeline writes/s keep the fan-out writers %.1f%% busy%s\n", block.id.c_str(),
                         block.fanoutWritesPerS, block.fanoutUtilization * 100,
                         block.fanoutUtilization >= 1 ? " (SATURATED: the backlog grows without bound)" : "");
+    for (const auto& block : plan.blocks)
+        if (block.throttledRatio > 0.0005)
+            std::printf("\n%s: %.1f%% of its requests over a partition's limit (throttled)\n", block.id.c_str(),
+                        block.throttledRatio * 100);
     std::printf("\nmean end-to-end latency: %.2f ms\n", plan.endToEndMs);
     if (!plan.bottleneck.empty())
         std::printf("bottleneck: %s (%.1f%% utilised); instances for %.0f%% utilisation: %d\n",

@@ -1,6 +1,7 @@
 #include "BlockPlanning.h"
 
 #include "CacheModel.h"
+#include "DataStorePlanning.h"
 #include "PoolDispatch.h"
 #include "Queueing.h"
 #include "RequiredInstances.h"
@@ -497,6 +498,8 @@ PassOn passOn(const PlanningContext& context, const model::Block& block, const m
     case Behaviour::Serverless:
     case Behaviour::GeoDns:
     case Behaviour::Fanout:
+    case Behaviour::PartitionedStore:
+    case Behaviour::SearchIndex:
         break;
     }
     return {};
@@ -579,6 +582,12 @@ void planBlock(const PlanningContext& context, const model::Block& block, const 
     case Behaviour::Pool:
     case Behaviour::ShardedDatabase:
         planPool(context, block, here, downstream, waitOverrideMs);
+        return;
+    case Behaviour::PartitionedStore:
+        planPartitionedStore(block, here, keySource(context.design, block.id));
+        return;
+    case Behaviour::SearchIndex:
+        planSearchIndex(block, here, context.targetUtilization);
         return;
     }
 }

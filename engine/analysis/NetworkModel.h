@@ -102,6 +102,8 @@ struct BlockPlan {
     // Blocks calling over pooled links: the mean wait for a connection of
     // the calls over them (BlockPlanning's poolWaitMs); -1 without a pool.
     double poolWaitMs = -1;
+    // Partitioned stores: the expected share of requests over a partition's limit (throttled); -1 for others.
+    double throttledRatio = -1;
     // False when the caller does not wait for it (a queue's consumers, a topic's subscribers).
     bool onResponsePath = true;
 

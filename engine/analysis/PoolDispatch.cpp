@@ -26,6 +26,8 @@ int instancesOf(const model::Block& block)
         return 1 + static_cast<int>(block.param("replicas"));
     case Behaviour::ShardedDatabase:
         return static_cast<int>(block.param("shards"));
+    case Behaviour::SearchIndex: // a node per copy of each shard
+        return static_cast<int>(block.param("shards")) * (1 + static_cast<int>(block.param("replicas")));
     case Behaviour::Pool:
     case Behaviour::Fanout:
         return static_cast<int>(block.param("instances"));
@@ -39,6 +41,7 @@ int instancesOf(const model::Block& block)
     case Behaviour::Autoscaler:
     case Behaviour::Serverless:
     case Behaviour::GeoDns:
+    case Behaviour::PartitionedStore:
         break;
     }
     return 1;

@@ -7,10 +7,12 @@
 #include "FanoutBlock.h"
 #include "GeoDnsBlock.h"
 #include "LoadBalancerBlock.h"
+#include "PartitionedStoreBlock.h"
 #include "PoolBlock.h"
 #include "QueueBlock.h"
 #include "RateLimiterBlock.h"
 #include "ReplicatedDatabaseBlock.h"
+#include "SearchIndexBlock.h"
 #include "ServerlessBlock.h"
 #include "ShardedDatabaseBlock.h"
 #include "TopicBlock.h"
@@ -53,6 +55,8 @@ std::unique_ptr<sim::BlockRuntime> makeBlockRuntime(const model::Block& block, u
     case B::Serverless: return make<ServerlessBlock>(block, index, runSeed, windowCapacity);
     case B::GeoDns: return make<GeoDnsBlock>(block, index, runSeed, windowCapacity);
     case B::Fanout: return make<FanoutBlock>(block, index, runSeed, windowCapacity);
+    case B::PartitionedStore: return make<PartitionedStoreBlock>(block, index, runSeed, windowCapacity);
+    case B::SearchIndex: return make<SearchIndexBlock>(block, index, runSeed, windowCapacity);
     }
     throw std::invalid_argument("no simulation behaviour for block kind \"" + block.kind + "\"");
 }

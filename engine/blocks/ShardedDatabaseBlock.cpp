@@ -49,38 +49,23 @@ void ShardedDatabaseBlock::onArrive(sim::Kernel& kernel, uint32_t index)
 void ShardedDatabaseBlock::scatter(sim::Kernel& kernel, uint32_t index)
 {
     ++m_scatterGathers;
-    const int shards = m_pool.active();
-    m_gathers[index] = Gather{shards, sim::Outcome::Ok};
-    kernel.frames()[index].state = sim::FrameState::Calling;
-    const uint32_t generation = kernel.frames().generation(index);
-    for (int shard = 0; shard < shards; ++shard) {
-        // A rejected sub-query may finish the whole gather inline: stop then.
-        if (!kernel.frames().isLive(index, generation))
-            return;
-        const uint32_t part = kernel.spawnInternal(index);
-        ++m_shardQueries[static_cast<size_t>(shard)];
-        if (m_pool.admit(kernel, part, shard) == InstancePool::Admission::Rejected)
-            kernel.finish(part, sim::Outcome::Rejected);
+    std::vector<int> shards(static_cast<size_t>(m_pool.active()));
+    for (size_t shard = 0; shard < shards.size(); ++shard) {
+        shards[shard] = static_cast<int>(shard);
+        ++m_shardQueries[shard];
     }
+    m_gathers.scatter(kernel, m_pool, index, shards);
 }
 
 void ShardedDatabaseBlock::onReply(sim::Kernel& kernel, uint32_t frame, sim::Outcome outcome)
 {
-    auto it = m_gathers.find(frame);
-    if (it == m_gathers.end())
-        return;
-    if (outcome != sim::Outcome::Ok && it->second.outcome == sim::Outcome::Ok)
-        it->second.outcome = outcome;
-    if (--it->second.remaining > 0)
-        return;
-    const sim::Outcome result = it->second.outcome;
-    m_gathers.erase(it);
-    kernel.finish(frame, result); // the slowest shard has answered
+    if (const std::optional<sim::Outcome> result = m_gathers.partDone(frame, outcome))
+        kernel.finish(frame, *result); // the slowest shard has answered
 }
 
 void ShardedDatabaseBlock::release(sim::Kernel& kernel, uint32_t frame)
 {
-    m_gathers.erase(frame); // a gather that timed out: late sub-replies are dropped
+    m_gathers.forget(frame); // a gather that timed out: late sub-replies are dropped
     m_pool.release(kernel, frame);
 }
 

@@ -5,11 +5,11 @@
 // shard, answered when the slowest returns. Changing the shard count while
 // running reports the share of keys that would move.
 #include "sim/BlockRuntime.h"
+#include "GatherTable.h"
 #include "InstancePool.h"
 #include "ServiceTimes.h"
 #include "ShardMap.h"
 
-#include <unordered_map>
 
 namespace scalelab::blocks {
 
@@ -32,10 +32,6 @@ public:
     void resetStats(sim::SimTime now) override;
 
 private:
-    struct Gather {
-        int remaining = 0;
-        sim::Outcome outcome = sim::Outcome::Ok; // the first error, if any
-    };
     void scatter(sim::Kernel& kernel, uint32_t frame);
 
     InstancePool m_pool;
@@ -44,7 +40,7 @@ private:
     uint32_t m_keyRange = 1;
     ServiceTimes m_times;
     double m_crossShard = 0, m_lookupMs = 0;
-    std::unordered_map<uint32_t, Gather> m_gathers; // scatter-gather parent frame -> progress
+    GatherTable m_gathers; // cross-shard reads in flight
     std::vector<uint64_t> m_shardQueries;
     uint64_t m_scatterGathers = 0, m_reshards = 0;
     double m_lastMovedFraction = 0;

@@ -22,4 +22,10 @@ inline constexpr const char* kSessions = "sessions";           // held in instan
 inline constexpr const char* kSessionsLost = "sessions_lost";  // dropped by crashed instances: users logged out
 inline constexpr const char* kLoggedOut = "logged_out";        // requests failed on an instance without the user's session
 
+// Partitioned stores (object storage, key-value store) and search indexes.
+inline constexpr const char* kThrottled = "throttled";                    // requests over a partition's limit
+inline constexpr const char* kThrottledRatio = "throttled_ratio";         // of the requests that arrived
+inline constexpr const char* kHottestPartitionShare = "hottest_partition_share"; // 1/N when keys spread evenly
+inline constexpr const char* kStaleSearchRatio = "stale_search_ratio";    // searches that missed an unrefreshed write
+
 } // namespace scalelab::figures

@@ -14,9 +14,10 @@ enum class Outcome : uint8_t {
     Failed,      // crashed instance or injected error
     Removed,     // the block or link it was on was removed from the design while running
     PoolTimeout, // no connection of the caller's pool came free within its acquire timeout
+    Throttled,   // over a partition's request-rate limit (S3's 503 SlowDown, DynamoDB's ProvisionedThroughputExceeded)
 };
 
-constexpr int kOutcomeCount = 8;
+constexpr int kOutcomeCount = 9;
 constexpr int kErrorKindCount = kOutcomeCount - 1;
 
 // Stable names used in JSON output and the UI.
@@ -31,6 +32,7 @@ inline const char* outcomeName(Outcome outcome)
     case Outcome::Failed: return "failed";
     case Outcome::Removed: return "removed";
     case Outcome::PoolTimeout: return "pool_timeout";
+    case Outcome::Throttled: return "throttled";
     }
     return "failed";
 }

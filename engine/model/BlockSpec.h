@@ -49,6 +49,8 @@ enum class Behaviour {
     Serverless,
     GeoDns,
     Fanout,
+    PartitionedStore,
+    SearchIndex,
 };
 
 // What a block's card says about its own state while running, beside the

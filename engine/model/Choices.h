@@ -41,6 +41,10 @@ SCALELAB_CHOICE_NAMES(ReplicaTopology, "primary_replica", "multi_primary");
 enum class ShardingStrategy { Range, HashModulo, ConsistentHash, Geographic, Directory };
 SCALELAB_CHOICE_NAMES(ShardingStrategy, "range", "hash_modulo", "consistent_hash", "geographic", "directory");
 
+// Key-value store: capacity bought ahead per partition, or paid per request
+enum class CapacityMode { Provisioned, OnDemand };
+SCALELAB_CHOICE_NAMES(CapacityMode, "provisioned", "on_demand");
+
 // Cache and CDN
 enum class HitModel { FixedRatio, Capacity };
 SCALELAB_CHOICE_NAMES(HitModel, "fixed_ratio", "capacity");

@@ -1,6 +1,7 @@
 #include "Registry.h"
 
 #include "Choices.h"
+#include "DataStoreSpecs.h"
 #include "InstanceTypes.h"
 #include "core/FigureNames.h"
 #include "NumberText.h"
@@ -485,6 +486,8 @@ Registry::Registry()
       }
 {
     for (BlockSpec& spec : resilienceSpecs())
+        m_blocks.push_back(std::move(spec));
+    for (BlockSpec& spec : dataStoreSpecs())
         m_blocks.push_back(std::move(spec));
     for (BlockSpec& spec : m_blocks) {
         addPriceParams(spec);

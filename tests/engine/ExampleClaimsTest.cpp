@@ -16,7 +16,9 @@
 // connection-pool-timeout (WriteBehindAndPoolExamplesTest), autoscaling-group
 // (ResilienceTest), session-state (SessionStateTest), the resilience and async
 // examples (ResilienceExampleClaimsTest), the scaling path, replicas, pub/sub,
-// fan-out, closed-loop and partitioning examples (ScalingExampleClaimsTest).
+// fan-out, closed-loop and partitioning examples (ScalingExampleClaimsTest),
+// object-storage-uploads, kv-hot-partition and search-index-refresh
+// (DataStoreExamplesTest).
 // Not run by a test: video-platform's autoscaling (minutes of wall time per
 // run under the sanitizers; its texts were re-run by hand with the CLI).
 #include "ClaimChecks.h"

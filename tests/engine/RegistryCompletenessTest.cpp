@@ -122,7 +122,8 @@ private slots:
         QCOMPARE(kindsOf("flush"), (std::set<std::string>{"cache", "cdn"}));
         QCOMPARE(kindsOf("kill_primary"), (std::set<std::string>{"replicated_database"}));
         QCOMPARE(kindsOf("slow"), (std::set<std::string>{"service", "database", "replicated_database",
-                                                          "sharded_database", "queue", "serverless"}));
+                                                          "sharded_database", "queue", "serverless",
+                                                          "object_storage", "kv_store", "search_index"}));
         QVERIFY2(!kindsOf("error_rate").count("client") && kindsOf("error_rate").count("fanout"),
                  "error_rate: every kind but the client");
     }
@@ -132,30 +133,33 @@ private slots:
         // What each kind could call when every list was written by hand
         // (before the tiers): the tiers must allow exactly these.
         const std::map<std::string, std::set<std::string>> allowed = {
-            {"client", {"cache", "cdn", "circuit_breaker", "database", "fanout", "geo_dns", "load_balancer", "queue",
+            {"client", {"cache", "cdn", "circuit_breaker", "database", "kv_store", "object_storage", "search_index", "fanout", "geo_dns", "load_balancer", "queue",
                         "rate_limiter", "replicated_database", "serverless", "service", "sharded_database", "topic"}},
-            {"load_balancer", {"cache", "circuit_breaker", "database", "fanout", "load_balancer", "queue", "rate_limiter",
+            {"load_balancer", {"cache", "circuit_breaker", "database", "kv_store", "object_storage", "search_index", "fanout", "load_balancer", "queue", "rate_limiter",
                                "replicated_database", "serverless", "service", "sharded_database", "topic"}},
-            {"service", {"cache", "circuit_breaker", "database", "fanout", "load_balancer", "queue", "rate_limiter",
+            {"service", {"cache", "circuit_breaker", "database", "kv_store", "object_storage", "search_index", "fanout", "load_balancer", "queue", "rate_limiter",
                          "replicated_database", "serverless", "service", "sharded_database", "topic"}},
             {"database", {}},
             {"replicated_database", {}},
             {"sharded_database", {}},
-            {"cache", {"cache", "database", "load_balancer", "replicated_database", "service", "sharded_database"}},
-            {"cdn", {"cache", "database", "load_balancer", "replicated_database", "service", "sharded_database"}},
-            {"queue", {"cache", "circuit_breaker", "database", "load_balancer", "rate_limiter", "replicated_database",
+            {"cache", {"cache", "database", "kv_store", "object_storage", "search_index", "load_balancer", "replicated_database", "service", "sharded_database"}},
+            {"cdn", {"cache", "database", "kv_store", "object_storage", "search_index", "load_balancer", "replicated_database", "service", "sharded_database"}},
+            {"queue", {"cache", "circuit_breaker", "database", "kv_store", "object_storage", "search_index", "load_balancer", "rate_limiter", "replicated_database",
                        "service", "sharded_database", "topic"}},
             {"topic", {"load_balancer", "queue", "service"}},
-            {"circuit_breaker", {"cache", "circuit_breaker", "database", "fanout", "load_balancer", "queue",
+            {"circuit_breaker", {"cache", "circuit_breaker", "database", "kv_store", "object_storage", "search_index", "fanout", "load_balancer", "queue",
                                  "rate_limiter", "replicated_database", "serverless", "service", "sharded_database",
                                  "topic"}},
-            {"rate_limiter", {"cache", "circuit_breaker", "database", "fanout", "load_balancer", "queue", "rate_limiter",
+            {"rate_limiter", {"cache", "circuit_breaker", "database", "kv_store", "object_storage", "search_index", "fanout", "load_balancer", "queue", "rate_limiter",
                               "replicated_database", "serverless", "service", "sharded_database", "topic"}},
             {"autoscaler", {"queue", "service"}},
-            {"serverless", {"cache", "circuit_breaker", "database", "load_balancer", "queue", "rate_limiter",
+            {"serverless", {"cache", "circuit_breaker", "database", "kv_store", "object_storage", "search_index", "load_balancer", "queue", "rate_limiter",
                             "replicated_database", "service", "sharded_database", "topic"}},
             {"geo_dns", {"circuit_breaker", "load_balancer", "rate_limiter", "serverless", "service"}},
-            {"fanout", {"cache", "database", "load_balancer", "queue", "replicated_database", "service",
+            {"object_storage", {}},
+            {"kv_store", {}},
+            {"search_index", {}},
+            {"fanout", {"cache", "database", "kv_store", "object_storage", "search_index", "load_balancer", "queue", "replicated_database", "service",
                         "sharded_database"}},
         };
         const auto& registry = model::Registry::instance();

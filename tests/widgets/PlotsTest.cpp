@@ -219,7 +219,7 @@ private slots:
         QVERIFY2(plot.customPlot()->legend->hasItemWithPlottable(plot.graph(rejected)), "rejections are in the legend");
         QVERIFY2(!plot.customPlot()->legend->hasItemWithPlottable(plot.graph(1)), "no timeouts happened");
         // CSV and read-out hold the rates themselves, not the stacked sums.
-        QVERIFY2(plot.csv().contains("\n2,100,0,30,0,0,0,0,0\n"), qPrintable("CSV:\n" + plot.csv()));
+        QVERIFY2(plot.csv().contains("\n2,100,0,30,0,0,0,0,0,0\n"), qPrintable("CSV:\n" + plot.csv()));
         QVERIFY2(plot.readoutAt(2).contains("rejected 503: 30.0 req/s"), qPrintable("read-out: " + plot.readoutAt(2)));
     }
 

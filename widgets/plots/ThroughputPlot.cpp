@@ -23,6 +23,7 @@ QString errorLabel(sim::Outcome outcome)
     case sim::Outcome::Failed: return ThroughputPlot::tr("failed");
     case sim::Outcome::Removed: return ThroughputPlot::tr("removed block");
     case sim::Outcome::PoolTimeout: return ThroughputPlot::tr("pool timeout");
+    case sim::Outcome::Throttled: return ThroughputPlot::tr("throttled");
     case sim::Outcome::Ok: break;
     }
     return ThroughputPlot::tr("ok");
@@ -39,6 +40,7 @@ QColor errorColor(sim::Outcome outcome)
     case sim::Outcome::Failed: return {0x33, 0x33, 0x33};
     case sim::Outcome::Removed: return {0x7f, 0x7f, 0x7f};
     case sim::Outcome::PoolTimeout: return {0xff, 0x7f, 0x0e};
+    case sim::Outcome::Throttled: return {0xbc, 0xbd, 0x22};
     case sim::Outcome::Ok: break;
     }
     return plotstyle::success();

@@ -4,6 +4,7 @@
 #include "PoolDispatch.h"
 #include "Queueing.h"
 #include "RequiredInstances.h"
+#include "StreamingModel.h"
 #include "WriteBehindModel.h"
 #include "blocks/FanoutModel.h"
 #include "blocks/ServiceTimes.h"
@@ -486,6 +487,15 @@ PassOn passOn(const PlanningContext& context, const model::Block& block, const m
         const double attempts = p < 1 ? (1 - std::pow(p, m)) / (1 - p) : m;
         return {attempts, attempts, attempts, attempts};
     }
+    case Behaviour::Stream: {
+        // Each group's consumers make the downstream calls for what they read.
+        double read = 0;
+        for (const GroupFlow& flow : streamGroupFlows(block, arrivalRps))
+            read += flow.throughputRps;
+        const double perMessage = arrivalRps > 0 ? read / arrivalRps : 0;
+        return {perMessage, perMessage, perMessage, perMessage};
+    }
+    case Behaviour::ConnectionServer:
     case Behaviour::Client:
     case Behaviour::LoadBalancer:
     case Behaviour::Pool:
@@ -579,6 +589,12 @@ void planBlock(const PlanningContext& context, const model::Block& block, const 
     case Behaviour::Pool:
     case Behaviour::ShardedDatabase:
         planPool(context, block, here, downstream, waitOverrideMs);
+        return;
+    case Behaviour::Stream:
+        planStream(block, here);
+        return;
+    case Behaviour::ConnectionServer:
+        planConnectionServer(block, here, context.targetUtilization);
         return;
     }
 }

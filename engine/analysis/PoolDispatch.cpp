@@ -28,6 +28,7 @@ int instancesOf(const model::Block& block)
         return static_cast<int>(block.param("shards"));
     case Behaviour::Pool:
     case Behaviour::Fanout:
+    case Behaviour::ConnectionServer:
         return static_cast<int>(block.param("instances"));
     case Behaviour::Client:
     case Behaviour::LoadBalancer:
@@ -39,6 +40,7 @@ int instancesOf(const model::Block& block)
     case Behaviour::Autoscaler:
     case Behaviour::Serverless:
     case Behaviour::GeoDns:
+    case Behaviour::Stream:
         break;
     }
     return 1;

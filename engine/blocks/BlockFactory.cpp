@@ -3,6 +3,7 @@
 #include "AutoscalerBlock.h"
 #include "CacheBlock.h"
 #include "CircuitBreakerBlock.h"
+#include "ConnectionServerBlock.h"
 #include "ClientBlock.h"
 #include "FanoutBlock.h"
 #include "GeoDnsBlock.h"
@@ -13,6 +14,7 @@
 #include "ReplicatedDatabaseBlock.h"
 #include "ServerlessBlock.h"
 #include "ShardedDatabaseBlock.h"
+#include "StreamBlock.h"
 #include "TopicBlock.h"
 #include "model/Registry.h"
 
@@ -53,6 +55,8 @@ std::unique_ptr<sim::BlockRuntime> makeBlockRuntime(const model::Block& block, u
     case B::Serverless: return make<ServerlessBlock>(block, index, runSeed, windowCapacity);
     case B::GeoDns: return make<GeoDnsBlock>(block, index, runSeed, windowCapacity);
     case B::Fanout: return make<FanoutBlock>(block, index, runSeed, windowCapacity);
+    case B::Stream: return make<StreamBlock>(block, index, runSeed, windowCapacity);
+    case B::ConnectionServer: return make<ConnectionServerBlock>(block, index, runSeed, windowCapacity);
     }
     throw std::invalid_argument("no simulation behaviour for block kind \"" + block.kind + "\"");
 }

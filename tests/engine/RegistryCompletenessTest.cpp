@@ -118,11 +118,12 @@ private slots:
             const auto kinds = model::findFaultSpec(action)->kinds();
             return std::set<std::string>(kinds.begin(), kinds.end());
         };
-        QCOMPARE(kindsOf("crash"), (std::set<std::string>{"service", "database"}));
+        QCOMPARE(kindsOf("crash"), (std::set<std::string>{"service", "database", "connection_server"}));
         QCOMPARE(kindsOf("flush"), (std::set<std::string>{"cache", "cdn"}));
         QCOMPARE(kindsOf("kill_primary"), (std::set<std::string>{"replicated_database"}));
         QCOMPARE(kindsOf("slow"), (std::set<std::string>{"service", "database", "replicated_database",
-                                                          "sharded_database", "queue", "serverless"}));
+                                                          "sharded_database", "queue", "serverless",
+                                                          "connection_server"}));
         QVERIFY2(!kindsOf("error_rate").count("client") && kindsOf("error_rate").count("fanout"),
                  "error_rate: every kind but the client");
     }
@@ -133,11 +134,11 @@ private slots:
         // (before the tiers): the tiers must allow exactly these.
         const std::map<std::string, std::set<std::string>> allowed = {
             {"client", {"cache", "cdn", "circuit_breaker", "database", "fanout", "geo_dns", "load_balancer", "queue",
-                        "rate_limiter", "replicated_database", "serverless", "service", "sharded_database", "topic"}},
+                        "rate_limiter", "replicated_database", "serverless", "service", "sharded_database", "topic", "stream", "connection_server"}},
             {"load_balancer", {"cache", "circuit_breaker", "database", "fanout", "load_balancer", "queue", "rate_limiter",
-                               "replicated_database", "serverless", "service", "sharded_database", "topic"}},
+                               "replicated_database", "serverless", "service", "sharded_database", "topic", "stream", "connection_server"}},
             {"service", {"cache", "circuit_breaker", "database", "fanout", "load_balancer", "queue", "rate_limiter",
-                         "replicated_database", "serverless", "service", "sharded_database", "topic"}},
+                         "replicated_database", "serverless", "service", "sharded_database", "topic", "stream", "connection_server"}},
             {"database", {}},
             {"replicated_database", {}},
             {"sharded_database", {}},
@@ -148,15 +149,18 @@ private slots:
             {"topic", {"load_balancer", "queue", "service"}},
             {"circuit_breaker", {"cache", "circuit_breaker", "database", "fanout", "load_balancer", "queue",
                                  "rate_limiter", "replicated_database", "serverless", "service", "sharded_database",
-                                 "topic"}},
+                                 "topic", "stream", "connection_server"}},
             {"rate_limiter", {"cache", "circuit_breaker", "database", "fanout", "load_balancer", "queue", "rate_limiter",
-                              "replicated_database", "serverless", "service", "sharded_database", "topic"}},
+                              "replicated_database", "serverless", "service", "sharded_database", "topic", "stream", "connection_server"}},
             {"autoscaler", {"queue", "service"}},
             {"serverless", {"cache", "circuit_breaker", "database", "load_balancer", "queue", "rate_limiter",
                             "replicated_database", "service", "sharded_database", "topic"}},
             {"geo_dns", {"circuit_breaker", "load_balancer", "rate_limiter", "serverless", "service"}},
             {"fanout", {"cache", "database", "load_balancer", "queue", "replicated_database", "service",
                         "sharded_database"}},
+            {"stream", {"cache", "circuit_breaker", "database", "load_balancer", "rate_limiter", "replicated_database",
+                        "service", "sharded_database", "topic"}},
+            {"connection_server", {}},
         };
         const auto& registry = model::Registry::instance();
         QCOMPARE(registry.blocks().size(), allowed.size());

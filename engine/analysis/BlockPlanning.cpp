@@ -111,6 +111,18 @@ double mixByTraffic(const BlockPlan& here, double readMs, double writeMs)
 }
 
 // What a read and a write arriving at the block take, and their mix.
+// Requests a second that clients marked attack (a flood) send straight to `block`.
+double attackRpsInto(const model::Architecture& design, const model::Block& block)
+{
+    double rps = 0;
+    for (const model::Link& link : design.links) {
+        const model::Block* from = link.to == block.id ? design.findBlock(link.from) : nullptr;
+        if (from && behaviourOf(*from) == Behaviour::Client && from->param("attack") != 0)
+            rps += from->param("rate_rps") * link.param("probability");
+    }
+    return rps;
+}
+
 void setResponses(BlockPlan& here, double readMs, double writeMs)
 {
     here.readResponseMs = readMs;
@@ -472,13 +484,17 @@ PassOn passOn(const PlanningContext& context, const model::Block& block, const m
         }
         return {reads, outcome.fetch, 1.0, 1.0};
     }
-    case Behaviour::RateLimiter:
+    case Behaviour::RateLimiter: {
+        // A WAF's signatures first (attack traffic from the clients that
+        // call it directly), then the limit on what they let through.
+        const double attack = arrivalRps > 0 ? std::min(1.0, attackRpsInto(context.design, block) / arrivalRps) : 0;
+        double admitted = (1 - attack) * (1 - block.param("false_positive_rate")) +
+                          attack * (1 - block.param("attack_detection"));
         if (block.choice<model::LimitScope>("scope") == model::LimitScope::Global &&
-            arrivalRps > block.param("rate_rps")) {
-            const double admitted = block.param("rate_rps") / arrivalRps;
-            return {admitted, admitted, admitted, admitted};
-        }
-        return {};
+            arrivalRps * admitted > block.param("rate_rps"))
+            admitted = block.param("rate_rps") / arrivalRps;
+        return {admitted, admitted, admitted, admitted};
+    }
     case Behaviour::Queue: {
         // A failed attempt comes back, up to max_receives attempts in all:
         // 1 + p + ... + p^(m-1) attempts per message.

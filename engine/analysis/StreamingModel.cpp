@@ -30,11 +30,13 @@ std::vector<GroupFlow> streamGroupFlows(const model::Block& stream, double arriv
                 const double offered = arrivalRps * (fewer + (c < more ? 1 : 0)) / partitions;
                 const double read = std::min(offered, mu);
                 flow.throughputRps += read;
+                flow.lagGrowthPerS += offered - read; // summed apart: no rounding residue when it keeps up
                 busy += std::isfinite(mu) ? read / mu : 0;
             }
             flow.utilization = busy / a;
+        } else {
+            flow.lagGrowthPerS = arrivalRps; // nobody reads
         }
-        flow.lagGrowthPerS = std::max(0.0, arrivalRps - flow.throughputRps);
         flows.push_back(flow);
     }
     return flows;

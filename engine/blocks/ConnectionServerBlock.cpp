@@ -51,12 +51,17 @@ void ConnectionServerBlock::setInstances(sim::Kernel& kernel, int count)
     kernel.instancesChanged();
 }
 
-void ConnectionServerBlock::setCapacity(sim::Kernel& kernel)
+int ConnectionServerBlock::upCount() const
 {
     int up = 0;
     for (const Instance& instance : m_instances)
         up += !instance.down;
-    metrics().capacity().set(kernel.now(), double(up) * m_workers);
+    return up;
+}
+
+void ConnectionServerBlock::setCapacity(sim::Kernel& kernel)
+{
+    metrics().capacity().set(kernel.now(), double(upCount()) * m_workers);
 }
 
 void ConnectionServerBlock::onArrive(sim::Kernel& kernel, uint32_t frame)
@@ -89,7 +94,8 @@ bool ConnectionServerBlock::open(sim::Kernel& kernel)
         }
         return false;
     }
-    m_full = false;
+    if (m_full && m_open < static_cast<int64_t>(0.9 * upCount() * m_perInstance))
+        m_full = false; // room again: the next time all fill up is a new episode
     uint32_t slot;
     if (m_free.empty()) {
         slot = static_cast<uint32_t>(m_connections.size());
@@ -230,11 +236,8 @@ void ConnectionServerBlock::restore(sim::Kernel& kernel)
 
 std::map<std::string, double> ConnectionServerBlock::extraMetrics() const
 {
-    int up = 0;
-    for (const Instance& instance : m_instances)
-        up += !instance.down;
     return {{"open_connections", double(m_open)},
-            {"connection_capacity", double(up) * m_perInstance},
+            {"connection_capacity", double(upCount()) * m_perInstance},
             {"connections_per_instance", double(m_perInstance)},
             {"accepted", double(m_accepted)},
             {"refused", double(m_refused)},

@@ -77,6 +77,7 @@ private:
     void startMessage(sim::Kernel& kernel, uint32_t instance, sim::SimTime arrived);
     void setInstances(sim::Kernel& kernel, int count);
     void setCapacity(sim::Kernel& kernel);
+    int upCount() const;
 
     std::vector<Instance> m_instances;
     int m_perInstance = 0, m_workers = 1, m_configuredInstances = -1;
@@ -89,7 +90,7 @@ private:
     stats::LatencyHistogram m_messageTime;
     uint64_t m_accepted = 0, m_refused = 0, m_dropped = 0, m_reconnects = 0, m_reconnectsRefused = 0,
              m_messages = 0;
-    bool m_full = false; // refusing since every instance filled up (logged once per episode)
+    bool m_full = false; // refusing since every instance filled up (logged once, until 90% full again)
 };
 
 } // namespace scalelab::blocks

@@ -33,13 +33,7 @@ std::vector<ConsumerGroup> parseConsumerGroups(const std::string& text, std::str
 {
     std::vector<ConsumerGroup> groups;
     std::set<std::string> names;
-    size_t start = 0;
-    while (start <= text.size()) {
-        const size_t comma = text.find(',', start);
-        const std::string item = trimmed(text.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
-        start = comma == std::string::npos ? text.size() + 1 : comma + 1;
-        if (item.empty() && comma == std::string::npos && groups.empty())
-            break; // no groups: messages are kept, nobody reads them
+    for (const std::string& item : listItems(text)) { // none: messages are kept, nobody reads them
         const size_t first = item.find(':');
         const size_t second = first == std::string::npos ? std::string::npos : item.find(':', first + 1);
         if (second == std::string::npos) {

@@ -14,7 +14,9 @@
 //
 // Examples whose claims other tests already check, and so are skipped here:
 // write-behind-batching and connection-pool-timeout
-// (WriteBehindAndPoolExamplesTest), autoscaling-group (ResilienceTest).
+// (WriteBehindAndPoolExamplesTest), autoscaling-group (ResilienceTest),
+// clickstream-kafka (StreamTest), chat-connections (ConnectionServerTest)
+// and ddos-waf (WafTest).
 #include "SimTestSupport.h"
 #include "analysis/Queueing.h"
 #include "core/Outcome.h"

@@ -64,7 +64,8 @@ std::vector<std::string> planCaveats(const model::Architecture& design, const Ne
         }
         case model::Behaviour::RateLimiter:
             if (block.choice<model::LimitScope>("scope") == model::LimitScope::PerKey)
-                caveats.push_back(block.id + ": per-key limits are not planned (every request passes)");
+                caveats.push_back(block.id +
+                                  ": per-key limits are not planned (every request its WAF options let through passes)");
             break;
         case model::Behaviour::Stream: {
             const BlockPlan* planned = plan.find(block.id);

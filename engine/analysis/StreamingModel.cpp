@@ -52,7 +52,7 @@ ConnectionFigures connectionFigures(const model::Block& server, double connectRp
     figures.open = figures.offered * (1 - figures.refusedShare);
     const double workers = server.param("instances") * server.param("workers");
     figures.messageUtilization =
-        figures.open * server.param("messages_per_connection_s") * server.param("message_time_ms") / 1000 / workers;
+        figures.open * server.param("message_rate") * server.param("message_time_ms") / 1000 / workers;
     return figures;
 }
 
@@ -89,7 +89,7 @@ void planConnectionServer(const model::Block& block, BlockPlan& here, double tar
     // their messages, each at the target utilisation.
     const double perInstance = figures.capacity / std::max(1.0, block.param("instances"));
     const double forMemory = perInstance > 0 ? figures.offered / (perInstance * targetUtilization) : 1;
-    const double forMessages = figures.offered * block.param("messages_per_connection_s") *
+    const double forMessages = figures.offered * block.param("message_rate") *
                                block.param("message_time_ms") / 1000 / (here.workers * targetUtilization);
     here.requiredInstances = std::max(1, static_cast<int>(std::ceil(std::max(forMemory, forMessages))));
 }

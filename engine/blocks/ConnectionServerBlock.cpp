@@ -12,7 +12,7 @@ void ConnectionServerBlock::configure(sim::Kernel& kernel, const model::Block& b
     m_perInstance = static_cast<int>(std::min(perInstance, double(std::numeric_limits<int>::max() / 2)));
     m_workers = static_cast<int>(block.param("workers"));
     m_durationS = block.param("connection_duration_s");
-    m_messageRate = block.param("messages_per_connection_s");
+    m_messageRate = block.param("message_rate");
     m_messageMs = block.param("message_time_ms");
     m_reconnectWithinS = block.param("reconnect_within_s");
     m_handshake = sim::fromMs(block.param("handshake_ms"));

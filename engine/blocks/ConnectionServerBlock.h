@@ -10,7 +10,7 @@
 // taken the block is an M/G/c/c loss system (Erlang B, whatever the
 // duration's distribution).
 //
-// Each open connection sends messages (Poisson, `messages_per_connection_s`):
+// Each open connection sends messages (Poisson, `message_rate`):
 // an instance with n connections receives a Poisson stream of n x rate,
 // whose next arrival is drawn again whenever n changes (memorylessness makes
 // that exact). Its `workers` handle them in order of arrival; the rest wait.

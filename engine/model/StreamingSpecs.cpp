@@ -73,7 +73,7 @@ BlockSpec streamSpec()
         number("append_ms", "Append time", ParamType::Duration, "ms", 2, 0, 60'000, 0.5,
                "Time for the broker to write a message to its partition (replicated) before it acknowledges "
                "the producer."),
-        number("retention_s", "Retention", ParamType::Double, "s", 604'800, 1, 31'536'000, 3600,
+        number("retention_s", "Retention", ParamType::Double, "s", 604'800, 1, 10'000'000, 3600,
                "How long a message stays in the log (Kafka's default: 7 days). A group lagging further behind "
                "than this loses the messages that expire before it reads them (counted as expired)."),
         number("service_cv", "Processing variability", ParamType::Double, "", 1, 0, 10, 0.1,
@@ -112,7 +112,7 @@ BlockSpec connectionServerSpec()
                "connect rate x this."),
         number("handshake_ms", "Handshake time", ParamType::Duration, "ms", 5, 0, 60'000, 1,
                "Time to accept a connection (TLS, upgrade, authentication): the connect call's response."),
-        number("messages_per_connection_s", "Messages per connection", ParamType::Double, "msg/s", 0.1, 0, 10'000,
+        number("message_rate", "Messages per connection", ParamType::Double, "msg/s", 0.1, 0, 10'000,
                0.05, "Messages each open connection sends per second (Poisson); the instance's workers handle them."),
         number("message_time_ms", "Message time", ParamType::Duration, "ms", 2, 0, kHour, 0.5,
                "Mean work per message on one worker (exponential)."),

@@ -132,7 +132,7 @@ private slots:
     {
         // 4,000 connections x 0.5 msg/s x 4 ms = 8 busy workers of 4 x 4.
         model::Architecture design = chatDesign(4, 1);
-        design.findBlock("chat")->params["messages_per_connection_s"] = 0.5;
+        design.findBlock("chat")->params["message_rate"] = 0.5;
         design.findBlock("chat")->params["message_time_ms"] = 4;
         design.findBlock("chat")->params["workers"] = 4;
         const auto snap = simulate(design, 150, 800, 4, 40);

@@ -204,6 +204,15 @@ void remedy(const model::Architecture& design, const stats::Snapshot& run, const
     } else if (isTier(block.kind, model::Tier::Queue)) {
         finding.pattern = "Auto-scaling";
         finding.suggestion = "The consumers cannot keep up: add consumers, or an autoscaler on queue depth.";
+    } else if (isTier(block.kind, model::Tier::Stream)) {
+        finding.pattern = "Event streaming";
+        finding.suggestion = "A consumer group cannot keep up: give it more consumers, up to one per partition; "
+                             "beyond that only more partitions (or faster consumers) help.";
+    } else if (isTier(block.kind, model::Tier::Connections)) {
+        finding.pattern = "Long-lived connections";
+        finding.suggestion = "Connections or their messages overload " + block.name +
+                             ": add instances (each brings its memory and workers), or hold each connection in "
+                             "less memory.";
     } else if (isTier(block.kind, model::Tier::Function)) {
         finding.pattern = "Auto-scaling";
         finding.suggestion = "Raise the concurrency limit, or buffer the work through a queue.";

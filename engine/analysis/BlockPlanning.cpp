@@ -5,6 +5,7 @@
 #include "PoolDispatch.h"
 #include "Queueing.h"
 #include "RequiredInstances.h"
+#include "StreamingModel.h"
 #include "WriteBehindModel.h"
 #include "blocks/FanoutModel.h"
 #include "blocks/ServiceTimes.h"
@@ -111,6 +112,18 @@ double mixByTraffic(const BlockPlan& here, double readMs, double writeMs)
 }
 
 // What a read and a write arriving at the block take, and their mix.
+// Requests a second that clients marked attack (a flood) send straight to `block`.
+double attackRpsInto(const model::Architecture& design, const model::Block& block)
+{
+    double rps = 0;
+    for (const model::Link& link : design.links) {
+        const model::Block* from = link.to == block.id ? design.findBlock(link.from) : nullptr;
+        if (from && behaviourOf(*from) == Behaviour::Client && from->param("attack") != 0)
+            rps += from->param("rate_rps") * link.param("probability");
+    }
+    return rps;
+}
+
 void setResponses(BlockPlan& here, double readMs, double writeMs)
 {
     here.readResponseMs = readMs;
@@ -472,13 +485,17 @@ PassOn passOn(const PlanningContext& context, const model::Block& block, const m
         }
         return {reads, outcome.fetch, 1.0, 1.0};
     }
-    case Behaviour::RateLimiter:
+    case Behaviour::RateLimiter: {
+        // A WAF's signatures first (attack traffic from the clients that
+        // call it directly), then the limit on what they let through.
+        const double attack = arrivalRps > 0 ? std::min(1.0, attackRpsInto(context.design, block) / arrivalRps) : 0;
+        double admitted = (1 - attack) * (1 - block.param("false_positive_rate")) +
+                          attack * (1 - block.param("attack_detection"));
         if (block.choice<model::LimitScope>("scope") == model::LimitScope::Global &&
-            arrivalRps > block.param("rate_rps")) {
-            const double admitted = block.param("rate_rps") / arrivalRps;
-            return {admitted, admitted, admitted, admitted};
-        }
-        return {};
+            arrivalRps * admitted > block.param("rate_rps"))
+            admitted = block.param("rate_rps") / arrivalRps;
+        return {admitted, admitted, admitted, admitted};
+    }
     case Behaviour::Queue: {
         // A failed attempt comes back, up to max_receives attempts in all:
         // 1 + p + ... + p^(m-1) attempts per message.
@@ -487,6 +504,15 @@ PassOn passOn(const PlanningContext& context, const model::Block& block, const m
         const double attempts = p < 1 ? (1 - std::pow(p, m)) / (1 - p) : m;
         return {attempts, attempts, attempts, attempts};
     }
+    case Behaviour::Stream: {
+        // Each group's consumers make the downstream calls for what they read.
+        double read = 0;
+        for (const GroupFlow& flow : streamGroupFlows(block, arrivalRps))
+            read += flow.throughputRps;
+        const double perMessage = arrivalRps > 0 ? read / arrivalRps : 0;
+        return {perMessage, perMessage, perMessage, perMessage};
+    }
+    case Behaviour::ConnectionServer:
     case Behaviour::Client:
     case Behaviour::LoadBalancer:
     case Behaviour::Pool:
@@ -588,6 +614,12 @@ void planBlock(const PlanningContext& context, const model::Block& block, const 
         return;
     case Behaviour::SearchIndex:
         planSearchIndex(block, here, context.targetUtilization);
+        return;
+    case Behaviour::Stream:
+        planStream(block, here);
+        return;
+    case Behaviour::ConnectionServer:
+        planConnectionServer(block, here, context.targetUtilization);
         return;
     }
 }

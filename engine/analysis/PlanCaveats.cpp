@@ -1,5 +1,6 @@
 #include "PlanCaveats.h"
 
+#include "StreamingModel.h"
 #include "model/Choices.h"
 #include "model/NumberText.h"
 #include "model/Registry.h"
@@ -63,8 +64,34 @@ std::vector<std::string> planCaveats(const model::Architecture& design, const Ne
         }
         case model::Behaviour::RateLimiter:
             if (block.choice<model::LimitScope>("scope") == model::LimitScope::PerKey)
-                caveats.push_back(block.id + ": per-key limits are not planned (every request passes)");
+                caveats.push_back(block.id +
+                                  ": per-key limits are not planned (every request its WAF options let through passes)");
             break;
+        case model::Behaviour::Stream: {
+            const BlockPlan* planned = plan.find(block.id);
+            for (const GroupFlow& flow : streamGroupFlows(block, planned ? planned->arrivalRps() : 0)) {
+                if (flow.lagGrowthPerS > 0)
+                    caveats.push_back(block.id + ": group " + flow.name + " reads " +
+                                      model::compactNumber(flow.throughputRps) + " of " +
+                                      model::compactNumber(planned->arrivalRps()) + " msg/s (it keeps up with " +
+                                      model::compactNumber(flow.capacityRps) + "); its lag grows by " +
+                                      model::compactNumber(flow.lagGrowthPerS) + " messages a second");
+                if (flow.idleConsumers > 0)
+                    caveats.push_back(block.id + ": group " + flow.name + " has " +
+                                      std::to_string(flow.idleConsumers) +
+                                      " idle consumers (more consumers than partitions)");
+            }
+            break;
+        }
+        case model::Behaviour::ConnectionServer: {
+            const BlockPlan* planned = plan.find(block.id);
+            const ConnectionFigures figures = connectionFigures(block, planned ? planned->arrivalRps() : 0);
+            if (figures.refusedShare >= 0.0005)
+                caveats.push_back(block.id + ": " + model::compactNumber(figures.offered) + " connections offered for " +
+                                  model::compactNumber(figures.capacity) + " slots; " + percent(figures.refusedShare) +
+                                  " of connects refused (Erlang B)");
+            break;
+        }
         default:
             break;
         }

@@ -30,6 +30,7 @@ int instancesOf(const model::Block& block)
         return static_cast<int>(block.param("shards")) * (1 + static_cast<int>(block.param("replicas")));
     case Behaviour::Pool:
     case Behaviour::Fanout:
+    case Behaviour::ConnectionServer:
         return static_cast<int>(block.param("instances"));
     case Behaviour::Client:
     case Behaviour::LoadBalancer:
@@ -42,6 +43,7 @@ int instancesOf(const model::Block& block)
     case Behaviour::Serverless:
     case Behaviour::GeoDns:
     case Behaviour::PartitionedStore:
+    case Behaviour::Stream:
         break;
     }
     return 1;

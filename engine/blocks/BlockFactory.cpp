@@ -3,6 +3,7 @@
 #include "AutoscalerBlock.h"
 #include "CacheBlock.h"
 #include "CircuitBreakerBlock.h"
+#include "ConnectionServerBlock.h"
 #include "ClientBlock.h"
 #include "FanoutBlock.h"
 #include "GeoDnsBlock.h"
@@ -15,6 +16,7 @@
 #include "SearchIndexBlock.h"
 #include "ServerlessBlock.h"
 #include "ShardedDatabaseBlock.h"
+#include "StreamBlock.h"
 #include "TopicBlock.h"
 #include "model/Registry.h"
 
@@ -57,6 +59,8 @@ std::unique_ptr<sim::BlockRuntime> makeBlockRuntime(const model::Block& block, u
     case B::Fanout: return make<FanoutBlock>(block, index, runSeed, windowCapacity);
     case B::PartitionedStore: return make<PartitionedStoreBlock>(block, index, runSeed, windowCapacity);
     case B::SearchIndex: return make<SearchIndexBlock>(block, index, runSeed, windowCapacity);
+    case B::Stream: return make<StreamBlock>(block, index, runSeed, windowCapacity);
+    case B::ConnectionServer: return make<ConnectionServerBlock>(block, index, runSeed, windowCapacity);
     }
     throw std::invalid_argument("no simulation behaviour for block kind \"" + block.kind + "\"");
 }

@@ -10,6 +10,7 @@ void ClientBlock::configure(sim::Kernel& kernel, const model::Block& block)
     m_profile.configure(block);
     m_readRatio = block.param("read_ratio");
     m_staticRatio = block.param("static_ratio");
+    m_attack = block.param("attack") != 0;
     m_timeout = sim::fromMs(block.param("timeout_ms"));
     m_retries = static_cast<int>(block.param("retries"));
     m_backoff = sim::fromMs(block.param("retry_backoff_ms"));

@@ -27,6 +27,7 @@ public:
     std::map<std::string, double> extraMetrics() const override;
     void resetStats(sim::SimTime now) override;
     bool isClient() const override { return true; }
+    bool sendsAttacks() const override { return m_attack; }
 
 private:
     using Model = model::ArrivalModel;
@@ -41,6 +42,7 @@ private:
     sim::TrafficProfile m_profile;
     double m_readRatio = 1;
     double m_staticRatio = 0;
+    bool m_attack = false;
     int m_retries = 0;
     Jitter m_jitter = Jitter::Full;
     sim::SimTime m_backoff = 0;

@@ -13,6 +13,8 @@ void RateLimiterBlock::configure(sim::Kernel&, const model::Block& block)
     m_rate = block.param("rate_rps");
     m_burst = block.param("burst");
     m_window = sim::fromSeconds(block.param("window_s"));
+    m_detection = block.param("attack_detection");
+    m_falsePositives = block.param("false_positive_rate");
 }
 
 bool RateLimiterBlock::admit(Limit& limit, sim::SimTime now)
@@ -50,15 +52,16 @@ bool RateLimiterBlock::admit(Limit& limit, sim::SimTime now)
 
 void RateLimiterBlock::onArrive(sim::Kernel& kernel, uint32_t frame)
 {
-    Limit& limit = m_perKey ? m_perKeyLimits[kernel.frames()[frame].key] : m_global;
+    const sim::CallFrame& call = kernel.frames()[frame];
+    const bool attack = kernel.block(call.origin).sendsAttacks();
+    // The WAF's signatures first: recognised floods, and the real users it mistakes for them.
+    if ((m_detection > 0 || m_falsePositives > 0) && rng().bernoulli(attack ? m_detection : m_falsePositives)) {
+        refuse(kernel, frame, attack);
+        return;
+    }
+    Limit& limit = m_perKey ? m_perKeyLimits[uint64_t(call.origin) << 32 | call.key] : m_global;
     if (!admit(limit, kernel.now())) {
-        ++m_limited;
-        if (!m_limiting) { // one log entry per episode of refusals
-            m_limiting = true;
-            kernel.log(index(), id() + ": over the limit, answering 429");
-        }
-        m_lastRefusal = kernel.now();
-        kernel.finish(frame, sim::Outcome::RateLimited); // 429
+        refuse(kernel, frame, attack);
         return;
     }
     if (m_limiting && kernel.now() - m_lastRefusal > sim::kSecond) {
@@ -66,7 +69,20 @@ void RateLimiterBlock::onArrive(sim::Kernel& kernel, uint32_t frame)
         kernel.log(index(), id() + ": under the limit again");
     }
     ++m_admitted;
+    ++(attack ? m_passedAttack : m_passedLegit);
     kernel.continueCalls(frame);
+}
+
+void RateLimiterBlock::refuse(sim::Kernel& kernel, uint32_t frame, bool attack)
+{
+    ++m_limited;
+    ++(attack ? m_blockedAttack : m_blockedLegit);
+    if (!m_limiting) { // one log entry per episode of refusals
+        m_limiting = true;
+        kernel.log(index(), id() + ": over the limit, answering 429");
+    }
+    m_lastRefusal = kernel.now();
+    kernel.finish(frame, sim::Outcome::RateLimited); // 429
 }
 
 std::map<std::string, double> RateLimiterBlock::extraMetrics() const
@@ -74,13 +90,17 @@ std::map<std::string, double> RateLimiterBlock::extraMetrics() const
     const uint64_t total = m_admitted + m_limited;
     return {{"admitted", double(m_admitted)},
             {"limited", double(m_limited)},
-            {"limited_ratio", total ? double(m_limited) / double(total) : 0.0}};
+            {"limited_ratio", total ? double(m_limited) / double(total) : 0.0},
+            {"blocked_attack", double(m_blockedAttack)},
+            {"passed_attack", double(m_passedAttack)},
+            {"blocked_legit", double(m_blockedLegit)},
+            {"passed_legit", double(m_passedLegit)}};
 }
 
 void RateLimiterBlock::resetStats(sim::SimTime now)
 {
     sim::BlockRuntime::resetStats(now);
-    m_admitted = m_limited = 0;
+    m_admitted = m_limited = m_blockedAttack = m_passedAttack = m_blockedLegit = m_passedLegit = 0;
 }
 
 } // namespace scalelab::blocks

@@ -23,6 +23,8 @@ enum class Tier {
     Database, // stores data behind a pool of connections
     Cache,    // answers reads before they reach the data (cache, CDN)
     Queue,    // buffers work for consumers
+    Stream,   // a partitioned log read by consumer groups
+    Connections, // holds users' long-lived connections
     Topic,    // copies each message to every subscriber
     Guard,    // admits or refuses calls (breaker, rate limiter)
     Function, // serverless
@@ -51,6 +53,8 @@ enum class Behaviour {
     Fanout,
     PartitionedStore,
     SearchIndex,
+    Stream,
+    ConnectionServer,
 };
 
 // What a block's card says about its own state while running, beside the

@@ -12,13 +12,7 @@ namespace scalelab::model {
 std::vector<RampStage> parseRampStages(const std::string& text, std::string& error)
 {
     std::vector<RampStage> stages;
-    size_t start = 0;
-    while (start <= text.size()) {
-        const size_t comma = text.find(',', start);
-        const std::string item = trimmed(text.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
-        start = comma == std::string::npos ? text.size() + 1 : comma + 1;
-        if (item.empty() && comma == std::string::npos && stages.empty())
-            break; // no stages at all
+    for (const std::string& item : listItems(text)) {
         const size_t colon = item.find(':');
         if (colon == std::string::npos) {
             error = "stage " + inQuotes(item) + " must be DURATION:RPS, e.g. 30s:1000";

@@ -7,6 +7,7 @@
 #include "NumberText.h"
 #include "RampStages.h"
 #include "ResilienceSpecs.h"
+#include "StreamingSpecs.h"
 #include "SpecBuilders.h"
 #include "core/SimTime.h"
 
@@ -138,6 +139,10 @@ BlockSpec clientSpec()
                "How many different keys (users, products) requests are spread over."),
         number("slo_p95_ms", "SLO (p95)", ParamType::Duration, "ms", 200, 0, kHour, 10,
                "The latency objective: 95% of requests should finish within it. Drawn on the latency plot."),
+        flag("attack", "Attack traffic (flood)", false,
+             "This client is a DDoS flood: every request it sends is marked as attack traffic, which a rate "
+             "limiter's attack_detection recognises. Its keys are its sources (bots): a key_space of 200 is a "
+             "botnet of 200 machines, which a per-key limit catches."),
         choice("arrival_model", "Arrival model", ArrivalModel::Open,
                "Open: requests arrive at the profile's rate whatever happens to them (internet traffic). "
                "Closed: a fixed number of virtual users each wait for their response and think before the "
@@ -488,6 +493,8 @@ Registry::Registry()
     for (BlockSpec& spec : resilienceSpecs())
         m_blocks.push_back(std::move(spec));
     for (BlockSpec& spec : dataStoreSpecs())
+        m_blocks.push_back(std::move(spec));
+    for (BlockSpec& spec : streamingSpecs())
         m_blocks.push_back(std::move(spec));
     for (BlockSpec& spec : m_blocks) {
         addPriceParams(spec);

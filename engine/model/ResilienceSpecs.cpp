@@ -157,8 +157,9 @@ BlockSpec rateLimiterSpec()
     spec.displayName = "Rate limiter";
     spec.category = "Resilience";
     spec.icon = "rate_limiter";
-    spec.summary = "Admits at most a rate (plus a burst); the rest are refused with 429.";
-    spec.pattern = "Rate limiting (token bucket, sliding window)";
+    spec.summary = "Admits at most a rate (plus a burst); the rest are refused with 429. As a WAF at the edge it "
+                   "also blocks recognised attack traffic.";
+    spec.pattern = "Rate limiting (token bucket, sliding window), WAF against DDoS floods";
     spec.tier = Tier::Guard;
     spec.behaviour = Behaviour::RateLimiter;
     spec.calls = kServingTiers;
@@ -176,7 +177,14 @@ BlockSpec rateLimiterSpec()
         number("window_s", "Window", ParamType::Double, "s", 1, 0.01, 3600, 1,
                "Sliding window length."),
         choice("scope", "Scope", LimitScope::Global,
-               "Global: one limit for all traffic. Per key: each key (user, API key) has its own limit."),
+               "Global: one limit for all traffic. Per key: each key (user, API key) has its own limit; keys of "
+               "different clients are different sources."),
+        number("attack_detection", "Attack detection (WAF)", ParamType::Double, "", 0, 0, 1, 0.05,
+               "As a web application firewall: the share of attack traffic (clients marked attack) it recognises "
+               "by signature and blocks before any limit. Counted as blocked_attack."),
+        number("false_positive_rate", "False positives (WAF)", ParamType::Double, "", 0, 0, 1, 0.005,
+               "The share of legitimate requests it wrongly takes for attack traffic and blocks. Legitimate "
+               "requests refused for any reason are counted as blocked_legit."),
     };
     return spec;
 }

@@ -56,7 +56,7 @@ inline constexpr double kHour = 3'600'000; // ms
 // but the edge (CDN, GeoDNS face the users only).
 inline const std::vector<Tier> kServingTiers = {Tier::Router, Tier::Compute, Tier::Database, Tier::Cache,
                                                 Tier::Queue,  Tier::Topic,   Tier::Guard,    Tier::Function,
-                                                Tier::Fanout};
+                                                Tier::Fanout, Tier::Stream,  Tier::Connections};
 
 inline ParamSpec flag(std::string key, std::string label, bool def, std::string help)
 {

@@ -103,6 +103,9 @@ public:
     virtual bool hasWorkers() const { return false; }
     // Clients measure requests end to end; the run's totals add them up.
     virtual bool isClient() const { return false; }
+    // A client whose requests are attack traffic (a DDoS flood), which a
+    // WAF recognises by the request's origin.
+    virtual bool sendsAttacks() const { return false; }
     // Requests in flight at one instance (queued or served): what
     // least-connections and power-of-two balancing compare.
     virtual int load(int instance) const;

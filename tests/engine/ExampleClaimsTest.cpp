@@ -18,7 +18,8 @@
 // examples (ResilienceExampleClaimsTest), the scaling path, replicas, pub/sub,
 // fan-out, closed-loop and partitioning examples (ScalingExampleClaimsTest),
 // object-storage-uploads, kv-hot-partition and search-index-refresh
-// (DataStoreExamplesTest).
+// (DataStoreExamplesTest), clickstream-kafka (StreamTest), chat-connections
+// (ConnectionServerTest) and ddos-waf (WafTest).
 // Not run by a test: video-platform's autoscaling (minutes of wall time per
 // run under the sanitizers; its texts were re-run by hand with the CLI).
 #include "ClaimChecks.h"

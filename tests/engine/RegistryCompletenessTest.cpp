@@ -118,12 +118,13 @@ private slots:
             const auto kinds = model::findFaultSpec(action)->kinds();
             return std::set<std::string>(kinds.begin(), kinds.end());
         };
-        QCOMPARE(kindsOf("crash"), (std::set<std::string>{"service", "database"}));
+        QCOMPARE(kindsOf("crash"), (std::set<std::string>{"service", "database", "connection_server"}));
         QCOMPARE(kindsOf("flush"), (std::set<std::string>{"cache", "cdn"}));
         QCOMPARE(kindsOf("kill_primary"), (std::set<std::string>{"replicated_database"}));
         QCOMPARE(kindsOf("slow"), (std::set<std::string>{"service", "database", "replicated_database",
                                                           "sharded_database", "queue", "serverless",
-                                                          "object_storage", "kv_store", "search_index"}));
+                                                          "object_storage", "kv_store", "search_index",
+                                                          "connection_server"}));
         QVERIFY2(!kindsOf("error_rate").count("client") && kindsOf("error_rate").count("fanout"),
                  "error_rate: every kind but the client");
     }
@@ -134,11 +135,11 @@ private slots:
         // (before the tiers): the tiers must allow exactly these.
         const std::map<std::string, std::set<std::string>> allowed = {
             {"client", {"cache", "cdn", "circuit_breaker", "database", "kv_store", "object_storage", "search_index", "fanout", "geo_dns", "load_balancer", "queue",
-                        "rate_limiter", "replicated_database", "serverless", "service", "sharded_database", "topic"}},
+                        "rate_limiter", "replicated_database", "serverless", "service", "sharded_database", "topic", "stream", "connection_server"}},
             {"load_balancer", {"cache", "circuit_breaker", "database", "kv_store", "object_storage", "search_index", "fanout", "load_balancer", "queue", "rate_limiter",
-                               "replicated_database", "serverless", "service", "sharded_database", "topic"}},
+                               "replicated_database", "serverless", "service", "sharded_database", "topic", "stream", "connection_server"}},
             {"service", {"cache", "circuit_breaker", "database", "kv_store", "object_storage", "search_index", "fanout", "load_balancer", "queue", "rate_limiter",
-                         "replicated_database", "serverless", "service", "sharded_database", "topic"}},
+                         "replicated_database", "serverless", "service", "sharded_database", "topic", "stream", "connection_server"}},
             {"database", {}},
             {"replicated_database", {}},
             {"sharded_database", {}},
@@ -149,9 +150,9 @@ private slots:
             {"topic", {"load_balancer", "queue", "service"}},
             {"circuit_breaker", {"cache", "circuit_breaker", "database", "kv_store", "object_storage", "search_index", "fanout", "load_balancer", "queue",
                                  "rate_limiter", "replicated_database", "serverless", "service", "sharded_database",
-                                 "topic"}},
+                                 "topic", "stream", "connection_server"}},
             {"rate_limiter", {"cache", "circuit_breaker", "database", "kv_store", "object_storage", "search_index", "fanout", "load_balancer", "queue", "rate_limiter",
-                              "replicated_database", "serverless", "service", "sharded_database", "topic"}},
+                              "replicated_database", "serverless", "service", "sharded_database", "topic", "stream", "connection_server"}},
             {"autoscaler", {"queue", "service"}},
             {"serverless", {"cache", "circuit_breaker", "database", "kv_store", "object_storage", "search_index", "load_balancer", "queue", "rate_limiter",
                             "replicated_database", "service", "sharded_database", "topic"}},
@@ -161,6 +162,9 @@ private slots:
             {"search_index", {}},
             {"fanout", {"cache", "database", "kv_store", "object_storage", "search_index", "load_balancer", "queue", "replicated_database", "service",
                         "sharded_database"}},
+            {"stream", {"cache", "circuit_breaker", "database", "kv_store", "object_storage", "search_index", "load_balancer", "rate_limiter", "replicated_database",
+                        "service", "sharded_database", "topic"}},
+            {"connection_server", {}},
         };
         const auto& registry = model::Registry::instance();
         QCOMPARE(registry.blocks().size(), allowed.size());

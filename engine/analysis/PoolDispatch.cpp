@@ -24,10 +24,14 @@ int instancesOf(const model::Block& block)
     switch (model::Registry::instance().find(block.kind)->behaviour) {
     case Behaviour::ReplicatedDatabase:
         return 1 + static_cast<int>(block.param("replicas"));
+    case Behaviour::EventStore:
+        return 1 + static_cast<int>(block.param("read_instances"));
     case Behaviour::ShardedDatabase:
         return static_cast<int>(block.param("shards"));
     case Behaviour::Pool:
     case Behaviour::Fanout:
+    case Behaviour::ApiGateway:
+    case Behaviour::Saga:
         return static_cast<int>(block.param("instances"));
     case Behaviour::Client:
     case Behaviour::LoadBalancer:

@@ -1,9 +1,11 @@
 #include "BlockFactory.h"
 
+#include "ApiGatewayBlock.h"
 #include "AutoscalerBlock.h"
 #include "CacheBlock.h"
 #include "CircuitBreakerBlock.h"
 #include "ClientBlock.h"
+#include "EventStoreBlock.h"
 #include "FanoutBlock.h"
 #include "GeoDnsBlock.h"
 #include "LoadBalancerBlock.h"
@@ -11,6 +13,7 @@
 #include "QueueBlock.h"
 #include "RateLimiterBlock.h"
 #include "ReplicatedDatabaseBlock.h"
+#include "SagaBlock.h"
 #include "ServerlessBlock.h"
 #include "ShardedDatabaseBlock.h"
 #include "TopicBlock.h"
@@ -53,6 +56,9 @@ std::unique_ptr<sim::BlockRuntime> makeBlockRuntime(const model::Block& block, u
     case B::Serverless: return make<ServerlessBlock>(block, index, runSeed, windowCapacity);
     case B::GeoDns: return make<GeoDnsBlock>(block, index, runSeed, windowCapacity);
     case B::Fanout: return make<FanoutBlock>(block, index, runSeed, windowCapacity);
+    case B::EventStore: return make<EventStoreBlock>(block, index, runSeed, windowCapacity);
+    case B::ApiGateway: return make<ApiGatewayBlock>(block, index, runSeed, windowCapacity);
+    case B::Saga: return make<SagaBlock>(block, index, runSeed, windowCapacity);
     }
     throw std::invalid_argument("no simulation behaviour for block kind \"" + block.kind + "\"");
 }

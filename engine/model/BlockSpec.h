@@ -49,6 +49,9 @@ enum class Behaviour {
     Serverless,
     GeoDns,
     Fanout,
+    EventStore,
+    ApiGateway,
+    Saga,
 };
 
 // What a block's card says about its own state while running, beside the

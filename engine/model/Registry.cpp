@@ -6,6 +6,7 @@
 #include "NumberText.h"
 #include "RampStages.h"
 #include "ResilienceSpecs.h"
+#include "ServicePatternSpecs.h"
 #include "SpecBuilders.h"
 #include "core/SimTime.h"
 
@@ -483,6 +484,8 @@ Registry::Registry()
       }
 {
     for (BlockSpec& spec : resilienceSpecs())
+        m_blocks.push_back(std::move(spec));
+    for (BlockSpec& spec : servicePatternSpecs())
         m_blocks.push_back(std::move(spec));
     for (BlockSpec& spec : m_blocks) {
         addPriceParams(spec);

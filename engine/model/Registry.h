@@ -3,9 +3,10 @@
 // everything else that differs per kind (BlockSpec). Nothing else in the
 // product lists kinds or parameters; code asks a kind's spec.
 //
-// Adding a block kind = a BlockSpec function in Registry.cpp (data tier)
-// or ResilienceSpecs.cpp (traffic, async, resilience) named in Registry's
-// constructor or resilienceSpecs(), an icon in resources/icons/, and tests.
+// Adding a block kind = a BlockSpec function in Registry.cpp (data tier),
+// ResilienceSpecs.cpp (traffic, async, resilience) or ServicePatternSpecs.cpp
+// (CQRS, gateways, sagas) named in Registry's constructor, resilienceSpecs()
+// or servicePatternSpecs(), an icon in resources/icons/, and tests.
 // If it needs behaviour no existing class has, also a behaviour class in
 // engine/blocks with a Behaviour value for it: blocks::makeBlockRuntime and
 // the planner (analysis/BlockPlanning.cpp) switch over Behaviour, and the

@@ -118,11 +118,13 @@ private slots:
             const auto kinds = model::findFaultSpec(action)->kinds();
             return std::set<std::string>(kinds.begin(), kinds.end());
         };
-        QCOMPARE(kindsOf("crash"), (std::set<std::string>{"service", "database"}));
+        QCOMPARE(kindsOf("crash"), (std::set<std::string>{"service", "database", "api_gateway", "saga"}));
         QCOMPARE(kindsOf("flush"), (std::set<std::string>{"cache", "cdn"}));
         QCOMPARE(kindsOf("kill_primary"), (std::set<std::string>{"replicated_database"}));
         QCOMPARE(kindsOf("slow"), (std::set<std::string>{"service", "database", "replicated_database",
-                                                          "sharded_database", "queue", "serverless"}));
+                                                          "sharded_database", "queue", "serverless", "event_store",
+                                                          "api_gateway", "saga"}));
+        QCOMPARE(kindsOf("lose_projection"), (std::set<std::string>{"event_store"}));
         QVERIFY2(!kindsOf("error_rate").count("client") && kindsOf("error_rate").count("fanout"),
                  "error_rate: every kind but the client");
     }
@@ -132,30 +134,37 @@ private slots:
         // What each kind could call when every list was written by hand
         // (before the tiers): the tiers must allow exactly these.
         const std::map<std::string, std::set<std::string>> allowed = {
-            {"client", {"cache", "cdn", "circuit_breaker", "database", "fanout", "geo_dns", "load_balancer", "queue",
+            {"client", {"saga", "api_gateway", "cache", "cdn", "circuit_breaker", "database", "event_store", "fanout", "geo_dns", "load_balancer", "queue",
                         "rate_limiter", "replicated_database", "serverless", "service", "sharded_database", "topic"}},
-            {"load_balancer", {"cache", "circuit_breaker", "database", "fanout", "load_balancer", "queue", "rate_limiter",
+            {"load_balancer", {"saga", "api_gateway", "cache", "circuit_breaker", "database", "event_store", "fanout", "load_balancer", "queue", "rate_limiter",
                                "replicated_database", "serverless", "service", "sharded_database", "topic"}},
-            {"service", {"cache", "circuit_breaker", "database", "fanout", "load_balancer", "queue", "rate_limiter",
+            {"service", {"saga", "api_gateway", "cache", "circuit_breaker", "database", "event_store", "fanout", "load_balancer", "queue", "rate_limiter",
                          "replicated_database", "serverless", "service", "sharded_database", "topic"}},
             {"database", {}},
             {"replicated_database", {}},
             {"sharded_database", {}},
-            {"cache", {"cache", "database", "load_balancer", "replicated_database", "service", "sharded_database"}},
-            {"cdn", {"cache", "database", "load_balancer", "replicated_database", "service", "sharded_database"}},
-            {"queue", {"cache", "circuit_breaker", "database", "load_balancer", "rate_limiter", "replicated_database",
+            {"event_store", {}},
+            {"saga", {"api_gateway", "cache", "circuit_breaker", "database", "event_store", "fanout", "load_balancer",
+                      "queue", "rate_limiter", "replicated_database", "saga", "serverless", "service",
+                      "sharded_database", "topic"}},
+            {"api_gateway", {"saga", "api_gateway", "cache", "circuit_breaker", "database", "event_store", "fanout",
+                             "load_balancer", "queue", "rate_limiter", "replicated_database", "serverless", "service",
+                             "sharded_database", "topic"}},
+            {"cache", {"saga", "api_gateway", "cache", "database", "event_store", "load_balancer", "replicated_database", "service", "sharded_database"}},
+            {"cdn", {"saga", "api_gateway", "cache", "database", "event_store", "load_balancer", "replicated_database", "service", "sharded_database"}},
+            {"queue", {"saga", "api_gateway", "cache", "circuit_breaker", "database", "event_store", "load_balancer", "rate_limiter", "replicated_database",
                        "service", "sharded_database", "topic"}},
-            {"topic", {"load_balancer", "queue", "service"}},
-            {"circuit_breaker", {"cache", "circuit_breaker", "database", "fanout", "load_balancer", "queue",
+            {"topic", {"saga", "api_gateway", "load_balancer", "queue", "service"}},
+            {"circuit_breaker", {"saga", "api_gateway", "cache", "circuit_breaker", "database", "event_store", "fanout", "load_balancer", "queue",
                                  "rate_limiter", "replicated_database", "serverless", "service", "sharded_database",
                                  "topic"}},
-            {"rate_limiter", {"cache", "circuit_breaker", "database", "fanout", "load_balancer", "queue", "rate_limiter",
+            {"rate_limiter", {"saga", "api_gateway", "cache", "circuit_breaker", "database", "event_store", "fanout", "load_balancer", "queue", "rate_limiter",
                               "replicated_database", "serverless", "service", "sharded_database", "topic"}},
-            {"autoscaler", {"queue", "service"}},
-            {"serverless", {"cache", "circuit_breaker", "database", "load_balancer", "queue", "rate_limiter",
+            {"autoscaler", {"saga", "queue", "service"}},
+            {"serverless", {"saga", "api_gateway", "cache", "circuit_breaker", "database", "event_store", "load_balancer", "queue", "rate_limiter",
                             "replicated_database", "service", "sharded_database", "topic"}},
-            {"geo_dns", {"circuit_breaker", "load_balancer", "rate_limiter", "serverless", "service"}},
-            {"fanout", {"cache", "database", "load_balancer", "queue", "replicated_database", "service",
+            {"geo_dns", {"saga", "api_gateway", "circuit_breaker", "load_balancer", "rate_limiter", "serverless", "service"}},
+            {"fanout", {"saga", "api_gateway", "cache", "database", "event_store", "load_balancer", "queue", "replicated_database", "service",
                         "sharded_database"}},
         };
         const auto& registry = model::Registry::instance();

@@ -45,24 +45,11 @@ void ApiGatewayBlock::resolveRoutes(sim::Kernel& kernel)
 
 void ApiGatewayBlock::onArrive(sim::Kernel& kernel, uint32_t frame)
 {
-    const int active = m_pool.active();
-    const int requested = kernel.frames()[frame].instance; // a balancer in front chose it
-    int instance = requested >= 0 && requested < active ? requested : -1;
-    if (instance >= 0 && m_pool.isDown(instance)) {
-        kernel.finish(frame, sim::Outcome::Failed);
+    const int instance = m_pool.choose(kernel.frames()[frame].instance, m_next);
+    if (instance < 0 || m_pool.isDown(instance)) {
+        kernel.finish(frame, sim::Outcome::Failed); // a dead host refuses the connection
         return;
     }
-    for (int step = 0; step < active && instance < 0; ++step) {
-        const int candidate = (m_next + step) % active;
-        if (!m_pool.isDown(candidate))
-            instance = candidate;
-    }
-    if (instance < 0) {
-        kernel.finish(frame, sim::Outcome::Failed); // every instance is down
-        return;
-    }
-    if (requested < 0)
-        m_next = (instance + 1) % active;
     if (m_pool.admit(kernel, frame, instance) == InstancePool::Admission::Rejected)
         kernel.finish(frame, sim::Outcome::Rejected);
 }

@@ -120,6 +120,20 @@ bool InstancePool::isDown(int instance) const
            m_instances[static_cast<size_t>(instance)].down;
 }
 
+int InstancePool::choose(int requested, int& next) const
+{
+    if (requested >= 0 && requested < m_active)
+        return requested;
+    for (int step = 0; step < m_active; ++step) {
+        const int chosen = (next + step) % m_active;
+        if (!isDown(chosen)) {
+            next = (chosen + 1) % m_active;
+            return chosen;
+        }
+    }
+    return -1;
+}
+
 int InstancePool::load(int instance) const
 {
     if (instance < 0 || instance >= static_cast<int>(m_instances.size()))

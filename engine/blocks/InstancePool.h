@@ -35,6 +35,11 @@ public:
     int crash(sim::Kernel& kernel, int count);
     void restore();
     bool isDown(int instance) const;
+    // The instance a call goes to: `requested` when a balancer in front
+    // chose one (down or not: it learns by health checks); otherwise the
+    // live instances in turn from `next`, which moves on. -1 when every
+    // instance is down.
+    int choose(int requested, int& next) const;
     int downCount() const { return m_down; }
 
     // Queued plus in service at one instance.

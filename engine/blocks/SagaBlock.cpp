@@ -30,16 +30,9 @@ bool SagaBlock::scaleTo(sim::Kernel& kernel, int instances)
 
 void SagaBlock::onArrive(sim::Kernel& kernel, uint32_t frame)
 {
-    const int active = m_pool.active();
-    const int requested = kernel.frames()[frame].instance; // a balancer in front chose it
-    int instance = requested >= 0 && requested < active ? requested : -1;
-    for (int step = 0; instance < 0 && step < active; ++step)
-        if (const int candidate = (m_next + step) % active; !m_pool.isDown(candidate)) {
-            instance = candidate;
-            m_next = (candidate + 1) % active;
-        }
+    const int instance = m_pool.choose(kernel.frames()[frame].instance, m_next);
     if (instance < 0 || m_pool.isDown(instance)) {
-        kernel.finish(frame, sim::Outcome::Failed);
+        kernel.finish(frame, sim::Outcome::Failed); // a dead host refuses the connection
         return;
     }
     if (m_pool.admit(kernel, frame, instance) == InstancePool::Admission::Rejected)

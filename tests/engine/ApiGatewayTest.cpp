@@ -51,12 +51,6 @@ model::Architecture microservices(bool gateway)
     return design;
 }
 
-QString compared(const char* what, double measured, double expected, double tolerance)
-{
-    return QString("%1: measured %2, expected %3 +/- %4").arg(what).arg(measured, 0, 'g', 6).arg(expected, 0, 'g', 6)
-        .arg(tolerance, 0, 'g', 3);
-}
-
 } // namespace
 
 class ApiGatewayTest : public QObject {
@@ -72,7 +66,7 @@ private slots:
             const double rate = double(block(snap, id).arrivals) / snap.measuredSeconds;
             const double tolerance = kZ * std::sqrt(share * kRate * seconds) / seconds;
             QVERIFY2(std::abs(rate - share * kRate) < tolerance,
-                     qPrintable(compared((id + " rps").c_str(), rate, share * kRate, tolerance)));
+                     qPrintable(measuredAgainst((id + " rps").c_str(), rate, share * kRate, tolerance)));
         }
         QCOMPARE(snap.errors.total(), uint64_t(0));
     }
@@ -81,14 +75,14 @@ private slots:
     {
         const stats::Snapshot layer7 = simulate(microservices(true), 2, 20, 12);
         const stats::Snapshot layer4 = simulate(microservices(false), 2, 20, 12);
-        QVERIFY2(std::abs(layer4.latency.p50Ms - 5) < 0.05, qPrintable(compared("Layer 4 p50 ms", layer4.latency.p50Ms, 5, 0.05)));
+        QVERIFY2(std::abs(layer4.latency.p50Ms - 5) < 0.05, qPrintable(measuredAgainst("Layer 4 p50 ms", layer4.latency.p50Ms, 5, 0.05)));
         const double added = layer7.latency.p50Ms - layer4.latency.p50Ms;
         const double tolerance = 0.01 * layer7.latency.p50Ms + 0.01 * layer4.latency.p50Ms;
-        QVERIFY2(std::abs(added - 1.5) < tolerance, qPrintable(compared("p50 added by TLS + auth, ms", added, 1.5, tolerance)));
+        QVERIFY2(std::abs(added - 1.5) < tolerance, qPrintable(measuredAgainst("p50 added by TLS + auth, ms", added, 1.5, tolerance)));
         // Its cores: 2,000 requests x 1.5 ms on 2 x 4 cores.
         const double busy = kRate * 0.0015 / 8;
         QVERIFY2(std::abs(block(layer7, "front").utilization - busy) < 0.02,
-                 qPrintable(compared("gateway busy", block(layer7, "front").utilization, busy, 0.02)));
+                 qPrintable(measuredAgainst("gateway busy", block(layer7, "front").utilization, busy, 0.02)));
     }
 
     void plan_routes_the_same_shares()
@@ -111,7 +105,7 @@ private slots:
         const stats::Snapshot snap = simulate(design, 2, seconds, 13);
         const double rate = double(block(snap, "feed").arrivals) / snap.measuredSeconds;
         const double tolerance = kZ * std::sqrt(0.5 * kRate * seconds) / seconds;
-        QVERIFY2(std::abs(rate - 0.5 * kRate) < tolerance, qPrintable(compared("feed rps", rate, 0.5 * kRate, tolerance)));
+        QVERIFY2(std::abs(rate - 0.5 * kRate) < tolerance, qPrintable(measuredAgainst("feed rps", rate, 0.5 * kRate, tolerance)));
     }
 
     void a_route_to_an_unlinked_block_is_an_error()

@@ -72,12 +72,6 @@ double extra(const sim::Simulator& simulator, const char* name)
     return block(simulator.snapshot(), "store").extras.at(name);
 }
 
-QString compared(const char* what, double measured, double expected, double tolerance)
-{
-    return QString("%1: measured %2, expected %3 +/- %4").arg(what).arg(measured, 0, 'g', 6).arg(expected, 0, 'g', 6)
-        .arg(tolerance, 0, 'g', 3);
-}
-
 model::Fault loseProjection()
 {
     model::Fault fault;
@@ -103,17 +97,17 @@ private slots:
         const double late = extra(simulator, "projection_lag_events");
         const double growth = late - early, expected = (lambda - mu) * 30;
         const double tolerance = kZ * std::sqrt(lambda * 30) + 2 * workers;
-        QVERIFY2(std::abs(growth - expected) < tolerance, qPrintable(compared("lag growth over 30 s", growth, expected, tolerance)));
+        QVERIFY2(std::abs(growth - expected) < tolerance, qPrintable(measuredAgainst("lag growth over 30 s", growth, expected, tolerance)));
         const double lagTolerance = kZ * std::sqrt(lambda * 50) + workers;
         QVERIFY2(std::abs(late - (lambda - mu) * 50) < lagTolerance,
-                 qPrintable(compared("lag at 50 s", late, (lambda - mu) * 50, lagTolerance)));
+                 qPrintable(measuredAgainst("lag at 50 s", late, (lambda - mu) * 50, lagTolerance)));
         // The oldest unapplied event is the (mu T + 1)-th appended, at about
         // mu T / lambda: its age is T (1 - mu / lambda), give or take the
         // spread of the n-th Poisson arrival, sqrt(n) / lambda.
         const double ageS = extra(simulator, "projection_lag_s"), expectedAge = 50 * (1 - mu / lambda);
         const double ageTolerance = kZ * std::sqrt(mu * 50) / lambda + 0.01;
         QVERIFY2(std::abs(ageS - expectedAge) < ageTolerance,
-                 qPrintable(compared("oldest unapplied age s", ageS, expectedAge, ageTolerance)));
+                 qPrintable(measuredAgainst("oldest unapplied age s", ageS, expectedAge, ageTolerance)));
     }
 
     void projection_that_keeps_up_holds_no_growing_lag()
@@ -126,9 +120,9 @@ private slots:
         // Everything appended is applied: 30 s of applications = 30 s of appends.
         const double applied = extra(simulator, "events_applied") - early;
         const double tolerance = kZ * std::sqrt(lambda * 30) + 2 * workers;
-        QVERIFY2(std::abs(applied - lambda * 30) < tolerance, qPrintable(compared("applied in 30 s", applied, lambda * 30, tolerance)));
+        QVERIFY2(std::abs(applied - lambda * 30) < tolerance, qPrintable(measuredAgainst("applied in 30 s", applied, lambda * 30, tolerance)));
         QVERIFY2(extra(simulator, "projection_lag_events") < 100,
-                 qPrintable(compared("lag at 50 s", extra(simulator, "projection_lag_events"), 0, 100)));
+                 qPrintable(measuredAgainst("lag at 50 s", extra(simulator, "projection_lag_events"), 0, 100)));
     }
 
     void stale_reads_are_reads_of_keys_with_unapplied_events()
@@ -149,7 +143,7 @@ private slots:
         const double binomial = std::sqrt(expected * (1 - expected) / reads);
         const double lagSpread = std::exp(-0.25) * std::sqrt(1000 * 25.0) / keys;
         const double tolerance = kZ * std::sqrt(binomial * binomial + lagSpread * lagSpread);
-        QVERIFY2(std::abs(ratio - expected) < tolerance, qPrintable(compared("stale read ratio", ratio, expected, tolerance)));
+        QVERIFY2(std::abs(ratio - expected) < tolerance, qPrintable(measuredAgainst("stale read ratio", ratio, expected, tolerance)));
     }
 
     void replay_takes_events_in_the_log_over_the_replay_rate()
@@ -161,7 +155,7 @@ private slots:
         sim::Simulator simulator(design({writers(writeRps), readers(readRps)}, eventStore), 6);
         simulator.runUntil(sim::fromSeconds(10));
         const double logEvents = extra(simulator, "log_events");
-        QVERIFY2(logEvents > 300'000 + writeRps * 9, qPrintable(compared("log events", logEvents, 300'000 + writeRps * 10, writeRps)));
+        QVERIFY2(logEvents > 300'000 + writeRps * 9, qPrintable(measuredAgainst("log events", logEvents, 300'000 + writeRps * 10, writeRps)));
         simulator.resetStats();
         QVERIFY(simulator.inject(loseProjection()).empty());
         const double replayS = logEvents / 30'000;
@@ -173,21 +167,21 @@ private slots:
         QCOMPARE(extra(simulator, "replaying"), 0.0);
         const auto rebuilt = logged(simulator.snapshot(), "read model rebuilt");
         QCOMPARE(rebuilt.size(), size_t(1));
-        QVERIFY2(std::abs(rebuilt.front().atS - (10 + replayS)) < 1e-6, qPrintable(compared("rebuilt at s", rebuilt.front().atS, 10 + replayS, 1e-6)));
+        QVERIFY2(std::abs(rebuilt.front().atS - (10 + replayS)) < 1e-6, qPrintable(measuredAgainst("rebuilt at s", rebuilt.front().atS, 10 + replayS, 1e-6)));
         // Reads were refused for the whole replay...
         const double refused = extra(simulator, "reads_refused");
         const double refusedTolerance = kZ * std::sqrt(readRps * replayS);
         QVERIFY2(std::abs(refused - readRps * replayS) < refusedTolerance,
-                 qPrintable(compared("reads refused", refused, readRps * replayS, refusedTolerance)));
+                 qPrintable(measuredAgainst("reads refused", refused, readRps * replayS, refusedTolerance)));
         // ...and the appends made meanwhile wait for the projection workers.
         const double lag = extra(simulator, "projection_lag_events");
         const double lagTolerance = kZ * std::sqrt(writeRps * replayS);
         QVERIFY2(std::abs(lag - writeRps * replayS) < lagTolerance,
-                 qPrintable(compared("lag after the replay", lag, writeRps * replayS, lagTolerance)));
+                 qPrintable(measuredAgainst("lag after the replay", lag, writeRps * replayS, lagTolerance)));
         // They drain at mu - lambda = 2,000 - 200 events/s.
         simulator.runFor(sim::fromSeconds(3));
         QVERIFY2(extra(simulator, "projection_lag_events") < 20,
-                 qPrintable(compared("lag 3 s later", extra(simulator, "projection_lag_events"), 0, 20)));
+                 qPrintable(measuredAgainst("lag 3 s later", extra(simulator, "projection_lag_events"), 0, 20)));
     }
 
     void reads_during_a_replay_are_stale_when_served()
@@ -228,13 +222,13 @@ private slots:
         const stats::Snapshot before = simulate(narrow, 5, seconds, 8);
         const stats::Snapshot after = simulate(wide, 5, seconds, 8);
         const auto& readSide = [](const stats::Snapshot& snap) { return block(snap, "store").extras.at("read_model_utilization"); };
-        QVERIFY2(readSide(before) > 0.97, qPrintable(compared("read side busy, 2 nodes", readSide(before), 1, 0.03)));
+        QVERIFY2(readSide(before) > 0.97, qPrintable(measuredAgainst("read side busy, 2 nodes", readSide(before), 1, 0.03)));
         QVERIFY2(before.errors.total() > 0, "2 read nodes cannot serve 3,000 reads/s: reads are refused");
         QCOMPARE(after.errors.total(), uint64_t(0));
         const double readBusy = readRps * 0.004 / (6 * 4);
         const double readTolerance = kZ * std::sqrt(2 / (readRps * seconds)) * readBusy;
         QVERIFY2(std::abs(readSide(after) - readBusy) < readTolerance,
-                 qPrintable(compared("read side busy, 6 nodes", readSide(after), readBusy, readTolerance)));
+                 qPrintable(measuredAgainst("read side busy, 6 nodes", readSide(after), readBusy, readTolerance)));
 
         // The write side sees the same appends either way: M/M/4 at 25%.
         const analysis::QueueMetrics log = analysis::mmc(writeRps, 1000.0 / 5, 4);
@@ -242,12 +236,12 @@ private slots:
             const auto& extras = block(*snap, "store").extras;
             const double busyTolerance = kZ * std::sqrt(2 / (writeRps * seconds)) * log.utilization;
             QVERIFY2(std::abs(extras.at("log_utilization") - log.utilization) < busyTolerance,
-                     qPrintable(compared("log busy", extras.at("log_utilization"), log.utilization, busyTolerance)));
+                     qPrintable(measuredAgainst("log busy", extras.at("log_utilization"), log.utilization, busyTolerance)));
             // A response's standard deviation is about its mean (exponential work, little waiting).
             const double meanMs = log.meanResponse * 1000;
             const double meanTolerance = kZ * meanMs / std::sqrt(writeRps * seconds);
             QVERIFY2(std::abs(extras.at("append_mean_ms") - meanMs) < meanTolerance,
-                     qPrintable(compared("append mean ms", extras.at("append_mean_ms"), meanMs, meanTolerance)));
+                     qPrintable(measuredAgainst("append mean ms", extras.at("append_mean_ms"), meanMs, meanTolerance)));
         }
     }
 

@@ -14,7 +14,8 @@
 //
 // Examples whose claims other tests already check, and so are skipped here:
 // write-behind-batching and connection-pool-timeout
-// (WriteBehindAndPoolExamplesTest), autoscaling-group (ResilienceTest).
+// (WriteBehindAndPoolExamplesTest), autoscaling-group (ResilienceTest),
+// scaling-5-cqrs and api-gateway-microservices (ServicePatternExamplesTest).
 #include "SimTestSupport.h"
 #include "analysis/Queueing.h"
 #include "core/Outcome.h"

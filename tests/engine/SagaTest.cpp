@@ -40,12 +40,6 @@ model::Architecture checkout(double rps)
     return design;
 }
 
-QString compared(const char* what, double measured, double expected, double tolerance)
-{
-    return QString("%1: measured %2, expected %3 +/- %4").arg(what).arg(measured, 0, 'g', 6).arg(expected, 0, 'g', 6)
-        .arg(tolerance, 0, 'g', 3);
-}
-
 } // namespace
 
 class SagaTest : public QObject {
@@ -63,10 +57,10 @@ private slots:
 
         const double failure = 1 - allSucceed;
         QVERIFY2(std::abs(extras.at("saga_failure_rate") - failure) < binomialBand(failure),
-                 qPrintable(compared("saga failure rate", extras.at("saga_failure_rate"), failure, binomialBand(failure))));
+                 qPrintable(measuredAgainst("saga failure rate", extras.at("saga_failure_rate"), failure, binomialBand(failure))));
         const double compensated = (1 - kP[0]) - allSucceed;
         QVERIFY2(std::abs(extras.at("compensated_rate") - compensated) < binomialBand(compensated),
-                 qPrintable(compared("compensated rate", extras.at("compensated_rate"), compensated, binomialBand(compensated))));
+                 qPrintable(measuredAgainst("compensated rate", extras.at("compensated_rate"), compensated, binomialBand(compensated))));
 
         // Failing at step 2 undoes one step, at step 3 two.
         const double atTwo = (1 - kP[0]) * kP[1], atThree = (1 - kP[0]) * (1 - kP[1]) * kP[2];
@@ -75,16 +69,16 @@ private slots:
         const double perSagaBand = kZ * std::sqrt(variance / sagas);
         const double measured = extras.at("compensations") / sagas;
         QVERIFY2(std::abs(measured - perSaga) < perSagaBand,
-                 qPrintable(compared("compensations per saga", measured, perSaga, perSagaBand)));
+                 qPrintable(measuredAgainst("compensations per saga", measured, perSaga, perSagaBand)));
         // An undo of step j fails with p_j: about 0.083 per saga, counted.
         const double undoFails = atTwo * kP[0] + atThree * (kP[0] + kP[1]);
         const double undoBand = kZ * std::sqrt(undoFails / sagas); // a rare count: Poisson
         QVERIFY2(std::abs(extras.at("compensation_failures") / sagas - undoFails) < undoBand,
-                 qPrintable(compared("compensation failures per saga", extras.at("compensation_failures") / sagas,
+                 qPrintable(measuredAgainst("compensation failures per saga", extras.at("compensation_failures") / sagas,
                                      undoFails, undoBand)));
         // Each failed saga fails its request.
         QVERIFY2(std::abs(double(snap.errors.total()) - extras.at("saga_failures")) <= 64,
-                 qPrintable(compared("client errors", double(snap.errors.total()), extras.at("saga_failures"), 64)));
+                 qPrintable(measuredAgainst("client errors", double(snap.errors.total()), extras.at("saga_failures"), 64)));
     }
 
     void without_failures_every_step_runs_once_and_nothing_is_undone()

@@ -134,6 +134,15 @@ int InstancePool::choose(int requested, int& next) const
     return -1;
 }
 
+void InstancePool::receive(sim::Kernel& kernel, uint32_t frame, int& next)
+{
+    const int instance = choose(kernel.frames()[frame].instance, next);
+    if (instance < 0 || isDown(instance))
+        kernel.finish(frame, sim::Outcome::Failed); // a dead host refuses the connection
+    else if (admit(kernel, frame, instance) == Admission::Rejected)
+        kernel.finish(frame, sim::Outcome::Rejected);
+}
+
 int InstancePool::load(int instance) const
 {
     if (instance < 0 || instance >= static_cast<int>(m_instances.size()))

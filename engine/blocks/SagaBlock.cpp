@@ -28,17 +28,6 @@ bool SagaBlock::scaleTo(sim::Kernel& kernel, int instances)
     return true;
 }
 
-void SagaBlock::onArrive(sim::Kernel& kernel, uint32_t frame)
-{
-    const int instance = m_pool.choose(kernel.frames()[frame].instance, m_next);
-    if (instance < 0 || m_pool.isDown(instance)) {
-        kernel.finish(frame, sim::Outcome::Failed); // a dead host refuses the connection
-        return;
-    }
-    if (m_pool.admit(kernel, frame, instance) == InstancePool::Admission::Rejected)
-        kernel.finish(frame, sim::Outcome::Rejected);
-}
-
 sim::SimTime SagaBlock::workTime(const sim::CallFrame&)
 {
     return sim::fromMs(rng().withVariation(m_serviceMs, m_cv));

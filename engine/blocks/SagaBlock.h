@@ -20,7 +20,7 @@ public:
     SagaBlock(const model::Block& block, uint32_t index, uint64_t runSeed, size_t windowCapacity);
 
     void configure(sim::Kernel& kernel, const model::Block& block) override;
-    void onArrive(sim::Kernel& kernel, uint32_t frame) override;
+    void onArrive(sim::Kernel& kernel, uint32_t frame) override { m_pool.receive(kernel, frame, m_next); }
     void onWorkDone(sim::Kernel& kernel, uint32_t frame) override;
     void onReply(sim::Kernel& kernel, uint32_t frame, sim::Outcome outcome) override;
     void release(sim::Kernel& kernel, uint32_t frame) override { m_pool.release(kernel, frame); }

@@ -15,6 +15,7 @@
 //    utilisation and append latency where M/M/c puts them.
 #include "SimTestSupport.h"
 
+#include "analysis/Advisor.h"
 #include "analysis/NetworkModel.h"
 #include "analysis/Queueing.h"
 
@@ -221,6 +222,12 @@ private slots:
 
         const stats::Snapshot before = simulate(narrow, 5, seconds, 8);
         const stats::Snapshot after = simulate(wide, 5, seconds, 8);
+        // The advisor asks for the query side, not for replicas or a cache.
+        bool advised = false;
+        for (const analysis::Finding& finding : analysis::advise(narrow, before))
+            advised = advised || (finding.code == "bottleneck" && finding.blockId == "store" &&
+                                  finding.suggestion.find("read_instances") != std::string::npos);
+        QVERIFY2(advised, "the advisor does not ask for read-model nodes on a saturated read side");
         const auto& readSide = [](const stats::Snapshot& snap) { return block(snap, "store").extras.at("read_model_utilization"); };
         QVERIFY2(readSide(before) > 0.97, qPrintable(measuredAgainst("read side busy, 2 nodes", readSide(before), 1, 0.03)));
         QVERIFY2(before.errors.total() > 0, "2 read nodes cannot serve 3,000 reads/s: reads are refused");

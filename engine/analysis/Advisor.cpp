@@ -173,7 +173,14 @@ void remedy(const model::Architecture& design, const stats::Snapshot& run, const
         return isTier(b.kind, model::Tier::Source) && b.params.count("profile") &&
                b.choice<model::TrafficShape>("profile") != model::TrafficShape::Constant;
     });
-    if (isDatabase(block.kind)) {
+    if (hasBehaviour(block.kind, model::Behaviour::EventStore)) {
+        // CQRS: each side scales on its own.
+        finding.pattern = "CQRS + event sourcing";
+        finding.suggestion = readShare >= 0.5
+                                 ? "Too many queries for the read model: add read-model nodes (read_instances); the "
+                                   "log, the write side, needs nothing."
+                                 : "Too many commands for one log node: partition the event log (shard it by key).";
+    } else if (isDatabase(block.kind)) {
         if (const Herd herd = herdInFrontOf(design, run, block.id); herd.cache) {
             // Not too many reads for the database: too many at once for the same keys.
             finding.pattern = "Caching: stampede protection";

@@ -10,6 +10,7 @@
 #include "blocks/FanoutModel.h"
 #include "blocks/ServiceTimes.h"
 #include "model/Choices.h"
+#include "model/GatewayRoutes.h"
 #include "model/InstanceTypes.h"
 #include "model/RegionLatency.h"
 #include "model/Registry.h"
@@ -353,6 +354,85 @@ void planReplicatedDatabase(const PlanningContext& context, const model::Block& 
         1 + (readsOnPrimary ? 0 : requiredFor(here.readRps, readMs, here.workers, context.targetUtilization));
 }
 
+// CQRS: the log node takes the appends (M/G/c), the read-model nodes the
+// reads (least busy first: one M/G/c over them all), each side sized on
+// its own. The projection works in the background: it delays no request,
+// and PlanCaveats says when it falls behind.
+void planEventStore(const PlanningContext& context, const model::Block& block, BlockPlan& here,
+                    const double* waitOverrideMs)
+{
+    const int readNodes = static_cast<int>(block.param("read_instances"));
+    const double readMs = block.param("read_time_ms"), appendMs = block.param("append_time_ms");
+    const double cv = block.param("service_cv");
+    here.hasCapacity = true;
+    here.instances = 1 + readNodes;
+    here.workers = model::workersOf(block);
+    const PoolEstimate log = estimatePool(here.writeRps, appendMs, appendMs, cv, here.workers, waitOverrideMs);
+    const PoolEstimate reads = estimatePool(here.readRps / readNodes, readMs, readMs, cv, here.workers,
+                                            waitOverrideMs, {1, true}, readNodes);
+    here.utilization = (log.utilization + readNodes * reads.utilization) / (1 + readNodes);
+    here.saturated = log.saturated || reads.saturated;
+    const double arrivals = here.arrivalRps();
+    here.serviceMs = arrivals > 0 ? (here.readRps * readMs + here.writeRps * appendMs) / arrivals : readMs;
+    here.holdingMs = here.serviceMs;
+    here.waitMs = arrivals > 0 ? (here.readRps * reads.waitMs + here.writeRps * log.waitMs) / arrivals : 0;
+    Mixture response;
+    response.add(here.readRps, reads.waitMs + readMs, poolVariance(readMs, cv, reads.waitMs, 0));
+    response.add(here.writeRps, log.waitMs + appendMs, poolVariance(appendMs, cv, log.waitMs, 0));
+    setResponses(here, reads.waitMs + readMs, log.waitMs + appendMs);
+    here.responseSdMs = std::sqrt(response.variance());
+    // The log node for the appends plus read-model nodes for the reads.
+    here.requiredInstances = 1 + requiredFor(here.readRps, readMs, here.workers, context.targetUtilization);
+}
+
+// Each link's share of a gateway's requests: the shares of the routes its
+// block serves, or the link weights without routes.
+std::vector<double> gatewayShares(const model::Block& gateway, const std::vector<const model::Link*>& links)
+{
+    std::string error;
+    const std::vector<model::GatewayRoute> routes = model::parseGatewayRoutes(gateway.text("routes"), error);
+    std::vector<double> shares(links.size(), 0.0);
+    double total = 0;
+    for (size_t l = 0; l < links.size(); ++l) {
+        if (routes.empty())
+            shares[l] = links[l]->param("weight");
+        for (const model::GatewayRoute& route : routes)
+            shares[l] += route.target == links[l]->to ? route.share : 0.0;
+    }
+    for (const model::GatewayRoute& route : routes)
+        total += route.share; // a route to an unlinked block fails its share
+    if (routes.empty())
+        for (double share : shares)
+            total += share;
+    for (double& share : shares)
+        share = total > 0 ? share / total : 0;
+    return shares;
+}
+
+// A gateway's cores are held for its own work only (TLS, auth), not while
+// the service answers: a pool of instances x cores taking them in turn,
+// whose response adds the routed call.
+void planGateway(const PlanningContext& context, const model::Block& block, BlockPlan& here, const Call& downstream,
+                 const double* waitOverrideMs)
+{
+    const double overheadMs = block.param("tls_ms") + block.param("auth_ms");
+    const double cv = block.param("service_cv");
+    here.hasCapacity = true;
+    here.instances = instancesOf(block);
+    here.workers = static_cast<int>(block.param("workers"));
+    here.serviceMs = overheadMs;
+    here.holdingMs = overheadMs;
+    const PoolEstimate pool = estimatePool(here.arrivalRps() / here.instances, overheadMs, overheadMs, cv,
+                                           here.workers, waitOverrideMs, dispatchOf(context.design, block),
+                                           here.instances);
+    here.utilization = pool.utilization;
+    here.saturated = pool.saturated;
+    here.waitMs = pool.waitMs;
+    setResponses(here, pool.waitMs + overheadMs + downstream.readMs, pool.waitMs + overheadMs + downstream.writeMs);
+    here.responseSdMs = std::sqrt(poolVariance(overheadMs, cv, pool.waitMs, downstream.varianceMs2));
+    here.requiredInstances = requiredFor(here.arrivalRps(), overheadMs, here.workers, context.targetUtilization);
+}
+
 // Posts and reads on a pool of instances (a read merges followees' posts),
 // and the fan-out writers as a second pool fed by posts x timelines per post.
 void planFanout(const PlanningContext& context, const model::Block& block, BlockPlan& here, const Call& downstream,
@@ -526,6 +606,9 @@ PassOn passOn(const PlanningContext& context, const model::Block& block, const m
     case Behaviour::Fanout:
     case Behaviour::PartitionedStore:
     case Behaviour::SearchIndex:
+    case Behaviour::EventStore:
+    case Behaviour::ApiGateway:
+    case Behaviour::Saga:
         break;
     }
     return {};
@@ -539,6 +622,8 @@ std::vector<double> linkFractions(const model::Architecture& design, const model
     // probability otherwise. An autoscaler's links steer, they carry nothing.
     if (spec.behaviour == Behaviour::LoadBalancer)
         return balancerShares(design, block);
+    if (spec.behaviour == Behaviour::ApiGateway)
+        return gatewayShares(block, links);
     std::vector<double> fractions(links.size(), 0.0);
     if (spec.behaviour == Behaviour::GeoDns) {
         double total = 0;
@@ -563,7 +648,8 @@ void planBlock(const PlanningContext& context, const model::Block& block, const 
 {
     const auto links = context.design.linksFrom(block.id);
     const std::vector<double> fractions = linkFractions(context.design, block, spec, links, here);
-    const bool exclusive = spec.behaviour == Behaviour::LoadBalancer || spec.behaviour == Behaviour::GeoDns;
+    const bool exclusive = spec.behaviour == Behaviour::LoadBalancer || spec.behaviour == Behaviour::GeoDns ||
+                           spec.behaviour == Behaviour::ApiGateway;
     const Call downstream = combine(fractions, calls, exclusive);
     switch (spec.behaviour) {
     case Behaviour::Client:
@@ -605,8 +691,15 @@ void planBlock(const PlanningContext& context, const model::Block& block, const 
     case Behaviour::ReplicatedDatabase:
         planReplicatedDatabase(context, block, here, waitOverrideMs);
         return;
+    case Behaviour::EventStore:
+        planEventStore(context, block, here, waitOverrideMs);
+        return;
+    case Behaviour::ApiGateway:
+        planGateway(context, block, here, downstream, waitOverrideMs);
+        return;
     case Behaviour::Pool:
     case Behaviour::ShardedDatabase:
+    case Behaviour::Saga: // a service calling every step; PlanCaveats says what compensations add
         planPool(context, block, here, downstream, waitOverrideMs);
         return;
     case Behaviour::PartitionedStore:

@@ -62,6 +62,23 @@ std::vector<std::string> planCaveats(const model::Architecture& design, const Ne
                 caveats.push_back(block.id + ": early refreshes are planned as plain expiry");
             break;
         }
+        case model::Behaviour::EventStore: {
+            // The projection delays no request, so the plan's figures hold;
+            // what it does to the read model's freshness is said here.
+            const BlockPlan* planned = plan.find(block.id);
+            const double applyRate = block.param("projection_workers") * 1000 / block.param("apply_time_ms");
+            if (planned && planned->writeRps >= applyRate)
+                caveats.push_back(block.id + ": its projection applies " + model::compactNumber(applyRate) +
+                                  " events/s of the " + model::compactNumber(planned->writeRps) +
+                                  " appended: the read model falls behind by " +
+                                  model::compactNumber(planned->writeRps - applyRate) +
+                                  " events a second, and its reads grow ever staler");
+            break;
+        }
+        case model::Behaviour::Saga:
+            caveats.push_back(block.id + ": planned as if every step succeeds; a failed step stops the saga early "
+                                         "and adds compensating calls to the steps before it");
+            break;
         case model::Behaviour::RateLimiter:
             if (block.choice<model::LimitScope>("scope") == model::LimitScope::PerKey)
                 caveats.push_back(block.id +

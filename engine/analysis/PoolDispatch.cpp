@@ -24,6 +24,8 @@ int instancesOf(const model::Block& block)
     switch (model::Registry::instance().find(block.kind)->behaviour) {
     case Behaviour::ReplicatedDatabase:
         return 1 + static_cast<int>(block.param("replicas"));
+    case Behaviour::EventStore:
+        return 1 + static_cast<int>(block.param("read_instances"));
     case Behaviour::ShardedDatabase:
         return static_cast<int>(block.param("shards"));
     case Behaviour::SearchIndex: // a node per copy of each shard
@@ -31,6 +33,8 @@ int instancesOf(const model::Block& block)
     case Behaviour::Pool:
     case Behaviour::Fanout:
     case Behaviour::ConnectionServer:
+    case Behaviour::ApiGateway:
+    case Behaviour::Saga:
         return static_cast<int>(block.param("instances"));
     case Behaviour::Client:
     case Behaviour::LoadBalancer:

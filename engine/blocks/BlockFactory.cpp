@@ -1,10 +1,12 @@
 #include "BlockFactory.h"
 
+#include "ApiGatewayBlock.h"
 #include "AutoscalerBlock.h"
 #include "CacheBlock.h"
 #include "CircuitBreakerBlock.h"
 #include "ConnectionServerBlock.h"
 #include "ClientBlock.h"
+#include "EventStoreBlock.h"
 #include "FanoutBlock.h"
 #include "GeoDnsBlock.h"
 #include "LoadBalancerBlock.h"
@@ -14,6 +16,7 @@
 #include "RateLimiterBlock.h"
 #include "ReplicatedDatabaseBlock.h"
 #include "SearchIndexBlock.h"
+#include "SagaBlock.h"
 #include "ServerlessBlock.h"
 #include "ShardedDatabaseBlock.h"
 #include "StreamBlock.h"
@@ -61,6 +64,9 @@ std::unique_ptr<sim::BlockRuntime> makeBlockRuntime(const model::Block& block, u
     case B::SearchIndex: return make<SearchIndexBlock>(block, index, runSeed, windowCapacity);
     case B::Stream: return make<StreamBlock>(block, index, runSeed, windowCapacity);
     case B::ConnectionServer: return make<ConnectionServerBlock>(block, index, runSeed, windowCapacity);
+    case B::EventStore: return make<EventStoreBlock>(block, index, runSeed, windowCapacity);
+    case B::ApiGateway: return make<ApiGatewayBlock>(block, index, runSeed, windowCapacity);
+    case B::Saga: return make<SagaBlock>(block, index, runSeed, windowCapacity);
     }
     throw std::invalid_argument("no simulation behaviour for block kind \"" + block.kind + "\"");
 }

@@ -120,6 +120,29 @@ bool InstancePool::isDown(int instance) const
            m_instances[static_cast<size_t>(instance)].down;
 }
 
+int InstancePool::choose(int requested, int& next) const
+{
+    if (requested >= 0 && requested < m_active)
+        return requested;
+    for (int step = 0; step < m_active; ++step) {
+        const int chosen = (next + step) % m_active;
+        if (!isDown(chosen)) {
+            next = (chosen + 1) % m_active;
+            return chosen;
+        }
+    }
+    return -1;
+}
+
+void InstancePool::receive(sim::Kernel& kernel, uint32_t frame, int& next)
+{
+    const int instance = choose(kernel.frames()[frame].instance, next);
+    if (instance < 0 || isDown(instance))
+        kernel.finish(frame, sim::Outcome::Failed); // a dead host refuses the connection
+    else if (admit(kernel, frame, instance) == Admission::Rejected)
+        kernel.finish(frame, sim::Outcome::Rejected);
+}
+
 int InstancePool::load(int instance) const
 {
     if (instance < 0 || instance >= static_cast<int>(m_instances.size()))

@@ -35,6 +35,15 @@ public:
     int crash(sim::Kernel& kernel, int count);
     void restore();
     bool isDown(int instance) const;
+    // The instance a call goes to: `requested` when a balancer in front
+    // chose one (down or not: it learns by health checks); otherwise the
+    // live instances in turn from `next`, which moves on. -1 when every
+    // instance is down.
+    int choose(int requested, int& next) const;
+    // A call that reached the owner, when nothing else decides for it: to
+    // the instance choose() picks; a dead one refuses it (failed), a full
+    // queue rejects it (503).
+    void receive(sim::Kernel& kernel, uint32_t frame, int& next);
     int downCount() const { return m_down; }
 
     // Queued plus in service at one instance.

@@ -34,30 +34,15 @@ void PoolBlock::configure(sim::Kernel& kernel, const model::Block& block)
                   static_cast<int>(block.param("queue_capacity")));
 }
 
-int PoolBlock::chooseInstance(int requested)
-{
-    const int active = m_pool.active();
-    if (requested >= 0 && requested < active)
-        return requested; // a balancer chose it, down or not: it learns by health checks
-    // Called without a balancer in front: callers take the live instances in
-    // turn (a service's own discovery drops dead instances at once).
-    for (int step = 0; step < active; ++step) {
-        const int chosen = (m_nextInstance + step) % active;
-        if (!m_pool.isDown(chosen)) {
-            m_nextInstance = (chosen + 1) % active;
-            return chosen;
-        }
-    }
-    return -1;
-}
-
 void PoolBlock::onArrive(sim::Kernel& kernel, uint32_t index)
 {
     if (m_pool.inSystem() >= m_maxConnections) {
         kernel.finish(index, sim::Outcome::Rejected); // too many connections
         return;
     }
-    const int instance = chooseInstance(kernel.frames()[index].instance);
+    // Without a balancer in front, callers take the live instances in turn
+    // (a service's own discovery drops dead instances at once).
+    const int instance = m_pool.choose(kernel.frames()[index].instance, m_nextInstance);
     if (instance < 0 || m_pool.isDown(instance)) {
         kernel.finish(index, sim::Outcome::Failed); // connection refused by a dead host
         return;

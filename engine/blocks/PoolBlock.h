@@ -38,9 +38,6 @@ public:
     void resetStats(sim::SimTime now) override;
 
 private:
-    // -1 when every instance is down.
-    int chooseInstance(int requested);
-
     InstancePool m_pool;
     int m_maxConnections = INT_MAX;
     ServiceTimes m_times;

@@ -55,6 +55,9 @@ enum class Behaviour {
     SearchIndex,
     Stream,
     ConnectionServer,
+    EventStore,
+    ApiGateway,
+    Saga,
 };
 
 // What a block's card says about its own state while running, beside the

@@ -79,6 +79,10 @@ SCALELAB_CHOICE_NAMES(RegionPolicy, "nearest", "active_passive");
 enum class FanoutMode { Write, Read, Hybrid };
 SCALELAB_CHOICE_NAMES(FanoutMode, "write", "read", "hybrid");
 
+// Event store (CQRS read model): reads while a lost projection is rebuilt
+enum class ReplayReads { Refuse, ServeStale };
+SCALELAB_CHOICE_NAMES(ReplayReads, "refuse", "serve_stale");
+
 // Gauge states (BlockSpec::gauge.states), named the same way.
 enum class BreakerState { Closed, HalfOpen, Open };
 SCALELAB_CHOICE_NAMES(BreakerState, "closed", "half-open", "open");

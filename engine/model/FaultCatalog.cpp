@@ -61,6 +61,9 @@ const std::vector<FaultSpec>& faultSpecs()
          "stays down that long and calls to it fail; without one it is back at once."},
         {"kill_primary", "Kill database primary", T::Block, false, false, "", 0, 0, 0,
          "The primary dies; writes fail until a replica is promoted after the failover time."},
+        {"lose_projection", "Lose read model", T::Block, false, false, "", 0, 0, 0,
+         "An event store's read model (its projection) is lost and rebuilt by replaying the whole log: "
+         "events in the log / replay rate seconds, during which reads are refused or stale."},
         {"cut_link", "Cut link", T::Link, false, false, "", 0, 0, 0,
          "Calls on the link vanish (a network partition): callers wait for their timeout, or for ever "
          "without one."},

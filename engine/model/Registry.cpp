@@ -8,6 +8,7 @@
 #include "RampStages.h"
 #include "ResilienceSpecs.h"
 #include "StreamingSpecs.h"
+#include "ServicePatternSpecs.h"
 #include "SpecBuilders.h"
 #include "core/SimTime.h"
 
@@ -495,6 +496,8 @@ Registry::Registry()
     for (BlockSpec& spec : dataStoreSpecs())
         m_blocks.push_back(std::move(spec));
     for (BlockSpec& spec : streamingSpecs())
+        m_blocks.push_back(std::move(spec));
+    for (BlockSpec& spec : servicePatternSpecs())
         m_blocks.push_back(std::move(spec));
     for (BlockSpec& spec : m_blocks) {
         addPriceParams(spec);

@@ -3,10 +3,11 @@
 // everything else that differs per kind (BlockSpec). Nothing else in the
 // product lists kinds or parameters; code asks a kind's spec.
 //
-// Adding a block kind = a BlockSpec function in Registry.cpp (data tier)
-// or ResilienceSpecs.cpp (traffic, async, resilience) or StreamingSpecs.cpp
-// (streams, long-lived connections) named in Registry's constructor,
-// resilienceSpecs() or streamingSpecs(), an icon in resources/icons/, and tests.
+// Adding a block kind = a BlockSpec function in Registry.cpp (data tier),
+// ResilienceSpecs.cpp (traffic, async, resilience), StreamingSpecs.cpp
+// (streams, long-lived connections), DataStoreSpecs.cpp (object storage,
+// key-value stores, search) or ServicePatternSpecs.cpp (CQRS, gateways,
+// sagas), named in Registry's constructor, an icon in resources/icons/, and tests.
 // If it needs behaviour no existing class has, also a behaviour class in
 // engine/blocks with a Behaviour value for it: blocks::makeBlockRuntime and
 // the planner (analysis/BlockPlanning.cpp) switch over Behaviour, and the

@@ -2,6 +2,7 @@
 
 #include "Choices.h"
 #include "FaultCatalog.h"
+#include "GatewayRoutes.h"
 #include "MessageText.h"
 #include "NumberText.h"
 #include "RampStages.h"
@@ -122,6 +123,34 @@ void checkCells(const Architecture& design, std::vector<Problem>& problems)
                             "figures multiplied by " + count(cells) + " would be noise; use at most " +
                             count(std::max(most, 1.0)) + " cells",
                         "scale.cells"});
+}
+
+// An API gateway's routes name the blocks that serve them: each must be a
+// block the gateway links to (its requests would fail otherwise), and a
+// link no route names gets no traffic (a warning).
+void checkRoutes(const Architecture& design, std::vector<Problem>& problems)
+{
+    for (const auto& block : design.blocks) {
+        if (!block.texts.count("routes"))
+            continue;
+        std::string error;
+        const std::vector<GatewayRoute> routes = parseGatewayRoutes(block.text("routes"), error);
+        if (routes.empty())
+            continue; // no routes (the links share by weight), or a malformed text reported as such
+        const auto links = design.linksFrom(block.id);
+        const auto linked = [&](const std::string& id) {
+            return std::any_of(links.begin(), links.end(), [&](const Link* link) { return link->to == id; });
+        };
+        for (const GatewayRoute& route : routes)
+            if (!linked(route.target))
+                problems.push_back({Problem::Severity::Error, block.id, "routes",
+                                    "Routes: route " + inQuotes(routeName(route)) + " goes to " + inQuotes(route.target) +
+                                        ", which " + block.id + " does not link to; link it or name a linked block"});
+        for (const Link* link : links)
+            if (std::none_of(routes.begin(), routes.end(), [&](const GatewayRoute& r) { return r.target == link->to; }))
+                problems.push_back({Problem::Severity::Warning, block.id, "routes",
+                                    "Routes: no route goes to " + inQuotes(link->to) + ", so it gets no traffic"});
+    }
 }
 
 // Sessions in a shared store are read from it on every request: the store
@@ -284,6 +313,7 @@ std::vector<Problem> validate(const Architecture& architecture)
         problems.push_back({Problem::Severity::Warning, {}, {}, "the design has no client, so no traffic"});
     checkCells(architecture, problems);
     checkSessions(architecture, problems);
+    checkRoutes(architecture, problems);
     checkCycles(architecture, problems);
     // A fault whose block was deleted or changed kind after it was scheduled.
     for (size_t i = 0; i < architecture.faults.size(); ++i)

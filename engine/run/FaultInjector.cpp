@@ -113,7 +113,7 @@ std::string FaultInjector::apply(const model::Fault& fault)
     } else if (fault.action == "error_rate") {
         block.setErrorRate(fault.value);
     } else {
-        return block.command(m_kernel, fault.action); // flush, kill_primary
+        return block.command(m_kernel, fault.action); // flush, kill_primary, lose_projection
     }
     return {};
 }
@@ -138,7 +138,7 @@ void FaultInjector::revert(const model::Fault& fault)
     } else if (fault.action == "slow") {
         m_kernel.block(blocks.front()).setSlowFactor(1);
     }
-    // flush and kill_primary heal by themselves (refill, failover).
+    // flush, kill_primary and lose_projection heal by themselves (refill, failover, replay).
 }
 
 int FaultInjector::zonesOf(uint32_t slotIndex) const

@@ -19,7 +19,8 @@
 // fan-out, closed-loop and partitioning examples (ScalingExampleClaimsTest),
 // object-storage-uploads, kv-hot-partition and search-index-refresh
 // (DataStoreExamplesTest), clickstream-kafka (StreamTest), chat-connections
-// (ConnectionServerTest) and ddos-waf (WafTest).
+// (ConnectionServerTest), ddos-waf (WafTest), scaling-5-cqrs and
+// api-gateway-microservices (ServicePatternExamplesTest).
 // Not run by a test: video-platform's autoscaling (minutes of wall time per
 // run under the sanitizers; its texts were re-run by hand with the CLI).
 #include "ClaimChecks.h"

@@ -119,6 +119,16 @@ inline std::vector<stats::EventLogEntry> logged(const stats::Snapshot& snap, con
     return found;
 }
 
+// "what: measured M, expected E +/- T", for a figure checked against a band.
+inline QString measuredAgainst(const char* what, double measured, double expected, double tolerance)
+{
+    return QString("%1: measured %2, expected %3 +/- %4")
+        .arg(what)
+        .arg(measured, 0, 'g', 6)
+        .arg(expected, 0, 'g', 6)
+        .arg(tolerance, 0, 'g', 3);
+}
+
 inline QString describe(const char* what, double theory, const stats::ConfidenceInterval& ci)
 {
     return QString("%1: theory %2, simulated %3 +/- %4 (%5% CI over %6 batches)")

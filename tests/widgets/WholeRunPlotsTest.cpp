@@ -453,6 +453,39 @@ private slots:
             }
     }
 
+    // Seven blocks (the API-gateway example) in the 140 px Utilisation dock
+    // of 1280x800: seven legend rows cannot fit, so the legend steps aside
+    // (hovering names the curves) rather than squeezing its rows together;
+    // in a tall dock it is back.
+    void a_legend_that_cannot_fit_steps_aside()
+    {
+        BlockMetricPlot utilization(BlockMetricPlot::Metric::Utilization);
+        showAndLayOut(utilization, {240, 140});
+        stats::Snapshot snap = liveSnapshot(100);
+        const stats::BlockSnapshot first = snap.blocks[0];
+        for (int i = 1; i < 7; ++i) {
+            stats::BlockSnapshot more = first;
+            more.id = "svc" + std::to_string(i);
+            more.name = "Service number " + std::to_string(i);
+            snap.blocks.push_back(more);
+        }
+        utilization.appendSnapshot(snap);
+        utilization.customPlot()->replot();
+        QCPLegend* legend = utilization.customPlot()->legend;
+        QCOMPARE(legend->itemCount(), 7);
+        QVERIFY2(!legend->visible(), "seven legend rows squeezed into a 140 px plot");
+        QVERIFY2(utilization.customPlot()->axisRect()->rect().height() >= 40, qPrintable(QString("the curves got %1 px of %2").arg(utilization.customPlot()->axisRect()->rect().height()).arg(utilization.customPlot()->height())));
+        QVERIFY2(utilization.readoutAt(50).contains("Service number 3"), qPrintable(utilization.readoutAt(50)));
+
+        utilization.resize(240, 400);
+        QCoreApplication::processEvents();
+        utilization.customPlot()->replot();
+        QVERIFY2(legend->visible(), "a 400 px plot hides its legend");
+        for (int i = 1; i < legend->itemCount(); ++i)
+            QVERIFY2(!legend->item(i - 1)->outerRect().intersects(legend->item(i)->outerRect()),
+                     qPrintable(QString("legend items %1 and %2 overlap").arg(i - 1).arg(i)));
+    }
+
     void report_figures_draw_the_same_markers()
     {
         LatencyPlot plot;

@@ -416,6 +416,7 @@ void TimeSeriesPlot::setLegendShown(bool shown)
 {
     m_legendShown = shown;
     m_plot->legend->setVisible(shown);
+    relayoutLegend(); // it may not fit
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -459,15 +460,25 @@ void TimeSeriesPlot::relayoutLegend()
     plotstyle::wrapLegend(m_plot, below ? belowWidth : besideWidth);
 
     // A short plot (a dock with tabs under it at 1280x800) cannot hold a
-    // legend of two rows and the time axis' title: QCustomPlot would squeeze
-    // the legend's rows over each other. The tick labels still say seconds.
+    // legend of several rows and the time axis' title: QCustomPlot would
+    // squeeze the legend's rows over each other. First the title goes (the
+    // tick labels still say seconds); a legend that still does not fit (seven
+    // blocks in the utilisation plot) is hidden, and hovering names the
+    // curves instead, until the dock is tall enough again.
     const int legendRows = m_legendShown && count > 0 ? m_plot->legend->rowCount() : 0;
     const int legendHeight = m_plot->legend->minimumOuterSizeHint().height();
     const int titleHeight = QFontMetrics(m_plot->xAxis->labelFont()).height();
-    const bool crowded = legendRows >= 2 && m_plot->height() < legendHeight + titleHeight + kAxisRectLeastHeight;
+    const int room = m_plot->height() - kAxisRectLeastHeight;
+    const bool legendFits = legendRows < 2 || legendHeight <= room;
+    const bool crowded = legendRows >= 2 && legendFits && legendHeight + titleHeight > room;
     const QString title = m_timeAxisTitleWanted && !crowded ? tr("simulated time (s)") : QString();
-    if (m_plot->xAxis->label() != title) {
+    const bool legendVisible = m_legendShown && legendFits;
+    if (m_plot->xAxis->label() != title || m_plot->legend->visible() != legendVisible) {
         m_plot->xAxis->setLabel(title);
+        m_plot->legend->setVisible(legendVisible);
+        // QCustomPlot's layout still sizes a hidden element by its contents;
+        // a set minimum (any height > 0) replaces that size hint.
+        m_plot->legend->setMinimumSize(0, legendVisible ? 0 : 1);
         m_plot->replot(QCustomPlot::rpQueuedReplot);
     }
 }

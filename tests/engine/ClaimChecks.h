@@ -17,6 +17,16 @@ inline model::Architecture example(const char* name)
     return io::readScenario(std::string(SCALELAB_SOURCE_DIR "/resources/examples/") + name);
 }
 
+// Sets parameter `key` of block `id`; throws when the block has no such
+// parameter (a renamed parameter must fail the claim, not be ignored).
+inline void set(model::Architecture& design, const char* id, const char* key, double value)
+{
+    model::Block* block = design.findBlock(id);
+    if (!block || !block->params.count(key))
+        throw std::out_of_range(std::string("no parameter ") + id + "." + key);
+    block->params[key] = value;
+}
+
 // Arrivals at block `id` per measured second.
 inline double perSecond(const stats::Snapshot& snap, const char* id)
 {

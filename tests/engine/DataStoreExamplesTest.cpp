@@ -7,7 +7,7 @@
 // pool's 1 - capacity / offered) within a 99.9% interval over 10 s windows
 // or 3.29 sigma of the counts; the text's rounded figure within half its
 // last digit of the theory; latencies without a closed form within 15%.
-#include "SimTestSupport.h"
+#include "ClaimChecks.h"
 #include "analysis/CacheModel.h"
 #include "analysis/DataStorePlanning.h"
 #include "core/FigureNames.h"
@@ -23,22 +23,8 @@ using namespace scalelab::testing;
 
 namespace {
 
-const char* const kExamples = SCALELAB_SOURCE_DIR "/resources/examples/";
 constexpr size_t kThrottled = static_cast<size_t>(sim::Outcome::Throttled) - 1;
 constexpr size_t kRejected = static_cast<size_t>(sim::Outcome::Rejected) - 1;
-
-model::Architecture example(const char* name)
-{
-    return io::readScenario(std::string(kExamples) + name);
-}
-
-void set(model::Architecture& design, const char* id, const char* key, double value)
-{
-    model::Block* b = design.findBlock(id);
-    if (!b || !b->params.count(key))
-        throw std::out_of_range(std::string("no parameter ") + id + "." + key);
-    b->params[key] = value;
-}
 
 // Share of a block's arrivals that ended in error `kind`, per 10 s window.
 stats::ConfidenceInterval errorShare(const stats::Snapshot& snap, const char* id, size_t kind)

@@ -44,14 +44,6 @@ namespace {
 
 const char* const kExamples = SCALELAB_SOURCE_DIR "/resources/examples/";
 
-void set(model::Architecture& design, const char* id, const char* key, double value)
-{
-    model::Block* b = design.findBlock(id);
-    if (!b || !b->params.count(key))
-        throw std::out_of_range(std::string("no parameter ") + id + "." + key);
-    b->params[key] = value;
-}
-
 // Every name a what-to-try text may mention: parameters of blocks and links,
 // their enum choices, fault actions, outcome (error) names.
 std::set<std::string> registryNames()

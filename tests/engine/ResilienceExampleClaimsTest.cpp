@@ -18,14 +18,6 @@ using namespace scalelab::testing;
 
 namespace {
 
-void set(model::Architecture& design, const char* id, const char* key, double value)
-{
-    model::Block* block = design.findBlock(id);
-    if (!block || !block->params.count(key))
-        throw std::out_of_range(std::string("no parameter ") + id + "." + key);
-    block->params[key] = value;
-}
-
 double rateOf(const model::Architecture& design, const char* client)
 {
     return design.findBlock(client)->params.at("rate_rps");

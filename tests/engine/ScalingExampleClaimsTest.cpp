@@ -16,14 +16,6 @@ using namespace scalelab::testing;
 
 namespace {
 
-void set(model::Architecture& design, const char* id, const char* key, double value)
-{
-    model::Block* block = design.findBlock(id);
-    if (!block || !block->params.count(key))
-        throw std::out_of_range(std::string("no parameter ") + id + "." + key);
-    block->params[key] = value;
-}
-
 double failedShare(const stats::Snapshot& snap)
 {
     return double(snap.errors.total()) / double(snap.requests);

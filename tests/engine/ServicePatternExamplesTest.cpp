@@ -5,7 +5,7 @@
 // 3.29 sigma where the figure follows from the rates (shares of a Poisson
 // stream, binomial failure rates, utilisation from the offered work), 15%
 // for latencies, which have no closed form here.
-#include "SimTestSupport.h"
+#include "ClaimChecks.h"
 
 #include "io/ScenarioFile.h"
 
@@ -20,19 +20,6 @@ namespace {
 
 constexpr double kZ = 3.29;
 constexpr double kSeconds = 30;
-
-model::Architecture example(const char* name)
-{
-    return io::readScenario(std::string(SCALELAB_SOURCE_DIR "/resources/examples/") + name);
-}
-
-void set(model::Architecture& design, const char* id, const char* key, double value)
-{
-    model::Block* b = design.findBlock(id);
-    if (!b || !b->params.count(key))
-        throw std::out_of_range(std::string("no parameter ") + id + "." + key);
-    b->params[key] = value;
-}
 
 void addErrors(model::Architecture& design, const char* id, double probability)
 {

@@ -39,6 +39,25 @@ inline bool poissonClose(double measuredRate, double rate, double seconds)
     return std::abs(measuredRate - rate) < 3.29 * std::sqrt(rate * seconds) / seconds;
 }
 
+// A count within 3.29 sigma of a Poisson count with mean `expected`.
+inline bool poissonCount(double count, double expected)
+{
+    return std::abs(count - expected) < 3.29 * std::sqrt(expected) + 1;
+}
+
+// When the event log first says `words`; -1 when it never does.
+inline double loggedAt(const stats::Snapshot& snap, const std::string& words)
+{
+    const auto entries = logged(snap, words);
+    return entries.empty() ? -1 : entries.front().atS;
+}
+
+// Share of the clients' requests that ended in an error.
+inline double failedShare(const stats::Snapshot& snap)
+{
+    return double(snap.errors.total()) / double(snap.requests);
+}
+
 inline bool within(double measured, double stated, double relative)
 {
     return std::abs(measured - stated) <= relative * stated;

@@ -23,13 +23,6 @@ double rateOf(const model::Architecture& design, const char* client)
     return design.findBlock(client)->params.at("rate_rps");
 }
 
-// When the event log first says `words`; -1 when it never does.
-double loggedAt(const stats::Snapshot& snap, const std::string& words)
-{
-    const auto entries = logged(snap, words);
-    return entries.empty() ? -1 : entries.front().atS;
-}
-
 // Mean of a client's per-window p50 over windows ending in (from, to].
 double p50Between(const stats::Snapshot& snap, const char* id, double from, double to)
 {
@@ -41,17 +34,6 @@ double p50Between(const stats::Snapshot& snap, const char* id, double from, doub
             ++count;
         }
     return count ? sum / count : std::nan("");
-}
-
-double failedShareOf(const stats::Snapshot& snap)
-{
-    return double(snap.errors.total()) / double(snap.requests);
-}
-
-// |errors - expected| within 3.29 sigma of a Poisson count.
-bool poissonCount(double count, double expected)
-{
-    return std::abs(count - expected) < 3.29 * std::sqrt(expected) + 1;
 }
 
 } // namespace
@@ -188,7 +170,7 @@ private slots:
         const double opened = loggedAt(base, "circuit opened (5 failures in a row)");
         QVERIFY2(opened > 30 && opened < 31, qPrintable(figure("opened at s", opened, 30.5)));
         QCOMPARE(base.errors[sim::Outcome::Rejected], uint64_t(0));
-        QVERIFY2(failedShareOf(base) < 0.01, qPrintable(figure("failed share", failedShareOf(base), 0)));
+        QVERIFY2(failedShare(base) < 0.01, qPrintable(figure("failed share", failedShare(base), 0)));
 
         // A breaker that never trips: the API's workers wait on recs, its
         // queue fills, users get timeouts and 503s.
@@ -197,7 +179,7 @@ private slots:
         const auto cascade = simulate(open, 0, 120);
         QVERIFY(cascade.errors[sim::Outcome::Timeout] > 1000);
         QVERIFY(cascade.errors[sim::Outcome::Rejected] > 1000);
-        QVERIFY(failedShareOf(cascade) > 0.3);
+        QVERIFY(failedShare(cascade) > 0.3);
     }
 
     void serverless_thumbnails()

@@ -14,15 +14,6 @@
 using namespace scalelab;
 using namespace scalelab::testing;
 
-namespace {
-
-double failedShare(const stats::Snapshot& snap)
-{
-    return double(snap.errors.total()) / double(snap.requests);
-}
-
-} // namespace
-
 class ScalingExampleClaimsTest : public QObject {
     Q_OBJECT
 

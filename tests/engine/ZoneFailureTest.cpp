@@ -4,7 +4,7 @@
 //
 // 600 rps of 20 ms work on 3 instances of 8 workers: 50% busy, so two
 // instances carry it (N+1). Error counts are Poisson: 3.29 sigma bands.
-#include "SimTestSupport.h"
+#include "ClaimChecks.h"
 #include "core/Outcome.h"
 #include "model/FaultCatalog.h"
 
@@ -40,17 +40,6 @@ model::Architecture design(int zones, int zone, double atS = 20, double duration
     fault.durationS = durationS;
     a.faults.push_back(fault);
     return a;
-}
-
-double loggedAt(const stats::Snapshot& snap, const std::string& words)
-{
-    const auto entries = logged(snap, words);
-    return entries.empty() ? -1 : entries.front().atS;
-}
-
-bool poissonCount(double count, double expected)
-{
-    return std::abs(count - expected) < 3.29 * std::sqrt(expected) + 1;
 }
 
 } // namespace

@@ -67,8 +67,12 @@ bool RecoveryFile::saveNow()
         return false;
     try {
         io::writeScenario(m_document->architecture(), path().toStdString());
-        QSettings().setValue(kOriginalKey, m_document->filePath());
-        return true;
+        // QSettings writes to disk lazily; a crash before its next sync would
+        // keep the design but lose where it came from, so write it now.
+        QSettings settings;
+        settings.setValue(kOriginalKey, m_document->filePath());
+        settings.sync();
+        return settings.status() == QSettings::NoError;
     } catch (const std::exception&) {
         // A full disk must not interrupt editing: no message, just another try.
         m_timer->setInterval(kRetryMs);
@@ -82,7 +86,9 @@ void RecoveryFile::discard()
     if (!m_lock)
         return;
     QFile::remove(path());
-    QSettings().remove(kOriginalKey);
+    QSettings settings;
+    settings.remove(kOriginalKey);
+    settings.sync();
 }
 
 } // namespace scalelab::app

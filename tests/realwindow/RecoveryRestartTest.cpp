@@ -56,6 +56,15 @@ bool typeUntil(const QString& window, const QStringList& keys, const std::functi
     return done();
 }
 
+// Every visible window's title, for a failure message: what the user would see.
+QString visibleTitles()
+{
+    QStringList titles;
+    for (const QString& id : xdotool({"search", "--onlyvisible", "--name", "."}).split('\n', Qt::SkipEmptyParts))
+        titles << '"' + xdotool({"getwindowname", id}) + '"';
+    return titles.isEmpty() ? QStringLiteral("none") : titles.join(", ");
+}
+
 size_t blockCount(const QString& path)
 {
     try {
@@ -108,6 +117,9 @@ void RecoveryRestartTest::cleanup()
         m_app->waitForFinished(10'000);
     }
     m_app.reset();
+    // A failed case may leave its recovery file and settings: start the next afresh.
+    QDir(m_home.filePath("data")).removeRecursively();
+    QDir(m_home.filePath("config")).removeRecursively();
 }
 
 QString RecoveryRestartTest::recoveryFile() const
@@ -143,7 +155,7 @@ void RecoveryRestartTest::editThenKill()
     // Focus without a window manager, then the window's own shortcuts.
     QVERIFY2(typeUntil(window, {"ctrl+a", "Delete"}, [] { return !visibleWindow("^shop\\.scalelab\\* ").isEmpty(); },
                        30'000),
-             "Ctrl+A, Delete did not change the design (no * in the title)");
+             qPrintable("Ctrl+A, Delete did not change the design (no * in the title); visible: " + visibleTitles()));
     // Written a moment after the edit (RecoveryFile::kAfterEditMs), then the crash.
     QTRY_VERIFY_WITH_TIMEOUT(!recoveryFile().isEmpty() && blockCount(recoveryFile()) == 0, 15'000);
     m_app->kill(); // SIGKILL: no clean-up runs
@@ -161,10 +173,10 @@ void RecoveryRestartTest::recoverAndSave()
     // Return: the default button, Recover.
     QVERIFY2(typeUntil(question, {"Return"},
                        [&] { return !(window = visibleWindow("^shop\\.scalelab\\* ")).isEmpty(); }, 40'000),
-             "no window with the recovered, unsaved design");
+             qPrintable("no window with the recovered, unsaved design; visible: " + visibleTitles()));
     // Saved where the design came from.
     QVERIFY2(typeUntil(window, {"ctrl+s"}, [&] { return blockCount(m_design) == 0; }, 30'000),
-             "Ctrl+S did not save the recovered design");
+             qPrintable("Ctrl+S did not save the recovered design; visible: " + visibleTitles()));
     QTRY_VERIFY_WITH_TIMEOUT(recoveryFile().isEmpty(), 10'000); // saved: nothing left to recover
 }
 

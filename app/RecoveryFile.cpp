@@ -66,13 +66,16 @@ bool RecoveryFile::saveNow()
     if (!m_lock || !m_document->isModified())
         return false;
     try {
-        io::writeScenario(m_document->architecture(), path().toStdString());
-        // QSettings writes to disk lazily; a crash before its next sync would
-        // keep the design but lose where it came from, so write it now.
+        // Where the design came from goes to disk first, and at once (QSettings
+        // writes lazily): a crash between the two writes then leaves either
+        // no recovery file or one whose path is known. Opening or saving a
+        // design discards the old recovery file, so the path never names
+        // another design's file.
         QSettings settings;
         settings.setValue(kOriginalKey, m_document->filePath());
         settings.sync();
-        return settings.status() == QSettings::NoError;
+        io::writeScenario(m_document->architecture(), path().toStdString());
+        return true;
     } catch (const std::exception&) {
         // A full disk must not interrupt editing: no message, just another try.
         m_timer->setInterval(kRetryMs);

@@ -2,6 +2,7 @@
 
 #include "JsonText.h"
 #include "ScenarioFile.h"
+#include "InterviewReader.h"
 #include "TeachingReader.h"
 #include "model/FaultCatalog.h"
 #include "model/Registry.h"
@@ -62,7 +63,7 @@ model::Architecture DesignReader::read(const json& doc)
     if (auto lesson = doc.find("lesson"); lesson != doc.end())
         design.lesson = readLesson(*this, *lesson, "lesson", design);
     if (auto interview = doc.find("interview"); interview != doc.end())
-        design.interview = readInterview(*this, *interview, "interview");
+        design.interview = readInterview(*this, *interview, "interview", design);
     if (auto ui = doc.find("ui"); ui != doc.end()) {
         object(*ui, "ui");
         design.uiJson = ui->dump();

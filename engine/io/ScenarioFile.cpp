@@ -4,6 +4,7 @@
 #include "DesignWriter.h"
 #include "JsonText.h"
 #include "LoadError.h"
+#include "InterviewWriter.h"
 #include "TeachingWriter.h"
 #include "model/FaultCatalog.h"
 #include "model/Registry.h"
@@ -335,7 +336,7 @@ std::string serializeScenario(const model::Architecture& architecture)
     if (architecture.lesson)
         doc["lesson"] = lessonJson(*architecture.lesson, architecture);
     if (architecture.interview)
-        doc["interview"] = interviewJson(*architecture.interview);
+        doc["interview"] = interviewJson(*architecture.interview, architecture);
     // Parsed with std::map keys: the reader's canonical order, and no
     // quadratic insertion cost on a huge ui object.
     const json ui = json::parse(architecture.uiJson, nullptr, false);

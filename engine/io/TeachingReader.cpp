@@ -65,37 +65,6 @@ model::ParamOverrides overrides(const DesignReader& reader, const json& value, c
     return result;
 }
 
-std::vector<std::string> stringList(const DesignReader& reader, const json& value, const std::string& path)
-{
-    reader.array(value, path);
-    std::vector<std::string> result;
-    for (std::size_t i = 0; i < value.size(); ++i)
-        result.push_back(reader.string(value[i], element(path, i)));
-    return result;
-}
-
-model::ChallengeLoad load(const DesignReader& reader, const json& value, const std::string& path,
-                          const model::Architecture& design)
-{
-    reader.object(value, path);
-    reader.checkKeys(value, path, {"name", "hidden", "set", "faults"});
-    model::ChallengeLoad result;
-    result.name = reader.id(reader.require(value, "name", path), child(path, "name"));
-    if (result.name == model::Challenge::kStatedLoad)
-        reader.fail(child(path, "name"), "\"stated\" is the name of the stated traffic; choose another");
-    if (auto hidden = value.find("hidden"); hidden != value.end())
-        result.hidden = reader.boolean(*hidden, child(path, "hidden"));
-    if (auto set = value.find("set"); set != value.end())
-        result.set = overrides(reader, *set, child(path, "set"), design);
-    if (auto faults = value.find("faults"); faults != value.end()) {
-        const std::string faultsPath = child(path, "faults");
-        reader.array(*faults, faultsPath);
-        for (std::size_t i = 0; i < faults->size(); ++i)
-            result.faults.push_back(reader.fault((*faults)[i], element(faultsPath, i), design));
-    }
-    return result;
-}
-
 // Reads one edit and applies it to `working`, so later edits and checks may name what it adds.
 model::LessonAction action(const DesignReader& reader, const json& value, const std::string& path,
                            model::Architecture& working)
@@ -181,6 +150,37 @@ model::LessonStep step(const DesignReader& reader, const json& value, const std:
 
 } // namespace
 
+std::vector<std::string> stringList(const DesignReader& reader, const json& value, const std::string& path)
+{
+    reader.array(value, path);
+    std::vector<std::string> result;
+    for (std::size_t i = 0; i < value.size(); ++i)
+        result.push_back(reader.string(value[i], element(path, i)));
+    return result;
+}
+
+model::ChallengeLoad readChallengeLoad(const DesignReader& reader, const json& value, const std::string& path,
+                                       const model::Architecture& design)
+{
+    reader.object(value, path);
+    reader.checkKeys(value, path, {"name", "hidden", "set", "faults"});
+    model::ChallengeLoad result;
+    result.name = reader.id(reader.require(value, "name", path), child(path, "name"));
+    if (result.name == model::Challenge::kStatedLoad)
+        reader.fail(child(path, "name"), "\"stated\" is the name of the stated traffic; choose another");
+    if (auto hidden = value.find("hidden"); hidden != value.end())
+        result.hidden = reader.boolean(*hidden, child(path, "hidden"));
+    if (auto set = value.find("set"); set != value.end())
+        result.set = overrides(reader, *set, child(path, "set"), design);
+    if (auto faults = value.find("faults"); faults != value.end()) {
+        const std::string faultsPath = child(path, "faults");
+        reader.array(*faults, faultsPath);
+        for (std::size_t i = 0; i < faults->size(); ++i)
+            result.faults.push_back(reader.fault((*faults)[i], element(faultsPath, i), design));
+    }
+    return result;
+}
+
 model::LibraryInfo readLibrary(const DesignReader& reader, const json& value, const std::string& path)
 {
     reader.object(value, path);
@@ -224,7 +224,7 @@ model::Challenge readChallenge(const DesignReader& reader, const json& value, co
         const std::string loadsPath = child(path, "loads");
         reader.array(*loads, loadsPath);
         for (std::size_t i = 0; i < loads->size(); ++i) {
-            model::ChallengeLoad next = load(reader, (*loads)[i], element(loadsPath, i), design);
+            model::ChallengeLoad next = readChallengeLoad(reader, (*loads)[i], element(loadsPath, i), design);
             for (const auto& earlier : result.loads)
                 if (earlier.name == next.name)
                     reader.fail(child(element(loadsPath, i), "name"), inQuotes(next.name) + " is already used");
@@ -270,42 +270,6 @@ model::Lesson readLesson(const DesignReader& reader, const json& value, const st
     model::Architecture working = design; // as the learner's edits leave it, step by step
     for (std::size_t i = 0; i < steps.size(); ++i)
         result.steps.push_back(step(reader, steps[i], element(stepsPath, i), working));
-    return result;
-}
-
-model::Interview readInterview(const DesignReader& reader, const json& value, const std::string& path)
-{
-    reader.object(value, path);
-    reader.checkKeys(value, path, {"prompt", "source", "minutes", "requirements", "envelope"});
-    model::Interview result;
-    result.prompt = reader.string(reader.require(value, "prompt", path), child(path, "prompt"));
-    result.source = reader.optionalString(value, "source", path, "");
-    if (auto minutes = value.find("minutes"); minutes != value.end())
-        result.minutes = static_cast<int>(reader.numberIn(*minutes, child(path, "minutes"), 1, 240));
-    if (auto requirements = value.find("requirements"); requirements != value.end())
-        result.requirements = stringList(reader, *requirements, child(path, "requirements"));
-    if (auto envelope = value.find("envelope"); envelope != value.end()) {
-        const std::string at = child(path, "envelope");
-        reader.object(*envelope, at);
-        model::EnvelopeInputs& inputs = result.envelope;
-        const std::vector<std::pair<std::string, double*>> fields = {
-            {"daily_users", &inputs.dailyUsers},
-            {"requests_per_user_per_day", &inputs.requestsPerUserPerDay},
-            {"peak_factor", &inputs.peakFactor},
-            {"write_share", &inputs.writeShare},
-            {"bytes_per_write", &inputs.bytesPerWrite},
-            {"latency_ms", &inputs.latencyMs},
-            {"concurrency_per_server", &inputs.concurrencyPerServer},
-        };
-        std::vector<std::string> keys;
-        for (const auto& field : fields)
-            keys.push_back(field.first);
-        reader.checkKeys(*envelope, at, keys);
-        for (const auto& [key, target] : fields)
-            if (auto given = envelope->find(key); given != envelope->end())
-                *target = key == "write_share" ? reader.numberIn(*given, child(at, key), 0, 1)
-                                               : reader.numberIn(*given, child(at, key), key == "peak_factor" ? 1 : 1e-9, 1e15);
-    }
     return result;
 }
 

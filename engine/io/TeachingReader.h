@@ -16,11 +16,8 @@
 //                           {"add_link": {"from", "to", "params"}},
 //                           {"remove_link": {"from", "to"}},
 //                           {"fault": {...fault, no at_s...}}, {"command": "cache.flush"}]}]}
-//   "interview": {"prompt", "source", "minutes": 45, "requirements": ["..."],
-//                 "envelope": {"daily_users", "requests_per_user_per_day", "peak_factor",
-//                              "write_share", "bytes_per_write", "latency_ms",
-//                              "concurrency_per_server"}}
 //
+// ("interview" has its own reader: InterviewReader.h.)
 // Ids, parameters and metrics are checked against the design; a lesson's
 // later steps may name blocks its earlier steps add.
 #include "DesignReader.h"
@@ -29,6 +26,7 @@
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <vector>
 
 namespace scalelab::io {
 
@@ -37,7 +35,9 @@ model::Challenge readChallenge(const DesignReader& reader, const nlohmann::json&
                                const model::Architecture& design);
 model::Lesson readLesson(const DesignReader& reader, const nlohmann::json& value, const std::string& path,
                          const model::Architecture& design);
-
-model::Interview readInterview(const DesignReader& reader, const nlohmann::json& value, const std::string& path);
+// One of a challenge's loads: {"name", "hidden", "set": {...}, "faults": [...]}.
+model::ChallengeLoad readChallengeLoad(const DesignReader& reader, const nlohmann::json& value,
+                                       const std::string& path, const model::Architecture& design);
+std::vector<std::string> stringList(const DesignReader& reader, const nlohmann::json& value, const std::string& path);
 
 } // namespace scalelab::io

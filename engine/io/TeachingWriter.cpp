@@ -78,6 +78,22 @@ ordered_json libraryJson(const model::LibraryInfo& library)
     return result;
 }
 
+ordered_json challengeLoadJson(const model::ChallengeLoad& load, const model::Architecture& design)
+{
+    ordered_json entry;
+    entry["name"] = load.name;
+    if (load.hidden)
+        entry["hidden"] = true;
+    if (!load.set.empty())
+        entry["set"] = overridesJson(load.set, design);
+    if (!load.faults.empty()) {
+        entry["faults"] = ordered_json::array();
+        for (const auto& fault : load.faults)
+            entry["faults"].push_back(faultJson(fault));
+    }
+    return entry;
+}
+
 ordered_json challengeJson(const model::Challenge& challenge, const model::Architecture& design)
 {
     ordered_json result;
@@ -101,20 +117,8 @@ ordered_json challengeJson(const model::Challenge& challenge, const model::Archi
     }
     if (!challenge.loads.empty()) {
         result["loads"] = ordered_json::array();
-        for (const auto& load : challenge.loads) {
-            ordered_json entry;
-            entry["name"] = load.name;
-            if (load.hidden)
-                entry["hidden"] = true;
-            if (!load.set.empty())
-                entry["set"] = overridesJson(load.set, design);
-            if (!load.faults.empty()) {
-                entry["faults"] = ordered_json::array();
-                for (const auto& fault : load.faults)
-                    entry["faults"].push_back(faultJson(fault));
-            }
-            result["loads"].push_back(std::move(entry));
-        }
+        for (const auto& load : challenge.loads)
+            result["loads"].push_back(challengeLoadJson(load, design));
     }
     return result;
 }
@@ -146,28 +150,6 @@ ordered_json lessonJson(const model::Lesson& lesson, const model::Architecture& 
         entry["check"] = std::move(check);
         result["steps"].push_back(std::move(entry));
     }
-    return result;
-}
-
-ordered_json interviewJson(const model::Interview& interview)
-{
-    ordered_json result;
-    result["prompt"] = interview.prompt;
-    if (!interview.source.empty())
-        result["source"] = interview.source;
-    result["minutes"] = interview.minutes;
-    if (!interview.requirements.empty())
-        result["requirements"] = interview.requirements;
-    const model::EnvelopeInputs& inputs = interview.envelope;
-    result["envelope"] = {
-        {"daily_users", numberJson(inputs.dailyUsers, "envelope daily_users")},
-        {"requests_per_user_per_day", numberJson(inputs.requestsPerUserPerDay, "envelope requests_per_user_per_day")},
-        {"peak_factor", numberJson(inputs.peakFactor, "envelope peak_factor")},
-        {"write_share", numberJson(inputs.writeShare, "envelope write_share")},
-        {"bytes_per_write", numberJson(inputs.bytesPerWrite, "envelope bytes_per_write")},
-        {"latency_ms", numberJson(inputs.latencyMs, "envelope latency_ms")},
-        {"concurrency_per_server", numberJson(inputs.concurrencyPerServer, "envelope concurrency_per_server")},
-    };
     return result;
 }
 

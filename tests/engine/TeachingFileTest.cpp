@@ -57,7 +57,15 @@ const char* kLesson = R"("lesson": {"title": "Add a cache", "family": "caching",
 
 const char* kInterview = R"("interview": {"prompt": "Design a URL shortener at 100K rps.", "source": "practice",
     "minutes": 30, "requirements": ["Reads outnumber writes 100:1", "Short codes never collide"],
-    "envelope": {"daily_users": 100000000, "write_share": 0.01, "bytes_per_write": 500}})";
+    "envelope": {"daily_users": 100000000, "write_share": 0.01, "bytes_per_write": 500},
+    "functional": ["Shorten a URL", "Redirect"], "non_functional": ["p95 under 100 ms"],
+    "scale": {"daily_users": 100000000, "peak_rps": 100000, "read_share": 0.99, "storage_gb": 500},
+    "constraints": ["One region"], "budget_per_month": 1500,
+    "hints": ["Where do the reads go?", "Cache-aside", "Put a cache in front of db"],
+    "guide": {"estimation": "1e8 x 10 / 86400 x 3 = 35K rps", "api": "POST /urls\nGET /{code}", "data_model": "url: code, long, created"},
+    "changes": [{"at_minute": 25, "announcement": "A link goes viral: 10x traffic.",
+                 "load": {"name": "viral", "set": {"users.rate_rps": 1000}}}],
+    "notes": {"estimation": "35K rps at peak", "deep_dive": "the cache"}})";
 
 } // namespace
 
@@ -85,6 +93,13 @@ private slots:
         QCOMPARE(design.interview->requirements.size(), size_t(2));
         QCOMPARE(design.interview->envelope.dailyUsers, 1e8);
         QCOMPARE(design.interview->envelope.peakFactor, model::EnvelopeInputs{}.peakFactor);
+        QCOMPARE(design.interview->scale.peakRps, 1e5);
+        QCOMPARE(design.interview->budgetPerMonth, 1500.0);
+        QCOMPARE(design.interview->hints.size(), size_t(3));
+        QCOMPARE(design.interview->guide.api, std::string("POST /urls\nGET /{code}"));
+        QCOMPARE(design.interview->changes.at(0).load.set.at("users.rate_rps"), 1000.0);
+        QCOMPARE(design.interview->phaseNotes[int(model::InterviewPhase::Estimation)], std::string("35K rps at peak"));
+        QCOMPARE(design.interview->phaseNotes[int(model::InterviewPhase::Api)], std::string());
         const model::Architecture again = io::parseScenario(io::serializeScenario(design), "t.scalelab");
         QVERIFY(again == design);
     }
@@ -140,6 +155,16 @@ private slots:
                                          << R"(teach.scalelab: lesson.steps[0].check.on: must be "run" or "plan", got "live")";
         QTest::newRow("envelope share") << R"("interview": {"prompt": "x", "envelope": {"write_share": 2}})"
                                         << "teach.scalelab: interview.envelope.write_share: must be between 0 and 1, got 2";
+        QTest::newRow("interview change load")
+            << R"("interview": {"prompt": "x", "changes": [{"at_minute": 20, "announcement": "10x", "load": {"name": "x10", "set": {"user.rate_rps": 9}}}]})"
+            << R"(teach.scalelab: interview.changes[0].load.set.user.rate_rps: no block with id "user" (did you mean "users"?))";
+        QTest::newRow("interview change after the end")
+            << R"("interview": {"prompt": "x", "minutes": 30, "changes": [{"at_minute": 40, "announcement": "10x", "load": {"name": "x10"}}]})"
+            << "teach.scalelab: interview.changes[0].at_minute: must be between 0 and 30, got 40";
+        QTest::newRow("interview notes phase")
+            << R"("interview": {"prompt": "x", "notes": {"design": "y"}})"
+            << "teach.scalelab: interview.notes.design: unknown key; expected requirements, estimation, api, data_model, "
+               "high_level_design, deep_dive";
         QTest::newRow("library topic") << R"("library": {"what_to_try": "x"})"
                                        << R"(teach.scalelab: library: missing "topic")";
     }

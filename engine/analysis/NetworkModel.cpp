@@ -4,6 +4,7 @@
 #include "ClosedNetwork.h"
 #include "PlanCaveats.h"
 #include "model/Choices.h"
+#include "model/ServiceMesh.h"
 #include "model/Registry.h"
 #include "model/Validator.h"
 
@@ -115,7 +116,7 @@ NetworkPlan planPass(const PlanningContext& context, const std::map<std::string,
         double pooledRps = 0, pooledWait = 0;
         for (const model::Link* link : design.linksFrom(block.id)) {
             const BlockPlan& target = *plan.find(link->to);
-            const double there = 2 * link->param("latency_ms");
+            const double there = 2 * model::linkLatencyMs(design, *link);
             Call call{there + target.responseMs, target.responseSdMs * target.responseSdMs,
                       there + target.readResponseMs, there + target.writeResponseMs};
             // GeoDNS: what this client's region sees.

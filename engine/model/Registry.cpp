@@ -7,6 +7,7 @@
 #include "NumberText.h"
 #include "RampStages.h"
 #include "ResilienceSpecs.h"
+#include "ServiceMesh.h"
 #include "StreamingSpecs.h"
 #include "ServicePatternSpecs.h"
 #include "SpecBuilders.h"
@@ -242,6 +243,12 @@ BlockSpec serviceSpec()
                                  "(sessions_lost). shared_store: in a cache block linked as the session store "
                                  "(Redis), read on every request; a crash of an instance loses nothing."));
     spec.params.push_back(zonesParam());
+    spec.params.push_back(number(kSidecarParam, "Mesh sidecar latency", ParamType::Duration, "ms", 0, 0, 10'000, 0.5,
+                                 "Service mesh (Istio/Envoy, Linkerd): a sidecar proxy beside each instance carries "
+                                 "every request in and every call out (mutual TLS, routing, telemetry), adding this "
+                                 "much per crossing, there and back; a call between two meshed services crosses two "
+                                 "sidecars. Envoy adds about 1-3 ms per crossing at p90. The mesh's route timeout "
+                                 "and retries are this service's timeout and call retries. 0 = not in a mesh."));
     spec.gauge = {"", {}, &sessionBadge}; // no gauge of its own, only the badge
     addInstanceTypeParams(spec);
     return spec;

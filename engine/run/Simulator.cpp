@@ -4,6 +4,7 @@
 #include "sim/RunLimitExceeded.h"
 #include "blocks/BlockFactory.h"
 #include "model/InstanceTypes.h"
+#include "model/ServiceMesh.h"
 #include "model/Validator.h"
 
 #include <algorithm>
@@ -86,7 +87,7 @@ void Simulator::configure(uint32_t index, const model::Block& design)
 
 void Simulator::readLinkParams(const model::Link& link, sim::RuntimeLink& compiled)
 {
-    compiled.latency = fromMs(link.param("latency_ms"));
+    compiled.latency = fromMs(model::linkLatencyMs(m_architecture, link));
     compiled.probability = link.param("probability");
     compiled.weight = link.param("weight");
     compiled.poolSize = static_cast<int>(link.param("pool_size"));
@@ -307,6 +308,18 @@ void Simulator::relinked(const std::string& callerId)
 {
     configure(callerId);
     m_kernel.block(slotOf(callerId)).linksChanged(m_kernel);
+}
+
+void Simulator::refresh(const model::DesignEdit::SetBlockParam& edit)
+{
+    configure(edit.blockId);
+    if (edit.key != model::kSidecarParam)
+        return;
+    // A sidecar sits on every link in and out of its block.
+    for (const auto& link : m_architecture.links)
+        if (link.from == edit.blockId || link.to == edit.blockId)
+            m_kernel.block(slotOf(link.from)).links()[*m_architecture.linkOrdinal(link.from, link.to)].latency =
+                fromMs(model::linkLatencyMs(m_architecture, link));
 }
 
 void Simulator::configure(const std::string& blockId)

@@ -91,13 +91,13 @@ public:
 private:
     void compileLink(const model::Link& link);
     // The link's parameters into its runtime form (at compile time and on live edits).
-    static void readLinkParams(const model::Link& link, sim::RuntimeLink& compiled);
+    void readLinkParams(const model::Link& link, sim::RuntimeLink& compiled);
     // Reads the block's parameters into its runtime, prices included.
     void configure(uint32_t index, const model::Block& block);
     void configure(const std::string& blockId);
     // Carry an edit already made to m_architecture into the running blocks;
     // one overload per kind of edit, so a new kind does not compile unhandled.
-    void refresh(const model::DesignEdit::SetBlockParam& edit) { configure(edit.blockId); }
+    void refresh(const model::DesignEdit::SetBlockParam& edit);
     void refresh(const model::DesignEdit::SetBlockText& edit) { configure(edit.blockId); }
     void refresh(const model::DesignEdit::SetLinkParam& edit);
     // Structural edits change m_architecture themselves (the kernel needs

@@ -309,6 +309,37 @@ private slots:
         QVERIFY(block(tight, "users-multi").errors[sim::Outcome::Rejected] > 0);
         VERIFY_WITHIN("p95 ratio", block(tight, "users-multi").latency.p95Ms / block(run, "users-multi").latency.p95Ms, 2.8, 0.15);
     }
+
+    void service_mesh()
+    {
+        // Means over ~7,000 requests with a 6 ms spread: a difference of two
+        // has a standard error near 0.1 ms, so 0.5 ms is a 5-sigma band.
+        // Error counts in the fault window (30-60 s) are Poisson.
+        const model::Architecture design = example("service-mesh.scalelab");
+        const auto calm = simulate(design, 2, 25);
+        const double price = block(calm, "users-mesh").latency.meanMs - block(calm, "users-plain").latency.meanMs;
+        VERIFY_NEAR("mesh price, ms", price, 5 * 2, 0.5);
+
+        const auto fault = simulate(design, 30, 30);
+        const double plain = double(block(fault, "users-plain").errors.total());
+        const double plainExpected = 0.2 * double(block(fault, "users-plain").arrivals);
+        QVERIFY2(poissonCount(plain, plainExpected), qPrintable(figure("plain errors", plain, plainExpected)));
+        const double meshed = double(block(fault, "users-mesh").errors.total());
+        const double meshExpected = 0.2 * 0.2 * 0.2 * double(block(fault, "users-mesh").arrivals);
+        QVERIFY2(poissonCount(meshed, meshExpected), qPrintable(figure("mesh errors", meshed, meshExpected)));
+
+        model::Architecture closer = design;
+        set(closer, "pricing-mesh", "sidecar_ms", 0);
+        const double saved = block(calm, "users-mesh").latency.meanMs - block(simulate(closer, 2, 25), "users-mesh").latency.meanMs;
+        VERIFY_NEAR("one crossing fewer, ms", saved, 2, 0.5);
+
+        model::Architecture noRetries = design;
+        set(noRetries, "orders-mesh", "call_retries", 0);
+        const auto bare = simulate(noRetries, 30, 30);
+        const double unretried = double(block(bare, "users-mesh").errors.total());
+        const double unretriedExpected = 0.2 * double(block(bare, "users-mesh").arrivals);
+        QVERIFY2(poissonCount(unretried, unretriedExpected), qPrintable(figure("errors without retries", unretried, unretriedExpected)));
+    }
 };
 
 QTEST_APPLESS_MAIN(ResilienceExampleClaimsTest)

@@ -79,11 +79,23 @@ std::vector<std::string> planCaveats(const model::Architecture& design, const Ne
             caveats.push_back(block.id + ": planned as if every step succeeds; a failed step stops the saga early "
                                          "and adds compensating calls to the steps before it");
             break;
-        case model::Behaviour::RateLimiter:
-            if (block.choice<model::LimitScope>("scope") == model::LimitScope::PerKey)
+        case model::Behaviour::RateLimiter: {
+            if (block.choice<model::LimitScope>("scope") == model::LimitScope::PerKey) {
                 caveats.push_back(block.id +
                                   ": per-key limits are not planned (every request its WAF options let through passes)");
+                break;
+            }
+            // At its limit a token bucket meters what it lets through: the
+            // stream behind it is smoother than the Poisson one the queueing
+            // formulas assume, so the waits there are planned too long.
+            const BlockPlan* planned = plan.find(block.id);
+            if (planned && planned->arrivalRps() >= block.param("rate_rps"))
+                caveats.push_back(block.id + ": offered " + model::compactNumber(planned->arrivalRps()) +
+                                  " rps for a limit of " + model::compactNumber(block.param("rate_rps")) +
+                                  " rps; what it lets through is metered, smoother than the Poisson arrivals "
+                                  "planned behind it, so the waits there are planned long");
             break;
+        }
         case model::Behaviour::Stream: {
             const BlockPlan* planned = plan.find(block.id);
             for (const GroupFlow& flow : streamGroupFlows(block, planned ? planned->arrivalRps() : 0)) {

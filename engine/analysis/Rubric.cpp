@@ -3,6 +3,7 @@
 #include "RubricRuns.h"
 #include "RubricStructure.h"
 #include "model/MetricCatalog.h"
+#include "model/Registry.h"
 
 #include <algorithm>
 #include <cmath>
@@ -12,7 +13,14 @@ namespace scalelab::analysis {
 namespace {
 
 // Scalability: the SLO at the stated peak, errors under a 2x surge, headroom.
-constexpr double kSloAtPeakPoints = 8, kSurgePoints = 7, kHeadroomPoints = 5;
+// With challenge loads besides the stated one (a spike, a skew), they take
+// a share and the rest shrink.
+struct ScalabilityWeights {
+    double slo, surge, headroom, loads;
+};
+constexpr ScalabilityWeights kScalabilityAlone{8, 7, 5, 0}, kScalabilityWithLoads{6, 5, 4, 5};
+// Availability: the kills, and the challenge's own fault loads when it has some.
+constexpr double kKillsShareWithLoads = 12;
 constexpr double kHeadroomUtilisation = 0.75, kTightUtilisation = 0.9;
 // Latency: the SLO percentile, p50, synchronous hops.
 constexpr double kPercentilePoints = 10, kMedianPoints = 5, kHopsPoints = 5;
@@ -111,9 +119,55 @@ std::pair<std::string, stats::ConfidenceInterval> busiest(const RubricRun& run)
     return best;
 }
 
-RubricScore scalability(const model::Architecture& design, const RubricRun& stated, const RubricRun& surge)
+std::vector<const RubricRun*> runsFor(const std::vector<RubricRun>& runs, RubricRun::Purpose purpose,
+                                      std::optional<bool> faulted = std::nullopt)
+{
+    std::vector<const RubricRun*> found;
+    for (const auto& run : runs)
+        if (run.purpose == purpose && (!faulted || run.faulted == *faulted))
+            found.push_back(&run);
+    return found;
+}
+
+// The challenge's goals under one of its loads (cost aside: the budget is
+// the cost dimension's); the error rate is the figure shown.
+RubricEvidence challengeLoadEvidence(const model::Architecture& design, const RubricRun& run, double maxPoints)
+{
+    RubricEvidence evidence = measured("The challenge's goals under \"" + run.load + "\"", run, "error_rate", maxPoints);
+    int applicable = 0, passed = 0;
+    for (const auto& goal : design.challenge->goals) {
+        const bool applies = goal.loads.empty() || std::find(goal.loads.begin(), goal.loads.end(), run.load) != goal.loads.end();
+        if (!applies || goal.check.metric == "cost_per_month")
+            continue;
+        ++applicable;
+        const auto values = metricValues(run.runs, goal.check.metric);
+        const double mean = values.empty() ? std::nan("") : replicationInterval(values).mean;
+        if (!values.empty() && goal.check.passes(mean)) {
+            ++passed;
+            continue;
+        }
+        evidence.detail += std::string(evidence.detail.empty() ? "missed: " : "; ") +
+                           model::checkLabel(goal.check, run.design) + " measured " +
+                           (values.empty() ? "nothing" : model::formatMetric(goal.check.metric, mean));
+    }
+    if (applicable == 0) {
+        const double budget = errorBudget(*design.challenge);
+        evidence.points = evidence.value / 100 <= budget ? maxPoints : 0;
+        evidence.detail = "no goal names this load; errors against the budget " + percentText(budget);
+    } else {
+        evidence.points = maxPoints * passed / applicable;
+    }
+    return evidence;
+}
+
+RubricScore scalability(const model::Architecture& design, const std::vector<RubricRun>& runs)
 {
     const model::Challenge& challenge = *design.challenge;
+    const RubricRun& stated = runs[0];
+    const RubricRun& surge = runs[1];
+    const auto loads = runsFor(runs, RubricRun::Purpose::ChallengeLoad, false);
+    const ScalabilityWeights weights = loads.empty() ? kScalabilityAlone : kScalabilityWithLoads;
+    const double kSloAtPeakPoints = weights.slo, kSurgePoints = weights.surge, kHeadroomPoints = weights.headroom;
     RubricScore score;
     score.dimension = RubricDimension::Scalability;
     std::vector<const model::Goal*> slo;
@@ -162,6 +216,8 @@ RubricScore scalability(const model::Architecture& design, const RubricRun& stat
         headroom.detail = "busiest: " + blockLabel(design, id);
     }
     score.evidence.push_back(headroom);
+    for (const RubricRun* load : loads)
+        score.evidence.push_back(challengeLoadEvidence(design, *load, weights.loads / double(loads.size())));
     return score;
 }
 
@@ -170,11 +226,26 @@ RubricScore availability(const model::Architecture& design, const std::vector<Ru
     RubricScore score;
     score.dimension = RubricDimension::Availability;
     const double budget = errorBudget(*design.challenge);
-    std::vector<const RubricRun*> failures;
-    for (const auto& run : runs)
-        if (run.purpose == RubricRun::Purpose::Failure)
-            failures.push_back(&run);
-    if (failures.empty()) {
+    const std::vector<const RubricRun*> failures = runsFor(runs, RubricRun::Purpose::Failure);
+    const std::vector<const RubricRun*> faultLoads = runsFor(runs, RubricRun::Purpose::ChallengeLoad, true);
+    std::string managed;
+    for (const auto& block : runs[0].design.blocks)
+        if (!killable(block) && model::Registry::instance().find(block.kind)->behaviour != model::Behaviour::Client)
+            managed += (managed.empty() ? "" : ", ") + blockLabel(design, block.id);
+    if (!managed.empty()) {
+        RubricEvidence note;
+        note.criterion = "Not killed (managed: no instances or replicas to add)";
+        note.run = "the design";
+        note.detail = managed;
+        score.evidence.push_back(note);
+    }
+    const double killPoints = faultLoads.empty() ? kRubricDimensionPoints
+                              : failures.empty() ? 0
+                                                 : kKillsShareWithLoads;
+    for (const RubricRun* load : faultLoads)
+        score.evidence.push_back(
+            challengeLoadEvidence(design, *load, (kRubricDimensionPoints - killPoints) / double(faultLoads.size())));
+    if (failures.empty() && faultLoads.empty()) {
         RubricEvidence evidence;
         evidence.criterion = "Every block survives being killed";
         evidence.run = "the design";
@@ -183,7 +254,7 @@ RubricScore availability(const model::Architecture& design, const std::vector<Ru
         score.evidence.push_back(evidence);
         return score;
     }
-    const double share = kRubricDimensionPoints / double(failures.size());
+    const double share = failures.empty() ? 0 : killPoints / double(failures.size());
     for (const RubricRun* run : failures) {
         RubricEvidence evidence = measured("Errors within the budget: " + run->name, *run, "error_rate", share);
         const double errors = evidence.value / 100;
@@ -352,8 +423,7 @@ RubricResult gradeRubric(const model::Architecture& design, const GradeOptions& 
         return result;
     }
     const RubricRun& stated = runs[0];
-    const RubricRun& surge = runs[1];
-    result.dimensions = {scalability(design, stated, surge), availability(design, runs), latency(design, stated),
+    result.dimensions = {scalability(design, runs), availability(design, runs), latency(design, stated),
                          cost(design, stated), tradeOffsScore(design)};
     for (auto& dimension : result.dimensions) {
         dimension.points = 0;

@@ -23,8 +23,10 @@ bool hasFault(const model::BlockSpec& spec, const std::string& action)
 }
 
 // The fault that takes `block` down for the whole run, from the faults its
-// kind takes: an instance crash, the primary killed, the cache node down.
-std::optional<RubricRun> failureOf(const model::Architecture& stated, const model::Block& block, double runSeconds)
+// kind takes: an instance crash, the primary killed. Kinds without either
+// (load balancers, caches, queues...) have no instance count or replica a
+// design could add, so they are treated as managed services and not killed.
+std::optional<RubricRun> failureOf(const model::Architecture& stated, const model::Block& block)
 {
     const model::BlockSpec& spec = *model::Registry::instance().find(block.kind);
     const std::string label = blockLabel(stated, block.id);
@@ -40,11 +42,6 @@ std::optional<RubricRun> failureOf(const model::Architecture& stated, const mode
     } else if (hasFault(spec, "kill_primary")) {
         fault.action = "kill_primary";
         run.name = label + " primary killed";
-    } else if (hasFault(spec, "crash_cache")) {
-        fault.action = "crash_cache";
-        fault.durationS = runSeconds; // down until the run ends
-        run.wholeBlock = true;
-        run.name = "without " + label;
     } else {
         return std::nullopt;
     }
@@ -54,6 +51,13 @@ std::optional<RubricRun> failureOf(const model::Architecture& stated, const mode
 }
 
 } // namespace
+
+bool killable(const model::Block& block)
+{
+    const model::BlockSpec& spec = *model::Registry::instance().find(block.kind);
+    return spec.behaviour != model::Behaviour::Client &&
+           ((hasFault(spec, "crash") && spec.param("instances")) || hasFault(spec, "kill_primary"));
+}
 
 void scaleTraffic(model::Architecture& design, double factor)
 {
@@ -94,11 +98,21 @@ std::vector<RubricRun> rubricRuns(const model::Architecture& design, const Grade
             continue;
         if (!block.region.empty())
             regions.insert(block.region);
-        if (auto failure = failureOf(stated.design, block, challenge.warmupS + challenge.durationS)) {
+        if (auto failure = failureOf(stated.design, block)) {
             failure->purpose = RubricRun::Purpose::Failure;
             failure->plan = failurePlan;
             runs.push_back(*failure);
         }
+    }
+    for (const auto& load : challenge.loads) {
+        RubricRun run;
+        run.purpose = RubricRun::Purpose::ChallengeLoad;
+        run.name = load.hidden ? load.name + " (hidden)" : load.name;
+        run.load = load.name;
+        run.faulted = !load.faults.empty();
+        run.design = designUnder(design, load);
+        run.plan = plan;
+        runs.push_back(run);
     }
     if (regions.size() > 1)
         for (const auto& region : regions) {

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace scalelab::analysis {
 
@@ -18,12 +19,14 @@ namespace {
 struct ScalabilityWeights {
     double slo, surge, headroom, loads;
 };
-constexpr ScalabilityWeights kScalabilityAlone{8, 7, 5, 0}, kScalabilityWithLoads{6, 5, 4, 5};
+constexpr ScalabilityWeights kScalabilityAlone{8, 7, 5, 0}, kScalabilityWithLoads{5, 4, 3, 8};
 // Availability: the kills, and the challenge's own fault loads when it has some.
-constexpr double kKillsShareWithLoads = 12;
+constexpr double kKillsShareWithLoads = 10;
 constexpr double kHeadroomUtilisation = 0.75, kTightUtilisation = 0.9;
-// Latency: the SLO percentile, p50, synchronous hops.
+// Latency: the SLO percentile, p50, synchronous hops; with challenge loads,
+// the percentile under the worst of them too.
 constexpr double kPercentilePoints = 10, kMedianPoints = 5, kHopsPoints = 5;
+constexpr double kPercentileWithLoadsPoints = 6, kLoadsPercentilePoints = 4;
 constexpr double kNearSlo = 1.25;            // within 25% of the bound: half the points
 constexpr double kMedianShareOfSlo = 0.5;    // p50 within half the SLO bound
 constexpr int kEnoughHops = 5, kTooManyHops = 7; // client -> edge -> app -> cache -> store, and one more
@@ -155,7 +158,7 @@ RubricEvidence challengeLoadEvidence(const model::Architecture& design, const Ru
         evidence.points = evidence.value / 100 <= budget ? maxPoints : 0;
         evidence.detail = "no goal names this load; errors against the budget " + percentText(budget);
     } else {
-        evidence.points = maxPoints * passed / applicable;
+        evidence.points = passed == applicable ? maxPoints : 0; // the challenge's test: met or not
     }
     return evidence;
 }
@@ -172,7 +175,7 @@ RubricScore scalability(const model::Architecture& design, const std::vector<Rub
     score.dimension = RubricDimension::Scalability;
     std::vector<const model::Goal*> slo;
     for (const auto& goal : challenge.goals)
-        if (appliesToStated(goal) && (isPercentile(goal.check.metric) || goal.check.metric == "error_rate"))
+        if (appliesToStated(goal) && goal.check.metric != "cost_per_month")
             slo.push_back(&goal);
     const double budget = errorBudget(challenge);
     if (slo.empty()) {
@@ -277,8 +280,11 @@ const model::Goal* percentileGoal(const model::Challenge& challenge)
     return nullptr;
 }
 
-RubricScore latency(const model::Architecture& design, const RubricRun& stated)
+RubricScore latency(const model::Architecture& design, const std::vector<RubricRun>& runs)
 {
+    const RubricRun& stated = runs[0];
+    const auto loads = runsFor(runs, RubricRun::Purpose::ChallengeLoad);
+    const double percentilePoints = loads.empty() ? kPercentilePoints : kPercentileWithLoadsPoints;
     RubricScore score;
     score.dimension = RubricDimension::Latency;
     const model::Goal* goal = percentileGoal(*design.challenge);
@@ -291,9 +297,9 @@ RubricScore latency(const model::Architecture& design, const RubricRun& stated)
                 bound = std::max(bound, block.param("slo_p95_ms"));
     RubricEvidence percentile = measured(model::metricLabel(metric, stated.design) + " within the SLO (" +
                                              model::formatMetric(metric, bound) + ")",
-                                         stated, metric, kPercentilePoints);
-    percentile.points = graded(percentile.value, bound, kNearSlo, kPercentilePoints);
-    if (percentile.points < kPercentilePoints)
+                                         stated, metric, percentilePoints);
+    percentile.points = graded(percentile.value, bound, kNearSlo, percentilePoints);
+    if (percentile.points < percentilePoints)
         percentile.detail = "over the SLO; half the points up to " + model::formatMetric(metric, bound * kNearSlo);
     RubricEvidence median = measured("p50 within half the SLO (" + model::formatMetric("p50_ms", bound * kMedianShareOfSlo) + ")",
                                      stated, "p50_ms", kMedianPoints);
@@ -311,6 +317,24 @@ RubricScore latency(const model::Architecture& design, const RubricRun& stated)
     for (const auto& name : path)
         hops.detail += (hops.detail.empty() ? "client -> " : " -> ") + name;
     score.evidence = {percentile, median, hops};
+    // The worst of the challenge's loads: a surge or a fault the SLO must also hold under.
+    const RubricRun* worst = nullptr;
+    double worstValue = 0;
+    for (const RubricRun* load : loads) {
+        const auto values = metricValues(load->runs, metric);
+        const double mean = values.empty() ? std::numeric_limits<double>::infinity() : replicationInterval(values).mean;
+        if (!worst || mean > worstValue)
+            worst = load, worstValue = mean;
+    }
+    if (worst) {
+        RubricEvidence underLoads = measured(model::metricLabel(metric, stated.design) +
+                                                 " within the SLO under the challenge's loads (the worst)",
+                                             *worst, metric, kLoadsPercentilePoints);
+        underLoads.points = graded(underLoads.value, bound, kNearSlo, kLoadsPercentilePoints);
+        if (underLoads.points < kLoadsPercentilePoints)
+            underLoads.detail = "the tail grows past the SLO under \"" + worst->load + "\"";
+        score.evidence.push_back(underLoads);
+    }
     return score;
 }
 
@@ -423,7 +447,7 @@ RubricResult gradeRubric(const model::Architecture& design, const GradeOptions& 
         return result;
     }
     const RubricRun& stated = runs[0];
-    result.dimensions = {scalability(design, runs), availability(design, runs), latency(design, stated),
+    result.dimensions = {scalability(design, runs), availability(design, runs), latency(design, runs),
                          cost(design, stated), tradeOffsScore(design)};
     for (auto& dimension : result.dimensions) {
         dimension.points = 0;

@@ -76,7 +76,11 @@ RubricEvidence measured(const std::string& criterion, const RubricRun& run, cons
     RubricEvidence evidence;
     evidence.criterion = criterion;
     evidence.run = run.name + " (" + std::to_string(run.runs.size()) + " runs of " +
-                   std::to_string(std::lround(sim::toSeconds(run.plan.duration))) + " s)";
+                   std::to_string(std::lround(sim::toSeconds(run.plan.duration))) + " s" +
+                   (run.purpose == RubricRun::Purpose::Failure
+                        ? ", killed at the start, " + std::to_string(std::lround(sim::toSeconds(run.plan.warmup))) + " s warm-up"
+                        : "") +
+                   ")";
     evidence.maxPoints = maxPoints;
     const auto spec = std::find_if(model::runMetrics().begin(), model::runMetrics().end(),
                                    [&](const model::MetricSpec& m) { return m.name == metric; });

@@ -16,6 +16,10 @@ namespace {
 // any error budget, so a shorter interval still decides.
 constexpr int kFailureReplications = 3;
 constexpr double kFailureDurationS = 30;
+// The fault strikes at the start and the warm-up lasts at least this long,
+// so health checks have noticed and failover is done: the measured window
+// is the design running without the block, not the minute it died.
+constexpr double kFailureWarmupS = 30;
 
 bool hasFault(const model::BlockSpec& spec, const std::string& action)
 {
@@ -78,6 +82,7 @@ std::vector<RubricRun> rubricRuns(const model::Architecture& design, const Grade
     sim::ReplicationPlan failurePlan = plan;
     failurePlan.replications = std::min(challenge.replications, kFailureReplications);
     failurePlan.duration = std::min(plan.duration, sim::fromSeconds(kFailureDurationS));
+    failurePlan.warmup = std::max(plan.warmup, sim::fromSeconds(kFailureWarmupS));
 
     std::vector<RubricRun> runs;
     RubricRun stated;

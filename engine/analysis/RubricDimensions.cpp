@@ -69,13 +69,16 @@ RubricEvidence measured(const std::string& criterion, const RubricRun& run, cons
                         : "") +
                    ")";
     evidence.maxPoints = maxPoints;
-    const auto spec = std::find_if(model::runMetrics().begin(), model::runMetrics().end(),
-                                   [&](const model::MetricSpec& m) { return m.name == metric; });
-    const bool ratio = spec != model::runMetrics().end() && spec->ratio;
+    // A run figure, or a block's ("users.p95_ms") read by its suffix.
+    const auto dot = metric.find('.');
+    const auto& specs = dot == std::string::npos ? model::runMetrics() : model::blockMetrics();
+    const std::string name = dot == std::string::npos ? metric : metric.substr(dot + 1);
+    const auto spec = std::find_if(specs.begin(), specs.end(), [&](const model::MetricSpec& m) { return m.name == name; });
+    const bool ratio = spec != specs.end() && spec->ratio;
     const stats::ConfidenceInterval interval = replicationInterval(metricValues(run.runs, metric));
     evidence.value = ratio ? interval.mean * 100 : interval.mean;
     evidence.halfWidth = ratio ? interval.halfWidth * 100 : interval.halfWidth;
-    evidence.unit = ratio ? "%" : metric == "cost_per_month" ? "$/month" : spec != model::runMetrics().end() ? spec->unit : "";
+    evidence.unit = ratio ? "%" : metric == "cost_per_month" ? "$/month" : spec != specs.end() ? spec->unit : "";
     return evidence;
 }
 
@@ -151,6 +154,12 @@ RubricEvidence challengeLoadEvidence(const model::Architecture& design, const Ru
         evidence.detail += std::string(evidence.detail.empty() ? "missed: " : "; ") +
                            model::checkLabel(goal.check, run.design) + " measured " +
                            (values.empty() ? "nothing" : model::formatMetric(goal.check.metric, mean));
+    }
+    if (applicable > 0) {
+        // The figure is how many of the goals held; each missed one is in the detail.
+        evidence.value = passed;
+        evidence.halfWidth = 0;
+        evidence.unit = "of " + std::to_string(applicable) + " goals met";
     }
     if (applicable == 0) {
         const double budget = errorBudget(*design.challenge);

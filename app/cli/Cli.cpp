@@ -48,7 +48,7 @@ int printHelp()
                 "  scalelab plan FILE [--target-utilization 0.7] [--json]\n"
                 "  scalelab advise FILE [--duration 60s] [--set ID.PARAM=VALUE]... [--json]\n"
                 "  scalelab report FILE -o OUT.pdf [--duration 30s] [--seed N]   a PDF report of the design and a run\n"
-                "  scalelab grade FILE [--threads N] [--json]   grade a design against its challenge\n"
+                "  scalelab grade FILE [--rubric] [--threads N] [--json]   grade a design against its challenge\n"
                 "  scalelab capacity --peak-rps N --latency-ms N --concurrency N [--buffer 0.5] [--redundancy 2] "
                 "[--json]\n"
                 "  scalelab sweep FILE [--from 10] [--to 150] [--steps 15] [--duration 30s] [--json]\n"

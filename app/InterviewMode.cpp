@@ -14,6 +14,7 @@
 #include <QMainWindow>
 #include <QMenu>
 #include <QMessageBox>
+#include <QStatusBar>
 
 namespace scalelab::app {
 
@@ -26,13 +27,17 @@ InterviewMode::InterviewMode(QMainWindow* window, widgets::DesignDocument* docum
     , m_interactive(interactive)
     , m_panel(new widgets::InterviewPanel)
 {
-    m_panel->setDesignSource([document] { return document->architecture(); });
+    m_panel->setDocument(document);
     m_dock = new QDockWidget(tr("Interview"), window);
     m_dock->setObjectName("InterviewDock");
     m_dock->setWidget(m_panel);
     m_dock->setMinimumWidth(420);
     window->addDockWidget(Qt::RightDockWidgetArea, m_dock);
     m_dock->hide(); // shown when an interview starts
+
+    connect(m_panel, &widgets::InterviewPanel::announced, this, [window](const QString& text) {
+        window->statusBar()->showMessage(text, 30000);
+    });
 
     m_start = new QAction(tr("Start &Interview…"), this);
     m_start->setObjectName("startInterview");

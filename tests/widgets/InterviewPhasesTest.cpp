@@ -66,6 +66,8 @@ struct Dock {
         document.reset(practiceProblem());
         panel.setDocument(&document);
         panel.startInterview(document.architecture());
+        panel.resize(480, 900);
+        panel.show();
     }
     void tick(int seconds)
     {
@@ -92,6 +94,7 @@ private slots:
     void phase_clock_turns_amber_at_80_percent_and_red_when_over()
     {
         Dock dock;
+        QVERIFY(QTest::qWaitForWindowExposed(&dock.panel));
         QCOMPARE(dock.panel.phases()->current(), 0);
         const int target = InterviewPhases::targetSeconds(0);
         QCOMPARE(target, 5 * 60);

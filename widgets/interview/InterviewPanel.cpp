@@ -85,18 +85,6 @@ InterviewPanel::InterviewPanel(QWidget* parent)
     clockRow->addWidget(m_startPause);
     layout->addLayout(clockRow);
 
-    auto* phaseRow = new QHBoxLayout;
-    m_previousPhase = new QPushButton(QString::fromUtf8("◀ ") + tr("Previous"), this);
-    m_previousPhase->setObjectName("previousPhase");
-    connect(m_previousPhase, &QPushButton::clicked, m_phases, &InterviewPhases::previous);
-    m_nextPhase = new QPushButton(tr("Next phase") + QString::fromUtf8(" ▶"), this);
-    m_nextPhase->setObjectName("nextPhase");
-    connect(m_nextPhase, &QPushButton::clicked, m_phases, &InterviewPhases::next);
-    phaseRow->addWidget(m_previousPhase);
-    phaseRow->addStretch();
-    phaseRow->addWidget(m_nextPhase);
-    layout->addLayout(phaseRow);
-
     m_banner = new QLabel(this);
     m_banner->setObjectName("changeBanner");
     m_banner->setWordWrap(true);
@@ -139,24 +127,24 @@ InterviewPanel::InterviewPanel(QWidget* parent)
                                 "several seeds, and grades it against the interview's goals."));
     connect(m_stressTest, &QPushButton::clicked, this, &InterviewPanel::runStressTest);
     testRow->addWidget(m_stressTest);
-    m_progress = new QProgressBar(this);
-    m_progress->setVisible(false);
-    testRow->addWidget(m_progress, 1);
-    testRow->addWidget(openReport);
-    layout->addLayout(testRow);
-    auto* hintRow = new QHBoxLayout;
     m_hintButton = new QPushButton(tr("Hint"), this);
     m_hintButton->setObjectName("interviewHint");
     m_hintButton->setToolTip(tr("One hint at a time: a nudge, then the pattern's name, then the fix, then the "
                                 "Advisor's reading of your design. Each hint used shows in the report."));
     connect(m_hintButton, &QPushButton::clicked, this, &InterviewPanel::requestHint);
-    hintRow->addWidget(m_hintButton, 0, Qt::AlignTop);
+    testRow->addWidget(m_hintButton);
+    m_progress = new QProgressBar(this);
+    m_progress->setVisible(false);
+    testRow->addWidget(m_progress, 1);
+    testRow->addWidget(openReport);
+    layout->addLayout(testRow);
     m_hintText = new QLabel(this);
     m_hintText->setObjectName("interviewHintText");
     m_hintText->setWordWrap(true);
     m_hintText->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    hintRow->addWidget(m_hintText, 1);
-    layout->addLayout(hintRow);
+    m_hintText->setStyleSheet("background: #e8f0fe; padding: 6px; border-radius: 4px;");
+    m_hintText->hide();
+    layout->addWidget(m_hintText);
     m_status = new QLabel(this);
     m_status->setWordWrap(true);
     layout->addWidget(m_status);
@@ -206,6 +194,7 @@ bool InterviewPanel::startInterview(const model::Architecture& design)
     m_nextHint = 0;
     m_hintsUsed.clear();
     m_hintText->clear();
+    m_hintText->hide();
     m_changeFired.assign(interview.changes.size(), false);
     m_changes.clear();
     m_banner->hide();
@@ -386,8 +375,6 @@ void InterviewPanel::updatePhase()
                                   InterviewClock::format(InterviewPhases::targetSeconds(phase))));
     m_phaseTime->setStyleSheet(statusColour(m_phases->status(phase)));
     m_phaseTime->setToolTip(tr("Time in this phase against its target (amber at 80%, red when over)"));
-    m_previousPhase->setEnabled(phase > 0);
-    m_nextPhase->setEnabled(!m_phases->isLast());
 }
 
 void InterviewPanel::onTick()
@@ -434,10 +421,12 @@ void InterviewPanel::requestHint()
     } else {
         m_hintText->setText(tr("No more hints from the problem. The Advisor reads a run: press Run, or stress-test "
                                "your design, then ask again."));
+        m_hintText->show();
         return;
     }
     m_hintsUsed.push_back({m_clock->usedSeconds(), text});
     m_hintText->setText(text);
+    m_hintText->show();
     refreshReport();
 }
 

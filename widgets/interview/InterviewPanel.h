@@ -123,8 +123,6 @@ private:
     InterviewPhases* m_phases;
     InterviewPhasePanel* m_phasePanel;
     QLabel* m_phaseTime;
-    QPushButton* m_previousPhase;
-    QPushButton* m_nextPhase;
     QLabel* m_banner;
     QPushButton* m_hintButton;
     QLabel* m_hintText;

@@ -6,6 +6,7 @@
 
 #include <QComboBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -26,9 +27,21 @@ InterviewPhasePanel::InterviewPhasePanel(InterviewPhases* phases, QWidget* paren
     QFont bold = m_heading->font();
     bold.setBold(true);
     m_heading->setFont(bold);
-    layout->addWidget(m_heading);
+    m_heading->setAlignment(Qt::AlignCenter);
+    m_previous = new QPushButton(QString::fromUtf8("◀ ") + tr("Previous"), this);
+    m_previous->setObjectName("previousPhase");
+    connect(m_previous, &QPushButton::clicked, m_phases, &InterviewPhases::previous);
+    m_next = new QPushButton(tr("Next phase") + QString::fromUtf8(" ▶"), this);
+    m_next->setObjectName("nextPhase");
+    connect(m_next, &QPushButton::clicked, m_phases, &InterviewPhases::next);
+    auto* headingRow = new QHBoxLayout;
+    headingRow->addWidget(m_previous);
+    headingRow->addWidget(m_heading, 1);
+    headingRow->addWidget(m_next);
+    layout->addLayout(headingRow);
     m_brief = new QTextBrowser(this);
     m_brief->setObjectName("phaseBrief");
+    m_brief->setMinimumHeight(90);
     layout->addWidget(m_brief, 3);
 
     m_answer = new QWidget(this);
@@ -62,6 +75,7 @@ InterviewPhasePanel::InterviewPhasePanel(InterviewPhases* phases, QWidget* paren
         m_notes.at(size_t(phase)) = box;
         m_notesStack->addWidget(box);
     }
+    m_notesStack->setMinimumHeight(50);
     layout->addWidget(m_notesStack, 2);
     connect(m_phases, &InterviewPhases::changed, this, &InterviewPhasePanel::showPhase);
     showPhase();
@@ -109,6 +123,8 @@ void InterviewPhasePanel::showPhase()
         m_brief->setProperty("shownHtml", html);
     }
     m_notesStack->setCurrentIndex(phase);
+    m_previous->setEnabled(phase > 0);
+    m_next->setEnabled(!m_phases->isLast());
     m_notesLabel->setText(tr("Notes: %1").arg(InterviewPhases::name(phase)));
     m_answer->setVisible(m_phases->currentPhase() == model::InterviewPhase::DeepDive);
 }

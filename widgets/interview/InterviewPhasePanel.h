@@ -50,6 +50,8 @@ private:
     InterviewPhases* m_phases;
     std::optional<model::Interview> m_interview;
     QLabel* m_heading;
+    QPushButton* m_previous;
+    QPushButton* m_next;
     QTextBrowser* m_brief;
     QLabel* m_notesLabel;
     QStackedWidget* m_notesStack;

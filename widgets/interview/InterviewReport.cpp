@@ -79,17 +79,19 @@ QString timeline(const InterviewSummary& s)
 {
     if (s.phases.empty())
         return {};
-    QString html = "<h3>" + tr("Timeline") + "</h3><table border='1' cellspacing='0' cellpadding='4'>"
-                   "<tr><th align='left'>" + tr("Phase") + "</th><th align='right'>" + tr("Time used")
-                   + "</th><th align='right'>" + tr("Target") + "</th><th></th></tr>";
+    // One column per phase: the timeline reads left to right in three rows.
+    QString names = "<tr><th align='left'>" + tr("Phase") + "</th>";
+    QString used = "<tr><td>" + tr("Used") + "</td>";
+    QString target = "<tr><td>" + tr("Target") + "</td>";
     for (const PhaseTime& phase : s.phases) {
-        const bool over = phase.seconds > phase.targetSeconds;
-        const QString mark = over ? "<span style='color:#c62828'><b>" + tr("over by %1").arg(InterviewClock::format(phase.seconds - phase.targetSeconds)) + "</b></span>"
-                                  : QString();
-        html += "<tr><td>" + phase.name.toHtmlEscaped() + "</td><td align='right'>" + InterviewClock::format(phase.seconds)
-                + "</td><td align='right'>" + InterviewClock::format(phase.targetSeconds) + "</td><td>" + mark + "</td></tr>";
+        names += "<th>" + phase.name.toHtmlEscaped() + "</th>";
+        const QString time = InterviewClock::format(phase.seconds);
+        used += "<td align='center'>"
+                + (phase.seconds > phase.targetSeconds ? "<span style='color:#c62828'><b>" + time + "</b></span>" : time) + "</td>";
+        target += "<td align='center'>" + InterviewClock::format(phase.targetSeconds) + "</td>";
     }
-    html += "</table>";
+    QString html = "<h3>" + tr("Timeline") + "</h3><table border='1' cellspacing='0' cellpadding='3'>" + names + "</tr>"
+                   + used + "</tr>" + target + "</tr></table>";
     for (const ChangeAnnounced& change : s.changes)
         html += "<p><b>" + tr("Requirement change at %1:").arg(InterviewClock::format(change.atSeconds)) + "</b> "
                 + change.announcement.toHtmlEscaped() + " <small>" + tr("(graded under the load \"%1\" from then on)").arg(change.load.toHtmlEscaped())

@@ -2,6 +2,7 @@
 
 #include "CliOutput.h"
 #include "DesignCheck.h"
+#include "RubricOutput.h"
 #include "analysis/Grader.h"
 #include "io/ScenarioFile.h"
 #include "model/MetricCatalog.h"
@@ -122,11 +123,14 @@ int gradeCommand(const QStringList& arguments)
                                      "0 when every goal passes, 1 when one fails.");
     parser.addPositionalArgument("file", "The .scalelab design with a \"challenge\" section.");
     parser.addOption({"json", "Print the result as JSON."});
+    parser.addOption({"rubric", "Score the design on the five interview dimensions (scalability, availability, "
+                                "latency, cost, trade-offs), 20 points each, with the evidence per criterion. "
+                                "Exit status 0 for Excellent or Good, 1 below."});
     parser.addOption({"threads", "Simulation threads (default: one per core).", "n", "0"});
     if (auto status = parseOrExplain(parser, arguments))
         return *status;
     if (parser.positionalArguments().size() != 1)
-        return usageError("grade needs exactly one FILE (scalelab grade FILE [--json] [--threads N])");
+        return usageError("grade needs exactly one FILE (scalelab grade FILE [--rubric] [--json] [--threads N])");
     bool threadsOk = false;
     const int threads = parser.value("threads").toInt(&threadsOk);
     if (!threadsOk || threads < 0 || threads > 256)
@@ -141,6 +145,16 @@ int gradeCommand(const QStringList& arguments)
         return failure(path + ": no \"challenge\" section, so there is nothing to grade (see README, \"challenge\")");
     analysis::GradeOptions options;
     options.threads = unsigned(threads);
+    if (parser.isSet("rubric")) {
+        const analysis::RubricResult rubric = analysis::gradeRubric(design, options);
+        if (parser.isSet("json"))
+            printRubricJson(*design.challenge, rubric);
+        else
+            printRubricTable(*design.challenge, rubric);
+        const auto verdict = rubric.verdict();
+        return verdict == analysis::RubricVerdict::Excellent || verdict == analysis::RubricVerdict::Good ? kExitOk
+                                                                                                         : kExitFailure;
+    }
     const analysis::GradeResult result = analysis::grade(design, options);
     if (parser.isSet("json"))
         printJson(*design.challenge, result);

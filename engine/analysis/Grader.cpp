@@ -31,18 +31,6 @@ void throwIfFailed(const std::optional<model::OverrideError>& error, const std::
         throw GradeError(where + ": " + error->target + ": " + error->message + "; the challenge drives it, so put it back");
 }
 
-// The design as it runs under `load`: the stated traffic (the same function
-// the window's Play starts from) and the load's settings on top, and only the
-// load's faults (the student's own are not graded).
-model::Architecture designUnder(const model::Architecture& design, const model::ChallengeLoad& load)
-{
-    model::Architecture copy = design;
-    copy.faults = load.faults;
-    throwIfFailed(model::applyStatedTraffic(copy), "challenge.traffic");
-    throwIfFailed(model::applyOverrides(copy, load.set), "challenge load \"" + load.name + "\"");
-    return copy;
-}
-
 GoalResult structuralRow(const model::Architecture& design, const model::Challenge& challenge)
 {
     GoalResult row;
@@ -77,20 +65,16 @@ GoalResult measuredRow(const model::Goal& goal, const model::ChallengeLoad& load
     row.hidden = load.hidden;
     row.min = goal.check.min;
     row.max = goal.check.max;
-    std::vector<double> values;
-    for (const auto& run : runs)
-        if (auto value = metricValue(run, goal.check.metric))
-            values.push_back(*value);
+    const std::vector<double> values = metricValues(runs, goal.check.metric);
     if (values.size() < runs.size() || values.empty()) {
         row.mean = std::numeric_limits<double>::quiet_NaN();
         row.halfWidth = 0;
         row.detail = "the runs do not report " + goal.check.metric + " (was the block removed?)";
         return row;
     }
-    const stats::ConfidenceInterval interval = stats::batchMeansInterval(values);
+    const stats::ConfidenceInterval interval = replicationInterval(values);
     row.mean = interval.mean;
-    // Identical values (e.g. a deterministic count) have no spread.
-    row.halfWidth = std::isfinite(interval.halfWidth) ? interval.halfWidth : 0;
+    row.halfWidth = interval.halfWidth;
     row.pass = goal.check.passes(row.mean);
     return row;
 }
@@ -115,6 +99,44 @@ std::optional<GradeHint> hintFor(const model::Architecture& design, const model:
 }
 
 } // namespace
+
+// The stated traffic is the same function the window's Play starts from.
+model::Architecture designUnder(const model::Architecture& design, const model::ChallengeLoad& load)
+{
+    model::Architecture copy = design;
+    copy.faults = load.faults;
+    throwIfFailed(model::applyStatedTraffic(copy), "challenge.traffic");
+    throwIfFailed(model::applyOverrides(copy, load.set), "challenge load \"" + load.name + "\"");
+    return copy;
+}
+
+stats::ConfidenceInterval replicationInterval(const std::vector<double>& values)
+{
+    stats::ConfidenceInterval interval = stats::batchMeansInterval(values);
+    if (!std::isfinite(interval.halfWidth))
+        interval.halfWidth = 0;
+    return interval;
+}
+
+std::vector<double> metricValues(const std::vector<stats::Snapshot>& runs, const std::string& metric)
+{
+    std::vector<double> values;
+    for (const auto& run : runs)
+        if (auto value = metricValue(run, metric))
+            values.push_back(*value);
+    return values;
+}
+
+sim::ReplicationPlan challengePlan(const model::Challenge& challenge, const GradeOptions& options)
+{
+    sim::ReplicationPlan plan;
+    plan.warmup = sim::fromSeconds(challenge.warmupS);
+    plan.duration = sim::fromSeconds(challenge.durationS);
+    plan.replications = challenge.replications;
+    plan.firstSeed = options.firstSeed;
+    plan.threads = options.threads;
+    return plan;
+}
 
 int GradeResult::passed() const
 {
@@ -224,12 +246,7 @@ GradeResult grade(const model::Architecture& design, const GradeOptions& options
             toRun.push_back(&load);
     const int total = int(toRun.size()) * challenge.replications;
 
-    sim::ReplicationPlan plan;
-    plan.warmup = sim::fromSeconds(challenge.warmupS);
-    plan.duration = sim::fromSeconds(challenge.durationS);
-    plan.replications = challenge.replications;
-    plan.firstSeed = options.firstSeed;
-    plan.threads = options.threads;
+    const sim::ReplicationPlan plan = challengePlan(challenge, options);
 
     GradeResult result;
     std::vector<std::vector<GoalResult>> rowsByGoal(challenge.goals.size());

@@ -6,7 +6,9 @@
 // (Student t across replications) says how sure that verdict is. Failing
 // loads get the Advisor's diagnosis of their first replication as a hint.
 #include "model/Architecture.h"
+#include "run/Replications.h"
 #include "stats/ConfidenceInterval.h"
+#include "stats/Snapshot.h"
 
 #include <atomic>
 #include <functional>
@@ -85,5 +87,16 @@ std::string nextStep(const GradeResult& result);
 std::string loadPhrase(const std::string& load, bool hidden);
 // The label of the structural goal ("Only these kinds: ...").
 std::string allowedKindsLabel(const model::Challenge& challenge);
+// The design as it runs under `load`: the stated traffic and the load's
+// settings on top, and only the load's faults (the student's own are not
+// graded). Throws GradeError when the challenge drives a block that is gone.
+model::Architecture designUnder(const model::Architecture& design, const model::ChallengeLoad& load);
+// The 95% interval across replications of one figure per run; identical
+// values (a deterministic count) have no spread rather than an infinite one.
+stats::ConfidenceInterval replicationInterval(const std::vector<double>& values);
+// The runs' values of a MetricCatalog figure; fewer than the runs when some do not report it.
+std::vector<double> metricValues(const std::vector<stats::Snapshot>& runs, const std::string& metric);
+// The challenge's runs of one design: its duration, warm-up and replications.
+sim::ReplicationPlan challengePlan(const model::Challenge& challenge, const GradeOptions& options);
 
 } // namespace scalelab::analysis

@@ -8,9 +8,12 @@
 #include "interview/InterviewPanel.h"
 #include "interview/InterviewPhasePanel.h"
 #include "interview/InterviewPhases.h"
+#include "interview/InterviewReportDialog.h"
+#include "interview/RubricRunner.h"
 
 #include <QPushButton>
 #include "Screenshot.h"
+#include "TeachingDockLayout.h"
 #include "challenge/ChallengePanel.h"
 #include "canvas/CanvasScene.h"
 #include "document/DesignDocument.h"
@@ -118,7 +121,8 @@ int GuiStartup::run(const QStringList& arguments)
         "interview", QObject::tr("Start the interview of FILE. With --screenshot the clock is shown half-run and half "
                                  "the requirements ticked, as in an interview under way."));
     const QCommandLineOption interviewReport(
-        "interview-report", QObject::tr("Start the interview of FILE, run its stress test and show the report."));
+        "interview-report", QObject::tr("Start the interview of FILE, run its stress test and show the report. With "
+                                         "--screenshot, the report's own window is saved too, as NAME-report.png."));
     const QCommandLineOption interviewPhase(
         "interview-phase", QObject::tr("With --interview and --screenshot: show the interview in phase N (1-6), the "
                                        "earlier phases done and this one's clock amber."),
@@ -219,6 +223,12 @@ int GuiStartup::run(const QStringList& arguments)
             // The deep dive waits for an answer; the screenshot gives the first block.
             if (panel.phasePanel()->revealButton()->isEnabled())
                 panel.phasePanel()->revealButton()->click();
+            // The rubric follows the stress test on a worker thread: the report shows it once done.
+            if (panel.rubric()->running()) {
+                QEventLoop loop;
+                QObject::connect(&panel, &widgets::InterviewPanel::rubricFinished, &loop, &QEventLoop::quit);
+                loop.exec();
+            }
         }
     }
     if (shooting) {
@@ -250,7 +260,26 @@ int GuiStartup::run(const QStringList& arguments)
             if (auto* challengeDock = window.findChild<QDockWidget*>("ChallengeDock"))
                 challengeDock->raise();
         }
+        if (parser.isSet(interview) || parser.isSet(interviewReport)) {
+            // The right column is shared out once the window has its size (as when a user starts one).
+            window.resize(windowSize);
+            window.show();
+            QApplication::processEvents();
+            giveRightColumnTo(&window, window.interview()->dock());
+            QApplication::processEvents();
+        }
         error = Screenshot::capture(window, windowSize, parser.value(screenshot));
+        if (error.isEmpty() && parser.isSet(interviewReport)) {
+            // The report's own window, fitted to a screen of the same size, beside the main one: NAME-report.png.
+            widgets::InterviewReportDialog* report = window.interview()->panel()->reportWindow();
+            report->setSummary(window.interview()->panel()->summary());
+            report->fitTo(windowSize);
+            report->show();
+            QApplication::processEvents();
+            QString path = parser.value(screenshot);
+            path.insert(path.endsWith(".png", Qt::CaseInsensitive) ? path.size() - 4 : path.size(), "-report");
+            error = Screenshot::save(*report, path);
+        }
         return error.isEmpty() ? 0 : fail(error);
     }
     window.show();

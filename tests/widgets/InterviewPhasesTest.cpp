@@ -6,7 +6,8 @@
 // and are recorded, and the deep dive holds the result back until the
 // candidate has named the failed block.
 #include "WidgetTestSupport.h"
-#include "commands/MergeId.h"
+#include "challenge/ChallengeRubric.h"
+#include "interview/RubricRunner.h"
 #include "document/DesignDocument.h"
 #include "interview/InterviewClock.h"
 #include "interview/InterviewPanel.h"
@@ -112,8 +113,9 @@ private slots:
         // The next phase starts its own clock from zero; the total keeps running.
         QTest::mouseClick(dock.panel.findChild<QPushButton*>("nextPhase"), Qt::LeftButton);
         QCOMPARE(dock.panel.phases()->current(), 1);
-        QVERIFY2(dock.panel.phaseTime()->text().contains("Estimation") && dock.panel.phaseTime()->text().contains("0:00"),
-                 qPrintable(dock.panel.phaseTime()->text()));
+        QVERIFY2(dock.panel.phaseTime()->text().contains("0:00 / 5:00"), qPrintable(dock.panel.phaseTime()->text()));
+        const QString heading = dock.panel.findChild<QLabel*>("phaseHeading")->text();
+        QVERIFY2(heading.contains("Phase 2 of 6") && heading.contains("Estimation"), qPrintable(heading));
         QVERIFY(dock.panel.phaseTime()->styleSheet().isEmpty());
         dock.tick(30);
         QCOMPARE(dock.panel.phases()->secondsIn(0), target + 1);
@@ -263,6 +265,35 @@ private slots:
                      && report.contains("every redirect reads the URL table"),
                  qPrintable(said("the report lacks the deep dive", report)));
         QVERIFY(!phase->revealButton()->isEnabled());
+
+        // The rubric follows on a worker thread; the report then shows it with its weakest dimension.
+        QSignalSpy rubric(&dock.panel, &widgets::InterviewPanel::rubricFinished);
+        QVERIFY2(rubric.count() == 1 || rubric.wait(180'000), "the rubric did not finish in three minutes");
+        QVERIFY2(dock.panel.summary().rubric, qPrintable(said("no rubric", dock.panel.summary().rubricStatus)));
+        const QString graded = dock.panel.reportView()->toPlainText();
+        QVERIFY2(graded.contains("Rubric:") && graded.contains("Weakest:") && graded.contains("Availability"),
+                 qPrintable(said("the report lacks the rubric", graded)));
+    }
+
+    void challenge_dock_grades_the_rubric_off_the_ui_thread()
+    {
+        widgets::DesignDocument document;
+        model::Architecture design = practiceProblem();
+        design.challenge->durationS = 5;
+        design.challenge->warmupS = 1;
+        design.challenge->replications = 2;
+        document.reset(design);
+        widgets::ChallengeRubric rubric(&document);
+        QSignalSpy finished(rubric.runner(), &widgets::RubricRunner::finished);
+        QTest::mouseClick(rubric.button(), Qt::LeftButton);
+        QVERIFY2(rubric.runner()->running(), "the rubric should grade on a worker thread, returning at once");
+        QVERIFY(!rubric.button()->isEnabled());
+        QVERIFY2(finished.wait(180'000), "the rubric did not finish in three minutes");
+        QVERIFY2(rubric.runner()->result(), qPrintable(rubric.runner()->error()));
+        const QString text = rubric.view()->toPlainText();
+        for (const char* dimension : {"Scalability", "Availability", "Latency", "Cost", "Trade-offs"})
+            QVERIFY2(text.contains(dimension), qPrintable(said(QString("the rubric lacks ") + dimension, text)));
+        QVERIFY(rubric.button()->isEnabled());
     }
 };
 

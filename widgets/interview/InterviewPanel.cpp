@@ -6,6 +6,8 @@
 #include "InterviewPhases.h"
 #include "InterviewReportDialog.h"
 #include "QtText.h"
+#include "RubricHtml.h"
+#include "RubricRunner.h"
 #include "commands/AddChallengeLoadCommand.h"
 #include "commands/ChangePhaseNoteCommand.h"
 #include "document/DesignDocument.h"
@@ -22,6 +24,8 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
 
 namespace scalelab::widgets {
 
@@ -47,6 +51,7 @@ InterviewPanel::InterviewPanel(QWidget* parent)
     : QWidget(parent)
     , m_clock(new InterviewClock(this))
     , m_phases(new InterviewPhases(this))
+    , m_rubric(new RubricRunner(this))
 {
     auto* layout = new QVBoxLayout(this);
     m_title = new QLabel(this);
@@ -59,7 +64,7 @@ InterviewPanel::InterviewPanel(QWidget* parent)
     m_prompt->setWordWrap(true);
     m_prompt->setTextInteractionFlags(Qt::TextSelectableByMouse);
     QFont big = m_prompt->font();
-    big.setPointSizeF(big.pointSizeF() * 1.35);
+    big.setPointSizeF(big.pointSizeF() * 1.2);
     m_prompt->setFont(big);
     layout->addWidget(m_prompt);
 
@@ -74,7 +79,7 @@ InterviewPanel::InterviewPanel(QWidget* parent)
     m_phaseTime = new QLabel(this);
     m_phaseTime->setObjectName("phaseTime");
     QFont phaseFont = m_phaseTime->font();
-    phaseFont.setPointSizeF(phaseFont.pointSizeF() * 1.4);
+    phaseFont.setPointSizeF(phaseFont.pointSizeF() * 1.3);
     phaseFont.setBold(true);
     m_phaseTime->setFont(phaseFont);
     clockRow->addSpacing(12);
@@ -157,6 +162,22 @@ InterviewPanel::InterviewPanel(QWidget* parent)
             m_document->undoStack()->push(new ChangePhaseNoteCommand(m_document, phase, text.toStdString()));
     });
     connect(m_phasePanel, &InterviewPhasePanel::answerGiven, this, &InterviewPanel::giveAnswer);
+    connect(m_rubric, &RubricRunner::progress, this, [this](int done, int total) {
+        m_rubricProgress = tr("Grading the rubric: %1 of %2 runs…").arg(done).arg(total);
+        refreshReport();
+    });
+    connect(m_rubric, &RubricRunner::finished, this, [this] {
+        m_rubricProgress = m_rubric->error().isEmpty() ? QString() : tr("The rubric could not be graded: %1").arg(m_rubric->error());
+        refreshReport();
+        emit rubricFinished();
+    });
+    auto openLesson = [this](const QUrl& url) {
+        if (url.scheme() == QLatin1String(kLessonLinkScheme))
+            emit lessonRequested(url.path());
+    };
+    m_report->setOpenLinks(false);
+    connect(m_report, &QTextBrowser::anchorClicked, this, openLesson);
+    connect(m_reportWindow->browser(), &QTextBrowser::anchorClicked, this, openLesson);
     connect(m_requirements, &QListWidget::itemChanged, this, &InterviewPanel::refreshReport);
     connect(m_envelope, &EnvelopePanel::recomputed, this, &InterviewPanel::refreshReport);
     connect(&m_watcher, &QFutureWatcher<Outcome>::finished, this, &InterviewPanel::stressTestDone);
@@ -231,6 +252,10 @@ InterviewSummary InterviewPanel::summary() const
     s.hints = m_hintsUsed;
     s.changes = m_changes;
     s.deepDive = m_deepDive;
+    if (m_grade && m_rubric->result())
+        s.rubric = m_rubric->result();
+    else if (m_grade)
+        s.rubricStatus = m_rubric->running() ? (m_rubricProgress.isEmpty() ? tr("Grading the rubric…") : m_rubricProgress) : m_rubricProgress;
     return s;
 }
 
@@ -288,6 +313,11 @@ void InterviewPanel::showReport()
 void InterviewPanel::setGradeResult(const analysis::GradeResult& result)
 {
     m_grade = result;
+    // The rubric's runs take longer than the goals': it follows on a worker thread.
+    if (m_gradedDesign && !m_rubric->running()) {
+        m_rubricProgress.clear();
+        m_rubric->start(*m_gradedDesign);
+    }
     showReport();
 }
 
@@ -302,6 +332,7 @@ void InterviewPanel::runStressTest()
     m_deepDive.reset();
     m_phasePanel->setAnswerPending(false);
     noteWhatTheRunInjects(design);
+    m_gradedDesign = design;
     m_cancel = std::make_shared<std::atomic<bool>>(false);
     m_stressTest->setEnabled(false);
     m_progress->setRange(0, 0);
@@ -370,11 +401,11 @@ void InterviewPanel::syncFromDocument()
 void InterviewPanel::updatePhase()
 {
     const int phase = m_phases->current();
-    m_phaseTime->setText(tr("%1: %2 / %3")
-                             .arg(InterviewPhases::name(phase), InterviewClock::format(m_phases->secondsIn(phase)),
+    m_phaseTime->setText(tr("Phase %1 / %2")
+                             .arg(InterviewClock::format(m_phases->secondsIn(phase)),
                                   InterviewClock::format(InterviewPhases::targetSeconds(phase))));
     m_phaseTime->setStyleSheet(statusColour(m_phases->status(phase)));
-    m_phaseTime->setToolTip(tr("Time in this phase against its target (amber at 80%, red when over)"));
+    m_phaseTime->setToolTip(tr("Time in %1 against its target (amber at 80%, red when over)").arg(InterviewPhases::name(phase)));
 }
 
 void InterviewPanel::onTick()
@@ -397,8 +428,12 @@ void InterviewPanel::announceChange(size_t index)
     m_banner->setText(tr("Requirement change (%1): %2 Your design is now also graded under it.")
                           .arg(InterviewClock::format(m_clock->usedSeconds()), announcement.toHtmlEscaped()));
     m_banner->show();
-    if (m_document && m_document->architecture().challenge)
-        m_document->undoStack()->push(new AddChallengeLoadCommand(m_document, change.load));
+    // A design saved after the change already carries its load (the interview restarted): not twice.
+    if (m_document && m_document->architecture().challenge) {
+        const auto& loads = m_document->architecture().challenge->loads;
+        if (std::none_of(loads.begin(), loads.end(), [&](const model::ChallengeLoad& load) { return load.name == change.load.name; }))
+            m_document->undoStack()->push(new AddChallengeLoadCommand(m_document, change.load));
+    }
     emit announced(tr("Requirement change: %1").arg(announcement));
     refreshReport();
 }

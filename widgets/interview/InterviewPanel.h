@@ -38,6 +38,7 @@ class InterviewPhasePanel;
 class InterviewPhases;
 class InterviewClock;
 class InterviewReportDialog;
+class RubricRunner;
 
 class InterviewPanel : public QWidget {
     Q_OBJECT
@@ -76,6 +77,7 @@ public:
     // Shows a finished stress test in the report (and switches to it).
     void setGradeResult(const analysis::GradeResult& result);
     bool stressTestRunning() const { return m_watcher.isRunning(); }
+    RubricRunner* rubric() const { return m_rubric; }
 
 public slots:
     void runStressTest();
@@ -88,6 +90,10 @@ signals:
     void stressTestFinished();
     // A requirement change was announced (for the status bar).
     void announced(const QString& text);
+    // The candidate asked for the lesson that teaches their weakest dimension (a resource path).
+    void lessonRequested(const QString& path);
+    // The rubric finished (or failed) after a stress test.
+    void rubricFinished();
 
 private:
     struct Outcome {
@@ -126,6 +132,9 @@ private:
     QLabel* m_banner;
     QPushButton* m_hintButton;
     QLabel* m_hintText;
+    RubricRunner* m_rubric;
+    QString m_rubricProgress;
+    std::optional<model::Architecture> m_gradedDesign;
 
     DesignSource m_designSource;
     bool m_active = false;

@@ -28,11 +28,14 @@ InterviewPhasePanel::InterviewPhasePanel(InterviewPhases* phases, QWidget* paren
     bold.setBold(true);
     m_heading->setFont(bold);
     m_heading->setAlignment(Qt::AlignCenter);
-    m_previous = new QPushButton(QString::fromUtf8("◀ ") + tr("Previous"), this);
+    m_heading->setWordWrap(true);
+    m_previous = new QPushButton(QString::fromUtf8("◀"), this);
     m_previous->setObjectName("previousPhase");
+    m_previous->setToolTip(tr("Back to the previous phase"));
     connect(m_previous, &QPushButton::clicked, m_phases, &InterviewPhases::previous);
-    m_next = new QPushButton(tr("Next phase") + QString::fromUtf8(" ▶"), this);
+    m_next = new QPushButton(tr("Next") + QString::fromUtf8(" ▶"), this);
     m_next->setObjectName("nextPhase");
+    m_next->setToolTip(tr("On to the next phase: this one's model answer shows when you come back to it"));
     connect(m_next, &QPushButton::clicked, m_phases, &InterviewPhases::next);
     auto* headingRow = new QHBoxLayout;
     headingRow->addWidget(m_previous);
@@ -41,7 +44,7 @@ InterviewPhasePanel::InterviewPhasePanel(InterviewPhases* phases, QWidget* paren
     layout->addLayout(headingRow);
     m_brief = new QTextBrowser(this);
     m_brief->setObjectName("phaseBrief");
-    m_brief->setMinimumHeight(90);
+    m_brief->setMinimumHeight(150);
     layout->addWidget(m_brief, 3);
 
     m_answer = new QWidget(this);
@@ -75,7 +78,7 @@ InterviewPhasePanel::InterviewPhasePanel(InterviewPhases* phases, QWidget* paren
         m_notes.at(size_t(phase)) = box;
         m_notesStack->addWidget(box);
     }
-    m_notesStack->setMinimumHeight(50);
+    m_notesStack->setMinimumHeight(80);
     layout->addWidget(m_notesStack, 2);
     connect(m_phases, &InterviewPhases::changed, this, &InterviewPhasePanel::showPhase);
     showPhase();

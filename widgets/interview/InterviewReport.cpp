@@ -1,6 +1,7 @@
 #include "InterviewReport.h"
 
 #include "InterviewClock.h"
+#include "RubricHtml.h"
 #include "QtText.h"
 #include "model/MetricCatalog.h"
 
@@ -154,14 +155,18 @@ QString interviewReportHtml(const InterviewSummary& s)
             + "</p>";
 
     html += timeline(s);
-    html += "<h3>" + tr("Stress test") + "</h3>";
     if (!s.grade) {
-        html += "<p>" + tr("Not run yet. Press <b>Stress test</b>: your design runs under the stated traffic and a "
+        html += "<h3>" + tr("Stress test") + "</h3><p>" + tr("Not run yet. Press <b>Stress test</b>: your design runs under the stated traffic and a "
                            "hidden load, over several seeds.") + "</p>";
         return html + requirementsAndEnvelope(s);
     }
     const auto& g = *s.grade;
     html += deepDive(s);
+    if (s.rubric)
+        html += rubricHtml(*s.rubric);
+    else if (!s.rubricStatus.isEmpty())
+        html += "<p><i>" + s.rubricStatus.toHtmlEscaped() + "</i></p>";
+    html += "<h3>" + tr("Stress test: the goals") + "</h3>";
     html += gradeTable(g);
     html += "<p>" + tr("Cost at the stated load: %1 ± %2 a month")
                         .arg(esc(model::formatMetric("cost_per_month", g.costPerMonth.mean)),

@@ -6,7 +6,14 @@
 #include "RunDocks.h"
 #include "interview/InterviewClock.h"
 #include "interview/InterviewPanel.h"
+#include "interview/InterviewPhasePanel.h"
+#include "interview/InterviewPhases.h"
+#include "interview/InterviewReportDialog.h"
+#include "interview/RubricRunner.h"
+
+#include <QPushButton>
 #include "Screenshot.h"
+#include "TeachingDockLayout.h"
 #include "challenge/ChallengePanel.h"
 #include "canvas/CanvasScene.h"
 #include "document/DesignDocument.h"
@@ -20,6 +27,7 @@
 #include <QDockWidget>
 #include <QEventLoop>
 #include <QListWidget>
+#include <QPushButton>
 #include <QTabWidget>
 
 #include <cstdio>
@@ -46,7 +54,23 @@ void showInterviewUnderWay(widgets::InterviewPanel& panel)
         panel.clock()->tick();
     for (int i = 0; i < panel.requirements()->count() / 2; ++i)
         panel.requirements()->item(i)->setCheckState(Qt::Checked);
-    panel.tabs()->setCurrentIndex(1); // the envelope sums
+    panel.tabs()->setCurrentIndex(2); // the envelope sums
+}
+
+// For the screenshot of phase `phase` (1-based): each earlier phase took its
+// target time (the estimation a minute over), and the current one 85% of its
+// own, so its clock shows amber.
+void showInterviewAtPhase(widgets::InterviewPanel& panel, int phase)
+{
+    auto run = [&panel](int seconds) {
+        for (; seconds > 0; --seconds)
+            panel.clock()->tick();
+    };
+    for (int done = 0; done + 1 < phase; ++done) {
+        run(widgets::InterviewPhases::targetSeconds(done) + (done == 1 ? 60 : 0));
+        panel.phases()->next();
+    }
+    run(int(widgets::InterviewPhases::targetSeconds(phase - 1) * 0.85));
 }
 
 void runStressTestAndWait(widgets::InterviewPanel& panel)
@@ -97,9 +121,14 @@ int GuiStartup::run(const QStringList& arguments)
         "interview", QObject::tr("Start the interview of FILE. With --screenshot the clock is shown half-run and half "
                                  "the requirements ticked, as in an interview under way."));
     const QCommandLineOption interviewReport(
-        "interview-report", QObject::tr("Start the interview of FILE, run its stress test and show the report."));
+        "interview-report", QObject::tr("Start the interview of FILE, run its stress test and show the report. With "
+                                         "--screenshot, the report's own window is saved too, as NAME-report.png."));
+    const QCommandLineOption interviewPhase(
+        "interview-phase", QObject::tr("With --interview and --screenshot: show the interview in phase N (1-6), the "
+                                       "earlier phases done and this one's clock amber."),
+        "N");
     parser.addOptions({screenshot, size, empty, select, runFor, dock, presenter, gallery, filter, grade, lessonStep,
-                       interview, interviewReport});
+                       interview, interviewReport, interviewPhase});
     if (!parser.parse(arguments))
         return fail(parser.errorText(), 2);
     if (parser.isSet("help"))
@@ -177,12 +206,30 @@ int GuiStartup::run(const QStringList& arguments)
     if (error.isEmpty() && (parser.isSet(interview) || parser.isSet(interviewReport))) {
         if (!window.interview()->startCurrent())
             return fail(QObject::tr("--interview: the design has no \"interview\" section"), 2);
-        if (shooting)
-            showInterviewUnderWay(*window.interview()->panel());
-        else
-            window.interview()->panel()->clock()->start();
-        if (parser.isSet(interviewReport))
-            runStressTestAndWait(*window.interview()->panel());
+        widgets::InterviewPanel& panel = *window.interview()->panel();
+        if (shooting && parser.isSet(interviewPhase)) {
+            bool ok = false;
+            const int phase = parser.value(interviewPhase).toInt(&ok);
+            if (!ok || phase < 1 || phase > model::kInterviewPhaseCount)
+                return fail(QObject::tr("--interview-phase wants 1 to %1, got \"%2\"").arg(model::kInterviewPhaseCount).arg(parser.value(interviewPhase)), 2);
+            showInterviewAtPhase(panel, phase);
+        } else if (shooting) {
+            showInterviewUnderWay(panel);
+        } else {
+            panel.clock()->start();
+        }
+        if (parser.isSet(interviewReport)) {
+            runStressTestAndWait(panel);
+            // The deep dive waits for an answer; the screenshot gives the first block.
+            if (panel.phasePanel()->revealButton()->isEnabled())
+                panel.phasePanel()->revealButton()->click();
+            // The rubric follows the stress test on a worker thread: the report shows it once done.
+            if (panel.rubric()->running()) {
+                QEventLoop loop;
+                QObject::connect(&panel, &widgets::InterviewPanel::rubricFinished, &loop, &QEventLoop::quit);
+                loop.exec();
+            }
+        }
     }
     if (shooting) {
         if (!error.isEmpty())
@@ -213,7 +260,26 @@ int GuiStartup::run(const QStringList& arguments)
             if (auto* challengeDock = window.findChild<QDockWidget*>("ChallengeDock"))
                 challengeDock->raise();
         }
+        if (parser.isSet(interview) || parser.isSet(interviewReport)) {
+            // The right column is shared out once the window has its size (as when a user starts one).
+            window.resize(windowSize);
+            window.show();
+            QApplication::processEvents();
+            giveRightColumnTo(&window, window.interview()->dock());
+            QApplication::processEvents();
+        }
         error = Screenshot::capture(window, windowSize, parser.value(screenshot));
+        if (error.isEmpty() && parser.isSet(interviewReport)) {
+            // The report's own window, fitted to a screen of the same size, beside the main one: NAME-report.png.
+            widgets::InterviewReportDialog* report = window.interview()->panel()->reportWindow();
+            report->setSummary(window.interview()->panel()->summary());
+            report->fitTo(windowSize);
+            report->show();
+            QApplication::processEvents();
+            QString path = parser.value(screenshot);
+            path.insert(path.endsWith(".png", Qt::CaseInsensitive) ? path.size() - 4 : path.size(), "-report");
+            error = Screenshot::save(*report, path);
+        }
         return error.isEmpty() ? 0 : fail(error);
     }
     window.show();

@@ -42,6 +42,8 @@ public:
 signals:
     // The user picked a built-in interview: the window loads it, then calls startCurrent().
     void interviewChosen(const QString& resourcePath);
+    // The report's "open the lesson" link: the window opens that lesson.
+    void lessonChosen(const QString& resourcePath);
 
 private:
     void chooseInterview();

@@ -178,6 +178,10 @@ void MainWindow::createDocks()
         if (maybeSave() && openExample(path).isEmpty() && m_interview->startCurrent())
             m_interview->panel()->clock()->start();
     });
+    connect(m_interview, &InterviewMode::lessonChosen, this, [this](const QString& path) {
+        if (maybeSave())
+            openExample(path);
+    });
 }
 
 QAction* MainWindow::addAction(const QString& name, const QString& text, const QKeySequence& shortcut,

@@ -28,7 +28,7 @@ public:
     // Parses "1600x1000"; an invalid size when the text is not WIDTHxHEIGHT.
     static QSize parseSize(const QString& text);
 
-private:
+    // Saves `widget` as a PNG; an error message, or empty.
     static QString save(QWidget& widget, const QString& outPath);
 };
 

@@ -5,6 +5,7 @@
 #include "interview/EnvelopePanel.h"
 #include "interview/InterviewClock.h"
 #include "interview/InterviewPanel.h"
+#include "interview/InterviewPhasePanel.h"
 #include "interview/InterviewReportDialog.h"
 
 #include <QDoubleSpinBox>
@@ -236,6 +237,9 @@ private slots:
         QVERIFY2(!panel.stressTestButton()->isEnabled(), "the Stress test button stays enabled while one runs");
         QVERIFY2(finished.wait(60'000), "the stress test did not finish in a minute");
         QVERIFY2(panel.stressTestButton()->isEnabled(), "the Stress test button stays disabled after the run");
+        // The deep dive: the result waits for the candidate's answer.
+        QVERIFY2(!panel.summary().grade, "the result shows before the deep-dive answer");
+        QTest::mouseClick(panel.phasePanel()->revealButton(), Qt::LeftButton);
         const auto summary = panel.summary();
         QVERIFY2(summary.grade, "the stress test produced a grade");
         QVERIFY2(!summary.grade->rows.empty(), "the grade has no goal rows");

@@ -2,6 +2,7 @@
 
 #include "ChallengeProgress.h"
 #include "ChallengeResultsDialog.h"
+#include "ChallengeRubric.h"
 #include "document/DesignDocument.h"
 #include "model/MetricCatalog.h"
 #include "model/StatedTraffic.h"
@@ -107,7 +108,7 @@ ChallengePanel::ChallengePanel(DesignDocument* document, QWidget* parent)
     layout->addWidget(m_status);
     layout->addWidget(m_score);
     layout->addWidget(m_next);
-    layout->addStretch();
+    layout->addWidget(new ChallengeRubric(document, this), 1);
 
     connect(m_submit, &QPushButton::clicked, this, &ChallengePanel::submit);
     connect(m_cancel, &QPushButton::clicked, this, &ChallengePanel::cancel);

@@ -12,6 +12,7 @@ enum class MergeId : int {
     RenameBlock,
     ChangeTextParam,
     ChangeBlockRegion,
+    ChangePhaseNote,
 };
 
 } // namespace scalelab::widgets

@@ -241,6 +241,35 @@ std::string DesignDocument::uniqueName(const std::string& base) const
             return candidate;
 }
 
+void DesignDocument::setPhaseNote(int phase, const std::string& text)
+{
+    if (!m_architecture.interview || phase < 0 || phase >= model::kInterviewPhaseCount)
+        return;
+    std::string& note = m_architecture.interview->phaseNotes[size_t(phase)];
+    if (note == text)
+        return;
+    note = text;
+    emit teachingChanged();
+}
+
+void DesignDocument::insertChallengeLoad(size_t index, model::ChallengeLoad load)
+{
+    if (!m_architecture.challenge)
+        throw std::logic_error("insertChallengeLoad: the design has no challenge");
+    auto& loads = m_architecture.challenge->loads;
+    loads.insert(loads.begin() + std::ptrdiff_t(std::min(index, loads.size())), std::move(load));
+    emit teachingChanged();
+}
+
+model::ChallengeLoad DesignDocument::takeChallengeLoad(size_t index)
+{
+    auto& loads = m_architecture.challenge->loads;
+    model::ChallengeLoad load = std::move(loads.at(index));
+    loads.erase(loads.begin() + std::ptrdiff_t(index));
+    emit teachingChanged();
+    return load;
+}
+
 void DesignDocument::revalidate()
 {
     m_problems = model::validate(m_architecture);

@@ -59,6 +59,12 @@ public:
     QStringList regions() const;
     // Renames the id and every link end that refers to it.
     void setBlockId(const std::string& oldId, const std::string& newId);
+    // The candidate's notes for one interview phase (0..kInterviewPhaseCount-1);
+    // does nothing when the design has no interview section.
+    void setPhaseNote(int phase, const std::string& text);
+    // The challenge's extra loads (a requirement change adds one); the design must carry a challenge.
+    void insertChallengeLoad(size_t index, model::ChallengeLoad load);
+    model::ChallengeLoad takeChallengeLoad(size_t index);
 
     std::optional<size_t> linkIndex(const LinkKey& key) const;
     const model::Link* findLink(const LinkKey& key) const;
@@ -87,6 +93,8 @@ signals:
     // A block moved to another region (emitted after blockChanged).
     void blockRegionChanged(const QString& id);
     void problemsChanged();
+    // The interview's phase notes or the challenge's loads changed.
+    void teachingChanged();
     void filePathChanged(const QString& path);
     void modifiedChanged(bool modified);
 

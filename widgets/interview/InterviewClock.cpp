@@ -57,6 +57,7 @@ void InterviewClock::tick()
     --m_remaining;
     if (m_remaining == 0)
         m_timer.stop();
+    emit ticked();
     emit changed();
     if (m_remaining == 0)
         emit timeUp();

@@ -35,6 +35,8 @@ public slots:
 
 signals:
     void changed();
+    // One second of interview time passed (the phases count it).
+    void ticked();
     void timeUp();
 
 private:

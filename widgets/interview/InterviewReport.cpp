@@ -1,6 +1,7 @@
 #include "InterviewReport.h"
 
 #include "InterviewClock.h"
+#include "RubricHtml.h"
 #include "QtText.h"
 #include "model/MetricCatalog.h"
 
@@ -75,6 +76,57 @@ QString requirementsAndEnvelope(const InterviewSummary& s)
            + "</td><td width='50%' valign='top'>" + envelope + "</td></tr></table>";
 }
 
+QString timeline(const InterviewSummary& s)
+{
+    if (s.phases.empty())
+        return {};
+    // One column per phase: the timeline reads left to right in three rows.
+    QString names = "<tr><th align='left'>" + tr("Phase") + "</th>";
+    QString used = "<tr><td>" + tr("Used") + "</td>";
+    QString target = "<tr><td>" + tr("Target") + "</td>";
+    for (const PhaseTime& phase : s.phases) {
+        names += "<th>" + phase.name.toHtmlEscaped() + "</th>";
+        const QString time = InterviewClock::format(phase.seconds);
+        used += "<td align='center'>"
+                + (phase.seconds > phase.targetSeconds ? "<span style='color:#c62828'><b>" + time + "</b></span>" : time) + "</td>";
+        target += "<td align='center'>" + InterviewClock::format(phase.targetSeconds) + "</td>";
+    }
+    QString html = "<h3>" + tr("Timeline") + "</h3><table border='1' cellspacing='0' cellpadding='3'>" + names + "</tr>"
+                   + used + "</tr>" + target + "</tr></table>";
+    for (const ChangeAnnounced& change : s.changes)
+        html += "<p><b>" + tr("Requirement change at %1:").arg(InterviewClock::format(change.atSeconds)) + "</b> "
+                + change.announcement.toHtmlEscaped() + " <small>" + tr("(graded under the load \"%1\" from then on)").arg(change.load.toHtmlEscaped())
+                + "</small></p>";
+    if (s.hints.empty()) {
+        html += "<p>" + tr("Hints used: none.") + "</p>";
+    } else {
+        html += "<p><b>" + tr("Hints used: %1").arg(s.hints.size()) + "</b></p><ol>";
+        for (const HintUsed& hint : s.hints)
+            html += "<li>" + tr("at %1: ").arg(InterviewClock::format(hint.atSeconds)) + hint.text.toHtmlEscaped() + "</li>";
+        html += "</ol>";
+    }
+    return html;
+}
+
+QString deepDive(const InterviewSummary& s)
+{
+    if (!s.deepDive)
+        return {};
+    const DeepDiveAnswer& d = *s.deepDive;
+    QString html = "<h3>" + tr("Deep dive: which block failed?") + "</h3><table border='1' cellspacing='0' cellpadding='4' width='100%'>"
+                   "<tr><th align='left' width='50%'>" + tr("Your answer") + "</th><th align='left'>" + tr("What the run found") + "</th></tr>";
+    QString answer = "<b>" + d.blockId.toHtmlEscaped() + "</b>";
+    if (!d.why.isEmpty())
+        answer += ": " + d.why.toHtmlEscaped();
+    if (!d.culprits.isEmpty())
+        answer += d.named() ? "<br><span style='color:#1b7f3b'><b>" + tr("You named the right block.") + "</b></span>"
+                            : "<br><span style='color:#b00020'><b>" + tr("Not the block the run blames.") + "</b></span>";
+    QString found = d.found.isEmpty() ? tr("Nothing failed under the hidden load.") : QString();
+    for (const QString& line : d.found)
+        found += (found.isEmpty() ? QString() : QStringLiteral("<br>")) + line.toHtmlEscaped();
+    return html + "<tr><td valign='top'>" + answer + "</td><td valign='top'>" + found + "</td></tr></table>";
+}
+
 } // namespace
 
 QString interviewVerdict(const InterviewSummary& s)
@@ -102,13 +154,19 @@ QString interviewReportHtml(const InterviewSummary& s)
     html += "<p>" + tr("Time used: <b>%1</b> of %2").arg(InterviewClock::format(s.secondsUsed), InterviewClock::format(s.secondsAllowed))
             + "</p>";
 
-    html += "<h3>" + tr("Stress test") + "</h3>";
+    html += timeline(s);
     if (!s.grade) {
-        html += "<p>" + tr("Not run yet. Press <b>Stress test</b>: your design runs under the stated traffic and a "
+        html += "<h3>" + tr("Stress test") + "</h3><p>" + tr("Not run yet. Press <b>Stress test</b>: your design runs under the stated traffic and a "
                            "hidden load, over several seeds.") + "</p>";
         return html + requirementsAndEnvelope(s);
     }
     const auto& g = *s.grade;
+    html += deepDive(s);
+    if (s.rubric)
+        html += rubricHtml(*s.rubric);
+    else if (!s.rubricStatus.isEmpty())
+        html += "<p><i>" + s.rubricStatus.toHtmlEscaped() + "</i></p>";
+    html += "<h3>" + tr("Stress test: the goals") + "</h3>";
     html += gradeTable(g);
     html += "<p>" + tr("Cost at the stated load: %1 ± %2 a month")
                         .arg(esc(model::formatMetric("cost_per_month", g.costPerMonth.mean)),

@@ -50,6 +50,19 @@ private slots:
         for (const auto& goal : design.challenge->goals)
             budget = budget || goal.check.metric == "cost_per_month";
         QVERIFY2(budget, "a budget goal");
+        if (!name.endsWith(".solution.scalelab") && !name.endsWith(".naive.scalelab")) {
+            // What the candidate reads: a full practice problem.
+            const model::Interview& problem = *design.interview;
+            QVERIFY2(!problem.functional.empty() && !problem.nonFunctional.empty(), "functional and non-functional requirements");
+            QVERIFY2(problem.scale.peakRps > 0, "a peak rate (a crawler has no daily users)");
+            QVERIFY2(problem.budgetPerMonth > 0, "a budget");
+            QCOMPARE(problem.hints.size(), size_t(3)); // a nudge, the pattern, the fix
+            QVERIFY2(!problem.guide.estimation.empty() && !problem.guide.api.empty() && !problem.guide.dataModel.empty(),
+                     "an interview guide");
+            QVERIFY2(!problem.changes.empty(), "a requirement change");
+            for (const char* suffix : {".solution.scalelab", ".naive.scalelab"})
+                QVERIFY2(QFile::exists(dir() + "/" + name.section('.', 0, 0) + suffix), suffix);
+        }
 
         QFile qrc(QStringLiteral(SCALELAB_SOURCE_DIR "/resources/resources.qrc"));
         QVERIFY(qrc.open(QIODevice::ReadOnly));

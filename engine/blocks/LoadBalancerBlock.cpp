@@ -1,5 +1,7 @@
 #include "LoadBalancerBlock.h"
 
+#include <climits>
+
 namespace scalelab::blocks {
 
 namespace {
@@ -122,6 +124,11 @@ int LoadBalancerBlock::backendLoad(sim::Kernel& kernel, const Backend& backend) 
     return kernel.block(link(backend.link).target).load(backend.instance);
 }
 
+int LoadBalancerBlock::rotationLoad(sim::Kernel& kernel, const Backend& backend) const
+{
+    return backend.health.healthy && !backend.backup ? backendLoad(kernel, backend) : INT_MAX;
+}
+
 size_t LoadBalancerBlock::pick(sim::Kernel& kernel, uint32_t key)
 {
     const size_t count = m_backends.size();
@@ -148,16 +155,20 @@ size_t LoadBalancerBlock::pick(sim::Kernel& kernel, uint32_t key)
     }
     case Algorithm::LeastConnections: {
         // Ties go round robin so that an idle pool is still spread evenly.
-        size_t best = m_next % count;
-        int bestLoad = backendLoad(kernel, m_backends[best]);
-        for (size_t step = 1; step < count && bestLoad > 0; ++step) {
+        // Only backends in rotation compete: one taken out holds no
+        // connections, and choosing it would hand its turn to its neighbour.
+        size_t best = count;
+        int bestLoad = INT_MAX;
+        for (size_t step = 0; step < count && bestLoad > 0; ++step) {
             const size_t i = (m_next + step) % count;
-            const int load = backendLoad(kernel, m_backends[i]);
+            const int load = rotationLoad(kernel, m_backends[i]);
             if (load < bestLoad) {
                 best = i;
                 bestLoad = load;
             }
         }
+        if (best == count)
+            return m_next % count; // none in rotation: eligibleFrom finds a backup or none
         m_next = best + 1;
         return best;
     }
@@ -171,7 +182,7 @@ size_t LoadBalancerBlock::pick(sim::Kernel& kernel, uint32_t key)
     case Algorithm::PowerOfTwo: {
         const size_t a = rng().below(count);
         const size_t b = rng().below(count);
-        return backendLoad(kernel, m_backends[b]) < backendLoad(kernel, m_backends[a]) ? b : a;
+        return rotationLoad(kernel, m_backends[b]) < rotationLoad(kernel, m_backends[a]) ? b : a;
     }
     }
     return 0;

@@ -51,6 +51,9 @@ private:
     void checkHealth(sim::Kernel& kernel);
     std::string backendName(sim::Kernel& kernel, const Backend& backend) const;
     int backendLoad(sim::Kernel& kernel, const Backend& backend) const;
+    // A backend's load for the load-aware algorithms; INT_MAX when it is out
+    // of rotation (unhealthy, or a backup), so it never wins.
+    int rotationLoad(sim::Kernel& kernel, const Backend& backend) const;
 
     Algorithm m_algorithm = Algorithm::RoundRobin;
     sim::SimTime m_overhead = 0;

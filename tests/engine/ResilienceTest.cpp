@@ -5,7 +5,7 @@
 // cooldowns, the seeds' Auto Scaling group goes 4 -> 6 and back, a pool
 // takes one autoscaler, health checks take a crashed instance out of
 // rotation, and timeouts plus a breaker contain a slow database's cascade.
-#include "SimTestSupport.h"
+#include "ClaimChecks.h"
 #include "analysis/NetworkModel.h"
 #include "io/ScenarioFile.h"
 #include "model/Registry.h"
@@ -337,6 +337,29 @@ private slots:
         retrying.inject(fault("crash", "api", 1));
         retrying.runUntil(sim::fromSeconds(40));
         QCOMPARE(retrying.snapshot().errors.total(), uint64_t{0});
+    }
+
+    void least_connections_spreads_over_the_instances_left_in_rotation()
+    {
+        // 150 rps on four instances of 2 workers x 20 ms (100 rps each); one
+        // crashes at 10 s and is out of rotation from 25 s. The three left
+        // run 50% busy and a queue of 20 each hardly ever fills (M/M/2:
+        // P(full) ~ 1e-7). A balancer that kept choosing the empty dead
+        // instance would hand all its turns to one neighbour: 150% busy.
+        for (const char* algorithm : {"least_connections", "power_of_two"}) {
+            model::Block lb = model::makeBlock("load_balancer", "lb");
+            lb.params["algorithm"] = choiceValue("load_balancer", "algorithm", algorithm);
+            sim::Simulator simulator(chain({patientClient("client", 150), lb, service("api", 4, 2, 20, 1, 20)}), 3);
+            simulator.runUntil(sim::fromSeconds(10));
+            QCOMPARE(simulator.inject(fault("crash", "api", 1)), std::string());
+            simulator.runUntil(sim::fromSeconds(30));
+            QCOMPARE(logged(simulator.snapshot(), "unhealthy").size(), size_t{1});
+            simulator.resetStats();
+            simulator.runUntil(sim::fromSeconds(90));
+            const auto snap = simulator.snapshot();
+            QVERIFY2(snap.errors.total() == 0, qPrintable(QString("%1: %2 errors").arg(algorithm).arg(snap.errors.total())));
+            VERIFY_NEAR("utilisation of 4 instances, one down", block(snap, "api").utilization, 0.75 * 0.5, 0.05);
+        }
     }
 
     void timeouts_and_a_breaker_contain_a_slow_database()

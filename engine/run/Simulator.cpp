@@ -313,9 +313,8 @@ void Simulator::relinked(const std::string& callerId)
 void Simulator::refresh(const model::DesignEdit::SetBlockParam& edit)
 {
     configure(edit.blockId);
-    if (edit.key != model::kSidecarParam)
-        return;
-    // A sidecar sits on every link in and out of its block.
+    // A link's latency depends on the blocks at its ends (a mesh sidecar):
+    // read it again for every link in and out of the edited block.
     for (const auto& link : m_architecture.links)
         if (link.from == edit.blockId || link.to == edit.blockId)
             m_kernel.block(slotOf(link.from)).links()[*m_architecture.linkOrdinal(link.from, link.to)].latency =

@@ -2,6 +2,7 @@
 
 #include "MainWindow.h"
 #include "RunDocks.h"
+#include "bench/BusyThreads.h"
 #include "canvas/CanvasScene.h"
 #include "document/DesignDocument.h"
 #include "run/RunController.h"
@@ -84,12 +85,13 @@ int UiBench::run(const QStringList& arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription("Measure the editor's responsiveness while it simulates a 12-block design "
                                      "at 100,000 rps at max speed: the largest GUI event-loop stall and the "
-                                     "simulated/wall ratio.");
+                                     "simulated/wall ratio, optionally with --load N busy threads beside it.");
     parser.addHelpOption();
     parser.addOption({"ui", "Benchmark the user interface (this mode)."});
     parser.addOption({"json", "Print the result as JSON."});
     parser.addOption({"duration", "Wall-clock seconds to run (default 20).", "seconds", "20"});
     parser.addOption({"rate", "Request rate at the users (default 100000).", "rps", "100000"});
+    parser.addOption({"load", "Run N busy threads beside the window, as a busy machine would (default 0).", "n", "0"});
     QStringList args = arguments;
     args.removeAt(1); // "bench": the parser wants the program name, then options
     if (!parser.parse(args)) {
@@ -105,6 +107,13 @@ int UiBench::run(const QStringList& arguments)
         std::fprintf(stderr, "scalelab: --duration wants 0 < seconds <= 3600 and --rate a positive number\n");
         return 2;
     }
+    bool okLoad = false;
+    const int load = parser.value("load").toInt(&okLoad);
+    if (!okLoad || load < 0 || load > 64) {
+        std::fprintf(stderr, "scalelab: --load wants a whole number of busy threads from 0 to 64\n");
+        return 2;
+    }
+    const bench::BusyThreads busy(load); // until the measurement ends
 
     MainWindow window(MainWindow::Options::headless());
     const model::Architecture design = UiBench::design(rate);
@@ -168,6 +177,7 @@ int UiBench::run(const QStringList& arguments)
     if (parser.isSet("json")) {
         nlohmann::ordered_json json;
         json["design"] = {{"blocks", design.blocks.size()}, {"links", design.links.size()}, {"rate_rps", rate}};
+        json["busy_threads"] = load;
         json["wall_seconds"] = wallSeconds;
         json["sim_seconds"] = simSeconds;
         json["sim_wall_ratio"] = ratio;
@@ -181,8 +191,9 @@ int UiBench::run(const QStringList& arguments)
         json["pass"] = pass;
         std::printf("%s\n", json.dump(2).c_str());
     } else {
-        std::printf("UI benchmark: %zu blocks at %.0f rps, max speed, %.1f s of wall time\n\n", design.blocks.size(),
-                    rate, wallSeconds);
+        std::printf("UI benchmark: %zu blocks at %.0f rps, max speed, %.1f s of wall time, %d busy thread%s beside "
+                    "it\n\n",
+                    design.blocks.size(), rate, wallSeconds, load, load == 1 ? "" : "s");
         std::printf("max event-loop stall   %8.1f ms   (bar: below %.0f ms, probe every %d ms; at %.1f s, "
                     "%d gaps over %.0f ms)\n",
                     maxGapMs, kMaxStallMs, kProbeMs, maxGapAt, longGaps, kMaxStallMs / 2);

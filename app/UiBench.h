@@ -1,5 +1,5 @@
 #pragma once
-// `scalelab bench --ui [--duration 20] [--json]`: the responsiveness bar.
+// `scalelab bench --ui [--duration 20] [--load N] [--json]`: the responsiveness bar.
 // Opens the main window (offscreen when there is no display) on a 12-block
 // design at 100,000 rps, plays it at max speed for 20 s of wall time while
 // the plots, the live canvas and the block dock update, and measures the

@@ -62,7 +62,7 @@ int printHelp()
                 "  scalelab run-job LINE | - | --plan OUT.jsonl --index N   run one (GNU parallel, Slurm, Kubernetes)\n"
                 "  scalelab merge RESULTS... [--json]   the sweep from the jobs' results\n"
                 "  scalelab bench [--repeat 3] [--memory] [--json]\n"
-                "  scalelab bench --ui [--json]          the live window offscreen at 100,000 rps\n"
+                "  scalelab bench --ui [--load N] [--json]   the live window offscreen at 100,000 rps (N busy threads beside)\n"
                 "  scalelab params [--json]           the block and parameter reference (Markdown, or JSON)\n\n"
                 "Each command takes --help. Exit status: 0 success, 1 bad file or design (or, for grade, a goal failed), "
                 "2 bad command line, 130 run stopped by Ctrl+C (partial result printed).\n\n"

@@ -13,6 +13,8 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
+#include <vector>
 
 using namespace scalelab;
 
@@ -41,15 +43,29 @@ QString refusal(const std::string& text)
     return {};
 }
 
+// "cdn" is one entry's title and a word in the other's bullet.
 const char* kTwoEntries = R"({"format": "scalelab-concepts", "version": 1, "concepts": [
   {"id": "cache", "title": "Cache", "category": "Caching", "summary": "Keeps answers.", "kinds": ["cache"],
-   "related": ["cdn"]},
-  {"id": "cdn", "title": "CDN", "category": "Caching", "summary": "Edge copies.", "related": ["cache"]}]})";
+   "tradeoffs": ["A CDN in front takes more of the load."], "related": ["cdn"]},
+  {"id": "cdn", "title": "CDN", "category": "Caching", "summary": "Edge copies.",
+   "interview": ["Mention purges."], "related": ["cache"]}]})";
 
-std::string replaced(std::string text, const std::string& from, const std::string& to)
+std::vector<std::string> ids(const std::vector<const model::Concept*>& found)
 {
+    std::vector<std::string> result;
+    for (const model::Concept* entry : found)
+        result.push_back(entry->id);
+    return result;
+}
+
+// kTwoEntries with `from` replaced by `to`; empty (which fails to parse
+// with a different message) when `from` is not in it, so a stale fixture
+// edit cannot pass silently.
+std::string replaced(const std::string& from, const std::string& to)
+{
+    std::string text = kTwoEntries;
     const std::size_t at = text.find(from);
-    return at == std::string::npos ? text : text.replace(at, from.size(), to);
+    return at == std::string::npos ? std::string() : text.replace(at, from.size(), to);
 }
 
 bool bundledFile(const QString& relative) { return QFileInfo::exists(resourcesDir() + "/" + relative); }
@@ -102,19 +118,41 @@ private slots:
         }
     }
 
+    void every_entry_is_complete_and_bundled()
+    {
+        const model::ConceptLibrary library = bundled();
+        QVERIFY2(library.concepts().size() >= 50,
+                 qPrintable(QString("only %1 concepts; the kinds and the seeds' patterns need ~50")
+                                .arg(library.concepts().size())));
+        const std::pair<const char*, std::vector<std::string> model::Concept::*> lists[] = {
+            {"when_to_use", &model::Concept::whenToUse}, {"when_not_to_use", &model::Concept::whenNotToUse},
+            {"tradeoffs", &model::Concept::tradeoffs},   {"numbers", &model::Concept::numbers},
+            {"interview", &model::Concept::interview}};
+        for (const model::Concept& entry : library.concepts())
+            for (const auto& [name, member] : lists) {
+                const std::size_t count = (entry.*member).size();
+                QVERIFY2(count >= 2 && count <= 4, qPrintable(QString("%1.%2 has %3 bullets; write 2 to 4")
+                                                                  .arg(entry.id.c_str(), name).arg(count)));
+            }
+        QFile qrc(resourcesDir() + "/resources.qrc");
+        QVERIFY(qrc.open(QIODevice::ReadOnly));
+        QVERIFY2(qrc.readAll().contains(">concepts/concepts.json<"), "concepts/concepts.json is not in resources.qrc");
+    }
+
     void search_finds_by_title_first_then_by_bullet_word()
     {
-        const model::ConceptLibrary library(io::parseConceptLibrary(kTwoEntries, "two.json").concepts());
-        // "cdn" is CDN's title and a word of nothing in Cache: one hit.
-        std::vector<const model::Concept*> found = library.search("cDn");
-        QCOMPARE(found.size(), size_t(1));
-        QCOMPARE(found.front()->id, std::string("cdn"));
-        // A word only in a summary still finds its entry.
-        found = library.search("EDGE");
-        QCOMPARE(found.size(), size_t(1));
-        QCOMPARE(found.front()->id, std::string("cdn"));
+        const model::ConceptLibrary library = io::parseConceptLibrary(kTwoEntries, "two.json");
+        using Ids = std::vector<std::string>;
+        // The title match comes first although "cache" is first in the file.
+        QCOMPARE(ids(library.search("cDn")), (Ids{"cdn", "cache"}));
+        QCOMPARE(ids(library.search("PURGES")), Ids{"cdn"});   // a word of a bullet only
+        QCOMPARE(ids(library.search("edge")), Ids{"cdn"});     // a word of a summary only
+        QCOMPARE(ids(library.search("keeps  cdn")), Ids{"cache"}); // words spread over summary and bullet
         QVERIFY(library.search("no such words anywhere").empty());
         QCOMPARE(library.search("  ").size(), library.concepts().size());
+        QCOMPARE(library.categories(), Ids{"Caching"});
+        QCOMPARE(library.forKind("cache"), library.find("cache"));
+        QVERIFY(!library.forKind("cdn")); // a kind no entry lists
     }
 
     void search_ranks_bundled_titles_above_bullets()
@@ -142,13 +180,13 @@ private slots:
 
     void missing_required_field_names_the_path()
     {
-        const QString message = refusal(replaced(kTwoEntries, R"("summary": "Edge copies.", )", ""));
+        const QString message = refusal(replaced(R"("summary": "Edge copies.",)", ""));
         QCOMPARE(message, QStringLiteral("broken-concepts.json: concepts[1]: missing \"summary\""));
     }
 
     void unknown_related_id_names_the_path()
     {
-        const QString message = refusal(replaced(kTwoEntries, R"("related": ["cache"])", R"("related": ["cashe"])"));
+        const QString message = refusal(replaced(R"("related": ["cache"])", R"("related": ["cashe"])"));
         QVERIFY2(message.startsWith("broken-concepts.json: concepts[1].related[0]: no concept has the id \"cashe\""),
                  qPrintable(message));
         QVERIFY2(message.contains("did you mean \"cache\""), qPrintable(message));
@@ -156,10 +194,10 @@ private slots:
 
     void unknown_kind_and_duplicate_id_are_refused()
     {
-        QString message = refusal(replaced(kTwoEntries, R"("kinds": ["cache"])", R"("kinds": ["cahce"])"));
+        QString message = refusal(replaced(R"("kinds": ["cache"])", R"("kinds": ["cahce"])"));
         QVERIFY2(message.startsWith("broken-concepts.json: concepts[0].kinds[0]: unknown block kind \"cahce\""),
                  qPrintable(message));
-        message = refusal(replaced(kTwoEntries, R"("id": "cdn")", R"("id": "cache")"));
+        message = refusal(replaced(R"("id": "cdn")", R"("id": "cache")"));
         QVERIFY2(message.startsWith("broken-concepts.json: concepts[1].id: appears twice"), qPrintable(message));
     }
 };

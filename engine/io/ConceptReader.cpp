@@ -3,6 +3,7 @@
 #include "JsonReader.h"
 #include "JsonText.h"
 #include "LoadError.h"
+#include "ScenarioFile.h"
 #include "model/Registry.h"
 
 #include <algorithm>
@@ -94,23 +95,12 @@ void checkFormat(const JsonReader& reader, const json& doc)
         reader.fail("version", "must be " + std::to_string(kConceptsVersion) + ", got " + formatNumber(version));
 }
 
-json parsed(const std::string& text, const std::string& fileName)
-{
-    try {
-        return json::parse(text);
-    } catch (const json::parse_error& error) {
-        const std::string what = error.what();
-        const std::size_t at = what.find("parse error at ");
-        throw LoadError(fileName, "", clip(at == std::string::npos ? what : what.substr(at + 15), 200));
-    }
-}
-
 } // namespace
 
 model::ConceptLibrary parseConceptLibrary(const std::string& text, const std::string& fileName)
 {
     const JsonReader reader(fileName);
-    const json doc = parsed(text, fileName);
+    const json doc = parseBoundedJson(text, fileName); // bounds, duplicate keys, line and column
     checkFormat(reader, doc);
     const json& list = reader.array(reader.require(doc, "concepts", ""), "concepts");
     std::vector<model::Concept> concepts;

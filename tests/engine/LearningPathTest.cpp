@@ -6,6 +6,8 @@
 #include "io/LearningPathReader.h"
 #include "io/LoadError.h"
 
+#include <nlohmann/json.hpp>
+
 #include <QDir>
 #include <QFile>
 #include <QtTest>
@@ -126,6 +128,23 @@ private slots:
                 ++checked;
             }
         QVERIFY2(checked >= 13 + 12 + 36, qPrintable(QString("only %1 bundled files found").arg(checked)));
+    }
+
+    void each_card_sits_in_its_own_tier()
+    {
+        // A trade-off card names its tier ("tier": "intermediate"); the path puts it there.
+        for (const model::PathTier& tier : bundledPath().tiers)
+            for (const model::PathStep& step : tier.steps) {
+                if (step.kind != model::PathStep::Kind::Tradeoff)
+                    continue;
+                const std::string text = readText(resourcesDir() + "/tradeoffs/" + QString::fromStdString(step.ref) + ".tradeoff");
+                if (text.empty())
+                    continue; // not bundled in this tree: every_step_names_a_bundled_file decides whether that is wrong
+                const auto card = nlohmann::json::parse(text, nullptr, false);
+                QVERIFY2(card.is_object() && card.contains("tier"), qPrintable(QString::fromStdString(step.ref) + ": no tier"));
+                QVERIFY2(card["tier"] == tier.id, qPrintable(QString::fromStdString(step.id + " is in tier " + tier.id +
+                                                                                    ", its card says " + card["tier"].dump())));
+            }
     }
 
     void requirements_come_before_and_every_step_is_reachable()

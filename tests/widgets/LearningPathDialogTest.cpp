@@ -61,9 +61,9 @@ private slots:
         QCOMPARE(widgets::PathFiles::stepIdFor("/home/u/resources/challenges/video-cdn.naive.scalelab"),
                  QString("challenge:video-cdn"));
         QCOMPARE(widgets::PathFiles::stepIdFor(":/interviews/pastebin.solution.scalelab"), QString("interview:pastebin"));
-        QCOMPARE(widgets::PathFiles::stepIdFor(":/tradeoffs/fanout-push-pull.tradeoff"), QString("tradeoff:fanout-push-pull"));
+        QCOMPARE(widgets::PathFiles::stepIdFor(":/tradeoffs/push-vs-pull-fanout.tradeoff"), QString("tradeoff:push-vs-pull-fanout"));
         QCOMPARE(widgets::PathFiles::stepIdFor(":/examples/three-tier.scalelab"), QString());
-        QCOMPARE(widgets::PathFiles::stepIdFor(":/tradeoffs/fanout-push-pull.a.scalelab"), QString());
+        QCOMPARE(widgets::PathFiles::stepIdFor(":/tradeoffs/push-vs-pull-fanout.a.scalelab"), QString());
     }
 
     void next_step_follows_progress_and_opens_the_right_file()
@@ -103,9 +103,9 @@ private slots:
         QVERIFY(dialog.openStep("interview:pastebin"));
         QCOMPARE(interviews.count(), 1);
         QCOMPARE(interviews.at(0).at(0).toString(), QString(":/interviews/pastebin.scalelab"));
-        QVERIFY(dialog.openStep("tradeoff:fanout-push-pull"));
+        QVERIFY(dialog.openStep("tradeoff:push-vs-pull-fanout"));
         QCOMPARE(cards.count(), 1);
-        QCOMPARE(cards.at(0).at(0).toString(), QString(":/tradeoffs/fanout-push-pull.tradeoff"));
+        QCOMPARE(cards.at(0).at(0).toString(), QString(":/tradeoffs/push-vs-pull-fanout.tradeoff"));
         QVERIFY(!dialog.openStep("lesson:no-such-lesson"));
     }
 

@@ -1,6 +1,5 @@
 #include "ConceptDock.h"
 
-#include "TeachingDockLayout.h"
 #include "canvas/BlockIcons.h"
 #include "canvas/CanvasScene.h"
 #include "document/DesignDocument.h"
@@ -58,7 +57,22 @@ ConceptDock::ConceptDock(QMainWindow* window, widgets::DesignDocument* document,
 void ConceptDock::showLibrary()
 {
     if (m_dock->isHidden()) {
-        giveRightColumnTo(m_window, m_dock);
+        // A tab of the right-hand column's editing group (Properties, Block, Faults): the page
+        // then has the column's full height to be read in, the properties stay one click away,
+        // and a lesson or challenge at the column's top keeps its place.
+        auto* properties = m_window->findChild<QDockWidget*>("PropertyDock");
+        if (properties && !properties->isHidden() && !properties->isFloating() &&
+            m_window->dockWidgetArea(properties) == Qt::RightDockWidgetArea) {
+            m_window->tabifyDockWidget(properties, m_dock);
+            // The selected block's plots, split below, would leave the page a few lines: a tab too
+            // (as RunDocks does while the Concepts dock is open, see teachingInRightColumn).
+            if (auto* block = m_window->findChild<QDockWidget*>("BlockDock");
+                block && !block->isHidden() && !block->isFloating() &&
+                m_window->dockWidgetArea(block) == Qt::RightDockWidgetArea)
+                m_window->tabifyDockWidget(properties, block);
+        } else
+            m_window->addDockWidget(Qt::RightDockWidgetArea, m_dock);
+        m_dock->show();
         // A page of prose wants a wider column than the properties form: about 60 characters a line.
         m_window->resizeDocks({m_dock}, {std::clamp(m_window->width() * 28 / 100, 360, 480)}, Qt::Horizontal);
     }

@@ -1,8 +1,8 @@
 #pragma once
 // The Help dock: the concept library (widgets::ConceptBrowser over the
 // bundled resources/concepts/concepts.json) in a dock of its own, opened by
-// Help > Concept Library (F1) at the top of the right-hand column. While it
-// is visible, selecting a block on the canvas turns it to that block kind's
+// Help > Concept Library (F1) as a tab of the right-hand column. While it
+// is in view, selecting a block on the canvas turns it to that block kind's
 // concept, without taking the keyboard focus from the canvas.
 #include <QObject>
 
@@ -31,7 +31,7 @@ public:
     QAction* showAction() const { return m_show; }
 
 public slots:
-    // Shows the dock at the top of the right-hand column, raised, with the search field focused.
+    // Shows the dock as a tab beside Properties, raised, with the search field focused.
     void showLibrary();
 
 signals:

@@ -124,6 +124,7 @@ MainWindow::~MainWindow()
     // take the scene down first.
     m_scene->disconnect(this);
     m_scene->disconnect(m_run);
+    m_scene->disconnect(m_concepts);
     delete m_view;
     delete m_scene;
 }

@@ -35,7 +35,8 @@ ConceptBrowser::ConceptBrowser(model::ConceptLibrary library, QWidget* parent)
     m_back->setEnabled(false);
     connect(m_back, &QPushButton::clicked, this, &ConceptBrowser::back);
     m_search = new QLineEdit;
-    m_search->setPlaceholderText(tr("Search concepts (e.g. stampede, replica lag)"));
+    m_search->setPlaceholderText(tr("Search concepts…"));
+    m_search->setToolTip(tr("Finds words in titles, summaries and every bullet, e.g. stampede or replica lag"));
     m_search->setClearButtonEnabled(true);
     connect(m_search, &QLineEdit::textChanged, this, &ConceptBrowser::filter);
     top->addWidget(m_search, 1);
@@ -58,7 +59,8 @@ ConceptBrowser::ConceptBrowser(model::ConceptLibrary library, QWidget* parent)
     split->addWidget(m_tree);
     split->addWidget(m_page);
     split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 2);
+    split->setStretchFactor(1, 3);
+    m_tree->setMinimumHeight(fontMetrics().height() * 5);
     split->setChildrenCollapsible(false);
     layout->addWidget(split, 1);
 
@@ -131,7 +133,7 @@ void ConceptBrowser::selectInTree(const QString& id)
     for (QTreeWidgetItemIterator it(m_tree); *it; ++it)
         if ((*it)->data(0, kIdRole).toString() == id) {
             m_tree->setCurrentItem(*it);
-            m_tree->scrollToItem(*it);
+            m_tree->scrollToItem(*it, QAbstractItemView::PositionAtCenter);
             return;
         }
 }

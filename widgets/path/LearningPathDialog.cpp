@@ -168,6 +168,11 @@ void LearningPathDialog::refresh()
         m_nextWhy->setText(tr("Reset the progress to walk the path again, or open any step from the list."));
     }
     m_openNext->setEnabled(next != nullptr);
+    // The tier the learner is in stays open; the others show their share done.
+    if (QTreeWidgetItem* item = next ? itemFor(text(next->id)) : nullptr) {
+        item->parent()->setExpanded(true);
+        m_tree->scrollToItem(item);
+    }
 }
 
 bool LearningPathDialog::openStep(const QString& stepId)

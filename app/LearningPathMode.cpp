@@ -9,6 +9,7 @@
 #include "path/PathProgress.h"
 
 #include <QAction>
+#include <QFileInfo>
 #include <QMainWindow>
 #include <QStatusBar>
 
@@ -43,6 +44,12 @@ void LearningPathMode::markCurrentDone()
         return;
     m_progress->markDone(m_current);
     m_window->statusBar()->showMessage(tr("Learning path: step done. Help > Learning Path shows the next one."), 8000);
+}
+
+void LearningPathMode::markTradeoffDone(const QString& cardName)
+{
+    const QString stem = QFileInfo(cardName).fileName().section('.', 0, 0);
+    m_progress->markDone(QString(model::LearningPath::kindName(model::PathStep::Kind::Tradeoff)) + ":" + stem);
 }
 
 void LearningPathMode::showPath()

@@ -46,6 +46,9 @@ public slots:
     void showPath();
     // Marks the open design's step done, if it is one.
     void markCurrentDone();
+    // A trade-off card's paired comparison finished (CompareWindow::comparisonFinished):
+    // `cardName` is the card's file stem or path, e.g. "push-vs-pull-fanout".
+    void markTradeoffDone(const QString& cardName);
 
 signals:
     void openDesignRequested(const QString& resourcePath);

@@ -7,6 +7,7 @@
 #include "ConceptDock.h"
 #include "LearningPathMode.h"
 #include "MainWindow.h"
+#include "ShowWindow.h"
 #include "canvas/CanvasScene.h"
 #include "canvas/CanvasView.h"
 #include "challenge/ChallengePanel.h"
@@ -29,18 +30,7 @@
 
 using namespace scalelab;
 
-namespace {
-
-void showAt(app::MainWindow& window, QSize size)
-{
-    window.resize(size);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    for (int i = 0; i < 3; ++i)
-        QApplication::processEvents();
-}
-
-} // namespace
+using testing::showAt;
 
 class LearningWindowTest : public QObject {
     Q_OBJECT
@@ -76,6 +66,10 @@ private slots:
         QCOMPARE(window.learningPath()->currentStep(), QString());
         emit window.challenge()->passed();
         QCOMPARE(int(progress->done().size()), 2);
+
+        // The compare window names the card it finished, as a stem or a resource path.
+        window.learningPath()->markTradeoffDone(":/tradeoffs/push-vs-pull-fanout.tradeoff");
+        QVERIFY(progress->isDone("tradeoff:push-vs-pull-fanout"));
     }
 
     void f1_shows_the_concepts_dock_which_follows_the_selection()

@@ -1,5 +1,7 @@
 #include "GuiStartup.h"
 
+#include "ConceptDock.h"
+#include "LearningPathMode.h"
 #include "MainWindow.h"
 #include "PresenterMode.h"
 #include "InterviewMode.h"
@@ -18,7 +20,10 @@
 #include "canvas/CanvasScene.h"
 #include "document/DesignDocument.h"
 #include "examples/ExampleLibrary.h"
+#include "help/ConceptBrowser.h"
 #include "lessons/LessonPanel.h"
+#include "path/LearningPathDialog.h"
+#include "path/PathProgress.h"
 #include "model/DurationText.h"
 #include "run/RunController.h"
 
@@ -127,8 +132,17 @@ int GuiStartup::run(const QStringList& arguments)
         "interview-phase", QObject::tr("With --interview and --screenshot: show the interview in phase N (1-6), the "
                                        "earlier phases done and this one's clock amber."),
         "N");
+    const QCommandLineOption helpDock(
+        "help-dock", QObject::tr("Show the Concepts dock (Help > Concept Library); with --select it shows that block's concept."));
+    const QCommandLineOption conceptId("concept", QObject::tr("Show the Concepts dock at concept ID (e.g. cache)."), "ID");
+    const QCommandLineOption learningPath(
+        "learning-path", QObject::tr("With --screenshot: render the Learning path dialog instead of the window."));
+    const QCommandLineOption pathDone("path-done",
+                                      QObject::tr("With --learning-path: the first N steps, in the recommended order, "
+                                                  "count as done (for the picture only)."),
+                                      "N");
     parser.addOptions({screenshot, size, empty, select, runFor, dock, presenter, gallery, filter, grade, lessonStep,
-                       interview, interviewReport, interviewPhase});
+                       interview, interviewReport, interviewPhase, helpDock, conceptId, learningPath, pathDone});
     if (!parser.parse(arguments))
         return fail(parser.errorText(), 2);
     if (parser.isSet("help"))
@@ -182,6 +196,21 @@ int GuiStartup::run(const QStringList& arguments)
             return fail(QObject::tr("--dock: no dock titled \"%1\"").arg(name), 2);
         found->show();
         found->raise();
+    }
+    if (shooting && parser.isSet(learningPath)) {
+        window.learningPath()->showPath();
+        widgets::LearningPathDialog* dialog = window.learningPath()->dialog();
+        if (!dialog)
+            return fail(QObject::tr("--learning-path: the bundled learning path did not load"), 2);
+        // Marked in memory only: a screenshot window keeps no settings.
+        for (int i = 0, count = parser.value(pathDone).toInt(); i < count; ++i)
+            if (const model::PathStep* next = dialog->path().next(window.learningPath()->progress()->done()))
+                window.learningPath()->progress()->markDone(QString::fromStdString(next->id));
+        if (parser.isSet(size) && Screenshot::parseSize(parser.value(size)).isValid())
+            dialog->resize(dialog->size().boundedTo(Screenshot::parseSize(parser.value(size))));
+        QApplication::processEvents();
+        const QString pathError = Screenshot::save(*dialog, parser.value(screenshot));
+        return pathError.isEmpty() ? 0 : fail(pathError);
     }
     if (parser.isSet(presenter)) {
         // A screenshot stands for a projector of --size: the window keeps that
@@ -259,6 +288,17 @@ int GuiStartup::run(const QStringList& arguments)
             QApplication::processEvents();
             if (auto* challengeDock = window.findChild<QDockWidget*>("ChallengeDock"))
                 challengeDock->raise();
+        }
+        if (parser.isSet(helpDock) || parser.isSet(conceptId)) {
+            // Opened as F1 opens it, once the window has its size.
+            window.resize(windowSize);
+            window.show();
+            QApplication::processEvents();
+            window.concepts()->showLibrary();
+            if (parser.isSet(conceptId) && window.concepts()->browser() &&
+                !window.concepts()->browser()->showConcept(parser.value(conceptId)))
+                return fail(QObject::tr("--concept: no concept \"%1\"").arg(parser.value(conceptId)), 2);
+            QApplication::processEvents();
         }
         if (parser.isSet(interview) || parser.isSet(interviewReport)) {
             // The right column is shared out once the window has its size (as when a user starts one).

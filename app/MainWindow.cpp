@@ -1,7 +1,9 @@
 #include "MainWindow.h"
 
+#include "ConceptDock.h"
 #include "DockLayout.h"
 #include "InterviewMode.h"
+#include "LearningPathMode.h"
 #include "QtText.h"
 #include "PresenterMode.h"
 #include "RecentFiles.h"
@@ -122,6 +124,7 @@ MainWindow::~MainWindow()
     // take the scene down first.
     m_scene->disconnect(this);
     m_scene->disconnect(m_run);
+    m_scene->disconnect(m_concepts);
     delete m_view;
     delete m_scene;
 }
@@ -174,14 +177,27 @@ void MainWindow::createDocks()
     m_teaching = new TeachingDocks(this, m_document, m_run->controller(), m_options.useSettings);
 
     m_interview = new InterviewMode(this, m_document, m_options.interactive);
-    connect(m_interview, &InterviewMode::interviewChosen, this, [this](const QString& path) {
-        if (maybeSave() && openExample(path).isEmpty() && m_interview->startCurrent())
-            m_interview->panel()->clock()->start();
-    });
-    connect(m_interview, &InterviewMode::lessonChosen, this, [this](const QString& path) {
+    connect(m_interview, &InterviewMode::interviewChosen, this, &MainWindow::openInterview);
+    const auto openDesign = [this](const QString& path) {
         if (maybeSave())
             openExample(path);
-    });
+    };
+    connect(m_interview, &InterviewMode::lessonChosen, this, openDesign);
+
+    m_learning = new LearningPathMode(this, m_document, m_options.useSettings);
+    m_learning->watch(m_teaching->lessons(), m_teaching->challenge(), m_interview->panel());
+    connect(m_learning, &LearningPathMode::openDesignRequested, this, openDesign);
+    connect(m_learning, &LearningPathMode::openInterviewRequested, this, &MainWindow::openInterview);
+    m_concepts = new ConceptDock(this, m_document, m_scene);
+    connect(m_concepts, &ConceptDock::lessonRequested, this, openDesign);
+    connect(m_concepts, &ConceptDock::exampleRequested, this, openDesign);
+
+    // Trade-off cards open in the compare window (MainWindow::openTradeoffCard, on its own branch).
+    const auto openCard = [this](const QString& cardPath) {
+        statusBar()->showMessage(tr("Trade-off cards open in the compare window: %1").arg(cardPath), 8000);
+    };
+    connect(m_learning, &LearningPathMode::openTradeoffRequested, this, openCard);
+    connect(m_concepts, &ConceptDock::tradeoffRequested, this, openCard);
 }
 
 QAction* MainWindow::addAction(const QString& name, const QString& text, const QKeySequence& shortcut,
@@ -323,7 +339,11 @@ void MainWindow::createMenusAndToolbar()
 
     m_interview->fillMenu(menuBar()->addMenu(tr("&Practice")));
 
-    menuBar()->addMenu(tr("&Help"))->addAction(action("about"));
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_concepts->showAction());
+    help->addAction(m_learning->showAction());
+    help->addSeparator();
+    help->addAction(action("about"));
 
     QToolBar* tools = addToolBar(tr("Main"));
     tools->setObjectName("MainToolBar");
@@ -426,6 +446,7 @@ QString MainWindow::openFile(const QString& path)
         model::Architecture design = io::readScenario(QFileInfo(path).absoluteFilePath().toStdString());
         loadDesign(std::move(design), QFileInfo(path).absoluteFilePath());
         m_recent->add(path);
+        m_learning->setSource(path);
         if (m_recovery)
             m_recovery->discard();
         statusBar()->showMessage(tr("Opened %1").arg(QFileInfo(path).fileName()), 4000);
@@ -442,6 +463,7 @@ QString MainWindow::openExample(const QString& resourcePath)
 {
     try {
         loadDesign(widgets::ExampleLibrary::load(resourcePath), {});
+        m_learning->setSource(resourcePath);
         return {};
     } catch (const std::exception& error) {
         const QString message = QString::fromUtf8(error.what());
@@ -473,6 +495,12 @@ void MainWindow::showLessons()
 void MainWindow::showChallenges()
 {
     showGallery(widgets::ExampleLibrary::kChallengesFolder, tr("Challenges"), tr("No challenges are built in yet."));
+}
+
+void MainWindow::openInterview(const QString& resourcePath)
+{
+    if (maybeSave() && openExample(resourcePath).isEmpty() && m_interview->startCurrent())
+        m_interview->panel()->clock()->start();
 }
 
 void MainWindow::showGallery(const QString& folder, const QString& title, const QString& emptyText)

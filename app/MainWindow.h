@@ -27,9 +27,11 @@ class PropertyEditor;
 
 namespace scalelab::app {
 
+class ConceptDock;
 class DockLayout;
 class PresenterMode;
 class InterviewMode;
+class LearningPathMode;
 class RecentFiles;
 class RecoveryFile;
 class RunDocks;
@@ -68,6 +70,10 @@ public:
     QDockWidget* lessonDock() const { return m_teaching->lessonDock(); }
     // Interview practice: the Interview dock and the Practice menu.
     InterviewMode* interview() const { return m_interview; }
+    // Help > Learning Path: the tiers, the steps done and the next one.
+    LearningPathMode* learningPath() const { return m_learning; }
+    // Help > Concept Library (F1): the concepts dock.
+    ConceptDock* concepts() const { return m_concepts; }
     QAction* action(const QString& objectName) const;
     // Default, saved and reset dock arrangement (View > Reset Layout).
     DockLayout* dockLayout() const { return m_layout; }
@@ -105,6 +111,8 @@ private:
     void showExamples();
     void showLessons();
     void showChallenges();
+    // Opens a bundled interview problem and starts its interview (clock running).
+    void openInterview(const QString& resourcePath);
     void showGallery(const QString& folder, const QString& title, const QString& emptyText);
     void exportImage();
     void exportReport();
@@ -134,6 +142,8 @@ private:
     PresenterMode* m_presenter = nullptr;
     TeachingDocks* m_teaching = nullptr;
     InterviewMode* m_interview = nullptr;
+    LearningPathMode* m_learning = nullptr;
+    ConceptDock* m_concepts = nullptr;
     DockLayout* m_layout = nullptr;
     QLabel* m_zoomLabel = nullptr;
     QLabel* m_countLabel = nullptr;

@@ -275,9 +275,9 @@ void RunDocks::followSelection()
     m_blockDock->setWindowTitle(tr("Block: %1").arg(widgets::toQString(block->name.empty() ? block->id : block->name)));
     if (!m_blockDockEnabled || m_blockDock->isFloating() || !m_blockDock->isHidden())
         return;
-    // A lesson, challenge or interview holds the right column's top: a third
-    // section there would leave each too short to read, so the block's plots
-    // become a tab beside the properties its instructions point to.
+    // A lesson, challenge or interview holds the right column's top, or the
+    // Concepts dock its editing group: a third section there would leave each
+    // too short to read, so the block's plots become a tab beside the properties.
     auto* properties = m_window->findChild<QDockWidget*>("PropertyDock");
     if (properties && !properties->isHidden() && !properties->isFloating() && teachingInRightColumn()) {
         m_window->tabifyDockWidget(properties, m_blockDock);
@@ -292,7 +292,7 @@ void RunDocks::followSelection()
 
 bool RunDocks::teachingInRightColumn() const
 {
-    for (const char* name : {"LessonDock", "ChallengeDock", "InterviewDock"})
+    for (const char* name : {"LessonDock", "ChallengeDock", "InterviewDock", "ConceptDock"})
         if (auto* dock = m_window->findChild<QDockWidget*>(name); dock && !dock->isHidden() && !dock->isFloating() &&
                                                                  m_window->dockWidgetArea(dock) == Qt::RightDockWidgetArea)
             return true;

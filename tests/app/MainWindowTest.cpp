@@ -10,6 +10,7 @@
 #include "MainWindow.h"
 #include "RunDocks.h"
 #include "Screenshot.h"
+#include "ShowWindow.h"
 #include "canvas/CanvasView.h"
 #include "canvas/CanvasScene.h"
 #include "document/DesignDocument.h"
@@ -69,15 +70,7 @@ QMap<QString, QRect> dockGeometries(const QMainWindow& window)
     return geometries;
 }
 
-// Shows `window` at `size` and lets the default dock sizes and the fit settle.
-void showAt(app::MainWindow& window, QSize size)
-{
-    window.resize(size);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    for (int i = 0; i < 3; ++i)
-        QApplication::processEvents();
-}
+using testing::showAt;
 
 // Tab bars of the dock groups that cut a title short: elided, or narrower than their tabs.
 QStringList cutTabs(const QMainWindow& window)

@@ -333,6 +333,8 @@ void ChallengePanel::showResult(const analysis::GradeResult& result)
     if (result.allPassed() && m_keepsProgress && design.challenge)
         ChallengeProgress::markPassed(*design.challenge);
     showResults();
+    if (result.allPassed() && design.challenge)
+        emit passed();
 }
 
 } // namespace scalelab::widgets

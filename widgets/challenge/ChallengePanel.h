@@ -59,6 +59,8 @@ public slots:
 signals:
     void challengeChanged(bool present);
     void graded();
+    // The last grading passed every goal under every load.
+    void passed();
     void gradeFailed(const QString& message);
 
 private:

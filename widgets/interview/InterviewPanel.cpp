@@ -319,6 +319,7 @@ void InterviewPanel::setGradeResult(const analysis::GradeResult& result)
         m_rubric->start(*m_gradedDesign);
     }
     showReport();
+    emit gradeShown();
 }
 
 void InterviewPanel::runStressTest()

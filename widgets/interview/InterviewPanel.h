@@ -94,6 +94,8 @@ signals:
     void lessonRequested(const QString& path);
     // The rubric finished (or failed) after a stress test.
     void rubricFinished();
+    // A stress test's result is in the report, now shown (the learning path counts the problem done).
+    void gradeShown();
 
 private:
     struct Outcome {

@@ -211,6 +211,7 @@ void LessonPanel::next()
         m_finished = true;
         saveProgress();
         refresh();
+        emit lessonFinished();
         return;
     }
     ++m_step;

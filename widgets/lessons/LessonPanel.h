@@ -57,6 +57,8 @@ public slots:
 signals:
     // The open design has a lesson (show the dock) or no longer has one.
     void lessonAvailable(bool available);
+    // The learner passed the last step's check and pressed Finish (the learning path counts it done).
+    void lessonFinished();
 
 private:
     void onDesignReset();

@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "CompareMode.h"
 #include "DockLayout.h"
 #include "InterviewMode.h"
 #include "QtText.h"
@@ -174,6 +175,7 @@ void MainWindow::createDocks()
     m_teaching = new TeachingDocks(this, m_document, m_run->controller(), m_options.useSettings);
 
     m_interview = new InterviewMode(this, m_document, m_options.interactive);
+    m_compare = new CompareMode(this, m_document, m_options.interactive);
     connect(m_interview, &InterviewMode::interviewChosen, this, [this](const QString& path) {
         if (maybeSave() && openExample(path).isEmpty() && m_interview->startCurrent())
             m_interview->panel()->clock()->start();
@@ -298,6 +300,8 @@ void MainWindow::createMenusAndToolbar()
     file->addSeparator();
     file->addActions({action("save"), action("saveAs"), action("exportImage"), action("exportReport")});
     file->addSeparator();
+    file->addAction(m_compare->compareWithAction());
+    file->addSeparator();
     file->addAction(action("quit"));
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
@@ -318,6 +322,8 @@ void MainWindow::createMenusAndToolbar()
         view->addAction(dock->toggleViewAction());
     view->addSeparator();
     view->addAction(action("resetLayout"));
+
+    menuBar()->addMenu(tr("&Design"))->addAction(m_compare->duplicateAction());
 
     m_run->fillMenu(menuBar()->addMenu(tr("&Run")));
 

@@ -27,6 +27,7 @@ class PropertyEditor;
 
 namespace scalelab::app {
 
+class CompareMode;
 class DockLayout;
 class PresenterMode;
 class InterviewMode;
@@ -68,6 +69,8 @@ public:
     QDockWidget* lessonDock() const { return m_teaching->lessonDock(); }
     // Interview practice: the Interview dock and the Practice menu.
     InterviewMode* interview() const { return m_interview; }
+    // Compare mode: File > Compare With…, Design > Duplicate as Variant B, the compare window.
+    CompareMode* compare() const { return m_compare; }
     QAction* action(const QString& objectName) const;
     // Default, saved and reset dock arrangement (View > Reset Layout).
     DockLayout* dockLayout() const { return m_layout; }
@@ -134,6 +137,7 @@ private:
     PresenterMode* m_presenter = nullptr;
     TeachingDocks* m_teaching = nullptr;
     InterviewMode* m_interview = nullptr;
+    CompareMode* m_compare = nullptr;
     DockLayout* m_layout = nullptr;
     QLabel* m_zoomLabel = nullptr;
     QLabel* m_countLabel = nullptr;

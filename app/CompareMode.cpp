@@ -1,6 +1,7 @@
 #include "CompareMode.h"
 
 #include "compare/CompareWindow.h"
+#include "compare/TradeoffCardBrowser.h"
 #include "document/DesignDocument.h"
 #include "io/ScenarioFile.h"
 
@@ -29,7 +30,11 @@ CompareMode::CompareMode(QMainWindow* window, widgets::DesignDocument* document,
     , m_interactive(interactive)
     , m_compareWith(new QAction(tr("Compare &With…"), this))
     , m_duplicate(new QAction(tr("Duplicate as Variant &B"), this))
+    , m_cards(new QAction(tr("&Trade-off Cards…"), this))
 {
+    m_cards->setObjectName("tradeoffCards");
+    m_cards->setToolTip(tr("Design decisions taught by running both answers side by side"));
+    connect(m_cards, &QAction::triggered, this, &CompareMode::showCardBrowser);
     m_compareWith->setObjectName("compareWith");
     m_compareWith->setToolTip(tr("Run this design (A) and another file (B) side by side on the same traffic"));
     connect(m_compareWith, &QAction::triggered, this, &CompareMode::chooseFile);
@@ -83,7 +88,6 @@ QString CompareMode::compareWith(const QString& path)
         window()->setDesigns(m_document->architecture(), designName(*m_document), std::move(b),
                              labelB.isEmpty() ? QFileInfo(path).completeBaseName() : labelB, m_document->filePath(),
                              QFileInfo(path).absoluteFilePath());
-        window()->showCard({}, {}, {}, {});
         present();
         return {};
     } catch (const std::exception& error) {
@@ -96,8 +100,24 @@ void CompareMode::duplicateAsVariant()
     const QString name = designName(*m_document);
     window()->setDesigns(m_document->architecture(), name, m_document->architecture(), tr("%1 (variant)").arg(name),
                          m_document->filePath(), {});
-    window()->showCard({}, {}, {}, {});
     present();
+}
+
+QString CompareMode::openCard(const QString& cardPath)
+{
+    const QString error = window()->openCard(cardPath);
+    if (error.isEmpty())
+        present();
+    else if (m_interactive)
+        QMessageBox::warning(m_main, tr("Cannot open trade-off card"), error);
+    return error;
+}
+
+void CompareMode::showCardBrowser()
+{
+    widgets::TradeoffCardBrowser browser(m_main);
+    connect(&browser, &widgets::TradeoffCardBrowser::cardChosen, this, [this](const QString& path) { openCard(path); });
+    browser.exec();
 }
 
 } // namespace scalelab::app

@@ -1,7 +1,8 @@
 #pragma once
 // Compare mode in the main window: File > Compare with… (the open design as
 // A, a chosen file as B), Design > Duplicate as variant B (A and B both the
-// open design, B to change), and the one CompareWindow they open. The
+// open design, B to change), Help > Trade-off cards… (a bundled card's two
+// designs), and the one CompareWindow they open. The
 // window is created on first use and kept, so a second comparison reuses it.
 #include <QObject>
 #include <QString>
@@ -24,6 +25,7 @@ public:
 
     QAction* compareWithAction() const { return m_compareWith; }
     QAction* duplicateAction() const { return m_duplicate; }
+    QAction* cardsAction() const { return m_cards; }
     // The compare window (created on first call), not shown.
     widgets::CompareWindow* window();
 
@@ -32,6 +34,11 @@ public:
     QString compareWith(const QString& path);
     // The open design as A and as B; the window shown.
     void duplicateAsVariant();
+    // A trade-off card (":/tradeoffs/NAME.tradeoff" or a file) with both of
+    // its designs; the window shown. Empty on success, else the reason.
+    QString openCard(const QString& cardPath);
+    // Help > Trade-off cards…: the browser of the bundled cards.
+    void showCardBrowser();
 
 signals:
     // Relayed from the window: a trade-off card's paired comparison finished.
@@ -47,6 +54,7 @@ private:
     widgets::CompareWindow* m_window = nullptr;
     QAction* m_compareWith;
     QAction* m_duplicate;
+    QAction* m_cards;
 };
 
 } // namespace scalelab::app

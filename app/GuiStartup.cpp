@@ -135,8 +135,15 @@ int GuiStartup::run(const QStringList& arguments)
         "compare", QObject::tr("Open the compare window with design A and the design FILE as B (with --screenshot: "
                                "render that window)."),
         "A");
+    const QCommandLineOption tradeoff(
+        "tradeoff", QObject::tr("Open the trade-off card CARD (a .tradeoff file or :/tradeoffs/NAME.tradeoff) in the "
+                                "compare window (with --screenshot: render that window)."),
+        "CARD");
+    const QCommandLineOption difference(
+        "difference", QObject::tr("With --compare or --tradeoff and --screenshot: run the paired comparison (the "
+                                  "difference table) before the screenshot."));
     parser.addOptions({screenshot, size, empty, select, runFor, dock, presenter, gallery, filter, grade, lessonStep,
-                       interview, interviewReport, interviewPhase, compare});
+                       interview, interviewReport, interviewPhase, compare, tradeoff, difference});
     if (!parser.parse(arguments))
         return fail(parser.errorText(), 2);
     if (parser.isSet("help"))
@@ -165,15 +172,17 @@ int GuiStartup::run(const QStringList& arguments)
         if (!runSeconds)
             return fail(QObject::tr("--run-for: %1").arg(QString::fromStdString(why)), 2);
     }
-    if (shooting && parser.isSet(compare)) {
+    if (shooting && (parser.isSet(compare) || parser.isSet(tradeoff))) {
         const QSize compareSize = parser.isSet(size) ? Screenshot::parseSize(parser.value(size)) : Screenshot::kDefaultSize;
         if (!compareSize.isValid())
             return fail(QObject::tr("--size wants WIDTHxHEIGHT, e.g. 1600x1000, got \"%1\"").arg(parser.value(size)), 2);
         widgets::CompareWindow compareWindow;
-        if (const QString openError = compareWindow.openFiles(parser.value(compare), files.first()); !openError.isEmpty())
+        const QString openError = parser.isSet(tradeoff) ? compareWindow.openCard(parser.value(tradeoff))
+                                                         : compareWindow.openFiles(parser.value(compare), files.first());
+        if (!openError.isEmpty())
             return fail(openError);
-        const QString shotError =
-            Screenshot::captureCompare(compareWindow, compareSize, runSeconds.value_or(0), parser.value(screenshot));
+        const QString shotError = Screenshot::captureCompare(compareWindow, compareSize, runSeconds.value_or(0),
+                                                             parser.isSet(difference), parser.value(screenshot));
         return shotError.isEmpty() ? 0 : fail(shotError);
     }
     MainWindow::Options options;
@@ -313,6 +322,10 @@ int GuiStartup::run(const QStringList& arguments)
         return error.isEmpty() ? 0 : fail(error);
     }
     window.show();
+    if (error.isEmpty() && parser.isSet(tradeoff)) {
+        window.openTradeoffCard(parser.value(tradeoff));
+        return QApplication::exec();
+    }
     if (error.isEmpty() && parser.isSet(compare)) {
         if (const QString compareError = window.compare()->compareWith(files.first()); !compareError.isEmpty())
             return fail(compareError);

@@ -329,7 +329,9 @@ void MainWindow::createMenusAndToolbar()
 
     m_interview->fillMenu(menuBar()->addMenu(tr("&Practice")));
 
-    menuBar()->addMenu(tr("&Help"))->addAction(action("about"));
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_compare->cardsAction());
+    help->addAction(action("about"));
 
     QToolBar* tools = addToolBar(tr("Main"));
     tools->setObjectName("MainToolBar");
@@ -442,6 +444,11 @@ QString MainWindow::openFile(const QString& path)
         reportError(tr("Cannot open design"), message);
         return message;
     }
+}
+
+void MainWindow::openTradeoffCard(const QString& cardPath)
+{
+    m_compare->openCard(cardPath);
 }
 
 QString MainWindow::openExample(const QString& resourcePath)

@@ -89,6 +89,11 @@ public:
     // named in the question and, when not opened, kept in the recent files.
     bool offerRecovery(const QString& requestedFile = {});
 
+public slots:
+    // Opens a trade-off card (":/tradeoffs/NAME.tradeoff" or a file; its
+    // designs are relative to it) in the compare window.
+    void openTradeoffCard(const QString& cardPath);
+
 protected:
     void closeEvent(QCloseEvent* event) override;
     void showEvent(QShowEvent* event) override;

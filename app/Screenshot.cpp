@@ -5,6 +5,7 @@
 #include "canvas/CanvasView.h"
 #include "compare/CompareRun.h"
 #include "compare/CompareWindow.h"
+#include "compare/DifferenceTable.h"
 #include "examples/ExampleLibrary.h"
 #include "examples/GalleryDialog.h"
 #include "run/RunController.h"
@@ -12,6 +13,7 @@
 #include <QApplication>
 #include <QEventLoop>
 #include <QFileInfo>
+#include <QLabel>
 #include <QMap>
 #include <QPixmap>
 #include <QRegularExpression>
@@ -77,7 +79,8 @@ QString Screenshot::runCompareFor(widgets::CompareWindow& window, double simSeco
     return error;
 }
 
-QString Screenshot::captureCompare(widgets::CompareWindow& window, QSize size, double runSeconds, const QString& outPath)
+QString Screenshot::captureCompare(widgets::CompareWindow& window, QSize size, double runSeconds, bool difference,
+                                  const QString& outPath)
 {
     window.resize(size);
     window.show();
@@ -86,6 +89,17 @@ QString Screenshot::captureCompare(widgets::CompareWindow& window, QSize size, d
     if (runSeconds > 0)
         if (const QString error = runCompareFor(window, runSeconds); !error.isEmpty())
             return error;
+    if (difference) {
+        widgets::DifferenceTable* table = window.differenceTable();
+        QEventLoop loop;
+        QObject::connect(table, &widgets::DifferenceTable::comparisonFinished, &loop, &QEventLoop::quit);
+        QObject::connect(table, &widgets::DifferenceTable::comparisonCancelled, &loop, &QEventLoop::quit);
+        table->runComparison();
+        if (table->running())
+            loop.exec();
+        if (table->comparison().replications == 0)
+            return QObject::tr("the paired comparison failed: %1").arg(table->statusLabel()->text());
+    }
     window.fitDesigns();
     QApplication::processEvents();
     return save(window, outPath);

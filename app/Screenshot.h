@@ -30,8 +30,10 @@ public:
     // snapshot (`--run-for`). Empty string on success, else why it stopped.
     static QString runFor(MainWindow& window, double simSeconds);
     // `--compare A B` / `--tradeoff CARD`: the compare window at `size`, both
-    // runs taken to `runSeconds` of simulated time first when it is > 0.
-    static QString captureCompare(widgets::CompareWindow& window, QSize size, double runSeconds, const QString& outPath);
+    // runs taken to `runSeconds` of simulated time first when it is > 0, and
+    // with `difference` the paired comparison run (`--difference`).
+    static QString captureCompare(widgets::CompareWindow& window, QSize size, double runSeconds, bool difference,
+                                  const QString& outPath);
     // Runs both designs of the compare window as fast as possible to
     // `simSeconds` and waits until its plots hold that time.
     static QString runCompareFor(widgets::CompareWindow& window, double simSeconds);

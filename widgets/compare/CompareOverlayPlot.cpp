@@ -24,13 +24,6 @@ CompareOverlayPlot::CompareOverlayPlot(const QString& title, const QString& unit
     dashed.setStyle(Qt::DashLine);
     dashed.setWidthF(2.0); // a dash reads as thinner than a line of the same width
     graph(1)->setPen(dashed);
-    setLabels(tr("A"), tr("B"));
-}
-
-void CompareOverlayPlot::setLabels(const QString& labelA, const QString& labelB)
-{
-    renameSeries(0, tr("A: %1 (solid)").arg(labelA), m_unit);
-    renameSeries(1, tr("B: %1 (dashed)").arg(labelB), m_unit);
 }
 
 void CompareOverlayPlot::appendPair(const stats::Snapshot& a, const stats::Snapshot& b)

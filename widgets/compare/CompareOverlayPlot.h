@@ -3,7 +3,8 @@
 // in the figure's colour, with a legend naming them. Rows hold only the
 // windows both runs have closed (the two engines advance at their own pace:
 // at Max speed one may be seconds ahead), so no row is drawn with one side
-// missing and filled in later. Everything else (follow, decimation, hover
+// missing and filled in later. The legend says only "A" and "B" (a plot is
+// narrow); the panes above name the designs. Everything else (follow, decimation, hover
 // read-out, export, markers of A's event log) is TimeSeriesPlot's.
 #include "plots/TimeSeriesPlot.h"
 
@@ -21,8 +22,6 @@ public:
     CompareOverlayPlot(const QString& title, const QString& unit, const QColor& color, Figure figure,
                        QWidget* parent = nullptr);
 
-    // "A: Push" / "B: Pull" in the legend and the read-out.
-    void setLabels(const QString& labelA, const QString& labelB);
     // Appends the windows both snapshots hold that end after the newest row.
     void appendPair(const stats::Snapshot& a, const stats::Snapshot& b);
 

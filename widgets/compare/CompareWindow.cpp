@@ -5,6 +5,8 @@
 #include "ComparePane.h"
 #include "CompareRun.h"
 #include "CompareToolBar.h"
+#include "DifferenceTable.h"
+#include "TradeoffCardFile.h"
 #include "canvas/CanvasScene.h"
 #include "canvas/CanvasView.h"
 #include "document/DesignDocument.h"
@@ -42,6 +44,7 @@ CompareWindow::CompareWindow(QWidget* parent)
     , m_toolBar(new CompareToolBar(m_run, this))
     , m_card(new QLabel(this))
     , m_properties(new QStackedWidget(this))
+    , m_difference(new DifferenceTable(this))
 {
     setObjectName("CompareWindow");
     setWindowTitle(tr("Compare designs"));
@@ -100,18 +103,41 @@ CompareWindow::CompareWindow(QWidget* parent)
         });
     }
     m_properties->setCurrentIndex(1); // B is the one to change
-    auto* propertiesDock = new QDockWidget(tr("Properties"), this);
-    propertiesDock->setObjectName("CompareProperties");
-    propertiesDock->setWidget(m_properties);
-    addDockWidget(Qt::RightDockWidgetArea, propertiesDock);
-    resizeDocks({propertiesDock}, {260}, Qt::Horizontal);
+    // The right column: the difference table in front, the properties behind
+    // it, raised when a block is selected on either canvas.
+    m_differenceDock = new QDockWidget(tr("Difference B − A"), this);
+    m_differenceDock->setObjectName("CompareDifference");
+    m_differenceDock->setWidget(m_difference);
+    m_propertiesDock = new QDockWidget(tr("Properties"), this);
+    m_propertiesDock->setObjectName("CompareProperties");
+    m_propertiesDock->setWidget(m_properties);
+    for (QDockWidget* dock : {m_differenceDock, m_propertiesDock}) {
+        dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
+        addDockWidget(Qt::RightDockWidgetArea, dock);
+    }
+    tabifyDockWidget(m_differenceDock, m_propertiesDock);
+    m_differenceDock->raise();
+    for (int side : {0, 1})
+        connect(m_panes[side]->scene(), &QGraphicsScene::selectionChanged, this, [this, side] {
+            if (!m_panes[side]->scene()->selectedItems().isEmpty())
+                m_propertiesDock->raise();
+        });
+    for (DesignDocument* document : m_documents) {
+        connect(document, &DesignDocument::designReset, this, &CompareWindow::designsChanged);
+        connect(document, &DesignDocument::edited, this, &CompareWindow::designsChanged);
+    }
+    connect(m_difference, &DifferenceTable::comparisonFinished, this, [this] {
+        if (!m_cardName.isEmpty())
+            emit comparisonFinished(m_cardName);
+    });
 
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("Save B &As…"), this, &CompareWindow::saveB);
     file->addSeparator();
     file->addAction(tr("&Close"), QKeySequence::Close, this, &QWidget::close);
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    view->addAction(propertiesDock->toggleViewAction());
+    view->addAction(m_differenceDock->toggleViewAction());
+    view->addAction(m_propertiesDock->toggleViewAction());
     view->addAction(tr("&Fit Both"), this, &CompareWindow::fitDesigns);
 
     connect(m_run, &CompareRun::snapshotsReady, this, &CompareWindow::showSnapshots);
@@ -161,9 +187,8 @@ void CompareWindow::setDesigns(model::Architecture a, const QString& labelA, mod
     m_pathB = pathB;
     m_panes[0]->setLabel(labelA);
     m_panes[1]->setLabel(labelB);
-    for (CompareOverlayPlot* plot : m_plots)
-        plot->setLabels(labelA.isEmpty() ? QString::fromStdString(m_documents[0]->architecture().name) : labelA,
-                        labelB.isEmpty() ? QString::fromStdString(m_documents[1]->architecture().name) : labelB);
+    showCard({}, {}, {}, {}); // openCard shows its own after this
+    m_difference->resetToDefaults();
     if (isVisible())
         fitDesigns();
 }
@@ -179,11 +204,37 @@ QString CompareWindow::openFiles(const QString& pathA, const QString& pathB)
         };
         const QString labelA = label(a, pathA), labelB = label(b, pathB);
         setDesigns(std::move(a), labelA, std::move(b), labelB, fullA, fullB);
-        showCard({}, {}, {}, {});
         return {};
     } catch (const std::exception& error) {
         return QString::fromUtf8(error.what());
     }
+}
+
+QString CompareWindow::openCard(const QString& cardPath)
+{
+    io::TradeoffPair pair;
+    try {
+        pair = TradeoffCardFile::load(cardPath);
+    } catch (const std::exception& error) {
+        return QString::fromUtf8(error.what());
+    }
+    const model::TradeoffCard& card = pair.card;
+    setDesigns(std::move(pair.a), QString::fromStdString(card.a.label), std::move(pair.b),
+               QString::fromStdString(card.b.label));
+    std::vector<std::pair<std::string, std::string>> claimed;
+    for (const model::TradeoffClaim& claim : card.claims)
+        claimed.emplace_back(claim.metric, claim.metricB.empty() ? claim.metric : claim.metricB);
+    m_difference->setExtraFigures(std::move(claimed));
+    m_difference->setPlan(card.warmupS, card.durationS, card.replications);
+    showCard(TradeoffCardFile::cardName(cardPath), QString::fromStdString(card.title),
+             QString::fromStdString(card.question), QString::fromStdString(card.lookFor));
+    return {};
+}
+
+void CompareWindow::designsChanged()
+{
+    // A comparison of designs since edited says nothing about these: the table starts again.
+    m_difference->setDesigns(m_documents[0]->architecture(), m_documents[1]->architecture());
 }
 
 void CompareWindow::showCard(const QString& name, const QString& title, const QString& question,
@@ -191,8 +242,10 @@ void CompareWindow::showCard(const QString& name, const QString& title, const QS
 {
     m_cardName = name;
     m_card->setVisible(!name.isEmpty());
-    if (name.isEmpty())
+    if (name.isEmpty()) {
+        setWindowTitle(tr("Compare designs"));
         return;
+    }
     setWindowTitle(tr("Compare: %1").arg(title));
     m_card->setText(tr("<b>%1</b> &nbsp;%2<br><b>Look for:</b> %3")
                         .arg(title.toHtmlEscaped(), question.toHtmlEscaped(), lookFor.toHtmlEscaped()));
@@ -212,6 +265,7 @@ void CompareWindow::showSnapshots()
         m_panes[0]->showSnapshot(*a);
     if (b)
         m_panes[1]->showSnapshot(*b);
+    m_difference->showLive(a.get(), b.get());
     if (!a || !b)
         return;
     for (CompareOverlayPlot* plot : m_plots)
@@ -225,6 +279,7 @@ void CompareWindow::clearViews()
         plot->clear();
     for (ComparePane* pane : m_panes)
         pane->clearLive();
+    m_difference->showLive(nullptr, nullptr);
 }
 
 void CompareWindow::saveB()

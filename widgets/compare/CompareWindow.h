@@ -26,6 +26,7 @@ class CompareOverlayPlot;
 class ComparePane;
 class CompareRun;
 class CompareToolBar;
+class DifferenceTable;
 class DesignDocument;
 class PropertyEditor;
 
@@ -42,6 +43,10 @@ public:
     // Both designs from files, labelled with their names. Empty on success,
     // else the reader's message (nothing changes then).
     QString openFiles(const QString& pathA, const QString& pathB);
+    // Loads a trade-off card (bundled ":/tradeoffs/…" or on disk) with both
+    // of its designs, shows its question and what to look for, and sets the
+    // difference table to its run and figures. Empty on success, else why not.
+    QString openCard(const QString& cardPath);
     // The trade-off card's text above the canvases; an empty name hides it.
     void showCard(const QString& name, const QString& title, const QString& question, const QString& lookFor);
     QString cardName() const { return m_cardName; }
@@ -53,6 +58,7 @@ public:
     CompareFaultBar* faultBar() const { return m_faults; }
     const std::vector<CompareOverlayPlot*>& plots() const { return m_plots; }
     QLabel* cardLabel() const { return m_card; }
+    DifferenceTable* differenceTable() const { return m_difference; }
 
     // Fits both canvases to their views (after the window has its size).
     void fitDesigns();
@@ -69,6 +75,7 @@ private:
     void showSnapshots();
     void clearViews();
     void saveB();
+    void designsChanged();
 
     DesignDocument* m_documents[2];
     CompareRun* m_run;
@@ -78,6 +85,9 @@ private:
     CompareFaultBar* m_faults;
     QLabel* m_card;
     QStackedWidget* m_properties;
+    QDockWidget* m_propertiesDock;
+    DifferenceTable* m_difference;
+    QDockWidget* m_differenceDock;
     PropertyEditor* m_editors[2];
     QString m_cardName;
     QString m_pathB;

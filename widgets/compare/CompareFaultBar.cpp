@@ -34,6 +34,7 @@ CompareFaultBar::CompareFaultBar(DesignDocument* a, DesignDocument* b, CompareRu
         m_action->setItemData(m_action->count() - 1, toQString(spec.help), Qt::ToolTipRole);
     }
     m_target->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_target->setPlaceholderText(tr("nothing in both"));
     m_target->setMinimumContentsLength(10);
     m_inject->setToolTip(tr("The same fault, on the same block, into both runs at the same moment"));
     m_recover->setToolTip(tr("End every fault on the target's blocks in both runs"));
@@ -53,7 +54,7 @@ CompareFaultBar::CompareFaultBar(DesignDocument* a, DesignDocument* b, CompareRu
     connect(m_inject, &QPushButton::clicked, this, &CompareFaultBar::inject);
     connect(m_recover, &QPushButton::clicked, this, &CompareFaultBar::recover);
     for (DesignDocument* document : {a, b}) {
-        connect(document, &DesignDocument::designReset, this, &CompareFaultBar::refreshTargets);
+        connect(document, &DesignDocument::designReset, this, &CompareFaultBar::preferStrikableAction);
         connect(document, &DesignDocument::blockAdded, this, &CompareFaultBar::refreshTargets);
         connect(document, &DesignDocument::blockRemoved, this, &CompareFaultBar::refreshTargets);
         connect(document, &DesignDocument::blockIdChanged, this, &CompareFaultBar::refreshTargets);
@@ -73,6 +74,22 @@ CompareFaultBar::CompareFaultBar(DesignDocument* a, DesignDocument* b, CompareRu
         m_status->setStyleSheet(refused ? QStringLiteral("color: #d1242f") : QString());
     });
     onActionChanged();
+}
+
+void CompareFaultBar::preferStrikableAction()
+{
+    refreshTargets();
+    if (!m_targets.empty())
+        return;
+    // New designs in which the chosen action has nothing to strike: the
+    // first action that has, so the bar offers something that works.
+    const int kept = m_action->currentIndex();
+    for (int index = 0; index < m_action->count(); ++index) {
+        m_action->setCurrentIndex(index); // refreshes the targets
+        if (!m_targets.empty())
+            return;
+    }
+    m_action->setCurrentIndex(kept);
 }
 
 const model::FaultSpec& CompareFaultBar::spec() const

@@ -40,6 +40,7 @@ private:
     const model::FaultSpec& spec() const;
     void onActionChanged();
     void refreshTargets();
+    void preferStrikableAction();
     void updateButtons();
 
     DesignDocument* m_a;

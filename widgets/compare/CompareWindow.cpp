@@ -18,6 +18,7 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenuBar>
@@ -25,8 +26,10 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <limits>
 
 namespace scalelab::widgets {
@@ -69,18 +72,25 @@ CompareWindow::CompareWindow(QWidget* parent)
     buildPlots(plotRow);
     m_faults = new CompareFaultBar(m_documents[0], m_documents[1], m_run);
 
+    // Below the canvases: the plots and, beside them, the difference table.
+    m_lower = new QSplitter(Qt::Horizontal);
+    m_lower->addWidget(plotRow);
+    m_lower->addWidget(m_difference);
+    m_lower->setStretchFactor(0, 1);
+    m_lower->setStretchFactor(1, 0);
+    m_lower->setChildrenCollapsible(false);
     auto* bottom = new QWidget;
     auto* bottomLayout = new QVBoxLayout(bottom);
     bottomLayout->setContentsMargins(0, 0, 0, 0);
     bottomLayout->setSpacing(0);
     bottomLayout->addWidget(m_faults);
-    bottomLayout->addWidget(plotRow, 1);
+    bottomLayout->addWidget(m_lower, 1);
 
     auto* split = new QSplitter(Qt::Vertical);
     split->addWidget(canvases);
     split->addWidget(bottom);
-    split->setStretchFactor(0, 5);
-    split->setStretchFactor(1, 4);
+    split->setStretchFactor(0, 4);
+    split->setStretchFactor(1, 5);
     split->setChildrenCollapsible(false);
 
     auto* central = new QWidget;
@@ -103,30 +113,26 @@ CompareWindow::CompareWindow(QWidget* parent)
         });
     }
     m_properties->setCurrentIndex(1); // B is the one to change
-    // The right column: the difference table in front, the properties behind
-    // it, raised when a block is selected on either canvas.
-    m_differenceDock = new QDockWidget(tr("Difference B − A"), this);
-    m_differenceDock->setObjectName("CompareDifference");
-    m_differenceDock->setWidget(m_difference);
+    // The properties of the selected block or link: a dock on the right,
+    // hidden until something is selected on either canvas (the canvases
+    // need the width more while nothing is being edited).
     m_propertiesDock = new QDockWidget(tr("Properties"), this);
     m_propertiesDock->setObjectName("CompareProperties");
     m_propertiesDock->setWidget(m_properties);
-    for (QDockWidget* dock : {m_differenceDock, m_propertiesDock}) {
-        dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
-        addDockWidget(Qt::RightDockWidgetArea, dock);
-    }
-    tabifyDockWidget(m_differenceDock, m_propertiesDock);
-    m_differenceDock->raise();
+    m_propertiesDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
+    addDockWidget(Qt::RightDockWidgetArea, m_propertiesDock);
+    m_propertiesDock->hide();
     for (int side : {0, 1})
         connect(m_panes[side]->scene(), &QGraphicsScene::selectionChanged, this, [this, side] {
             if (!m_panes[side]->scene()->selectedItems().isEmpty())
-                m_propertiesDock->raise();
+                m_propertiesDock->show();
         });
     for (DesignDocument* document : m_documents) {
         connect(document, &DesignDocument::designReset, this, &CompareWindow::designsChanged);
         connect(document, &DesignDocument::edited, this, &CompareWindow::designsChanged);
     }
     connect(m_difference, &DifferenceTable::comparisonFinished, this, [this] {
+        fitDifferenceTable(); // the figures may be wider than the dashes were
         if (!m_cardName.isEmpty())
             emit comparisonFinished(m_cardName);
     });
@@ -136,7 +142,6 @@ CompareWindow::CompareWindow(QWidget* parent)
     file->addSeparator();
     file->addAction(tr("&Close"), QKeySequence::Close, this, &QWidget::close);
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    view->addAction(m_differenceDock->toggleViewAction());
     view->addAction(m_propertiesDock->toggleViewAction());
     view->addAction(tr("&Fit Both"), this, &CompareWindow::fitDesigns);
 
@@ -164,14 +169,16 @@ void CompareWindow::buildPlots(QWidget* row)
          [](const stats::WindowSample& w) { return w.errorsTotalPerSecond(); }},
         {tr("cost"), tr("$/h"), plotstyle::cost(), [](const stats::WindowSample& w) { return w.costPerHour; }},
     };
-    auto* layout = new QHBoxLayout(row);
+    // Two by two: each plot keeps a readable width beside the table.
+    auto* layout = new QGridLayout(row);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
     for (const Spec& spec : specs) {
         auto* plot = new CompareOverlayPlot(spec.title, spec.unit, spec.color, spec.figure);
         plot->setObjectName("compare " + spec.title);
-        plot->setMinimumSize(160, 140);
-        layout->addWidget(plot, 1);
+        plot->setMinimumSize(160, 120);
+        const int index = static_cast<int>(m_plots.size());
+        layout->addWidget(plot, index / 2, index % 2);
         m_plots.push_back(plot);
     }
 }
@@ -255,6 +262,22 @@ void CompareWindow::fitDesigns()
 {
     for (ComparePane* pane : m_panes)
         pane->view()->fitToView();
+}
+
+void CompareWindow::fitDifferenceTable()
+{
+    const int total = m_lower->width();
+    const int wanted = std::min(m_difference->preferredWidth(), int(total * 0.5));
+    m_lower->setSizes({total - wanted, wanted});
+}
+
+void CompareWindow::showEvent(QShowEvent* event)
+{
+    QMainWindow::showEvent(event);
+    if (!m_fittedOnce) {
+        m_fittedOnce = true;
+        QTimer::singleShot(0, this, &CompareWindow::fitDifferenceTable); // once laid out at the shown size
+    }
 }
 
 void CompareWindow::showSnapshots()

@@ -62,6 +62,8 @@ public:
 
     // Fits both canvases to their views (after the window has its size).
     void fitDesigns();
+    // Gives the difference table the width its columns want (at most half the window).
+    void fitDifferenceTable();
 
 signals:
     // The plots and canvases hold both runs' snapshots up to `seconds` (the
@@ -69,6 +71,9 @@ signals:
     void viewsUpdated(double seconds);
     // The paired comparison of the open trade-off card finished.
     void comparisonFinished(const QString& cardName);
+
+protected:
+    void showEvent(QShowEvent* event) override;
 
 private:
     void buildPlots(QWidget* row);
@@ -87,10 +92,11 @@ private:
     QStackedWidget* m_properties;
     QDockWidget* m_propertiesDock;
     DifferenceTable* m_difference;
-    QDockWidget* m_differenceDock;
+    QSplitter* m_lower;
     PropertyEditor* m_editors[2];
     QString m_cardName;
     QString m_pathB;
+    bool m_fittedOnce = false;
 };
 
 } // namespace scalelab::widgets

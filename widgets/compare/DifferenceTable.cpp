@@ -11,10 +11,12 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace scalelab::widgets {
@@ -68,8 +70,10 @@ DifferenceTable::DifferenceTable(QWidget* parent)
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionMode(QAbstractItemView::NoSelection);
     m_table->setWordWrap(false);
+    // Every column as wide as its longest text: a label or a figure cut
+    // short is worse than a table that scrolls sideways in a narrow dock.
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(Figure, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
 
     m_run->setObjectName("runComparison");
@@ -122,6 +126,22 @@ DifferenceTable::DifferenceTable(QWidget* parent)
     setBusy(false);
     m_status->setText(tr("Run comparison: both designs, seed by seed, with a 95% interval on each difference."));
     rebuildRows();
+}
+
+int DifferenceTable::preferredWidth() const
+{
+    // The columns' texts measured as the table draws them (bold where highlighted), plus cell padding.
+    constexpr int kPadding = 14;
+    int width = 2 * m_table->frameWidth() + m_table->verticalScrollBar()->sizeHint().width() + 8;
+    for (int column = 0; column < ColumnCount; ++column) {
+        int widest = QFontMetrics(m_table->horizontalHeader()->font())
+                         .horizontalAdvance(m_table->horizontalHeaderItem(column)->text());
+        for (int row = 0; row < m_table->rowCount(); ++row)
+            if (const QTableWidgetItem* item = m_table->item(row, column))
+                widest = std::max(widest, QFontMetrics(item->font()).horizontalAdvance(item->text()));
+        width += widest + kPadding;
+    }
+    return width;
 }
 
 bool DifferenceTable::running() const

@@ -44,6 +44,8 @@ public:
     QProgressBar* progressBar() const { return m_progress; }
     QLabel* statusLabel() const { return m_status; }
     bool running() const;
+    // Wide enough to show every column whole (with a comparison's figures in it).
+    int preferredWidth() const;
     // The last finished comparison (none: replications == 0).
     const analysis::Comparison& comparison() const { return m_comparison; }
 

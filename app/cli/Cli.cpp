@@ -4,6 +4,7 @@
 #include "BenchCommand.h"
 #include "CapacityCommand.h"
 #include "CliOutput.h"
+#include "CompareCommand.h"
 #include "GradeCommand.h"
 #include "ParamsCommand.h"
 #include "PlanCommand.h"
@@ -34,7 +35,7 @@ const std::map<QString, Command>& commands()
     static const std::map<QString, Command> table{
         {"run", runCommand}, {"plan", planCommand}, {"capacity", capacityCommand}, {"bench", benchCommand},
         {"params", paramsCommand}, {"sweep", sweepCommand}, {"advise", adviseCommand},
-        {"report", reportCommand}, {"grade", gradeCommand}};
+        {"report", reportCommand}, {"grade", gradeCommand}, {"compare", compareCommand}};
     return table;
 }
 
@@ -49,6 +50,9 @@ int printHelp()
                 "  scalelab advise FILE [--duration 60s] [--set ID.PARAM=VALUE]... [--json]\n"
                 "  scalelab report FILE -o OUT.pdf [--duration 30s] [--seed N]   a PDF report of the design and a run\n"
                 "  scalelab grade FILE [--rubric] [--threads N] [--json]   grade a design against its challenge\n"
+                "  scalelab compare A B [--replications 5] [--duration 60s] [--seed N] [--json]   two designs on the same\n"
+                "               traffic, the paired difference B - A with 95%% intervals\n"
+                "  scalelab compare CARD.tradeoff [--json]   a trade-off card's pair, and whether its claims hold\n"
                 "  scalelab capacity --peak-rps N --latency-ms N --concurrency N [--buffer 0.5] [--redundancy 2] "
                 "[--json]\n"
                 "  scalelab sweep FILE [--from 10] [--to 150] [--steps 15] [--duration 30s] [--json]\n"

@@ -260,7 +260,7 @@ void replaceAtomically(const std::filesystem::path& target, const std::string& t
 
 } // namespace
 
-model::Architecture parseScenario(const std::string& text, const std::string& fileNameForErrors)
+nlohmann::json parseBoundedJson(const std::string& text, const std::string& fileNameForErrors)
 {
     const std::string& file = fileNameForErrors;
     if (text.size() > kMaxScenarioBytes)
@@ -268,8 +268,14 @@ model::Architecture parseScenario(const std::string& text, const std::string& fi
     if (text.find_first_not_of(" \t\r\n") == std::string::npos)
         throw LoadError(file, "", "file is empty");
     checkNesting(text, file);
+    return parseJson(text, file);
+}
+
+model::Architecture parseScenario(const std::string& text, const std::string& fileNameForErrors)
+{
+    const std::string& file = fileNameForErrors;
     try {
-        return DesignReader(file).read(parseJson(text, file));
+        return DesignReader(file).read(parseBoundedJson(text, file));
     } catch (const json::exception& error) {
         // Not expected (every value's type is checked first), but a bug must
         // not escape as an exception the caller never heard of.
@@ -279,7 +285,7 @@ model::Architecture parseScenario(const std::string& text, const std::string& fi
     }
 }
 
-model::Architecture readScenario(const std::string& path)
+std::string readBoundedFile(const std::string& path)
 {
     namespace fs = std::filesystem;
     std::error_code ec;
@@ -306,7 +312,12 @@ model::Architecture readScenario(const std::string& path)
     }
     if (std::ferror(in.get()))
         throw LoadError(path, "", "cannot read file: " + std::system_category().message(errno));
-    return parseScenario(text, path);
+    return text;
+}
+
+model::Architecture readScenario(const std::string& path)
+{
+    return parseScenario(readBoundedFile(path), path);
 }
 
 std::string serializeScenario(const model::Architecture& architecture)

@@ -23,6 +23,8 @@
 // and renamed over it, so a crash or a full disk never leaves half a design.
 #include "model/Architecture.h"
 
+#include <nlohmann/json.hpp>
+
 #include <cstddef>
 #include <string>
 
@@ -31,6 +33,14 @@ namespace scalelab::io {
 inline constexpr int kScenarioVersion = 1;
 inline constexpr std::size_t kMaxScenarioBytes = 16 * 1024 * 1024;
 inline constexpr int kMaxScenarioDepth = 64;
+
+// The text of the file at `path`, refused (LoadError) when it is not a
+// regular file or larger than kMaxScenarioBytes. For every JSON file the
+// app reads (designs, trade-off cards...).
+std::string readBoundedFile(const std::string& path);
+// JSON text parsed under the same bounds as a design (size, nesting, syntax
+// errors with line and column). Throws LoadError.
+nlohmann::json parseBoundedJson(const std::string& text, const std::string& fileNameForErrors);
 
 // Throws LoadError.
 model::Architecture readScenario(const std::string& path);

@@ -31,12 +31,6 @@ std::string hint(const std::string& word, const std::vector<std::string>& candid
     return match.empty() ? std::string{} : " (did you mean \"" + match + "\"?)";
 }
 
-// The spec of `metric`'s figure (run or block), or nullptr for block extras.
-const MetricSpec* specOf(const std::string& metric)
-{
-    const auto dot = metric.find('.');
-    return dot == std::string::npos ? findIn(runMetrics(), metric) : findIn(blockMetrics(), metric.substr(dot + 1));
-}
 
 std::string number(double value, int decimals)
 {
@@ -101,6 +95,12 @@ const std::vector<MetricSpec>& blockMetrics()
     return specs;
 }
 
+const MetricSpec* metricSpec(const std::string& metric)
+{
+    const auto dot = metric.find('.');
+    return dot == std::string::npos ? findIn(runMetrics(), metric) : findIn(blockMetrics(), metric.substr(dot + 1));
+}
+
 std::string metricRefusal(const std::string& metric, const Architecture& design)
 {
     const auto dot = metric.find('.');
@@ -128,7 +128,7 @@ std::string metricRefusal(const std::string& metric, const Architecture& design)
 std::string metricLabel(const std::string& metric, const Architecture& design)
 {
     const auto dot = metric.find('.');
-    const MetricSpec* spec = specOf(metric);
+    const MetricSpec* spec = metricSpec(metric);
     if (dot == std::string::npos)
         return spec ? spec->label : metric;
     const Block* block = design.findBlock(metric.substr(0, dot));
@@ -140,7 +140,7 @@ std::string formatMetric(const std::string& metric, double value)
 {
     if (!std::isfinite(value))
         return "n/a";
-    const MetricSpec* spec = specOf(metric);
+    const MetricSpec* spec = metricSpec(metric);
     if (spec && spec->ratio)
         return compact(value * 100) + "%";
     if (spec && spec->unit == "$")

@@ -23,6 +23,9 @@ const std::vector<MetricSpec>& runMetrics();
 // kind's extra figures (hit_ratio, replica_lag_ms...), which only the run knows.
 const std::vector<MetricSpec>& blockMetrics();
 
+// The spec of `metric`'s figure (run or block), or nullptr for a block's
+// extra figure (its unit is the run's to know).
+const MetricSpec* metricSpec(const std::string& metric);
 // "" when `metric` names a figure of `design`, else why not (unknown figure,
 // no block with that id), with a did-you-mean.
 std::string metricRefusal(const std::string& metric, const Architecture& design);

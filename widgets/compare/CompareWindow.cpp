@@ -7,6 +7,7 @@
 #include "CompareToolBar.h"
 #include "DifferenceTable.h"
 #include "TradeoffCardFile.h"
+#include "analysis/TradeoffCheck.h"
 #include "canvas/CanvasScene.h"
 #include "canvas/CanvasView.h"
 #include "document/DesignDocument.h"
@@ -133,6 +134,7 @@ CompareWindow::CompareWindow(QWidget* parent)
     }
     connect(m_difference, &DifferenceTable::comparisonFinished, this, [this] {
         fitDifferenceTable(); // the figures may be wider than the dashes were
+        showClaims();
         if (!m_cardName.isEmpty())
             emit comparisonFinished(m_cardName);
     });
@@ -235,19 +237,49 @@ QString CompareWindow::openCard(const QString& cardPath)
     m_difference->setPlan(card.warmupS, card.durationS, card.replications);
     showCard(TradeoffCardFile::cardName(cardPath), QString::fromStdString(card.title),
              QString::fromStdString(card.question), QString::fromStdString(card.lookFor));
+    m_openCard = card;
+    showClaims();
     return {};
+}
+
+void CompareWindow::showClaims()
+{
+    if (!m_openCard)
+        return;
+    const analysis::Comparison& comparison = m_difference->comparison();
+    QString html = tr("<b>The card claims</b> (checked on the paired 95% interval of B − A):");
+    for (const model::TradeoffClaim& claim : m_openCard->claims) {
+        const std::string metricB = claim.metricB.empty() ? claim.metric : claim.metricB;
+        const analysis::FigureDifference* figure =
+            comparison.replications > 0 ? comparison.find(claim.metric, metricB) : nullptr;
+        QString mark = QStringLiteral("<span style='color:#57606a'>?</span>");
+        if (figure)
+            mark = analysis::claimHolds(claim, *figure) ? QStringLiteral("<span style='color:#1a7f37'>✔</span>")
+                                                        : QStringLiteral("<span style='color:#d1242f'>✘</span>");
+        html += QStringLiteral("<br>%1 %2").arg(mark, QString::fromStdString(claim.text).toHtmlEscaped());
+    }
+    if (comparison.replications == 0)
+        html += tr("<br><i>Run comparison to check them.</i>");
+    if (!m_openCard->chooseAWhen.empty())
+        html += tr("<br><b>Choose A when</b> %1").arg(QString::fromStdString(m_openCard->chooseAWhen).toHtmlEscaped());
+    if (!m_openCard->chooseBWhen.empty())
+        html += tr("<br><b>Choose B when</b> %1").arg(QString::fromStdString(m_openCard->chooseBWhen).toHtmlEscaped());
+    m_difference->setNotes(html);
 }
 
 void CompareWindow::designsChanged()
 {
     // A comparison of designs since edited says nothing about these: the table starts again.
     m_difference->setDesigns(m_documents[0]->architecture(), m_documents[1]->architecture());
+    showClaims();
 }
 
 void CompareWindow::showCard(const QString& name, const QString& title, const QString& question,
                              const QString& lookFor)
 {
     m_cardName = name;
+    m_openCard.reset();
+    m_difference->setNotes({});
     m_card->setVisible(!name.isEmpty());
     if (name.isEmpty()) {
         setWindowTitle(tr("Compare designs"));

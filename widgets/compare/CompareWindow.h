@@ -11,8 +11,11 @@
 //
 // The window owns its documents: it never edits the main window's design.
 #include "model/Architecture.h"
+#include "model/TradeoffCard.h"
 
 #include <QMainWindow>
+
+#include <optional>
 
 class QDockWidget;
 class QLabel;
@@ -81,6 +84,8 @@ private:
     void clearViews();
     void saveB();
     void designsChanged();
+    // The card's claims (checked once a comparison finished) and when to choose which, under the table.
+    void showClaims();
 
     DesignDocument* m_documents[2];
     CompareRun* m_run;
@@ -95,6 +100,7 @@ private:
     QSplitter* m_lower;
     PropertyEditor* m_editors[2];
     QString m_cardName;
+    std::optional<model::TradeoffCard> m_openCard; // the card shown, if any
     QString m_pathB;
     bool m_fittedOnce = false;
 };

@@ -59,6 +59,7 @@ DifferenceTable::DifferenceTable(QWidget* parent)
     , m_replications(new QSpinBox(this))
     , m_progress(new QProgressBar(this))
     , m_status(new QLabel(this))
+    , m_notes(new QLabel(this))
 {
     m_table->setObjectName("differenceTable");
     m_table->setHorizontalHeaderLabels({tr("Figure"), tr("A now"), tr("B now"), tr("A"), tr("B"), tr("B − A (95%)")});
@@ -98,7 +99,13 @@ DifferenceTable::DifferenceTable(QWidget* parent)
     layout->setContentsMargins(2, 2, 2, 2);
     layout->addLayout(controls);
     layout->addWidget(m_status);
-    layout->addWidget(m_table, 1);
+    layout->addWidget(m_table);
+    layout->addWidget(m_notes, 1);
+    m_notes->setObjectName("comparisonNotes");
+    m_notes->setWordWrap(true);
+    m_notes->setTextFormat(Qt::RichText);
+    m_notes->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_notes->setVisible(false);
 
     connect(m_run, &QPushButton::clicked, this, &DifferenceTable::runComparison);
     connect(m_cancel, &QPushButton::clicked, this, &DifferenceTable::cancel);
@@ -142,6 +149,12 @@ int DifferenceTable::preferredWidth() const
         width += widest + kPadding;
     }
     return width;
+}
+
+void DifferenceTable::setNotes(const QString& html)
+{
+    m_notes->setText(html);
+    m_notes->setVisible(!html.isEmpty());
 }
 
 bool DifferenceTable::running() const
@@ -188,6 +201,10 @@ void DifferenceTable::rebuildRows()
         if (std::find(m_rows.begin(), m_rows.end(), extra) == m_rows.end())
             m_rows.push_back(extra);
     m_table->setRowCount(static_cast<int>(m_rows.size()));
+    // As tall as its rows: the room below is the notes'.
+    m_table->setMaximumHeight(m_table->horizontalHeader()->sizeHint().height() + 2 * m_table->frameWidth() +
+                              m_table->rowCount() * m_table->verticalHeader()->defaultSectionSize() +
+                              m_table->horizontalScrollBar()->sizeHint().height());
     for (int row = 0; row < m_table->rowCount(); ++row) {
         const auto& [metricA, metricB] = m_rows[static_cast<size_t>(row)];
         QString label = toQString(model::metricLabel(metricA, m_a));

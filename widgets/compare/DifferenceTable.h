@@ -37,6 +37,9 @@ public:
     // No extra figures, the default plan (10 s warm-up, 60 s, 5 replications): a new pair without a card.
     void resetToDefaults();
     void showLive(const stats::Snapshot* a, const stats::Snapshot* b);
+    // Rich text under the table (a card's claims and advice); empty hides it.
+    void setNotes(const QString& html);
+    QLabel* notesLabel() const { return m_notes; }
 
     QTableWidget* table() const { return m_table; }
     QPushButton* runButton() const { return m_run; }
@@ -69,6 +72,7 @@ private:
     QSpinBox* m_replications;
     QProgressBar* m_progress;
     QLabel* m_status;
+    QLabel* m_notes;
     model::Architecture m_a, m_b;
     std::vector<std::pair<std::string, std::string>> m_extra;
     std::vector<std::pair<std::string, std::string>> m_rows; // (metric in A, in B), as the table lists them

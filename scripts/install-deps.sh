@@ -25,6 +25,7 @@ needs=(
   "xdotool|drives the window in the UI tests"
   "clang|the sanitizer build in make test (float-cast-overflow) and make fuzz"
   "libclang-rt-14-dev|clang's AddressSanitizer and libFuzzer runtimes"
+  "parallel|GNU parallel: runs a planned sweep's jobs in the tests (scalelab sweep --plan)"
 )
 
 missing=()

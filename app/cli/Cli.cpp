@@ -11,6 +11,7 @@
 #include "ReportCommand.h"
 #include "RunCommand.h"
 #include "SweepCommand.h"
+#include "SweepJobs.h"
 
 #include "model/MessageText.h"
 
@@ -35,7 +36,8 @@ const std::map<QString, Command>& commands()
     static const std::map<QString, Command> table{
         {"run", runCommand}, {"plan", planCommand}, {"capacity", capacityCommand}, {"bench", benchCommand},
         {"params", paramsCommand}, {"sweep", sweepCommand}, {"advise", adviseCommand},
-        {"report", reportCommand}, {"grade", gradeCommand}, {"compare", compareCommand}};
+        {"report", reportCommand}, {"grade", gradeCommand}, {"compare", compareCommand},
+        {"run-job", runJobCommand}, {"merge", mergeCommand}};
     return table;
 }
 
@@ -56,6 +58,9 @@ int printHelp()
                 "  scalelab capacity --peak-rps N --latency-ms N --concurrency N [--buffer 0.5] [--redundancy 2] "
                 "[--json]\n"
                 "  scalelab sweep FILE [--from 10] [--to 150] [--steps 15] [--duration 30s] [--json]\n"
+                "  scalelab sweep FILE ... --plan OUT.jsonl   write one self-contained job per point, then\n"
+                "  scalelab run-job LINE | - | --plan OUT.jsonl --index N   run one (GNU parallel, Slurm, Kubernetes)\n"
+                "  scalelab merge RESULTS... [--json]   the sweep from the jobs' results\n"
                 "  scalelab bench [--repeat 3] [--memory] [--json]\n"
                 "  scalelab bench --ui [--json]          the live window offscreen at 100,000 rps\n"
                 "  scalelab params [--json]           the block and parameter reference (Markdown, or JSON)\n\n"

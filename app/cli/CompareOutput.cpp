@@ -35,6 +35,7 @@ nlohmann::ordered_json figureJson(const FigureDifference& figure)
     return {{"metric_a", figure.metricA},
             {"metric_b", figure.metricB},
             {"label", figure.label},
+            {"label_b", figure.labelB.empty() ? figure.label : figure.labelB},
             {"unit", figure.ratio ? "ratio" : figure.unit},
             {"a", estimateToJson(figure.a)},
             {"b", estimateToJson(figure.b)},
@@ -100,8 +101,12 @@ void printCompareTable(const CompareReport& report)
     std::printf("%-30s %-22s %-22s %s\n", "figure", "A", "B", "B - A");
     for (const auto& figure : report.result.comparison.figures) {
         std::string label = figure.label;
-        if (figure.metricA != figure.metricB)
-            label += " / " + figure.metricB;
+        if (!figure.labelB.empty())
+            label += " / " + figure.labelB;
+        if (label.size() > 30) { // its own line, the figures aligned below it
+            std::printf("%s\n", label.c_str());
+            label.clear();
+        }
         std::printf("%-30s %-22s %-22s %s%s\n", label.c_str(), estimateText(figure.metricA, figure.a).c_str(),
                     estimateText(figure.metricB, figure.b).c_str(), differenceText(figure).c_str(),
                     figure.significant() ? " *" : "");
@@ -111,7 +116,8 @@ void printCompareTable(const CompareReport& report)
     std::printf("\nClaims:\n");
     for (const auto& claim : report.result.claims)
         std::printf("  %s %s\n      %s, B - A = %s (expected %s)\n", claim.holds ? "holds:" : "FAILS:",
-                    claim.claim.text.c_str(), claim.figure.label.c_str(), differenceText(claim.figure).c_str(),
+                    claim.claim.text.c_str(),
+                    (claim.figure.label + (claim.figure.labelB.empty() ? "" : " / " + claim.figure.labelB)).c_str(), differenceText(claim.figure).c_str(),
                     model::expectName(claim.claim.expect));
     std::printf("\nLook for: %s\n", report.card->lookFor.c_str());
 }

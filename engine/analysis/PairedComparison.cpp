@@ -18,12 +18,15 @@ double valueOr(const stats::Snapshot& snapshot, const std::string& metric)
 
 FigureDifference compareFigure(const std::vector<stats::Snapshot>& a, const std::vector<stats::Snapshot>& b,
                                const std::string& metricA, const std::string& metricB,
-                               const model::Architecture& designA, double confidence)
+                               const model::Architecture& designA, const model::Architecture& designB,
+                               double confidence)
 {
     FigureDifference figure;
     figure.metricA = metricA;
     figure.metricB = metricB;
     figure.label = model::metricLabel(metricA, designA);
+    if (metricB != metricA)
+        figure.labelB = model::metricLabel(metricB, designB);
     if (const model::MetricSpec* spec = model::metricSpec(metricA)) {
         figure.unit = spec->unit;
         figure.ratio = spec->ratio;
@@ -61,16 +64,16 @@ const std::vector<std::string>& defaultComparedMetrics()
 }
 
 Comparison compareSnapshots(const std::vector<stats::Snapshot>& a, const std::vector<stats::Snapshot>& b,
-                            const model::Architecture& designA, const model::Architecture&,
+                            const model::Architecture& designA, const model::Architecture& designB,
                             const std::vector<std::pair<std::string, std::string>>& extraFigures, double confidence)
 {
     Comparison comparison;
     comparison.replications = static_cast<int>(std::min(a.size(), b.size()));
     for (const std::string& metric : defaultComparedMetrics())
-        comparison.figures.push_back(compareFigure(a, b, metric, metric, designA, confidence));
+        comparison.figures.push_back(compareFigure(a, b, metric, metric, designA, designB, confidence));
     for (const auto& [metricA, metricB] : extraFigures)
         if (!comparison.find(metricA, metricB))
-            comparison.figures.push_back(compareFigure(a, b, metricA, metricB, designA, confidence));
+            comparison.figures.push_back(compareFigure(a, b, metricA, metricB, designA, designB, confidence));
     return comparison;
 }
 

@@ -31,6 +31,7 @@ struct ComparePlan {
 struct FigureDifference {
     std::string metricA, metricB; // MetricCatalog names, in A and in B
     std::string label, unit;      // "p95 latency", "ms"
+    std::string labelB;           // B's figure when it is another one ("Queue: message p95"), else empty
     bool ratio = false;           // a share, shown as a percentage
     stats::ConfidenceInterval a, b, difference; // difference = B - A, paired by seed
     // The interval on the difference excludes zero.

@@ -12,11 +12,13 @@
 #include "compare/DifferenceTable.h"
 #include "compare/TradeoffCardBrowser.h"
 #include "document/DesignDocument.h"
+#include "model/MetricCatalog.h"
 
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTableWidget>
+#include <QTextBrowser>
 
 #include <qcustomplot.h>
 
@@ -29,13 +31,19 @@ namespace {
 const QString kPush = "twitter-fanout-write.scalelab";
 const QString kPull = "twitter-fanout-read.scalelab";
 
-// Runs both sides of `window` to `seconds` of simulated time; false when they do not get there.
+// Runs both sides of `window` to `seconds` of simulated time and waits
+// until the views hold both runs' snapshots of that time; false when they
+// do not get there.
 bool runBothTo(CompareWindow& window, double seconds)
 {
-    QSignalSpy reached(window.run(), &CompareRun::targetReached);
+    QSignalSpy shown(&window, &CompareWindow::viewsUpdated);
     window.run()->setSpeed(RunController::kMaxSpeed);
     window.run()->runTo(seconds);
-    return reached.wait(120'000);
+    const QDeadlineTimer deadline(120'000);
+    while (shown.isEmpty() || shown.last().first().toDouble() < seconds - 1e-9)
+        if (deadline.hasExpired() || !shown.wait(int(deadline.remainingTime())))
+            return false;
+    return true;
 }
 
 int rowOf(const QTableWidget& table, const QString& label)
@@ -136,19 +144,28 @@ void CompareWindowTest::opens_a_card_with_both_designs_and_its_text()
     QCOMPARE(window.cardName(), QString("push-pull"));
     QCOMPARE(window.document(0)->architecture(), io::readScenario(dir.filePath("push.scalelab").toStdString()));
     QCOMPARE(window.document(1)->architecture(), io::readScenario(dir.filePath("pull.scalelab").toStdString()));
-    const QString text = window.cardLabel()->text();
-    QVERIFY2(!window.cardLabel()->isHidden(), "the card's text should be shown");
-    QVERIFY2(text.contains("gather at read time") && text.contains("dashed p95 line"),
-             qPrintable("the card label should hold the question and what to look for, got: " + text));
+    const QString question = window.cardLabel()->text();
+    QVERIFY2(!window.cardLabel()->isHidden(), "the card's question should be shown");
+    QVERIFY2(question.contains("gather at read time") && question.contains("Push vs pull fan-out"),
+             qPrintable("the card label should hold the title and the question, got: " + question));
+    const QString notes = window.differenceTable()->notes()->toPlainText();
+    QVERIFY2(!window.differenceTable()->notes()->isHidden(), "what to look for should be shown");
+    QVERIFY2(notes.contains("dashed p95 line") && notes.contains("? Pull pays the gather.") &&
+                 notes.contains("Celebrities post."),
+             qPrintable("the notes should hold what to look for, the unchecked claims and when to choose B, got: " + notes));
     // The claims' figures join the table's rows.
     QTableWidget* table = window.differenceTable()->table();
-    QVERIFY2(rowOf(*table, "Timeline service: utilisation") >= 0 || table->rowCount() > 8,
-             "the card's block figure should be a row of the table");
+    const QString utilisation =
+        QString::fromStdString(model::metricLabel("timeline.utilization", window.document(0)->architecture()));
+    QVERIFY2(rowOf(*table, utilisation) >= 0, qPrintable("the card's block figure should be a row: " + utilisation));
 
     // The card's comparison announces itself by the card's name.
     window.differenceTable()->runComparison();
     QVERIFY2(finished.wait(120'000), "the card's comparison should finish");
     QCOMPARE(finished.first().first().toString(), QString("push-pull"));
+    const QString checked = window.differenceTable()->notes()->toPlainText();
+    QVERIFY2(checked.contains("✔ Pull pays the gather.") && checked.contains("✔ Merging costs CPU."),
+             qPrintable("both claims hold for push vs pull and should be ticked, got: " + checked));
 
     const QString bad = window.openCard(dir.filePath("missing.tradeoff"));
     QVERIFY2(bad.contains("missing.tradeoff"), qPrintable("the error should name the file, got: " + bad));

@@ -196,7 +196,7 @@ void CompareWindow::setDesigns(model::Architecture a, const QString& labelA, mod
     m_pathB = pathB;
     m_panes[0]->setLabel(labelA);
     m_panes[1]->setLabel(labelB);
-    showCard({}, {}, {}, {}); // openCard shows its own after this
+    showCard({}, {}, {}); // openCard shows its own after this
     m_difference->resetToDefaults();
     if (isVisible())
         fitDesigns();
@@ -236,7 +236,7 @@ QString CompareWindow::openCard(const QString& cardPath)
     m_difference->setExtraFigures(std::move(claimed));
     m_difference->setPlan(card.warmupS, card.durationS, card.replications);
     showCard(TradeoffCardFile::cardName(cardPath), QString::fromStdString(card.title),
-             QString::fromStdString(card.question), QString::fromStdString(card.lookFor));
+             QString::fromStdString(card.question));
     m_openCard = card;
     showClaims();
     return {};
@@ -247,7 +247,8 @@ void CompareWindow::showClaims()
     if (!m_openCard)
         return;
     const analysis::Comparison& comparison = m_difference->comparison();
-    QString html = tr("<b>The card claims</b> (checked on the paired 95% interval of B − A):");
+    QString html = tr("<b>Look for:</b> %1<br><b>The card claims</b> (checked on the paired 95% interval of B − A):")
+                       .arg(QString::fromStdString(m_openCard->lookFor).toHtmlEscaped());
     for (const model::TradeoffClaim& claim : m_openCard->claims) {
         const std::string metricB = claim.metricB.empty() ? claim.metric : claim.metricB;
         const analysis::FigureDifference* figure =
@@ -274,8 +275,7 @@ void CompareWindow::designsChanged()
     showClaims();
 }
 
-void CompareWindow::showCard(const QString& name, const QString& title, const QString& question,
-                             const QString& lookFor)
+void CompareWindow::showCard(const QString& name, const QString& title, const QString& question)
 {
     m_cardName = name;
     m_openCard.reset();
@@ -286,8 +286,8 @@ void CompareWindow::showCard(const QString& name, const QString& title, const QS
         return;
     }
     setWindowTitle(tr("Compare: %1").arg(title));
-    m_card->setText(tr("<b>%1</b> &nbsp;%2<br><b>Look for:</b> %3")
-                        .arg(title.toHtmlEscaped(), question.toHtmlEscaped(), lookFor.toHtmlEscaped()));
+    // What to look for sits beside the table it speaks about (showClaims).
+    m_card->setText(tr("<b>%1</b> &nbsp;%2").arg(title.toHtmlEscaped(), question.toHtmlEscaped()));
 }
 
 void CompareWindow::fitDesigns()

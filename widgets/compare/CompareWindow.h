@@ -50,8 +50,9 @@ public:
     // of its designs, shows its question and what to look for, and sets the
     // difference table to its run and figures. Empty on success, else why not.
     QString openCard(const QString& cardPath);
-    // The trade-off card's text above the canvases; an empty name hides it.
-    void showCard(const QString& name, const QString& title, const QString& question, const QString& lookFor);
+    // The trade-off card's title and question above the canvases (what to
+    // look for and its claims go under the difference table); an empty name hides it.
+    void showCard(const QString& name, const QString& title, const QString& question);
     QString cardName() const { return m_cardName; }
 
     DesignDocument* document(int side) const { return m_documents[side]; }

@@ -14,6 +14,7 @@
 #include <QScrollBar>
 #include <QSpinBox>
 #include <QTableWidget>
+#include <QTextBrowser>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -59,7 +60,7 @@ DifferenceTable::DifferenceTable(QWidget* parent)
     , m_replications(new QSpinBox(this))
     , m_progress(new QProgressBar(this))
     , m_status(new QLabel(this))
-    , m_notes(new QLabel(this))
+    , m_notes(new QTextBrowser(this))
 {
     m_table->setObjectName("differenceTable");
     m_table->setHorizontalHeaderLabels({tr("Figure"), tr("A now"), tr("B now"), tr("A"), tr("B"), tr("B − A (95%)")});
@@ -102,9 +103,10 @@ DifferenceTable::DifferenceTable(QWidget* parent)
     layout->addWidget(m_table);
     layout->addWidget(m_notes, 1);
     m_notes->setObjectName("comparisonNotes");
-    m_notes->setWordWrap(true);
-    m_notes->setTextFormat(Qt::RichText);
-    m_notes->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_notes->setFrameShape(QFrame::NoFrame);
+    m_notes->setOpenLinks(false);
+    m_notes->viewport()->setAutoFillBackground(false); // reads as part of the panel, scrolls when long
+    m_notes->setMinimumHeight(m_notes->fontMetrics().height() * 3);
     m_notes->setVisible(false);
 
     connect(m_run, &QPushButton::clicked, this, &DifferenceTable::runComparison);
@@ -153,7 +155,7 @@ int DifferenceTable::preferredWidth() const
 
 void DifferenceTable::setNotes(const QString& html)
 {
-    m_notes->setText(html);
+    m_notes->setHtml(html);
     m_notes->setVisible(!html.isEmpty());
 }
 
@@ -202,9 +204,11 @@ void DifferenceTable::rebuildRows()
             m_rows.push_back(extra);
     m_table->setRowCount(static_cast<int>(m_rows.size()));
     // As tall as its rows: the room below is the notes'.
-    m_table->setMaximumHeight(m_table->horizontalHeader()->sizeHint().height() + 2 * m_table->frameWidth() +
-                              m_table->rowCount() * m_table->verticalHeader()->defaultSectionSize() +
-                              m_table->horizontalScrollBar()->sizeHint().height());
+    const int rowsHeight = m_table->horizontalHeader()->sizeHint().height() + 2 * m_table->frameWidth() +
+                           m_table->rowCount() * m_table->verticalHeader()->defaultSectionSize() +
+                           m_table->horizontalScrollBar()->sizeHint().height();
+    m_table->setMaximumHeight(rowsHeight);
+    m_table->setMinimumHeight(std::min(rowsHeight, 14 * m_table->verticalHeader()->defaultSectionSize()));
     for (int row = 0; row < m_table->rowCount(); ++row) {
         const auto& [metricA, metricB] = m_rows[static_cast<size_t>(row)];
         QString label = toQString(model::metricLabel(metricA, m_a));

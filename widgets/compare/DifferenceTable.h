@@ -16,6 +16,7 @@ class QProgressBar;
 class QPushButton;
 class QSpinBox;
 class QTableWidget;
+class QTextBrowser;
 
 namespace scalelab::widgets {
 
@@ -39,7 +40,7 @@ public:
     void showLive(const stats::Snapshot* a, const stats::Snapshot* b);
     // Rich text under the table (a card's claims and advice); empty hides it.
     void setNotes(const QString& html);
-    QLabel* notesLabel() const { return m_notes; }
+    QTextBrowser* notes() const { return m_notes; }
 
     QTableWidget* table() const { return m_table; }
     QPushButton* runButton() const { return m_run; }
@@ -72,7 +73,7 @@ private:
     QSpinBox* m_replications;
     QProgressBar* m_progress;
     QLabel* m_status;
-    QLabel* m_notes;
+    QTextBrowser* m_notes;
     model::Architecture m_a, m_b;
     std::vector<std::pair<std::string, std::string>> m_extra;
     std::vector<std::pair<std::string, std::string>> m_rows; // (metric in A, in B), as the table lists them

@@ -3,6 +3,7 @@
 #include "CompareRun.h"
 #include "QtText.h"
 #include "document/DesignDocument.h"
+#include "faults/FaultsPanel.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -130,10 +131,7 @@ void CompareFaultBar::onActionChanged()
     m_action->setToolTip(toQString(s.help));
     m_value->setVisible(s.hasValue);
     if (s.hasValue) {
-        m_value->setDecimals(s.wholeNumber ? 0 : 2);
-        m_value->setRange(s.minValue, s.maxValue);
-        m_value->setSingleStep(s.maxValue <= 1 ? 0.05 : 1);
-        m_value->setValue(s.defaultValue);
+        FaultsPanel::fitValueBox(m_value, s);
         m_value->setToolTip(toQString(s.valueLabel));
     }
     refreshTargets();

@@ -1,12 +1,13 @@
 #include "CompareToolBar.h"
 
+#include "run/RunToolBar.h"
+
 #include <QAction>
 #include <QComboBox>
 #include <QLabel>
 #include <QSpinBox>
 #include <QStyle>
 
-#include <limits>
 
 namespace scalelab::widgets {
 
@@ -35,22 +36,16 @@ CompareToolBar::CompareToolBar(CompareRun* run, QWidget* parent)
 
     addSeparator();
     addWidget(new QLabel(tr(" Speed ")));
-    m_speed = new QComboBox;
+    m_speed = RunToolBar::createSpeedBox(run->speed());
     m_speed->setObjectName("compareSpeed");
-    for (double speed : {1.0, 2.0, 10.0, 100.0})
-        m_speed->addItem(QStringLiteral("%1×").arg(speed), speed);
-    m_speed->addItem(tr("Max"), RunController::kMaxSpeed);
     m_speed->setToolTip(tr("Simulated seconds per wall-clock second, the same for both designs"));
-    m_speed->setCurrentIndex(std::max(0, m_speed->findData(run->speed())));
     connect(m_speed, &QComboBox::currentIndexChanged, this,
             [this](int index) { m_run->setSpeed(m_speed->itemData(index).toDouble()); });
     addWidget(m_speed);
 
     addWidget(new QLabel(tr("  Seed ")));
-    m_seed = new QSpinBox;
+    m_seed = RunToolBar::createSeedBox(run->seed());
     m_seed->setObjectName("compareSeed");
-    m_seed->setRange(0, std::numeric_limits<int>::max());
-    m_seed->setValue(static_cast<int>(run->seed()));
     m_seed->setToolTip(tr("One seed for both runs: clients with the same id send the same requests at the same "
                           "times in A and B (common random numbers), so the difference is the design's"));
     connect(m_seed, &QSpinBox::valueChanged, this, [this](int seed) { m_run->setSeed(static_cast<quint64>(seed)); });

@@ -312,6 +312,13 @@ void CompareWindow::showEvent(QShowEvent* event)
     }
 }
 
+void CompareWindow::closeEvent(QCloseEvent* event)
+{
+    m_run->pause();
+    m_difference->cancel();
+    QMainWindow::closeEvent(event);
+}
+
 void CompareWindow::showSnapshots()
 {
     const auto a = m_run->latest(CompareRun::A);

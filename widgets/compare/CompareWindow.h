@@ -78,6 +78,8 @@ signals:
 
 protected:
     void showEvent(QShowEvent* event) override;
+    // Closing pauses both runs and cancels a comparison: a hidden window uses no CPU.
+    void closeEvent(QCloseEvent* event) override;
 
 private:
     void buildPlots(QWidget* row);

@@ -1,5 +1,6 @@
 #include "GuiStartup.h"
 
+#include "CompareMode.h"
 #include "ConceptDock.h"
 #include "LearningPathMode.h"
 #include "MainWindow.h"
@@ -18,6 +19,7 @@
 #include "TeachingDockLayout.h"
 #include "challenge/ChallengePanel.h"
 #include "canvas/CanvasScene.h"
+#include "compare/CompareWindow.h"
 #include "document/DesignDocument.h"
 #include "examples/ExampleLibrary.h"
 #include "help/ConceptBrowser.h"
@@ -26,6 +28,7 @@
 #include "path/PathProgress.h"
 #include "model/DurationText.h"
 #include "run/RunController.h"
+#include "compare/CompareRun.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -36,6 +39,7 @@
 #include <QTabWidget>
 
 #include <cstdio>
+#include <optional>
 
 namespace scalelab::app {
 
@@ -141,8 +145,20 @@ int GuiStartup::run(const QStringList& arguments)
                                       QObject::tr("With --learning-path: the first N steps, in the recommended order, "
                                                   "count as done (for the picture only)."),
                                       "N");
+    const QCommandLineOption compare(
+        "compare", QObject::tr("Open the compare window with design A and the design FILE as B (with --screenshot: "
+                               "render that window)."),
+        "A");
+    const QCommandLineOption tradeoff(
+        "tradeoff", QObject::tr("Open the trade-off card CARD (a .tradeoff file or :/tradeoffs/NAME.tradeoff) in the "
+                                "compare window (with --screenshot: render that window)."),
+        "CARD");
+    const QCommandLineOption difference(
+        "difference", QObject::tr("With --compare or --tradeoff and --screenshot: run the paired comparison (the "
+                                  "difference table) before the screenshot."));
     parser.addOptions({screenshot, size, empty, select, runFor, dock, presenter, gallery, filter, grade, lessonStep,
-                       interview, interviewReport, interviewPhase, helpDock, conceptId, learningPath, pathDone});
+                       interview, interviewReport, interviewPhase, helpDock, conceptId, learningPath, pathDone,
+                       compare, tradeoff, difference});
     if (!parser.parse(arguments))
         return fail(parser.errorText(), 2);
     if (parser.isSet("help"))
@@ -162,6 +178,28 @@ int GuiStartup::run(const QStringList& arguments)
                                                                 parser.value(screenshot));
         return galleryError.isEmpty() ? 0 : fail(galleryError);
     }
+    if (parser.isSet(compare) && files.size() != 1)
+        return fail(QObject::tr("--compare A wants design B as FILE: scalelab --compare A.scalelab B.scalelab"), 2);
+    std::optional<double> runSeconds;
+    if (parser.isSet(runFor)) {
+        std::string why;
+        runSeconds = model::parseDurationSeconds(parser.value(runFor).toStdString(), why);
+        if (!runSeconds)
+            return fail(QObject::tr("--run-for: %1").arg(QString::fromStdString(why)), 2);
+    }
+    if (shooting && (parser.isSet(compare) || parser.isSet(tradeoff))) {
+        const QSize compareSize = parser.isSet(size) ? Screenshot::parseSize(parser.value(size)) : Screenshot::kDefaultSize;
+        if (!compareSize.isValid())
+            return fail(QObject::tr("--size wants WIDTHxHEIGHT, e.g. 1600x1000, got \"%1\"").arg(parser.value(size)), 2);
+        widgets::CompareWindow compareWindow;
+        const QString openError = parser.isSet(tradeoff) ? compareWindow.openCard(parser.value(tradeoff))
+                                                         : compareWindow.openFiles(parser.value(compare), files.first());
+        if (!openError.isEmpty())
+            return fail(openError);
+        const QString shotError = Screenshot::captureCompare(compareWindow, compareSize, runSeconds.value_or(0),
+                                                             parser.isSet(difference), parser.value(screenshot));
+        return shotError.isEmpty() ? 0 : fail(shotError);
+    }
     MainWindow::Options options;
     options.interactive = !shooting;
     options.autosave = !shooting;
@@ -173,7 +211,9 @@ int GuiStartup::run(const QStringList& arguments)
     // If recovered, that design is open and a requested file is in Open Recent.
     const bool recovered = !shooting && window.offerRecovery(files.value(0));
     if (!recovered) {
-        if (!files.isEmpty())
+        if (parser.isSet(compare))
+            error = window.openFile(parser.value(compare)); // A; FILE is B
+        else if (!files.isEmpty())
             error = window.openFile(files.first());
         else if (parser.isSet(empty))
             window.newDesign();
@@ -323,6 +363,17 @@ int GuiStartup::run(const QStringList& arguments)
         return error.isEmpty() ? 0 : fail(error);
     }
     window.show();
+    if (error.isEmpty() && parser.isSet(tradeoff)) {
+        window.openTradeoffCard(parser.value(tradeoff));
+        return QApplication::exec();
+    }
+    if (error.isEmpty() && parser.isSet(compare)) {
+        if (const QString compareError = window.compare()->compareWith(files.first()); !compareError.isEmpty())
+            return fail(compareError);
+        if (runSeconds)
+            window.compare()->window()->run()->runTo(*runSeconds);
+        return QApplication::exec();
+    }
     if (error.isEmpty() && parser.isSet(runFor)) {
         std::string why;
         if (const auto seconds = model::parseDurationSeconds(parser.value(runFor).toStdString(), why))

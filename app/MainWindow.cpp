@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "CompareMode.h"
 #include "ConceptDock.h"
 #include "DockLayout.h"
 #include "InterviewMode.h"
@@ -177,6 +178,7 @@ void MainWindow::createDocks()
     m_teaching = new TeachingDocks(this, m_document, m_run->controller(), m_options.useSettings);
 
     m_interview = new InterviewMode(this, m_document, m_options.interactive);
+    m_compare = new CompareMode(this, m_document, m_options.interactive);
     connect(m_interview, &InterviewMode::interviewChosen, this, &MainWindow::openInterview);
     const auto openDesign = [this](const QString& path) {
         if (maybeSave())
@@ -192,12 +194,10 @@ void MainWindow::createDocks()
     connect(m_concepts, &ConceptDock::lessonRequested, this, openDesign);
     connect(m_concepts, &ConceptDock::exampleRequested, this, openDesign);
 
-    // Trade-off cards open in the compare window (MainWindow::openTradeoffCard, on its own branch).
-    const auto openCard = [this](const QString& cardPath) {
-        statusBar()->showMessage(tr("Trade-off cards open in the compare window: %1").arg(cardPath), 8000);
-    };
-    connect(m_learning, &LearningPathMode::openTradeoffRequested, this, openCard);
-    connect(m_concepts, &ConceptDock::tradeoffRequested, this, openCard);
+    connect(m_learning, &LearningPathMode::openTradeoffRequested, this, &MainWindow::openTradeoffCard);
+    // A card compared counts as that step of the learning path done.
+    connect(m_compare, &CompareMode::comparisonFinished, m_learning, &LearningPathMode::markTradeoffDone);
+    connect(m_concepts, &ConceptDock::tradeoffRequested, this, &MainWindow::openTradeoffCard);
 }
 
 QAction* MainWindow::addAction(const QString& name, const QString& text, const QKeySequence& shortcut,
@@ -314,6 +314,8 @@ void MainWindow::createMenusAndToolbar()
     file->addSeparator();
     file->addActions({action("save"), action("saveAs"), action("exportImage"), action("exportReport")});
     file->addSeparator();
+    file->addAction(m_compare->compareWithAction());
+    file->addSeparator();
     file->addAction(action("quit"));
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
@@ -335,6 +337,8 @@ void MainWindow::createMenusAndToolbar()
     view->addSeparator();
     view->addAction(action("resetLayout"));
 
+    menuBar()->addMenu(tr("&Design"))->addAction(m_compare->duplicateAction());
+
     m_run->fillMenu(menuBar()->addMenu(tr("&Run")));
 
     m_interview->fillMenu(menuBar()->addMenu(tr("&Practice")));
@@ -342,6 +346,7 @@ void MainWindow::createMenusAndToolbar()
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_concepts->showAction());
     help->addAction(m_learning->showAction());
+    help->addAction(m_compare->cardsAction());
     help->addSeparator();
     help->addAction(action("about"));
 
@@ -457,6 +462,11 @@ QString MainWindow::openFile(const QString& path)
         reportError(tr("Cannot open design"), message);
         return message;
     }
+}
+
+void MainWindow::openTradeoffCard(const QString& cardPath)
+{
+    m_compare->openCard(cardPath);
 }
 
 QString MainWindow::openExample(const QString& resourcePath)

@@ -28,6 +28,7 @@ class PropertyEditor;
 namespace scalelab::app {
 
 class ConceptDock;
+class CompareMode;
 class DockLayout;
 class PresenterMode;
 class InterviewMode;
@@ -74,6 +75,8 @@ public:
     LearningPathMode* learningPath() const { return m_learning; }
     // Help > Concept Library (F1): the concepts dock.
     ConceptDock* concepts() const { return m_concepts; }
+    // Compare mode: File > Compare With…, Design > Duplicate as Variant B, the compare window.
+    CompareMode* compare() const { return m_compare; }
     QAction* action(const QString& objectName) const;
     // Default, saved and reset dock arrangement (View > Reset Layout).
     DockLayout* dockLayout() const { return m_layout; }
@@ -91,6 +94,11 @@ public:
     // one); `requestedFile`, the file the app was started with, if any, is
     // named in the question and, when not opened, kept in the recent files.
     bool offerRecovery(const QString& requestedFile = {});
+
+public slots:
+    // Opens a trade-off card (":/tradeoffs/NAME.tradeoff" or a file; its
+    // designs are relative to it) in the compare window.
+    void openTradeoffCard(const QString& cardPath);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -144,6 +152,7 @@ private:
     InterviewMode* m_interview = nullptr;
     LearningPathMode* m_learning = nullptr;
     ConceptDock* m_concepts = nullptr;
+    CompareMode* m_compare = nullptr;
     DockLayout* m_layout = nullptr;
     QLabel* m_zoomLabel = nullptr;
     QLabel* m_countLabel = nullptr;

@@ -3,6 +3,9 @@
 #include "MainWindow.h"
 #include "RunDocks.h"
 #include "canvas/CanvasView.h"
+#include "compare/CompareRun.h"
+#include "compare/CompareWindow.h"
+#include "compare/DifferenceTable.h"
 #include "examples/ExampleLibrary.h"
 #include "examples/GalleryDialog.h"
 #include "run/RunController.h"
@@ -10,6 +13,7 @@
 #include <QApplication>
 #include <QEventLoop>
 #include <QFileInfo>
+#include <QLabel>
 #include <QMap>
 #include <QPixmap>
 #include <QRegularExpression>
@@ -51,6 +55,54 @@ QString Screenshot::runFor(MainWindow& window, double simSeconds)
     if (error.isEmpty())
         loop.exec();
     return error;
+}
+
+QString Screenshot::runCompareFor(widgets::CompareWindow& window, double simSeconds)
+{
+    widgets::CompareRun* run = window.run();
+    QString error;
+    QEventLoop loop;
+    QObject::connect(&window, &widgets::CompareWindow::viewsUpdated, &loop, [&](double seconds) {
+        if (seconds >= simSeconds - 1e-9)
+            loop.quit();
+    });
+    QObject::connect(run, &widgets::CompareRun::failed, &loop, [&](const QString& message) {
+        error = message;
+        loop.quit();
+    });
+    run->setSpeed(widgets::RunController::kMaxSpeed);
+    run->runTo(simSeconds);
+    if (run->state() == widgets::RunController::State::Stopped && error.isEmpty())
+        return QObject::tr("the simulations did not start");
+    if (error.isEmpty())
+        loop.exec();
+    return error;
+}
+
+QString Screenshot::captureCompare(widgets::CompareWindow& window, QSize size, double runSeconds, bool difference,
+                                  const QString& outPath)
+{
+    window.resize(size);
+    window.show();
+    for (int i = 0; i < 3; ++i)
+        QApplication::processEvents();
+    if (runSeconds > 0)
+        if (const QString error = runCompareFor(window, runSeconds); !error.isEmpty())
+            return error;
+    if (difference) {
+        widgets::DifferenceTable* table = window.differenceTable();
+        QEventLoop loop;
+        QObject::connect(table, &widgets::DifferenceTable::comparisonFinished, &loop, &QEventLoop::quit);
+        QObject::connect(table, &widgets::DifferenceTable::comparisonCancelled, &loop, &QEventLoop::quit);
+        table->runComparison();
+        if (table->running())
+            loop.exec();
+        if (table->comparison().replications == 0)
+            return QObject::tr("the paired comparison failed: %1").arg(table->statusLabel()->text());
+    }
+    window.fitDesigns();
+    QApplication::processEvents();
+    return save(window, outPath);
 }
 
 QString Screenshot::capture(MainWindow& window, QSize size, const QString& outPath)

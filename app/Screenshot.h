@@ -7,6 +7,10 @@
 
 class QWidget;
 
+namespace scalelab::widgets {
+class CompareWindow;
+}
+
 namespace scalelab::app {
 
 class MainWindow;
@@ -25,6 +29,14 @@ public:
     // simulated time and waits until the plots and the canvas hold its last
     // snapshot (`--run-for`). Empty string on success, else why it stopped.
     static QString runFor(MainWindow& window, double simSeconds);
+    // `--compare A B` / `--tradeoff CARD`: the compare window at `size`, both
+    // runs taken to `runSeconds` of simulated time first when it is > 0, and
+    // with `difference` the paired comparison run (`--difference`).
+    static QString captureCompare(widgets::CompareWindow& window, QSize size, double runSeconds, bool difference,
+                                  const QString& outPath);
+    // Runs both designs of the compare window as fast as possible to
+    // `simSeconds` and waits until its plots hold that time.
+    static QString runCompareFor(widgets::CompareWindow& window, double simSeconds);
     // Parses "1600x1000"; an invalid size when the text is not WIDTHxHEIGHT.
     static QSize parseSize(const QString& text);
 

@@ -65,9 +65,9 @@ private slots:
         QVERIFY(browser.showConcept("cache"));
         const model::Concept& cache = *browser.library().find("cache");
         const QString page = browser.page()->toPlainText();
-        for (const QString& heading : {"When to use it", "When not to", "Trade-offs", "Numbers to remember",
+        for (const char* heading : {"When to use it", "When not to", "Trade-offs", "Numbers to remember",
                                        "In an interview, say", "Related"})
-            QVERIFY2(page.contains(heading), qPrintable("the page has no " + heading));
+            QVERIFY2(page.contains(heading), qPrintable(QString("the page has no ") + heading));
         QVERIFY(page.contains(QString::fromStdString(cache.numbers.front())));
 
         QVERIFY(!cache.related.empty());

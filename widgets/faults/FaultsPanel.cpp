@@ -143,6 +143,15 @@ FaultsPanel::FaultsPanel(DesignDocument* document, RunController* run, QWidget* 
     onActionChanged();
 }
 
+void FaultsPanel::fitValueBox(QDoubleSpinBox* box, const model::FaultSpec& spec)
+{
+    box->setDecimals(spec.wholeNumber ? 0 : 2);
+    box->setRange(spec.minValue, spec.maxValue);
+    // Probabilities move in small steps, counts and factors in whole ones.
+    box->setSingleStep(spec.maxValue <= 1 ? 0.05 : 1);
+    box->setValue(spec.defaultValue);
+}
+
 const model::FaultSpec& FaultsPanel::spec() const
 {
     return model::faultSpecs().at(static_cast<size_t>(std::max(0, m_action->currentIndex())));
@@ -195,11 +204,7 @@ void FaultsPanel::onActionChanged()
     }
     m_form->setRowVisible(m_valueRow, s.hasValue);
     if (s.hasValue) {
-        m_value->setDecimals(s.wholeNumber ? 0 : 2);
-        m_value->setRange(s.minValue, s.maxValue);
-        // Probabilities move in small steps, counts and factors in whole ones.
-        m_value->setSingleStep(s.maxValue <= 1 ? 0.05 : 1);
-        m_value->setValue(s.defaultValue);
+        fitValueBox(m_value, s);
         m_valueUnit->setText(toQString(s.valueLabel));
         m_value->setToolTip(tr("%1, from %2 to %3").arg(toQString(s.valueLabel)).arg(s.minValue).arg(s.maxValue));
     }

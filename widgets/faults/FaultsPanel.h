@@ -37,6 +37,8 @@ public:
     QString injectRefusal() const;
     // Selects an action by catalogue name; false if there is none.
     bool setAction(const QString& action);
+    // Sets `box` to the range, step, decimals and default of `spec`'s value.
+    static void fitValueBox(QDoubleSpinBox* box, const model::FaultSpec& spec);
     // The targets the form offers for the current action.
     const std::vector<FaultTarget>& targets() const { return m_targets; }
 

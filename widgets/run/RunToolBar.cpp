@@ -41,23 +41,15 @@ RunToolBar::RunToolBar(RunController* controller, QWidget* parent)
 
     addSeparator();
     addWidget(new QLabel(tr(" Speed ")));
-    m_speed = new QComboBox;
+    m_speed = createSpeedBox(controller->speed());
     m_speed->setObjectName("speed");
-    for (double speed : {1.0, 2.0, 10.0, 100.0})
-        m_speed->addItem(QStringLiteral("%1×").arg(speed), speed);
-    m_speed->addItem(tr("Max"), RunController::kMaxSpeed);
-    m_speed->setToolTip(tr("Simulated seconds per wall-clock second; Max runs as fast as the engine can"));
-    m_speed->setCurrentIndex(m_speed->findData(controller->speed()));
     connect(m_speed, &QComboBox::currentIndexChanged, this,
             [this](int index) { m_controller->setSpeed(m_speed->itemData(index).toDouble()); });
     addWidget(m_speed);
 
     addWidget(new QLabel(tr("  Seed ")));
-    m_seed = new QSpinBox;
+    m_seed = createSeedBox(controller->seed());
     m_seed->setObjectName("seed");
-    m_seed->setRange(0, std::numeric_limits<int>::max());
-    m_seed->setValue(static_cast<int>(controller->seed()));
-    m_seed->setToolTip(tr("Random seed: the same design and seed give the same run"));
     connect(m_seed, &QSpinBox::valueChanged, this,
             [this](int seed) { m_controller->setSeed(static_cast<quint64>(seed)); });
     addWidget(m_seed);
@@ -78,6 +70,26 @@ RunToolBar::RunToolBar(RunController* controller, QWidget* parent)
     connect(controller, &RunController::ratioChanged, this, &RunToolBar::showRatio);
     showState(controller->state());
     fitLabels();
+}
+
+QComboBox* RunToolBar::createSpeedBox(double speed)
+{
+    auto* box = new QComboBox;
+    for (double choice : {1.0, 2.0, 10.0, 100.0})
+        box->addItem(QStringLiteral("%1×").arg(choice), choice);
+    box->addItem(tr("Max"), RunController::kMaxSpeed);
+    box->setToolTip(tr("Simulated seconds per wall-clock second; Max runs as fast as the engine can"));
+    box->setCurrentIndex(std::max(0, box->findData(speed)));
+    return box;
+}
+
+QSpinBox* RunToolBar::createSeedBox(quint64 seed)
+{
+    auto* box = new QSpinBox;
+    box->setRange(0, std::numeric_limits<int>::max());
+    box->setValue(static_cast<int>(seed));
+    box->setToolTip(tr("Random seed: the same design and seed give the same run"));
+    return box;
 }
 
 void RunToolBar::changeEvent(QEvent* event)

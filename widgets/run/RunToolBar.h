@@ -19,6 +19,11 @@ class RunToolBar : public QToolBar {
 public:
     explicit RunToolBar(RunController* controller, QWidget* parent = nullptr);
 
+    // The speed choices (1x, 2x, 10x, 100x, Max; item data the speed) and the
+    // seed field every run toolbar offers, set to `speed` and `seed`.
+    static QComboBox* createSpeedBox(double speed);
+    static QSpinBox* createSeedBox(quint64 seed);
+
     QAction* playPauseAction() const { return m_playPause; }
     QAction* stepAction() const { return m_step; }
     QAction* resetAction() const { return m_reset; }

@@ -1,0 +1,60 @@
+#include "TradeoffCardFile.h"
+
+#include "io/ScenarioFile.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+#include <stdexcept>
+
+namespace scalelab::widgets {
+
+namespace {
+
+std::string readText(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        throw std::runtime_error(QStringLiteral("%1: cannot read: %2").arg(path, file.errorString()).toStdString());
+    return file.readAll().toStdString();
+}
+
+model::Architecture readDesign(const QString& cardPath, const std::string& relative)
+{
+    const QString path = QFileInfo(cardPath).dir().filePath(QString::fromStdString(relative));
+    return io::parseScenario(readText(path), QFileInfo(path).fileName().toStdString());
+}
+
+} // namespace
+
+QStringList TradeoffCardFile::bundled()
+{
+    QStringList paths;
+    const QDir folder(kBundledFolder);
+    for (const QString& name : folder.entryList({"*.tradeoff"}, QDir::Files, QDir::Name))
+        paths.append(folder.filePath(name));
+    return paths;
+}
+
+model::TradeoffCard TradeoffCardFile::readCard(const QString& cardPath)
+{
+    return io::parseTradeoffCard(readText(cardPath), QFileInfo(cardPath).fileName().toStdString());
+}
+
+io::TradeoffPair TradeoffCardFile::load(const QString& cardPath)
+{
+    io::TradeoffPair pair;
+    pair.card = readCard(cardPath);
+    pair.a = readDesign(cardPath, pair.card.a.design);
+    pair.b = readDesign(cardPath, pair.card.b.design);
+    io::checkTradeoffClaims(pair.card, pair.a, pair.b, QFileInfo(cardPath).fileName().toStdString());
+    return pair;
+}
+
+QString TradeoffCardFile::cardName(const QString& cardPath)
+{
+    return QFileInfo(cardPath).completeBaseName();
+}
+
+} // namespace scalelab::widgets

@@ -12,22 +12,14 @@ namespace {
 
 using analysis::FigureDifference;
 
-// "12.3 ms ± 0.4" in the figure's own unit.
 std::string estimateText(const std::string& metric, const stats::ConfidenceInterval& interval)
 {
-    if (!std::isfinite(interval.mean))
-        return "n/a";
-    return model::formatMetric(metric, interval.mean) + " ± " + model::formatMetric(metric, interval.halfWidth);
+    return model::formatEstimate(metric, interval.mean, interval.halfWidth);
 }
 
 std::string differenceText(const FigureDifference& figure)
 {
-    const auto& difference = figure.difference;
-    if (!std::isfinite(difference.mean))
-        return "n/a";
-    const std::string sign = difference.mean > 0 ? "+" : difference.mean < 0 ? "-" : "";
-    return sign + model::formatMetric(figure.metricA, std::abs(difference.mean)) + " ± " +
-           model::formatMetric(figure.metricA, difference.halfWidth);
+    return model::formatDifference(figure.metricA, figure.difference.mean, figure.difference.halfWidth);
 }
 
 nlohmann::ordered_json figureJson(const FigureDifference& figure)

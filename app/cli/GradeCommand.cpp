@@ -30,7 +30,7 @@ std::string measuredText(const analysis::GoalResult& row)
         return row.pass ? "none other" : std::to_string(int(row.mean)) + " other";
     if (!std::isfinite(row.mean))
         return "not measured";
-    return model::formatMetric(row.metric, row.mean) + " ± " + model::formatMetric(row.metric, row.halfWidth);
+    return model::formatEstimate(row.metric, row.mean, row.halfWidth);
 }
 
 nlohmann::ordered_json optionalNumber(const std::optional<double>& value)

@@ -148,6 +148,22 @@ std::string formatMetric(const std::string& metric, double value)
     return compact(value) + (spec && !spec->unit.empty() ? " " + spec->unit : "");
 }
 
+std::string formatEstimate(const std::string& metric, double mean, double halfWidth)
+{
+    if (!std::isfinite(mean))
+        return "n/a";
+    return formatMetric(metric, mean) + " ± " + (std::isfinite(halfWidth) ? formatMetric(metric, halfWidth) : "∞");
+}
+
+std::string formatDifference(const std::string& metric, double mean, double halfWidth)
+{
+    if (!std::isfinite(mean))
+        return "n/a";
+    // The sign in front of the unit: "-$141", never "$-141".
+    const std::string sign = mean > 0 ? "+" : mean < 0 ? "-" : "";
+    return sign + formatEstimate(metric, std::abs(mean), halfWidth);
+}
+
 std::string checkLabel(const Check& check, const Architecture& design)
 {
     if (!check.label.empty())

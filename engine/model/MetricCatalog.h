@@ -35,5 +35,10 @@ std::string metricLabel(const std::string& metric, const Architecture& design);
 std::string checkLabel(const Check& check, const Architecture& design);
 // A value as the check's metric is read: "183 ms", "0.42%", "$1,820".
 std::string formatMetric(const std::string& metric, double value);
+// An estimate and its half-width in the metric's unit: "183 ms ± 4.2 ms";
+// "n/a" without a finite mean, "∞" for an unknown half-width.
+std::string formatEstimate(const std::string& metric, double mean, double halfWidth);
+// A signed difference the same way: "+19.1 ms ± 0.3 ms", "-$141 ± $1.3".
+std::string formatDifference(const std::string& metric, double mean, double halfWidth);
 
 } // namespace scalelab::model

@@ -34,11 +34,7 @@ QString valueText(const std::string& metric, double value)
 // "+19 ms ± 1.3 ms": the paired difference and its 95% half-width.
 QString differenceText(const std::string& metric, const stats::ConfidenceInterval& interval)
 {
-    if (!std::isfinite(interval.mean))
-        return QStringLiteral("n/a");
-    const QString sign = interval.mean > 0 ? QStringLiteral("+") : QString();
-    const QString spread = std::isfinite(interval.halfWidth) ? valueText(metric, interval.halfWidth) : QStringLiteral("∞");
-    return QStringLiteral("%1%2 ± %3").arg(sign, valueText(metric, interval.mean), spread);
+    return toQString(model::formatDifference(metric, interval.mean, interval.halfWidth));
 }
 
 QTableWidgetItem* cell(const QString& text, Qt::Alignment alignment = Qt::AlignRight | Qt::AlignVCenter)

@@ -128,15 +128,23 @@ void checkTradeoffClaims(const model::TradeoffCard& card, const model::Architect
     }
 }
 
-TradeoffPair readTradeoffPair(const std::string& cardPath)
+TradeoffPair loadTradeoffPair(const std::string& cardPath,
+                              const std::function<std::string(const std::string& path)>& readText)
 {
     TradeoffPair pair;
-    pair.card = readTradeoffCard(cardPath);
+    pair.card = parseTradeoffCard(readText(cardPath), cardPath);
     const std::filesystem::path folder = std::filesystem::path(cardPath).parent_path();
-    pair.a = readScenario((folder / pair.card.a.design).string());
-    pair.b = readScenario((folder / pair.card.b.design).string());
+    for (auto [side, design] : {std::pair{&pair.card.a, &pair.a}, std::pair{&pair.card.b, &pair.b}}) {
+        const std::string path = (folder / side->design).string();
+        *design = parseScenario(readText(path), path);
+    }
     checkTradeoffClaims(pair.card, pair.a, pair.b, cardPath);
     return pair;
+}
+
+TradeoffPair readTradeoffPair(const std::string& cardPath)
+{
+    return loadTradeoffPair(cardPath, readBoundedFile);
 }
 
 } // namespace scalelab::io

@@ -15,6 +15,7 @@
 #include "model/Architecture.h"
 #include "model/TradeoffCard.h"
 
+#include <functional>
 #include <string>
 
 namespace scalelab::io {
@@ -35,5 +36,9 @@ struct TradeoffPair {
     model::Architecture a, b;
 };
 TradeoffPair readTradeoffPair(const std::string& cardPath);
+// The same from wherever `readText(path)` reads (the app's resources):
+// the card at `cardPath`, its designs beside it, the claims checked.
+TradeoffPair loadTradeoffPair(const std::string& cardPath,
+                              const std::function<std::string(const std::string& path)>& readText);
 
 } // namespace scalelab::io

@@ -1,6 +1,5 @@
 #include "TradeoffCardFile.h"
 
-#include "io/ScenarioFile.h"
 
 #include <QDir>
 #include <QFile>
@@ -18,12 +17,6 @@ std::string readText(const QString& path)
     if (!file.open(QIODevice::ReadOnly))
         throw std::runtime_error(QStringLiteral("%1: cannot read: %2").arg(path, file.errorString()).toStdString());
     return file.readAll().toStdString();
-}
-
-model::Architecture readDesign(const QString& cardPath, const std::string& relative)
-{
-    const QString path = QFileInfo(cardPath).dir().filePath(QString::fromStdString(relative));
-    return io::parseScenario(readText(path), QFileInfo(path).fileName().toStdString());
 }
 
 } // namespace
@@ -44,12 +37,8 @@ model::TradeoffCard TradeoffCardFile::readCard(const QString& cardPath)
 
 io::TradeoffPair TradeoffCardFile::load(const QString& cardPath)
 {
-    io::TradeoffPair pair;
-    pair.card = readCard(cardPath);
-    pair.a = readDesign(cardPath, pair.card.a.design);
-    pair.b = readDesign(cardPath, pair.card.b.design);
-    io::checkTradeoffClaims(pair.card, pair.a, pair.b, QFileInfo(cardPath).fileName().toStdString());
-    return pair;
+    return io::loadTradeoffPair(cardPath.toStdString(),
+                                [](const std::string& path) { return readText(QString::fromStdString(path)); });
 }
 
 QString TradeoffCardFile::cardName(const QString& cardPath)

@@ -1,6 +1,7 @@
 #include "MinimalLoop.h"
 
 #include "sim/Rng.h"
+#include "sim/VectorState.h"
 
 #include <chrono>
 #include <deque>
@@ -12,6 +13,7 @@ namespace scalelab::bench {
 
 MinimalLoopResult runMinimalLoop(const MinimalLoopConfig& config)
 {
+    sim::clearVectorUpperState(); // as the engine does before each slice (sim/VectorState.h)
     const auto wallStart = std::chrono::steady_clock::now();
     sim::Rng arrivals(config.seed, "client");
     sim::Rng service(config.seed, "service");
@@ -33,12 +35,14 @@ MinimalLoopResult runMinimalLoop(const MinimalLoopConfig& config)
     double latencySum = 0;
     double nextArrival = arrivals.exponential(meanGap);
     int nextInstance = 0;
+    uint64_t arrivalsHandled = 0;
     while (true) {
         const bool arrivalFirst = departures.empty() || nextArrival < departures.top().time;
         const double now = arrivalFirst ? nextArrival : departures.top().time;
         if (now > end)
             break;
         if (arrivalFirst) {
+            ++arrivalsHandled;
             const int instance = nextInstance;
             nextInstance = (nextInstance + 1) % config.instances;
             if (busy[static_cast<size_t>(instance)] < config.workersPerInstance) {
@@ -62,6 +66,7 @@ MinimalLoopResult runMinimalLoop(const MinimalLoopConfig& config)
             }
         }
     }
+    result.events = arrivalsHandled + result.completed;
     result.meanLatencyMs = result.completed ? latencySum / static_cast<double>(result.completed) * 1000.0 : 0;
     result.wallSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
     return result;

@@ -19,6 +19,8 @@ struct MinimalLoopConfig {
 
 struct MinimalLoopResult {
     uint64_t completed = 0;
+    uint64_t events = 0; // arrivals and departures handled
+
     double meanLatencyMs = 0;
     double wallSeconds = 0;
 };

@@ -24,9 +24,12 @@ namespace {
 
 struct Measurement {
     uint64_t completed = 0;
+    uint64_t events = 0;
     double wallSeconds = 0;
     double meanLatencyMs = 0;
-    double perWallSecond() const { return wallSeconds > 0 ? static_cast<double>(completed) / wallSeconds : 0; }
+    double perWallSecond() const { return perSecond(completed); }
+    double eventsPerWallSecond() const { return perSecond(events); }
+    double perSecond(uint64_t count) const { return wallSeconds > 0 ? static_cast<double>(count) / wallSeconds : 0; }
 };
 
 Measurement measureEngine(const bench::MinimalLoopConfig& config)
@@ -38,6 +41,7 @@ Measurement measureEngine(const bench::MinimalLoopConfig& config)
     Measurement m;
     m.wallSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     m.completed = snap.completed;
+    m.events = simulator.events();
     m.meanLatencyMs = snap.latency.meanMs;
     return m;
 }
@@ -45,7 +49,7 @@ Measurement measureEngine(const bench::MinimalLoopConfig& config)
 Measurement measureBaseline(const bench::MinimalLoopConfig& config)
 {
     const bench::MinimalLoopResult result = bench::runMinimalLoop(config);
-    return {result.completed, result.wallSeconds, result.meanLatencyMs};
+    return {result.completed, result.events, result.wallSeconds, result.meanLatencyMs};
 }
 
 // Pins this thread to `cpu` (-1: the one it runs on now) so that both sides
@@ -121,14 +125,16 @@ int benchCommand(const QStringList& arguments)
         json["design"] = {{"rate_rps", config.rateRps},       {"instances", config.instances},
                           {"workers", config.workersPerInstance}, {"service_time_ms", config.serviceTimeMs},
                           {"sim_seconds", config.durationS},  {"seed", config.seed}};
-        json["engine"] = {{"requests", engine.completed},
-                          {"wall_seconds", engine.wallSeconds},
-                          {"requests_per_wall_second", engine.perWallSecond()},
-                          {"mean_latency_ms", engine.meanLatencyMs}};
-        json["baseline"] = {{"requests", baseline.completed},
-                            {"wall_seconds", baseline.wallSeconds},
-                            {"requests_per_wall_second", baseline.perWallSecond()},
-                            {"mean_latency_ms", baseline.meanLatencyMs}};
+        const auto side = [](const Measurement& m) {
+            return nlohmann::ordered_json{{"requests", m.completed},
+                                          {"events", m.events},
+                                          {"wall_seconds", m.wallSeconds},
+                                          {"requests_per_wall_second", m.perWallSecond()},
+                                          {"events_per_wall_second", m.eventsPerWallSecond()},
+                                          {"mean_latency_ms", m.meanLatencyMs}};
+        };
+        json["engine"] = side(engine);
+        json["baseline"] = side(baseline);
         json["ratio"] = ratio;
         json["repeat"] = repeat;
         json["cpu"] = cpu;
@@ -139,12 +145,15 @@ int benchCommand(const QStringList& arguments)
                 "best of %d%s\n\n",
                 config.rateRps, config.instances, config.workersPerInstance, config.serviceTimeMs, config.durationS,
                 repeat, cpu >= 0 ? (", both on CPU " + std::to_string(cpu)).c_str() : "");
-    std::printf("%-16s %12s %10s %18s %14s\n", "", "requests", "wall s", "requests/wall-s", "mean ms");
-    std::printf("%-16s %12llu %10.3f %18.0f %14.4f\n", "engine", static_cast<unsigned long long>(engine.completed),
-                engine.wallSeconds, engine.perWallSecond(), engine.meanLatencyMs);
-    std::printf("%-16s %12llu %10.3f %18.0f %14.4f\n", "minimal loop",
-                static_cast<unsigned long long>(baseline.completed), baseline.wallSeconds, baseline.perWallSecond(),
-                baseline.meanLatencyMs);
+    std::printf("%-14s %10s %10s %8s %16s %16s %10s\n", "", "requests", "events", "wall s", "requests/wall-s",
+                "events/wall-s", "mean ms");
+    const auto row = [](const char* name, const Measurement& m) {
+        std::printf("%-14s %10llu %10llu %8.3f %16.0f %16.0f %10.4f\n", name,
+                    static_cast<unsigned long long>(m.completed), static_cast<unsigned long long>(m.events),
+                    m.wallSeconds, m.perWallSecond(), m.eventsPerWallSecond(), m.meanLatencyMs);
+    };
+    row("engine", engine);
+    row("minimal loop", baseline);
     std::printf("\nratio engine / minimal loop: %.2f\n", ratio);
     return kExitOk;
 }

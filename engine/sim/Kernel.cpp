@@ -3,6 +3,7 @@
 #include "sim/BlockRuntime.h"
 #include "sim/RemovedBlock.h"
 #include "sim/RunLimitExceeded.h"
+#include "sim/VectorState.h"
 
 #include <algorithm>
 
@@ -55,6 +56,7 @@ void Kernel::schedule(SimTime time, EventType type, uint32_t block, uint32_t fra
 bool Kernel::runUntil(SimTime until)
 {
     checkBudget(); // a live edit between slices may have added users or capacity
+    clearVectorUpperState(); // whatever ran on this thread since the last slice
     while (!m_events.empty() && m_events.top().time <= until) {
         const Event event = m_events.takeTop();
         m_now = event.time;

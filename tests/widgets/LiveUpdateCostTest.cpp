@@ -14,6 +14,8 @@
 #include "plots/ThroughputPlot.h"
 
 #include <QGraphicsScene>
+#include <QHBoxLayout>
+#include <QSignalSpy>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTest>
@@ -227,6 +229,33 @@ private slots:
         settle(live, fresh, runUntil(170));
         const QString difference = differenceOf(live, fresh);
         QVERIFY2(difference.isEmpty(), qPrintable(difference));
+    }
+
+    void a_plot_behind_a_tab_keeps_its_data_and_replots_only_when_shown()
+    {
+        QWidget window;
+        auto* layout = new QHBoxLayout(&window);
+        auto* shown = new LatencyPlot;
+        auto* behind = new LatencyPlot;
+        layout->addWidget(shown);
+        layout->addWidget(behind);
+        window.resize(840, 260);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        behind->hide(); // as a dock behind another tab is
+        QSignalSpy shownReplots(shown->customPlot(), &QCustomPlot::beforeReplot);
+        QSignalSpy behindReplots(behind->customPlot(), &QCustomPlot::beforeReplot);
+        for (int t = 1; t <= 30; ++t) {
+            shown->appendSnapshot(runUntil(t));
+            behind->appendSnapshot(runUntil(t));
+            QCoreApplication::processEvents();
+        }
+        QVERIFY2(shownReplots.count() >= 10, qPrintable(QString::number(shownReplots.count())));
+        QCOMPARE(behindReplots.count(), 0);
+        QCOMPARE(behind->drawnPointCount(), 30); // the data is current all the same
+        behind->show();
+        QCOMPARE(behindReplots.count(), 1); // at once, before its first paint
+        QCOMPARE(differenceOf(*behind, *shown), QString());
     }
 
     void a_card_whose_figures_did_not_change_is_not_repainted()

@@ -260,6 +260,13 @@ void TimeSeriesPlot::appendSnapshot(const stats::Snapshot& snapshot)
     m_markers->append(snapshot.eventLog);
     rowsChanged();
     updateAxes();
+    // A plot in a shown window but not shown itself (a dock behind another
+    // tab) keeps its data current and replots when it shows: drawing what
+    // nobody sees would take the GUI thread's time every snapshot.
+    if (m_plot->window()->isVisible() && !m_plot->isVisible()) {
+        m_replotWhenShown = true;
+        return;
+    }
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -558,6 +565,10 @@ bool TimeSeriesPlot::eventFilter(QObject* watched, QEvent* event)
             hideReadout();
         else if (event->type() == QEvent::Resize)
             relayoutLegend();
+        else if (event->type() == QEvent::Show && m_replotWhenShown) {
+            m_replotWhenShown = false;
+            m_plot->replot(); // before its first paint: never the stale picture
+        }
     }
     return QWidget::eventFilter(watched, event);
 }

@@ -178,6 +178,7 @@ private:
         double from = 0, to = 0;
         size_t rows = 0;
     } m_drawn;
+    bool m_replotWhenShown = false; // snapshots came while the window hid this plot
     int m_rebuilds = 0;
     int m_appendedRows = 0;
     bool m_following = true;

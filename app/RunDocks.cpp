@@ -18,6 +18,7 @@
 
 #include <QAction>
 #include <QDockWidget>
+#include <QElapsedTimer>
 #include <QMainWindow>
 #include <QMenu>
 #include <QMessageBox>
@@ -53,17 +54,18 @@ RunDocks::RunDocks(QMainWindow* window, widgets::DesignDocument* document, widge
     m_eventLog = new widgets::EventLogPanel;
     m_advisor = new widgets::AdvisorPanel(document);
     layoutDocks(problemsDock);
+    using Part = ViewPart;
     m_views = {
-        [this](const stats::Snapshot& s) { m_scene->showLiveSnapshot(s); },
-        [this](const stats::Snapshot&) { m_latency->appendSnapshot(wholeRun()); },
-        [this](const stats::Snapshot&) { m_throughput->appendSnapshot(wholeRun()); },
-        [this](const stats::Snapshot&) { m_utilization->appendSnapshot(wholeRun()); },
-        [this](const stats::Snapshot&) { m_queue->appendSnapshot(wholeRun()); },
-        [this](const stats::Snapshot&) { m_instances->appendSnapshot(wholeRun()); },
-        [this](const stats::Snapshot&) { m_cost->appendSnapshot(wholeRun()); },
-        [this](const stats::Snapshot&) { m_blockPlots->appendSnapshot(wholeRun()); },
-        [this](const stats::Snapshot& s) { m_eventLog->appendSnapshot(s); },
-        [this](const stats::Snapshot& s) { m_advisor->appendSnapshot(s); },
+        {Part::Canvas, [this](const stats::Snapshot& s) { m_scene->showLiveSnapshot(s); }},
+        {Part::Plots, [this](const stats::Snapshot&) { m_latency->appendSnapshot(wholeRun()); }},
+        {Part::Plots, [this](const stats::Snapshot&) { m_throughput->appendSnapshot(wholeRun()); }},
+        {Part::Plots, [this](const stats::Snapshot&) { m_utilization->appendSnapshot(wholeRun()); }},
+        {Part::Plots, [this](const stats::Snapshot&) { m_queue->appendSnapshot(wholeRun()); }},
+        {Part::Plots, [this](const stats::Snapshot&) { m_instances->appendSnapshot(wholeRun()); }},
+        {Part::Plots, [this](const stats::Snapshot&) { m_cost->appendSnapshot(wholeRun()); }},
+        {Part::Plots, [this](const stats::Snapshot&) { m_blockPlots->appendSnapshot(wholeRun()); }},
+        {Part::Docks, [this](const stats::Snapshot& s) { m_eventLog->appendSnapshot(s); }},
+        {Part::Docks, [this](const stats::Snapshot& s) { m_advisor->appendSnapshot(s); }},
     };
     m_stagger = new QTimer(this);
     m_stagger->setInterval(0);
@@ -200,7 +202,11 @@ void RunDocks::feedNextView()
         m_stagger->stop();
         return;
     }
-    m_views[m_nextView++](*snapshot);
+    const View& view = m_views[m_nextView++];
+    QElapsedTimer took;
+    took.start();
+    view.show(*snapshot);
+    emit viewFed(view.part, took.nsecsElapsed());
     if (m_nextView == m_views.size()) {
         m_stagger->stop();
         emit viewsUpdated(snapshot->simSeconds);

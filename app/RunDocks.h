@@ -72,9 +72,16 @@ public:
     // Gives the Block dock most of the properties' column (default layout).
     void sizeBlockDock();
 
+    // What a view fed with a snapshot belongs to, for the frame budget
+    // (`bench --ui`): the live canvas, the plots, the other docks.
+    enum class ViewPart { Canvas, Plots, Docks };
+
 signals:
     // Every plot and the canvas now show the snapshot taken at `simSeconds`.
     void viewsUpdated(double simSeconds);
+    // A view took `nsecs` of the GUI thread to take in a snapshot (its
+    // replot and repaint come later, queued).
+    void viewFed(scalelab::app::RunDocks::ViewPart part, qint64 nsecs);
 
 private:
     // A lesson, challenge or interview dock is open in the right column.
@@ -116,7 +123,11 @@ private:
     QDockWidget* m_advisorDock = nullptr;
     QAction* m_sweepAction = nullptr;
     // Views fed one per event-loop pass (see showSnapshot).
-    std::vector<std::function<void(const stats::Snapshot&)>> m_views;
+    struct View {
+        ViewPart part;
+        std::function<void(const stats::Snapshot&)> show;
+    };
+    std::vector<View> m_views;
     size_t m_nextView = 0;
     QTimer* m_stagger = nullptr;
     widgets::RunHistory m_history;

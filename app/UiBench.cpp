@@ -2,8 +2,10 @@
 
 #include "MainWindow.h"
 #include "RunDocks.h"
+#include "UiFrameBudget.h"
 #include "bench/BusyThreads.h"
 #include "canvas/CanvasScene.h"
+#include "canvas/CanvasView.h"
 #include "document/DesignDocument.h"
 #include "run/RunController.h"
 
@@ -154,6 +156,9 @@ int UiBench::run(const QStringList& arguments)
         sinceTick.restart();
     });
 
+    // What each snapshot costs the GUI thread: taking it in, replotting, repainting.
+    UiFrameBudget budget(&window, window.view()->viewport(), window.run());
+
     QEventLoop loop;
     QTimer::singleShot(static_cast<int>(duration * 1000), &loop, &QEventLoop::quit);
     QElapsedTimer wall;
@@ -166,6 +171,7 @@ int UiBench::run(const QStringList& arguments)
     loop.exec();
     probe.stop();
     const double wallSeconds = wall.nsecsElapsed() / 1e9;
+    const UiFrameBudget::Report frames = budget.report();
     run->pause();
     if (!failure.isEmpty()) {
         std::fprintf(stderr, "scalelab: the simulation failed: %s\n", qPrintable(failure));
@@ -187,6 +193,19 @@ int UiBench::run(const QStringList& arguments)
         json["probe_interval_ms"] = kProbeMs;
         json["snapshots"] = snapshots;
         json["snapshots_per_second"] = snapshots / wallSeconds;
+        auto figures = [](const UiFrameBudget::Figures& f) {
+            return nlohmann::ordered_json{{"p50_ms", f.p50Ms}, {"p95_ms", f.p95Ms}, {"max_ms", f.maxMs}, {"mean_ms", f.meanMs}};
+        };
+        nlohmann::ordered_json frame = figures(frames.total);
+        frame["budget_ms"] = UiFrameBudget::kBudgetMs;
+        frame["count"] = frames.frames;
+        frame["per_second"] = frames.frames / wallSeconds;
+        frame["over_budget"] = frames.overBudget;
+        frame["largest_piece_ms"] = frames.largestPieceMs;
+        frame["window_repaints_per_second"] = frames.repaints / wallSeconds;
+        for (int part = 0; part < UiFrameBudget::PartCount; ++part)
+            frame["parts"][UiFrameBudget::partName(UiFrameBudget::Part(part))] = figures(frames.parts[part]);
+        json["frames"] = frame;
         json["bars"] = {{"max_event_loop_stall_ms", kMaxStallMs}, {"sim_wall_ratio", kMinRatio}};
         json["pass"] = pass;
         std::printf("%s\n", json.dump(2).c_str());
@@ -199,7 +218,18 @@ int UiBench::run(const QStringList& arguments)
                     maxGapMs, kMaxStallMs, kProbeMs, maxGapAt, longGaps, kMaxStallMs / 2);
         std::printf("simulated / wall       %8.2f x    (bar: at least %.0fx; %.1f s simulated)\n", ratio, kMinRatio,
                     simSeconds);
-        std::printf("snapshots shown        %8.1f /s\n\n%s\n", snapshots / wallSeconds, pass ? "PASS" : "FAIL");
+        std::printf("snapshots shown        %8.1f /s   (window repainted %.1f /s)\n", snapshots / wallSeconds,
+                    frames.repaints / wallSeconds);
+        std::printf("GUI time per snapshot  %8.1f ms   p50, %.1f ms p95, %.1f ms max, over %d frames (budget: one 60 Hz "
+                    "frame, %.1f ms; %d over it; longest single piece %.1f ms)\n",
+                    frames.total.p50Ms, frames.total.p95Ms, frames.total.maxMs, frames.frames,
+                    UiFrameBudget::kBudgetMs, frames.overBudget, frames.largestPieceMs);
+        for (int part = 0; part < UiFrameBudget::PartCount; ++part) {
+            const UiFrameBudget::Figures& f = frames.parts[part];
+            std::printf("  %-20s %8.1f ms   p50, %.1f ms p95, %.1f ms max\n",
+                        UiFrameBudget::partName(UiFrameBudget::Part(part)), f.p50Ms, f.p95Ms, f.maxMs);
+        }
+        std::printf("\n%s\n", pass ? "PASS" : "FAIL");
     }
     return pass ? 0 : 1;
 }

@@ -5,7 +5,10 @@
 // the plots, the live canvas and the block dock update, and measures the
 // GUI event loop's largest stall with a 5 ms timer on the GUI thread (the
 // longest gap between two of its ticks), and the simulated/wall ratio
-// achieved. Bars: stall below 50 ms, ratio at least 1. Exit status 0 when
+// achieved. It also reports the UI's budget per frame (UiFrameBudget): the
+// GUI thread's time per snapshot shown, split into canvas, plots, docks and
+// the rest of the window's repaint, against one 60 Hz frame (16.7 ms).
+// Bars: stall below 50 ms, ratio at least 1. Exit status 0 when
 // both hold, 1 when one is missed, 2 for a bad command line.
 #include "model/Architecture.h"
 

@@ -174,9 +174,14 @@ void BlockItem::setLiveStats(const stats::BlockSnapshot& block)
     if (live && live->hasWorkers && m_block.params.count("instances") &&
         block.instances != static_cast<int>(m_block.param("instances")))
         live->state = QStringLiteral("%1 serving").arg(block.instances);
-    if (!live || live == m_live)
-        return; // no new window: keep what is shown, and spare the repaint
-    prepareGeometryChange(); // the badges may wrap onto another line
+    // No new window, or nothing the card shows changed (the figures round
+    // alike): keep what is shown and spare the repaint. The stats kept are
+    // those drawn, so the card and its tooltip always agree.
+    if (!live || (m_live && live->looksLike(*m_live)))
+        return;
+    const double width = cardRect().width();
+    if (!m_live || live->badgesHeight(width) != m_live->badgesHeight(width))
+        prepareGeometryChange(); // the badges wrapped onto another line: the bounds change
     m_live = live;
     m_lowDetailCache.reset();
     update();

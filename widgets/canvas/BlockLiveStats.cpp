@@ -26,7 +26,14 @@ struct Badge {
     QString text;
     QColor fill;
     QColor textColor;
+    bool operator==(const Badge&) const = default;
 };
+
+// The utilisation as drawn: the figure and the bar both show whole percents.
+int percentOf(double utilization)
+{
+    return qRound(utilization * 100);
+}
 
 QFont badgeFont()
 {
@@ -137,6 +144,13 @@ QColor BlockLiveStats::cardFill() const
     return {0xfb, 0xd9, 0xdb};
 }
 
+bool BlockLiveStats::looksLike(const BlockLiveStats& other) const
+{
+    return down == other.down && hasWorkers == other.hasWorkers && cardFill() == other.cardFill() &&
+           levelColor(utilization) == levelColor(other.utilization) &&
+           percentOf(utilization) == percentOf(other.utilization) && badgesOf(*this) == badgesOf(other);
+}
+
 double BlockLiveStats::badgesHeight(double width) const
 {
     const auto rects = layout(badgesOf(*this), 0, kBadgeTop, width);
@@ -168,7 +182,7 @@ void BlockLiveStats::paintUtilization(QPainter* painter, QRectF card, bool withF
     painter->drawRoundedRect(track, 2, 2);
     painter->setBrush(level);
     QRectF bar = track;
-    bar.setWidth(track.width() * std::clamp(utilization, 0.0, 1.0));
+    bar.setWidth(track.width() * std::clamp(percentOf(utilization), 0, 100) / 100.0); // as the figure: whole percents
     painter->drawRoundedRect(bar, 2, 2);
     if (!withFigure)
         return;
@@ -178,7 +192,7 @@ void BlockLiveStats::paintUtilization(QPainter* painter, QRectF card, bool withF
     painter->setFont(font);
     painter->setPen(level.darker(115));
     painter->drawText(QRectF(card.right() - 58, card.top() + 12, 50, 20), Qt::AlignRight | Qt::AlignVCenter,
-                      QStringLiteral("%1%").arg(qRound(utilization * 100)));
+                      QStringLiteral("%1%").arg(percentOf(utilization)));
 }
 
 void BlockLiveStats::paintDown(QPainter* painter, QRectF card) const

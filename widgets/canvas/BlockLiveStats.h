@@ -32,6 +32,12 @@ struct BlockLiveStats {
     bool poolTimeouts = false; // calls gave up waiting for one in the window
 
     bool operator==(const BlockLiveStats&) const = default;
+    // True when a card showing `other` would be drawn exactly as one showing
+    // this: same badge texts and colours, same utilisation percent (the bar
+    // is drawn from it too), same band and state. Raw figures that differ
+    // below what is shown (1,203.4 against 1,203.6 rps) compare equal, so
+    // the canvas is not repainted for them.
+    bool looksLike(const BlockLiveStats& other) const;
 
     // Empty until the block has a closed window.
     static std::optional<BlockLiveStats> from(const stats::BlockSnapshot& block);

@@ -260,6 +260,13 @@ void TimeSeriesPlot::appendSnapshot(const stats::Snapshot& snapshot)
     m_markers->append(snapshot.eventLog);
     rowsChanged();
     updateAxes();
+    // A plot in a shown window but not shown itself (a dock behind another
+    // tab) keeps its data current and replots when it shows: drawing what
+    // nobody sees would take the GUI thread's time every snapshot.
+    if (m_plot->window()->isVisible() && !m_plot->isVisible()) {
+        m_replotWhenShown = true;
+        return;
+    }
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -278,6 +285,7 @@ void TimeSeriesPlot::redrawGraphs()
     if (key == m_drawnKey && !m_rowsDirty)
         return;
     m_drawnKey = key;
+    const bool rowsDirty = m_rowsDirty;
     m_rowsDirty = false;
     auto byTime = [](const Row& row, double t) { return row.seconds < t; };
     // The rows in view and one beyond each edge, so lines run on to the axis' ends.
@@ -289,23 +297,64 @@ void TimeSeriesPlot::redrawGraphs()
         ++end;
     const auto first = static_cast<size_t>(begin - m_rows.begin());
     const auto last = static_cast<size_t>(end - m_rows.begin());
-    std::vector<size_t> picked;
     if (last - first <= 2 * static_cast<size_t>(pixels)) {
-        for (size_t row = first; row < last; ++row)
-            picked.push_back(row);
-    } else {
-        std::vector<int> visible; // hidden series (errors that never happened) pick no rows
-        for (int series = 0; series < seriesCount(); ++series)
-            if (graph(series)->visible())
-                visible.push_back(series);
-        picked = decimation::minMaxRows(
-            first, last, pixels, static_cast<int>(visible.size()), [this](size_t row) { return m_rows[row].seconds; },
-            [this, &visible](size_t row, int series) {
-                const auto& shown = m_rows[row].shown;
-                const auto index = static_cast<size_t>(visible[static_cast<size_t>(series)]);
-                return index < shown.size() ? shown[index] : kNaN;
-            });
+        // Every row in view is drawn as it is: the graphs hold exactly
+        // rows [first, last). When they held a contiguous run of rows that
+        // this one extends forward (the common case: following a live run),
+        // only the rows that scrolled out are removed and the new ones
+        // appended; the data equal a rebuild's, at the cost of the change.
+        const double from = first < last ? m_rows[first].seconds : 0;
+        const double to = first < last ? m_rows[last - 1].seconds : 0;
+        const bool extends = m_drawn.all && !rowsDirty && first < last && m_drawn.rows > 0 &&
+                             from >= m_drawn.from && to >= m_drawn.to && m_drawn.to >= from;
+        if (extends) {
+            auto newer = std::upper_bound(m_rows.begin() + static_cast<std::ptrdiff_t>(first),
+                                          m_rows.begin() + static_cast<std::ptrdiff_t>(last), m_drawn.to,
+                                          [](double t, const Row& row) { return t < row.seconds; });
+            const auto appendFrom = static_cast<size_t>(newer - m_rows.begin());
+            for (size_t series = 0; series < m_series.size(); ++series) {
+                const auto data = m_series[series].graph->data();
+                data->removeBefore(from);
+                QVector<QCPGraphData> points;
+                points.reserve(static_cast<qsizetype>(last - appendFrom));
+                for (size_t row = appendFrom; row < last; ++row) {
+                    const auto& shown = m_rows[row].shown;
+                    points.append({m_rows[row].seconds, series < shown.size() ? shown[series] : kNaN});
+                }
+                data->add(points, true);
+            }
+            m_appendedRows += static_cast<int>(last - appendFrom);
+        } else {
+            std::vector<size_t> picked;
+            for (size_t row = first; row < last; ++row)
+                picked.push_back(row);
+            fillGraphs(picked);
+            ++m_rebuilds;
+        }
+        m_drawn = {first < last, from, to, last - first};
+        m_drawnRows = static_cast<int>(last - first);
+        return;
     }
+    // More than two rows a pixel: the slices move with the span, so the
+    // decimation is redone over the rows in view.
+    std::vector<int> visible; // hidden series (errors that never happened) pick no rows
+    for (int series = 0; series < seriesCount(); ++series)
+        if (graph(series)->visible())
+            visible.push_back(series);
+    const std::vector<size_t> picked = decimation::minMaxRows(
+        first, last, pixels, static_cast<int>(visible.size()), [this](size_t row) { return m_rows[row].seconds; },
+        [this, &visible](size_t row, int series) {
+            const auto& shown = m_rows[row].shown;
+            const auto index = static_cast<size_t>(visible[static_cast<size_t>(series)]);
+            return index < shown.size() ? shown[index] : kNaN;
+        });
+    fillGraphs(picked);
+    ++m_rebuilds;
+    m_drawn = {};
+}
+
+void TimeSeriesPlot::fillGraphs(const std::vector<size_t>& picked)
+{
     m_drawnRows = static_cast<int>(picked.size());
     for (size_t series = 0; series < m_series.size(); ++series) {
         QVector<QCPGraphData> points;
@@ -328,6 +377,7 @@ void TimeSeriesPlot::trim()
 
 void TimeSeriesPlot::clear()
 {
+    m_drawn = {}; // a new run's rows may repeat the old one's times: rebuild
     m_rows.clear();
     m_rows.shrink_to_fit();
     m_markers->clear();
@@ -515,6 +565,10 @@ bool TimeSeriesPlot::eventFilter(QObject* watched, QEvent* event)
             hideReadout();
         else if (event->type() == QEvent::Resize)
             relayoutLegend();
+        else if (event->type() == QEvent::Show && m_replotWhenShown) {
+            m_replotWhenShown = false;
+            m_plot->replot(); // before its first paint: never the stale picture
+        }
     }
     return QWidget::eventFilter(watched, event);
 }

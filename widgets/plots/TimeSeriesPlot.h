@@ -51,6 +51,11 @@ public:
     int maxSamples() const { return m_maxSamples; }
     // Points each graph holds now: the rows in view, decimated.
     int drawnPointCount() const { return m_drawnRows; }
+    // How the graphs were filled so far: rebuilt whole (a zoom, a new
+    // series, decimation), and rows appended to what they held (following
+    // a live run at up to two rows a pixel). For tests and benchmarks.
+    int graphRebuilds() const { return m_rebuilds; }
+    int rowsAppendedToGraphs() const { return m_appendedRows; }
     TimeMarkers* markers() const { return m_markers; }
     bool isFollowing() const { return m_following; }
     void setLegendShown(bool shown);
@@ -131,6 +136,8 @@ private:
     void appendRow(double seconds, std::vector<double> values);
     // Puts the rows in view, decimated, into the graphs (when view or rows changed).
     void redrawGraphs();
+    // Sets every graph's data to rows `picked` (ascending).
+    void fillGraphs(const std::vector<size_t>& picked);
     void updateSpanButton();
     const Row* nearestRow(double seconds) const;
     void trim();
@@ -163,6 +170,17 @@ private:
         bool operator==(const DrawnKey&) const = default;
     } m_drawnKey;
     bool m_rowsDirty = true; // values changed under the same key (a series added)
+    // The rows the graphs hold when they hold every row in view (no
+    // decimation): seconds of the first and last, and how many. A redraw
+    // that moves forward from these only trims and appends.
+    struct DrawnRows {
+        bool all = false;
+        double from = 0, to = 0;
+        size_t rows = 0;
+    } m_drawn;
+    bool m_replotWhenShown = false; // snapshots came while the window hid this plot
+    int m_rebuilds = 0;
+    int m_appendedRows = 0;
     bool m_following = true;
     bool m_settingRange = false; // our own range changes must not stop following
     bool m_legendShown = true;

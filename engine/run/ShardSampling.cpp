@@ -160,8 +160,8 @@ SamplingPlan planSampling(const model::Architecture& design, uint64_t seed, doub
         if (block.kind == "client" && block.choice<model::ArrivalModel>("arrival_model") == model::ArrivalModel::Open)
             rate += peakRate(block);
     const bool asked = design.sampling == model::ShardSampling::On;
-    if (!asked && rate / design.cells <= budgetRps)
-        return plan; // runs live as it is
+    if (!asked && (rate <= budgetRps || design.cells > 1))
+        return plan; // runs live as it is, or the user chose cells
     if (std::string obstacle = samplingObstacle(design); !obstacle.empty()) {
         plan.note = "Shard sampling not used: " + obstacle + ".";
         return plan;

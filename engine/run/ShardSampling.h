@@ -52,8 +52,8 @@
 // key), and cross-shard reads (they touch every shard).
 //
 // When: "scale": {"sampling": "auto"} (the default) samples only when the
-// clients' peak rate is above the budget; "on" samples whenever it
-// applies; "off" never. Cost: planning is O(min(keys, 2^20) + 2^18) once;
+// clients' peak rate is above the budget and the design is not reduced to
+// cells already; "on" samples whenever it applies; "off" never. Cost: planning is O(min(keys, 2^20) + 2^18) once;
 // at run time one hash of the key per counted call, and on average 1/f
 // key draws per request.
 #include "model/Architecture.h"

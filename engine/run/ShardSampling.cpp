@@ -225,6 +225,24 @@ SamplingPlan planSampling(const model::Architecture& design, uint64_t seed, doub
             ++sampled;
         }
     }
+    // Calibration: the cold shards' total share is known exactly, so their
+    // weights are scaled to reproduce it (sum of w_i * weight_i over the
+    // sample = their share). Without it a systematic sample of n or n + 1
+    // shards makes the total load jump by one threshold's worth between
+    // seeds; with it the cold load is exact and only the shards' own mix
+    // varies (a ratio estimator: consistent, its bias O(1/n)).
+    double coldShare = 0, coldEstimate = 0;
+    for (size_t shard : cold) {
+        coldShare += shares[shard];
+        coldEstimate += shares[shard] * plan.shardWeights[shard];
+    }
+    if (coldEstimate > 0) {
+        const double calibration = coldShare / coldEstimate;
+        for (size_t shard : cold)
+            plan.shardWeights[shard] *= calibration;
+        lightest *= calibration;
+        heaviest *= calibration;
+    }
     plan.keptShare = 0;
     std::vector<uint32_t> units(shares.size(), 0);
     int hot = 0;
@@ -232,7 +250,7 @@ SamplingPlan planSampling(const model::Architecture& design, uint64_t seed, doub
         if (plan.shardWeights[shard] == 0)
             continue;
         plan.keptShare += shares[shard];
-        hot += plan.shardWeights[shard] == 1;
+        hot += shares[shard] >= threshold;
         units[shard] = std::max<uint32_t>(
             1, static_cast<uint32_t>(std::lround(plan.shardWeights[shard] * KeyWeights::kUnit)));
     }
@@ -267,14 +285,24 @@ model::Block reduceForSampling(const model::Block& block, const SamplingPlan& pl
     return reduceLoad(block, 1 / plan.keptShare);
 }
 
-void scaleSampled(stats::Snapshot& snapshot, const SamplingPlan& plan)
+double upstreamScale(const model::Block& block, const SamplingPlan& plan)
+{
+    if (!plan.active || !isUpstream(block.kind))
+        return 1;
+    // The design's instances over the simulated ones: 1/f up to rounding.
+    const auto it = block.params.find("instances");
+    if (it == block.params.end())
+        return 1 / plan.keptShare;
+    return it->second / reduceForSampling(block, plan).param("instances");
+}
+
+void scaleSampled(stats::Snapshot& snapshot, const SamplingPlan& plan, const model::Architecture& design)
 {
     if (!plan.active)
         return;
     snapshot.sampled = true;
     snapshot.sampling = plan.note;
     const double unit = KeyWeights::kUnit;
-    const double upstream = 1 / plan.keptShare;
     auto count = [&](uint64_t& value) { value = static_cast<uint64_t>(std::llround(double(value) / unit)); };
     auto counts = [&](stats::ErrorCounts& errors) {
         for (auto& value : errors.byKind)
@@ -299,6 +327,8 @@ void scaleSampled(stats::Snapshot& snapshot, const SamplingPlan& plan)
     snapshot.throughputRps /= unit;
     rates(snapshot.series, 1, false);
     for (auto& block : snapshot.blocks) {
+        const model::Block* designBlock = design.findBlock(block.id);
+        const double upstream = designBlock ? upstreamScale(*designBlock, plan) : 1;
         count(block.arrivals);
         count(block.completed);
         counts(block.errors);

@@ -14,7 +14,10 @@
 //  - every other shard is simulated with probability pi_i = w_i / t, by
 //    systematic PPS sampling in an order drawn from the seed (so exactly
 //    round(sum pi_i) of them, each with probability pi_i), and stands for
-//    1 / pi_i shards of its size (weight t / w_i);
+//    1 / pi_i shards of its size (weight t / w_i), calibrated so that the
+//    sampled shards' weighted shares add up to the cold shards' known
+//    total (a ratio estimator: it removes the jump of one shard's worth of
+//    load between a sample of n and one of n + 1 shards);
 //  - the clients send only keys of simulated shards (drawn by rejection:
 //    exact conditioning) at rate lambda * f, f = the simulated shards'
 //    share: by Poisson thinning each simulated shard sees exactly its real
@@ -95,6 +98,9 @@ SamplingPlan planSampling(const model::Architecture& design, uint64_t seed,
 model::Block reduceForSampling(const model::Block& block, const SamplingPlan& plan);
 // Scales a sampled run's snapshot to the whole design (see above). Cost
 // per block must already be priced at the estimated rate (Simulator).
-void scaleSampled(stats::Snapshot& snapshot, const SamplingPlan& plan);
+void scaleSampled(stats::Snapshot& snapshot, const SamplingPlan& plan, const model::Architecture& design);
+// How many times its simulated size an upstream block is (1/f, up to the
+// rounding of its instance count); 1 for any other block.
+double upstreamScale(const model::Block& block, const SamplingPlan& plan);
 
 } // namespace scalelab::sim

@@ -157,10 +157,9 @@ stats::Snapshot Simulator::snapshot(bool withSeries) const
         const double rate =
             snap.measuredSeconds > 0 ? double(block.arrivals) / double(m_kernel.countUnit()) / snap.measuredSeconds : 0;
         block.costPerHour = runtime.costPerHour(rate);
-        if (m_sampling.active && block.kind != "client" && block.id != m_sampling.shardedBlockId) {
+        if (const double scale = upstreamScale(m_architecture.blocks[i], m_sampling); scale != 1) {
             // Its instances run a share of the load: price all of them.
-            const double instancesCost = runtime.costPerHour(0);
-            block.costPerHour += instancesCost * (1 / m_sampling.keptShare - 1);
+            block.costPerHour += runtime.costPerHour(0) * (scale - 1);
         }
         snap.costPerHour += block.costPerHour;
         if (withSeries)
@@ -168,7 +167,7 @@ stats::Snapshot Simulator::snapshot(bool withSeries) const
         snap.blocks.push_back(std::move(block));
     }
     scaleToDesign(snap, m_architecture.cells);
-    scaleSampled(snap, m_sampling);
+    scaleSampled(snap, m_sampling, m_architecture);
     snap.sampling = m_sampling.note; // also why a large design is not sampled
     return snap;
 }

@@ -43,7 +43,7 @@ model::Architecture skewedShards(double rateRps)
     // The hottest shard (about 9% of the load, 5,600 rps) near 85% busy;
     // its short queue rejects a little, so there is an error rate to compare.
     db.params["workers"] = 44;
-    db.params["queue_capacity"] = 20;
+    db.params["queue_capacity"] = 2;
     design.blocks = {client, balancer, app, db};
     design.links = {wire("client", "lb", 0.5), wire("lb", "app", 0.5), wire("app", "db", 0.5)};
     return design;
@@ -117,13 +117,15 @@ private slots:
             samples.push_back(run(sampled, seed, &wasSampled));
             QVERIFY(wasSampled);
         }
-        const auto check = [&](const char* name, double Figures::*field, double floor) {
+        // `floor`: a figure with (almost) no noise still gets the histogram's
+        // and the weights' rounding as its tolerance (relative). `widest`:
+        // the interval must say something, so it may not be wider than this
+        // (relative): a sampled estimate that spread a lot would fail here.
+        const auto check = [&](const char* name, double Figures::*field, double floor, double widest) {
             std::vector<double> a, b;
             for (int i = 0; i < kSeeds; ++i)
                 a.push_back(fulls[size_t(i)].*field), b.push_back(samples[size_t(i)].*field);
             const Spread f = spread(a), s = spread(b);
-            // A figure with (almost) no noise still gets the histogram's and
-            // the weights' rounding as its tolerance (`floor`, relative).
             const double se2 = f.variance / kSeeds + s.variance / kSeeds;
             const double df = se2 * se2 /
                               (std::pow(f.variance / kSeeds, 2) / (kSeeds - 1) +
@@ -140,20 +142,20 @@ private slots:
                                     .arg(s.mean)
                                     .arg(f.mean)
                                     .arg(tolerance)));
-            // The interval must say something: the sampled estimates spread little.
-            QVERIFY2(std::sqrt(s.variance) <= 0.1 * std::abs(f.mean) + 1e-9,
-                     qPrintable(QString("%1: sampled estimates spread too much (sd %2, mean %3)")
+            QVERIFY2(tolerance <= widest * std::abs(f.mean),
+                     qPrintable(QString("%1: the interval (+-%2 around %3) is too wide to check anything")
                                     .arg(name)
-                                    .arg(std::sqrt(s.variance))
+                                    .arg(tolerance)
                                     .arg(f.mean)));
         };
-        QVERIFY2(fulls.front().errorRate > 1e-4, "the design should reject a little at its hottest shard");
-        check("throughput_rps", &Figures::throughput, 0.001);
-        check("error_rate", &Figures::errorRate, 0.001);
-        check("p50_ms", &Figures::p50, 0.005);
-        check("p95_ms", &Figures::p95, 0.005);
-        check("p99_ms", &Figures::p99, 0.005);
-        check("hot_shard_util", &Figures::hotUtilization, 0.001);
+        qInfo("error rate of the first full run: %.5f", fulls.front().errorRate);
+        QVERIFY2(fulls.front().errorRate > 1e-3, "the design should reject some requests at its hottest shard");
+        check("throughput_rps", &Figures::throughput, 0.001, 0.01);
+        check("error_rate", &Figures::errorRate, 0.001, 0.2);
+        check("p50_ms", &Figures::p50, 0.005, 0.02);
+        check("p95_ms", &Figures::p95, 0.005, 0.02);
+        check("p99_ms", &Figures::p99, 0.005, 0.03);
+        check("hot_shard_util", &Figures::hotUtilization, 0.001, 0.02);
     }
 
     void a_design_with_a_cache_in_front_is_not_sampled()

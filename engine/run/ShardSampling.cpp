@@ -258,8 +258,9 @@ SamplingPlan planSampling(const model::Architecture& design, uint64_t seed, doub
     plan.shardedBlockId = tier->id;
     plan.keyWeights = std::make_shared<ShardKeyWeights>(map, std::move(units));
     for (const model::Block& block : design.blocks)
-        if (std::string note = roundedCount(block, 1 / plan.keptShare); !note.empty())
-            plan.roundings.push_back(std::move(note));
+        if (block.id != tier->id)
+            if (std::string note = roundedCount(block, 1 / plan.keptShare); !note.empty())
+                plan.roundings.push_back(std::move(note));
 
     std::string& note = plan.note;
     note = "Approximate (shard sampling): " + std::to_string(hot) + " hot shard" + (hot == 1 ? "" : "s") +

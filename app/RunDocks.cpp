@@ -21,6 +21,7 @@
 #include <QElapsedTimer>
 #include <QMainWindow>
 #include <QMenu>
+#include <QLabel>
 #include <QMessageBox>
 #include <QScrollArea>
 #include <QStatusBar>
@@ -66,7 +67,12 @@ RunDocks::RunDocks(QMainWindow* window, widgets::DesignDocument* document, widge
         {Part::Plots, [this](const stats::Snapshot&) { m_blockPlots->appendSnapshot(wholeRun()); }},
         {Part::Docks, [this](const stats::Snapshot& s) { m_eventLog->appendSnapshot(s); }},
         {Part::Docks, [this](const stats::Snapshot& s) { m_advisor->appendSnapshot(s); }},
+        {Part::Docks, [this](const stats::Snapshot& s) { showApproximation(s); }},
     };
+    m_approximation = new QLabel;
+    m_approximation->setObjectName("runApproximation");
+    m_approximation->hide();
+    m_window->statusBar()->addPermanentWidget(m_approximation);
     m_stagger = new QTimer(this);
     m_stagger->setInterval(0);
     connect(m_stagger, &QTimer::timeout, this, &RunDocks::feedNextView);
@@ -223,8 +229,30 @@ const stats::Snapshot& RunDocks::wholeRun()
     return m_history.whole();
 }
 
+void RunDocks::showApproximation(const stats::Snapshot& snapshot)
+{
+    QString text, tip;
+    if (snapshot.cells > 1) {
+        text = tr("Cells: 1 of %1 simulated").arg(snapshot.cells);
+        tip = tr("The design is simulated as one of %1 identical cells; counts, instances and cost are scaled back "
+                 "(\"scale\": {\"cells\"}).")
+                  .arg(snapshot.cells);
+    }
+    if (snapshot.sampled) {
+        text = tr("Approximate: shard sampling");
+        tip = QString::fromStdString(snapshot.sampling);
+    } else if (!snapshot.sampling.empty()) {
+        text = text.isEmpty() ? tr("Full simulation (not sampled)") : text;
+        tip += (tip.isEmpty() ? "" : "\n") + QString::fromStdString(snapshot.sampling);
+    }
+    m_approximation->setText(text);
+    m_approximation->setToolTip(tip);
+    m_approximation->setVisible(!text.isEmpty());
+}
+
 void RunDocks::clearData()
 {
+    m_approximation->hide();
     m_stagger->stop();
     m_history.clear();
     m_historyOf.reset();

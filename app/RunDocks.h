@@ -18,6 +18,7 @@
 
 class QAction;
 class QDockWidget;
+class QLabel;
 class QMainWindow;
 class QMenu;
 class QStatusBar;
@@ -91,6 +92,7 @@ private:
     void showSnapshot();
     void feedNextView();
     void clearData();
+    void showApproximation(const stats::Snapshot& snapshot);
     void updateSlo();
     void followSelection();
     void forgetBlock(const QString& id);
@@ -130,6 +132,9 @@ private:
     std::vector<View> m_views;
     size_t m_nextView = 0;
     QTimer* m_stagger = nullptr;
+    // In the status bar while a run is approximate (cells, shard sampling);
+    // its tooltip says how.
+    QLabel* m_approximation = nullptr;
     widgets::RunHistory m_history;
     std::shared_ptr<const stats::Snapshot> m_historyOf; // the snapshot last merged into m_history
 };

@@ -1,5 +1,8 @@
 #include "ScaleDesigns.h"
 
+#include "model/Registry.h"
+
+#include <cmath>
 #include <string>
 
 namespace scalelab::bench {
@@ -37,6 +40,39 @@ model::Architecture hugePoolDesign(int instances, int workers, double rateRps)
     pool.params["service_time_ms"] = 50;
     design.blocks = {client, pool};
     design.links = {model::makeLink("users", "pool")};
+    return design;
+}
+
+model::Architecture skewedShardDesign(double rateRps, int shards, double keySkew)
+{
+    model::Architecture design;
+    design.name = "Skewed shards";
+    model::Block client = model::makeBlock("client", "users");
+    client.params["rate_rps"] = rateRps;
+    client.params["key_skew"] = keySkew;
+    client.params["key_space"] = 1'000'000;
+    client.params["read_ratio"] = 0.9;
+    model::Block balancer = model::makeBlock("load_balancer", "lb");
+    model::Block app = model::makeBlock("service", "app");
+    // A worker is held ~10 ms a request (2 ms of its own, the rest waiting on
+    // the shard): 32 workers an instance, one instance per 2,000 rps.
+    app.params["instances"] = std::max(1.0, std::ceil(rateRps / 2000));
+    app.params["workers"] = 32;
+    app.params["service_time_ms"] = 2;
+    model::Block db = model::makeBlock("sharded_database", "shards");
+    db.params["shards"] = shards;
+    db.params["strategy"] =
+        *model::Registry::instance().find("sharded_database")->param("strategy")->choiceIndex("hash_modulo");
+    db.params["key_range"] = 1'000'000;
+    // The hottest key alone takes 1 / H(1M, s) of the load (7% at s = 1);
+    // a shard's mean work is 6.5 ms (90% reads of 5 ms, 10% writes of 20 ms).
+    double harmonic = 0;
+    for (int rank = 1; rank <= 1'000'000; ++rank)
+        harmonic += std::pow(rank, -keySkew);
+    const double hottestRps = rateRps * (1 / harmonic + 1.0 / shards);
+    db.params["workers"] = std::max(1.0, std::ceil(hottestRps * 0.0065 / 0.8));
+    design.blocks = {client, balancer, app, db};
+    design.links = {model::makeLink("users", "lb"), model::makeLink("lb", "app"), model::makeLink("app", "shards")};
     return design;
 }
 

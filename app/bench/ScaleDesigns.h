@@ -11,5 +11,10 @@ namespace scalelab::bench {
 model::Architecture manyBlocksDesign(int pairs);
 // One client at `rateRps` into one pool of `instances` x `workers`.
 model::Architecture hugePoolDesign(int instances, int workers, double rateRps);
+// Skewed keys over shards, which cells cannot split: one client at
+// `rateRps` (Zipf `keySkew` over 1M keys) -> a load balancer -> a service
+// pool sized for the rate -> `shards` hash shards, each with workers enough
+// for the hottest one at about 80%. Shard sampling's bench design.
+model::Architecture skewedShardDesign(double rateRps, int shards, double keySkew);
 
 } // namespace scalelab::bench

@@ -3,6 +3,7 @@
 #include "bench/BenchDesign.h"
 #include "CliOutput.h"
 #include "MemoryBench.h"
+#include "RealTimeBench.h"
 #include "bench/MinimalLoop.h"
 #include "run/Simulator.h"
 
@@ -88,6 +89,9 @@ int benchCommand(const QStringList& arguments)
                                   "simulated minute and after 1 hour, 1,000 generated blocks, and a pool of 100,000 "
                                   "instances x 10 workers, against a baseline run."});
     parser.addOption({"cpu", "Run on this CPU (default: the one the command starts on).", "n"});
+    parser.addOption({"realtime", "Instead, the real-time factor (simulated / wall seconds) of every bundled example "
+                                  "over 30 simulated seconds, and of a generated 1M rps design with skewed keys over "
+                                  "256 shards, sampled (10 s) and whole (2 s)."});
     if (auto status = parseOrExplain(parser, arguments))
         return *status;
     bool ok = false;
@@ -105,6 +109,10 @@ int benchCommand(const QStringList& arguments)
     const bench::MinimalLoopConfig config;
     if (parser.isSet("memory"))
         return memoryBench(config, parser.isSet("json"));
+    if (parser.isSet("realtime")) {
+        pinToCpu(requestedCpu);
+        return realTimeBench(30, 1'000'000, parser.isSet("json"));
+    }
     // Interleave the two sides so that a slow phase of the machine hits both;
     // the fastest run of each side is the least disturbed one.
     const int cpu = pinToCpu(requestedCpu);

@@ -78,6 +78,8 @@ void printTable(const std::string& file, const model::Architecture& design, cons
                 snap.measuredSeconds, warmupS, static_cast<unsigned long long>(seed), wallS,
                 static_cast<unsigned long long>(snap.events));
     printCells(design, snap.cells);
+    if (!snap.sampling.empty())
+        std::printf("%s\n\n", snap.sampling.c_str());
     std::printf("requests %llu   completed %llu   errors %llu", static_cast<unsigned long long>(snap.requests),
                 static_cast<unsigned long long>(snap.completed),
                 static_cast<unsigned long long>(snap.errors.total()));

@@ -38,6 +38,10 @@ nlohmann::ordered_json snapshotToJson(const stats::Snapshot& snapshot, double wa
     json["events"] = snapshot.events;
     if (snapshot.cells > 1)
         json["cells"] = snapshot.cells; // counts below are the whole design's, scaled from one cell
+    if (snapshot.sampled)
+        json["sampled"] = true; // counts below are estimates from a sample of the shards (run/ShardSampling.h)
+    if (!snapshot.sampling.empty())
+        json["sampling"] = snapshot.sampling;
     json["requests"] = snapshot.requests;
     json["completed"] = snapshot.completed;
     json["errors"] = errorsToJson(snapshot.errors);

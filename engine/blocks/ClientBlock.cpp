@@ -86,14 +86,37 @@ void ClientBlock::onArrivalEvent(sim::Kernel& kernel, uint32_t generation)
     sim::Request& request = kernel.requests()[index];
     request.firstSent = kernel.now();
     request.client = this->index();
-    request.key = static_cast<uint32_t>(m_keys.sample(rng()));
+    request.key = drawKey(kernel);
     request.type = !rng().bernoulli(m_readRatio)     ? sim::RequestType::Write
                    : rng().bernoulli(m_staticRatio) ? sim::RequestType::Static
                                                     : sim::RequestType::Read;
     request.attempts = 0;
     request.arrivalGeneration = m_arrivalGeneration;
-    metrics().arrived();
+    if (const sim::KeyWeights* weights = kernel.keyWeights()) [[unlikely]]
+        metrics().arrived(weights->weight(request.key));
+    else
+        metrics().arrived();
     sendAttempt(kernel, index);
+}
+
+uint32_t ClientBlock::drawKey(sim::Kernel& kernel)
+{
+    const sim::KeyWeights* weights = kernel.keyWeights();
+    if (!weights) [[likely]]
+        return static_cast<uint32_t>(m_keys.sample(rng()));
+    // A sampled run (run/ShardSampling.h): keys of shards that are not
+    // simulated are never sent. Drawing again until a kept shard's key
+    // comes is exact conditioning; the client's rate was cut to the kept
+    // share, so each kept key arrives at its full rate (Poisson thinning).
+    // The plan keeps the hottest shard, so a draw succeeds often enough;
+    // the bound only guards a plan that kept nothing.
+    uint32_t key = 0;
+    for (int tries = 0; tries < 100'000; ++tries) {
+        key = static_cast<uint32_t>(m_keys.sample(rng()));
+        if (weights->weight(key) != 0)
+            break;
+    }
+    return key;
 }
 
 void ClientBlock::sendAttempt(sim::Kernel& kernel, uint32_t request)
@@ -130,7 +153,10 @@ void ClientBlock::complete(sim::Kernel& kernel, uint32_t request, sim::Outcome o
 {
     const sim::Request done = kernel.requests()[request];
     kernel.requests().release(request);
-    metrics().finished(kernel.now() - done.firstSent, outcome);
+    if (const sim::KeyWeights* weights = kernel.keyWeights()) [[unlikely]]
+        metrics().finished(kernel.now() - done.firstSent, outcome, weights->weight(done.key));
+    else
+        metrics().finished(kernel.now() - done.firstSent, outcome);
     if (m_model != Model::Closed || done.arrivalGeneration != m_arrivalGeneration)
         return;
     // The virtual user has its answer: it thinks, then asks again, unless

@@ -36,6 +36,8 @@ private:
     void scheduleNextArrival(sim::Kernel& kernel);
     void scheduleThink(sim::Kernel& kernel);
     void sendAttempt(sim::Kernel& kernel, uint32_t request);
+    // The next request's key (only keys of simulated shards in a sampled run).
+    uint32_t drawKey(sim::Kernel& kernel);
     void complete(sim::Kernel& kernel, uint32_t request, sim::Outcome outcome);
 
     Model m_model = Model::Open;

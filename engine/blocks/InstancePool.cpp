@@ -24,7 +24,7 @@ void InstancePool::resize(sim::Kernel& kernel, int active, int workers, int queu
         Instance& instance = m_instances[static_cast<size_t>(i)];
         while (instance.busy < m_workers && !instance.waiting.empty()) {
             const uint32_t next = instance.waiting.popFront(kernel.frames());
-            m_owner.metrics().queued().add(kernel.now(), -1);
+            m_owner.metrics().queued().add(kernel.now(), -weight(i));
             start(kernel, next);
         }
     }
@@ -44,7 +44,7 @@ InstancePool::Admission InstancePool::admit(sim::Kernel& kernel, uint32_t index,
         ++m_inSystem;
         frame.state = sim::FrameState::Queued;
         instance.waiting.pushBack(kernel.frames(), index);
-        m_owner.metrics().queued().add(kernel.now(), 1);
+        m_owner.metrics().queued().add(kernel.now(), weight(instanceIndex));
         return Admission::Queued;
     }
     return Admission::Rejected;
@@ -54,7 +54,7 @@ void InstancePool::start(sim::Kernel& kernel, uint32_t index)
 {
     sim::CallFrame& frame = kernel.frames()[index];
     ++m_instances[static_cast<size_t>(frame.instance)].busy;
-    m_owner.metrics().busy().add(kernel.now(), 1);
+    m_owner.metrics().busy().add(kernel.now(), weight(frame.instance));
     frame.holdsWorker = true;
     frame.state = sim::FrameState::Working;
     sim::SimTime work = m_owner.workTime(frame);
@@ -72,7 +72,7 @@ void InstancePool::release(sim::Kernel& kernel, uint32_t index)
     Instance& instance = m_instances[static_cast<size_t>(frame.instance)];
     if (frame.state == sim::FrameState::Queued) {
         instance.waiting.remove(kernel.frames(), index);
-        m_owner.metrics().queued().add(kernel.now(), -1);
+        m_owner.metrics().queued().add(kernel.now(), -weight(frame.instance));
         --m_inSystem;
         return;
     }
@@ -81,10 +81,10 @@ void InstancePool::release(sim::Kernel& kernel, uint32_t index)
     frame.holdsWorker = false;
     --m_inSystem;
     --instance.busy;
-    m_owner.metrics().busy().add(kernel.now(), -1);
+    m_owner.metrics().busy().add(kernel.now(), -weight(frame.instance));
     if (!instance.waiting.empty()) {
         const uint32_t next = instance.waiting.popFront(kernel.frames());
-        m_owner.metrics().queued().add(kernel.now(), -1);
+        m_owner.metrics().queued().add(kernel.now(), -weight(frame.instance));
         start(kernel, next);
     }
 }

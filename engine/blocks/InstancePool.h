@@ -49,6 +49,11 @@ public:
     // Queued plus in service at one instance.
     int load(int instance) const;
     int inSystem() const { return m_inSystem; }
+    // A sampled run (run/ShardSampling.h): each instance's busy workers and
+    // queue count `weights[i]` times in the owner's integrals, so the
+    // block's utilisation and queue estimate the whole (unsimulated
+    // instances weigh 0). Empty: every instance counts once.
+    void setWeights(std::vector<double> weights) { m_weights = std::move(weights); }
 
 private:
     struct Instance {
@@ -57,9 +62,16 @@ private:
         sim::WaitQueue waiting;
     };
     void start(sim::Kernel& kernel, uint32_t frame);
+    double weight(int instance) const
+    {
+        return m_weights.empty() || instance >= static_cast<int>(m_weights.size())
+                   ? 1.0
+                   : m_weights[static_cast<size_t>(instance)];
+    }
 
     sim::BlockRuntime& m_owner;
     std::vector<Instance> m_instances;
+    std::vector<double> m_weights;
     int m_active = 0, m_workers = 1, m_queueCapacity = 0, m_inSystem = 0, m_down = 0;
 };
 

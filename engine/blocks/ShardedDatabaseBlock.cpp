@@ -29,6 +29,7 @@ void ShardedDatabaseBlock::configure(sim::Kernel& kernel, const model::Block& bl
     }
     m_configured = true;
     m_shardQueries.resize(static_cast<size_t>(shards), 0);
+    m_shardWork.resize(static_cast<size_t>(shards), 0);
     m_pool.resize(kernel, shards, static_cast<int>(block.param("workers")),
                   static_cast<int>(block.param("queue_capacity")));
 }
@@ -40,6 +41,7 @@ void ShardedDatabaseBlock::onArrive(sim::Kernel& kernel, uint32_t index)
         scatter(kernel, index);
         return;
     }
+    m_lastSeen = kernel.now();
     const int shard = m_map.shardOf(frame.key, frame.origin);
     ++m_shardQueries[static_cast<size_t>(shard)];
     if (m_pool.admit(kernel, index, shard) == InstancePool::Admission::Rejected)
@@ -71,21 +73,41 @@ void ShardedDatabaseBlock::release(sim::Kernel& kernel, uint32_t frame)
 
 sim::SimTime ShardedDatabaseBlock::workTime(const sim::CallFrame& frame)
 {
-    return sim::fromMs(m_lookupMs) + m_times.sample(frame, rng());
+    const sim::SimTime work = sim::fromMs(m_lookupMs) + m_times.sample(frame, rng());
+    if (frame.instance >= 0 && static_cast<size_t>(frame.instance) < m_shardWork.size())
+        m_shardWork[static_cast<size_t>(frame.instance)] += work;
+    return work;
+}
+
+void ShardedDatabaseBlock::setShardWeights(std::vector<double> weights)
+{
+    m_shardWeights = weights;
+    m_pool.setWeights(std::move(weights));
 }
 
 std::map<std::string, double> ShardedDatabaseBlock::extraMetrics() const
 {
     std::map<std::string, double> extras;
-    uint64_t total = 0, hottest = 0;
+    double total = 0;
+    uint64_t hottest = 0;
+    size_t hottestShard = 0;
     for (size_t shard = 0; shard < m_shardQueries.size(); ++shard) {
-        total += m_shardQueries[shard];
-        hottest = std::max(hottest, m_shardQueries[shard]);
+        const double weight = shard < m_shardWeights.size() ? m_shardWeights[shard] : 1.0;
+        if (weight == 0)
+            continue; // not simulated in a sampled run: its figures are not known
+        total += weight * double(m_shardQueries[shard]);
+        if (m_shardQueries[shard] > hottest)
+            hottest = m_shardQueries[shard], hottestShard = shard;
         if (shard < 64)
             extras["shard_" + std::to_string(shard) + "_queries"] = double(m_shardQueries[shard]);
     }
     // 1/N when the load is even; near 1 when one hot shard takes it all.
-    extras["hottest_shard_share"] = total ? double(hottest) / double(total) : 0.0;
+    extras["hottest_shard_share"] = total > 0 ? double(hottest) / total : 0.0;
+    // Work started over the time since the reset (up to the last arrival,
+    // which a busy shard sees often), per worker.
+    const double seconds = sim::toSeconds(m_lastSeen - m_statsSince) * m_pool.workers();
+    if (seconds > 0 && hottestShard < m_shardWork.size())
+        extras["hottest_shard_utilization"] = sim::toSeconds(m_shardWork[hottestShard]) / seconds;
     extras["scatter_gathers"] = double(m_scatterGathers);
     extras["reshards"] = double(m_reshards);
     extras["keys_moved_fraction"] = m_lastMovedFraction;
@@ -96,6 +118,8 @@ void ShardedDatabaseBlock::resetStats(sim::SimTime now)
 {
     sim::BlockRuntime::resetStats(now);
     std::fill(m_shardQueries.begin(), m_shardQueries.end(), 0);
+    std::fill(m_shardWork.begin(), m_shardWork.end(), 0);
+    m_statsSince = m_lastSeen = now;
     m_scatterGathers = 0;
 }
 

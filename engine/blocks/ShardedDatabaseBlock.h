@@ -30,6 +30,11 @@ public:
     std::map<std::string, double> extraMetrics() const override;
     size_t heldBytes() const override { return sim::BlockRuntime::heldBytes() + m_map.bytes(); }
     void resetStats(sim::SimTime now) override;
+    // A sampled run (run/ShardSampling.h): shard i stands for weights[i]
+    // shards of its load (0: not simulated, it gets no keys). Figures of
+    // the whole block are estimated from the simulated shards; a shard that
+    // is not simulated is not reported (it is not idle, just not run).
+    void setShardWeights(std::vector<double> weights);
 
 private:
     void scatter(sim::Kernel& kernel, uint32_t frame);
@@ -42,6 +47,11 @@ private:
     double m_crossShard = 0, m_lookupMs = 0;
     GatherTable m_gathers; // cross-shard reads in flight
     std::vector<uint64_t> m_shardQueries;
+    std::vector<double> m_shardWeights; // empty: every shard simulated
+    // Work started per shard since the last reset, and the clock then: the
+    // hottest shard's utilisation.
+    std::vector<sim::SimTime> m_shardWork;
+    sim::SimTime m_statsSince = 0, m_lastSeen = 0;
     uint64_t m_scatterGathers = 0, m_reshards = 0;
     double m_lastMovedFraction = 0;
 };

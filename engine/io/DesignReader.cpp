@@ -34,7 +34,7 @@ model::Architecture DesignReader::read(const json& doc)
     design.name = optionalString(doc, "name", "", "");
     design.description = optionalString(doc, "description", "", "");
     if (auto scale = doc.find("scale"); scale != doc.end())
-        design.cells = cells(*scale);
+        readScale(*scale, design);
     const json& blocks = array(require(doc, "blocks", ""), "blocks");
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         const std::string path = element("blocks", i);
@@ -71,15 +71,28 @@ model::Architecture DesignReader::read(const json& doc)
     return design;
 }
 
-int DesignReader::cells(const json& scale) const
+void DesignReader::readScale(const json& scale, model::Architecture& design) const
 {
     object(scale, "scale");
-    checkKeys(scale, "scale", {"cells"});
-    const std::string path = child("scale", "cells");
-    const double value = number(require(scale, "cells", "scale"), path);
-    if (value != std::floor(value) || value < 1 || value > kMaxCells)
-        fail(path, "must be a whole number from 1 to " + formatNumber(kMaxCells) + ", got " + formatNumber(value));
-    return static_cast<int>(value);
+    checkKeys(scale, "scale", {"cells", "sampling"});
+    if (scale.empty())
+        fail("scale", "needs \"cells\" or \"sampling\"");
+    if (auto found = scale.find("cells"); found != scale.end()) {
+        const std::string path = child("scale", "cells");
+        const double value = number(*found, path);
+        if (value != std::floor(value) || value < 1 || value > kMaxCells)
+            fail(path, "must be a whole number from 1 to " + formatNumber(kMaxCells) + ", got " + formatNumber(value));
+        design.cells = static_cast<int>(value);
+    }
+    if (auto found = scale.find("sampling"); found != scale.end()) {
+        const std::string path = child("scale", "sampling");
+        const std::string value = string(*found, path);
+        const auto& names = model::ChoiceNames<model::ShardSampling>::names;
+        const auto it = std::find(names.begin(), names.end(), value);
+        if (it == names.end())
+            fail(path, "must be \"auto\", \"off\" or \"on\", got " + inQuotes(value));
+        design.sampling = static_cast<model::ShardSampling>(it - names.begin());
+    }
 }
 
 void DesignReader::checkFormat(const json& doc) const

@@ -39,8 +39,9 @@ public:
 
 private:
     void checkFormat(const nlohmann::json& doc) const;
-    // "scale": {"cells": K}, the cell reduction (sim/CellReduction.h).
-    int cells(const nlohmann::json& scale) const;
+    // "scale": {"cells": K, "sampling": "auto"|"off"|"on"}: the cell
+    // reduction (sim/CellReduction.h) and shard sampling (run/ShardSampling.h).
+    void readScale(const nlohmann::json& scale, model::Architecture& design) const;
     model::ParamValues params(const nlohmann::json& owner, const std::vector<model::ParamSpec>& specs,
                               const std::string& ownerPath, const std::string& ownerName,
                               model::TextValues* texts = nullptr) const;

@@ -328,7 +328,9 @@ std::string serializeScenario(const model::Architecture& architecture)
     doc["name"] = architecture.name;
     doc["description"] = architecture.description;
     if (architecture.cells > 1)
-        doc["scale"] = ordered_json{{"cells", architecture.cells}};
+        doc["scale"]["cells"] = architecture.cells;
+    if (architecture.sampling != model::ShardSampling::Auto)
+        doc["scale"]["sampling"] = std::string(model::choiceName(architecture.sampling));
     doc["blocks"] = ordered_json::array();
     for (const auto& block : architecture.blocks)
         doc["blocks"].push_back(blockJson(block));

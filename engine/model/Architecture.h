@@ -2,6 +2,7 @@
 // The design a user builds: blocks, links and file metadata. Plain data that
 // the canvas edits, the io layer reads and writes, and the simulator compiles.
 #include "Block.h"
+#include "Choices.h"
 #include "Challenge.h"
 #include "Fault.h"
 #include "Interview.h"
@@ -30,6 +31,10 @@ struct Architecture {
     // The cell reduction ("scale": {"cells": K}): simulate one of K
     // identical cells and scale counts back (sim/CellReduction.h). 1 = off.
     int cells = 1;
+    // Shard sampling ("scale": {"sampling": "auto" | "off" | "on"}): a huge
+    // design with skewed keys over one sharded tier simulates its hot
+    // shards and a sample of the rest (run/ShardSampling.h).
+    ShardSampling sampling = ShardSampling::Auto;
 
     const Block* findBlock(const std::string& id) const;
     Block* findBlock(const std::string& id);

@@ -20,6 +20,10 @@ SCALELAB_CHOICE_NAMES(ArrivalModel, "open", "closed");
 enum class TrafficShape { Constant, Ramp, Spike, Diurnal };
 SCALELAB_CHOICE_NAMES(TrafficShape, "constant", "ramp", "spike", "diurnal");
 
+// A design's "scale": {"sampling": ...} (run/ShardSampling.h)
+enum class ShardSampling { Auto, Off, On };
+SCALELAB_CHOICE_NAMES(ShardSampling, "auto", "off", "on");
+
 // Load balancer
 enum class BalancerAlgorithm { RoundRobin, WeightedRoundRobin, LeastConnections, Random, IpHash, PowerOfTwo };
 SCALELAB_CHOICE_NAMES(BalancerAlgorithm, "round_robin", "weighted_round_robin", "least_connections", "random",

@@ -3,6 +3,7 @@
 #include "sim/CellReduction.h"
 #include "sim/RunLimitExceeded.h"
 #include "blocks/BlockFactory.h"
+#include "blocks/ShardedDatabaseBlock.h"
 #include "model/InstanceTypes.h"
 #include "model/ServiceMesh.h"
 #include "model/Validator.h"
@@ -44,6 +45,8 @@ Simulator::Simulator(model::Architecture architecture, uint64_t seed, SimulatorO
     if (std::string errors = designErrors(m_architecture); !errors.empty())
         throw InvalidDesign("the design has errors: " + errors);
     m_kernel.setMemoryBudget(MemoryBudget(options.memoryBudget));
+    m_sampling = planSampling(m_architecture, seed, options.samplingBudgetRps);
+    m_kernel.setKeyWeights(m_sampling.active ? m_sampling.keyWeights.get() : nullptr);
     uint32_t index = 0;
     for (const auto& block : m_architecture.blocks) {
         m_slots.push_back(index);
@@ -75,9 +78,13 @@ bool Simulator::runUntil(SimTime until)
 void Simulator::configure(uint32_t index, const model::Block& design)
 {
     // The instance type, when one is chosen, sets the workers and the price.
-    const model::Block block = model::withInstanceType(reduceToCell(design, m_architecture.cells));
+    const model::Block block = model::withInstanceType(
+        m_sampling.active ? reduceForSampling(design, m_sampling) : reduceToCell(design, m_architecture.cells));
     sim::BlockRuntime& runtime = m_kernel.block(index);
     runtime.configure(m_kernel, block);
+    if (auto* sharded = dynamic_cast<blocks::ShardedDatabaseBlock*>(&runtime))
+        sharded->setShardWeights(m_sampling.active && design.id == m_sampling.shardedBlockId ? m_sampling.shardWeights
+                                                                                            : std::vector<double>{});
     auto price = [&](const char* key) {
         auto it = block.params.find(key);
         return it == block.params.end() ? 0.0 : it->second;
@@ -147,14 +154,21 @@ stats::Snapshot Simulator::snapshot(bool withSeries) const
         block.extras = runtime.extraMetrics();
         if (const stats::PoolWaitStats* pools = runtime.poolWaitStats())
             pools->addTo(block.extras);
-        const double rate = snap.measuredSeconds > 0 ? double(block.arrivals) / snap.measuredSeconds : 0;
+        const double rate =
+            snap.measuredSeconds > 0 ? double(block.arrivals) / double(m_kernel.countUnit()) / snap.measuredSeconds : 0;
         block.costPerHour = runtime.costPerHour(rate);
+        if (const double scale = upstreamScale(m_architecture.blocks[i], m_sampling); scale != 1) {
+            // Its instances run a share of the load: price all of them.
+            block.costPerHour += runtime.costPerHour(0) * (scale - 1);
+        }
         snap.costPerHour += block.costPerHour;
         if (withSeries)
             block.series = metrics.series().toVector();
         snap.blocks.push_back(std::move(block));
     }
     scaleToDesign(snap, m_architecture.cells);
+    scaleSampled(snap, m_sampling, m_architecture);
+    snap.sampling = m_sampling.note; // also why a large design is not sampled
     return snap;
 }
 
@@ -175,6 +189,7 @@ std::string Simulator::apply(const std::vector<model::DesignEdit>& edits)
         for (const auto& edit : edits)
             if (std::string refusal = applyOne(edit); !refusal.empty())
                 return refusal; // only a single value edit gets here
+        replanSampling();
     } catch (const RunLimitExceeded& error) {
         // An edit that needs more memory than the budget (a million more
         // virtual users at once) halts the run; the next runUntil says so too.
@@ -319,6 +334,29 @@ void Simulator::refresh(const model::DesignEdit::SetBlockParam& edit)
         if (link.from == edit.blockId || link.to == edit.blockId)
             m_kernel.block(slotOf(link.from)).links()[*m_architecture.linkOrdinal(link.from, link.to)].latency =
                 fromMs(model::linkLatencyMs(m_architecture, link));
+}
+
+void Simulator::replanSampling()
+{
+    if (m_architecture.sampling == model::ShardSampling::Off && !m_sampling.active)
+        return;
+    SamplingPlan plan = planSampling(m_architecture, m_seed, m_options.samplingBudgetRps);
+    if (plan.sameAs(m_sampling)) {
+        m_sampling.note = plan.note;
+        return;
+    }
+    const bool switched = plan.active != m_sampling.active;
+    m_sampling = std::move(plan);
+    m_kernel.setKeyWeights(m_sampling.active ? m_sampling.keyWeights.get() : nullptr);
+    for (size_t i = 0; i < m_architecture.blocks.size(); ++i)
+        configure(m_slots[i], m_architecture.blocks[i]);
+    if (switched) {
+        // Counts before and after would be in different units.
+        resetStats();
+        m_kernel.log(stats::EventLogEntry::Kind::Design, {},
+                     m_sampling.active ? "shard sampling on, statistics restarted: " + m_sampling.note
+                                       : "shard sampling off, statistics restarted");
+    }
 }
 
 void Simulator::configure(const std::string& blockId)

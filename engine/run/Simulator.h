@@ -7,6 +7,7 @@
 // is the run's one copy of the design: an edit changes it and the running
 // blocks together, so nothing outside needs a copy to rebuild from.
 #include "FaultInjector.h"
+#include "ShardSampling.h"
 #include "sim/Kernel.h"
 #include "model/Architecture.h"
 #include "model/DesignEdit.h"
@@ -27,6 +28,9 @@ struct SimulatorOptions {
     size_t windowCapacity = 600; // closed windows kept per series (10 minutes at 1 s)
     // Bytes of load-dependent state the run may hold (sim/MemoryBudget.h).
     size_t memoryBudget = MemoryBudget::kDefaultBytes;
+    // Above this many requests per second a design that shard sampling
+    // applies to is sampled down to about it (run/ShardSampling.h).
+    double samplingBudgetRps = kDefaultSamplingBudgetRps;
 };
 
 // Thrown when the design has validation errors; what() lists them.
@@ -83,6 +87,9 @@ public:
     std::string recover(const std::string& blockId) { return m_faults.recover(blockId); }
 
     const model::Architecture& architecture() const { return m_architecture; }
+    // Whether and how the run samples shards; its note says why not when
+    // the design asked for it or is too large to run whole.
+    const SamplingPlan& sampling() const { return m_sampling; }
     // Footprint of the pools and the event list, for memory checks.
     size_t poolCapacity() const;
     // The load-dependent state the memory budget counts, in bytes (sim/MemoryBudget.h).
@@ -117,6 +124,9 @@ private:
     void restartForResize(const model::Block& block);
     // The caller's links changed: tables built from them are rebuilt.
     void relinked(const std::string& callerId);
+    // Draws the shard sample again after an edit; a run that starts or
+    // stops sampling restarts its statistics (their units differ).
+    void replanSampling();
     uint32_t slotOf(const std::string& blockId) const { return m_slots[*m_architecture.blockIndex(blockId)]; }
 
     model::Architecture m_architecture;
@@ -128,6 +138,7 @@ private:
     std::vector<uint32_t> m_slots;
     FaultInjector m_faults;
     SimTime m_statsSince = 0;
+    SamplingPlan m_sampling;
 };
 
 } // namespace scalelab::sim

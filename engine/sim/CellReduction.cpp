@@ -19,7 +19,7 @@ std::string number(double value)
 
 // A count of identical things in one cell: the nearest whole number, and at
 // least one when the design has any (a cell cannot run on 0.2 databases).
-double cellCount(const model::ParamSpec& spec, double value, int cells)
+double cellCount(const model::ParamSpec& spec, double value, double cells)
 {
     if (!spec.isIntegral())
         return value / cells;
@@ -30,7 +30,7 @@ double cellCount(const model::ParamSpec& spec, double value, int cells)
 }
 
 // TIME:NUMBER entries with every NUMBER divided among the cells.
-std::string cellText(const std::string& text, int cells)
+std::string cellText(const std::string& text, double cells)
 {
     std::string error;
     std::string result;
@@ -45,6 +45,11 @@ std::string cellText(const std::string& text, int cells)
 } // namespace
 
 model::Block reduceToCell(const model::Block& block, int cells)
+{
+    return reduceLoad(block, cells);
+}
+
+model::Block reduceLoad(const model::Block& block, double cells)
 {
     if (cells <= 1)
         return block;
@@ -63,6 +68,24 @@ model::Block reduceToCell(const model::Block& block, int cells)
         }
     }
     return cell;
+}
+
+std::string roundedCount(const model::Block& block, double divisor)
+{
+    const model::BlockSpec* spec = model::Registry::instance().find(block.kind);
+    std::string notes;
+    if (!spec || divisor <= 1)
+        return notes;
+    for (const model::ParamSpec& param : spec->params) {
+        if (!param.perCell || param.isText() || !param.isIntegral())
+            continue;
+        const double value = block.param(param.key);
+        const double reduced = cellCount(param, value, divisor);
+        if (std::abs(reduced * divisor - value) > 0.05 * value)
+            notes += (notes.empty() ? "" : "; ") + block.id + "." + param.key + " " + number(value) +
+                     " simulated as " + number(reduced) + " (" + number(value / divisor) + " exactly)";
+    }
+    return notes;
 }
 
 std::vector<std::string> cellApproximations(const model::Architecture& design)

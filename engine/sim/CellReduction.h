@@ -46,6 +46,14 @@ namespace scalelab::sim {
 
 // The block as one of `cells` cells runs it.
 model::Block reduceToCell(const model::Block& block, int cells);
+// The same for a share of the load that need not be 1/K: every perCell
+// parameter divided by `divisor` (counts rounded, at least 1). Shard
+// sampling (run/ShardSampling.h) runs the blocks in front of the sharded
+// tier at the sampled share of the load this way.
+model::Block reduceLoad(const model::Block& block, double divisor);
+// The block's perCell counts that reduceLoad rounds by more than 5%, in
+// words ("" when none): their instances then see a different load.
+std::string roundedCount(const model::Block& block, double divisor);
 // Where the design's per-cell parameters do not divide exactly, in words.
 std::vector<std::string> cellApproximations(const model::Architecture& design);
 // Scales the cell's counts back to the whole design (see above).

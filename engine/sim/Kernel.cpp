@@ -359,7 +359,10 @@ void Kernel::deliver(uint32_t index)
     frame.arrived = m_now;
     sim::BlockRuntime& block = *m_blocks[frame.block];
     ++block.inFlight();
-    block.metrics().arrived();
+    if (m_keyWeights) [[unlikely]]
+        block.metrics().arrived(m_keyWeights->weight(frame.key));
+    else
+        block.metrics().arrived();
     if (block.errorRate() > 0 && block.rng().bernoulli(block.errorRate())) [[unlikely]] {
         finish(index, Outcome::Failed); // an injected fault: the call fails at once
         return;
@@ -417,11 +420,14 @@ void Kernel::finish(uint32_t index, Outcome outcome)
         // A block's own sub-call (not a call of the block, no wire), or a
         // call whose link was removed (no wire left; its caller gave up).
         if (viaLink == kRemovedLink)
-            block.metrics().finished(spent, outcome);
+            recordFinish(block, spent, outcome, key);
         deliverReply(parent, parentGeneration, outcome);
         return;
     }
-    block.metrics().finished(spent, outcome);
+    if (m_keyWeights) [[unlikely]]
+        recordFinish(block, spent, outcome, key);
+    else
+        block.metrics().finished(spent, outcome);
     const SimTime latency = m_blocks[callerBlock]->link(viaLink).latency;
     if (holdsConnection) [[unlikely]] {
         // The connection is busy until the reply is back: free it then, just
@@ -445,8 +451,16 @@ void Kernel::finishDetached(sim::BlockRuntime& block, uint32_t callerBlock, uint
         block.onJobDone(*this, request, outcome);
         return;
     }
-    block.metrics().finished(spent, outcome);
+    recordFinish(block, spent, outcome, key);
     m_blocks[callerBlock]->onDetachedReply(*this, key, type, rows, outcome);
+}
+
+void Kernel::recordFinish(sim::BlockRuntime& block, SimTime spent, Outcome outcome, uint32_t key)
+{
+    if (m_keyWeights)
+        block.metrics().finished(spent, outcome, m_keyWeights->weight(key));
+    else
+        block.metrics().finished(spent, outcome);
 }
 
 void Kernel::deliverReply(uint32_t parent, uint32_t generation, Outcome outcome)
@@ -622,7 +636,7 @@ void Kernel::closeWindows()
         stats::BlockMetrics& metrics = block->metrics();
         const double poolWaitMs = block->poolWaitStats() ? block->poolWaits().takeWindowMeanMs() : 0;
         metrics.closeWindow(m_now, block->instanceCount(), block->gauge(),
-                            [&](double rate) { return block->costPerHour(rate); }, poolWaitMs);
+                            [&](double rate) { return block->costPerHour(rate / double(countUnit())); }, poolWaitMs);
         if (metrics.series().size() > 0 && metrics.series().back().endSeconds == toSeconds(m_now))
             designCost += metrics.series().back().costPerHour;
     }

@@ -12,6 +12,7 @@
 #include "Event.h"
 #include "EventQueue.h"
 #include "IntrusiveList.h"
+#include "KeyWeights.h"
 #include "MemoryBudget.h"
 #include "Pool.h"
 #include "stats/BlockMetrics.h"
@@ -140,6 +141,14 @@ public:
     uint64_t instancesVersion() const { return m_instancesVersion; }
     void instancesChanged() { ++m_instancesVersion; }
 
+    // A sampled run (run/ShardSampling.h): metrics count each call with its
+    // key's weight, in KeyWeights::kUnit units. nullptr (the default): every
+    // call counts 1. The weights must outlive the run or the next call here.
+    void setKeyWeights(const KeyWeights* weights) { m_keyWeights = weights; }
+    const KeyWeights* keyWeights() const { return m_keyWeights; }
+    // What one counted request adds to a counter: kUnit when sampled, else 1.
+    uint64_t countUnit() const { return m_keyWeights ? KeyWeights::kUnit : 1; }
+
     // Requests as all clients together see them, end to end, retries
     // included: closed windows folded in, plus the clients' open windows.
     stats::BlockMetrics total() const;
@@ -187,6 +196,8 @@ private:
                                           SimTime spent, uint32_t request, uint32_t key, RequestType type,
                                           uint16_t rows, Outcome outcome);
     void removeDeadline(uint32_t frame);
+    // A call's end in its block's metrics, weighted in a sampled run.
+    void recordFinish(sim::BlockRuntime& block, SimTime spent, Outcome outcome, uint32_t key);
     // Ends each frame still live (same generation) as Outcome::Removed.
     void endAsRemoved(const std::vector<std::pair<uint32_t, uint32_t>>& frames);
     [[gnu::noinline]] void checkDeadlines(uint32_t block, SimTime firedAt);
@@ -206,6 +217,7 @@ private:
     std::deque<stats::EventLogEntry> m_log;
     MemoryBudget m_budget;
     Monitor m_monitor;
+    const KeyWeights* m_keyWeights = nullptr;
     std::string m_halted;
 };
 

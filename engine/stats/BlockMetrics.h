@@ -53,6 +53,18 @@ public:
             ++m_windowErrors[outcome];
         }
     }
+    // The same with a whole-number weight: a request standing for `count`
+    // (run/ShardSampling.h); only sampled runs call these.
+    void arrived(uint64_t count) { m_windowArrivals += count; }
+    void finished(sim::SimTime latency, sim::Outcome outcome, uint64_t count)
+    {
+        if (outcome == sim::Outcome::Ok) {
+            m_windowLatency.record(latency, count);
+        } else {
+            m_errors[outcome] += count;
+            m_windowErrors[outcome] += count;
+        }
+    }
     TimeIntegral& busy() { return m_busy; }         // workers held
     TimeIntegral& queued() { return m_queued; }     // requests waiting
     TimeIntegral& capacity() { return m_capacity; } // workers in total

@@ -50,6 +50,10 @@ public:
     explicit LatencyHistogram(int64_t highestTrackable = kDefaultHighestTrackable);
 
     void record(int64_t ns) noexcept;
+    // `count` values of `ns` at once: a weighted sample (run/ShardSampling.h
+    // gives a request a whole-number weight). Quantiles then are those of
+    // the weighted distribution.
+    void record(int64_t ns, uint64_t count) noexcept;
     // Adds every value recorded into `other`. Histograms of different ranges
     // merge exactly where they overlap; other's excess goes to our top bucket.
     void merge(const LatencyHistogram& other);
@@ -105,6 +109,16 @@ inline void LatencyHistogram::record(int64_t ns) noexcept
     m_max = std::max(m_max, ns);
     ++m_count;
     m_sum += static_cast<uint64_t>(ns);
+}
+
+inline void LatencyHistogram::record(int64_t ns, uint64_t count) noexcept
+{
+    ns = std::max<int64_t>(ns, 0);
+    m_counts[bucketIndex(std::min(ns, m_highestTrackable))] += count;
+    m_min = std::min(m_min, ns);
+    m_max = std::max(m_max, ns);
+    m_count += count;
+    m_sum += static_cast<Sum>(static_cast<uint64_t>(ns)) * count;
 }
 
 } // namespace scalelab::stats

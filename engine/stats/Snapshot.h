@@ -36,6 +36,11 @@ struct BlockSnapshot {
 struct Snapshot {
     double simSeconds = 0;      // simulated clock
     int cells = 1;              // the cell reduction: counts below are scaled back by this (sim/CellReduction.h)
+    // Shard sampling (run/ShardSampling.h): the figures are estimates from a
+    // sample of the shards; `sampling` says what was simulated, in a sentence
+    // (or, not sampled, why a design too large to run whole was not).
+    bool sampled = false;
+    std::string sampling;
     double measuredSeconds = 0; // since the statistics were last reset (after warm-up)
     uint64_t events = 0;
     uint64_t requests = 0;  // new client requests in the measured period

@@ -137,7 +137,7 @@ private slots:
         QCOMPARE(loadError(withScale(R"({"cells": "10"})")),
                  std::string("cells.scalelab: scale.cells: must be a number, got string"));
         QCOMPARE(loadError(withScale(R"({"cels": 10})")).rfind("cells.scalelab: scale.cels: unknown key", 0), size_t(0));
-        QCOMPARE(loadError(withScale("{}")), std::string("cells.scalelab: scale: missing \"cells\""));
+        QCOMPARE(loadError(withScale("{}")), std::string("cells.scalelab: scale: needs \"cells\" or \"sampling\""));
     }
 };
 

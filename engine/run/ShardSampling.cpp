@@ -263,8 +263,8 @@ SamplingPlan planSampling(const model::Architecture& design, uint64_t seed, doub
                 plan.roundings.push_back(std::move(note));
 
     std::string& note = plan.note;
-    note = "Approximate (shard sampling): " + std::to_string(hot) + " hot shard" + (hot == 1 ? "" : "s") +
-           " of " + tier->id + " simulated exactly, " + std::to_string(sampled) + " of " +
+    note = "Approximate (shard sampling): in " + tier->id + ", " + std::to_string(hot) + " hot shard" +
+           (hot == 1 ? "" : "s") + " simulated exactly, " + std::to_string(sampled) + " of " +
            std::to_string(cold.size()) + " other" + (cold.size() == 1 ? "" : "s") + " sampled";
     if (sampled > 0)
         note += lightest == heaviest ? format(" (weight %.1f)", lightest)

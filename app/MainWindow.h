@@ -132,6 +132,8 @@ private:
     void addBlockAtCentre(const QString& kind);
     void showProblemCounts(int errors, int warnings);
     void loadDesign(model::Architecture design, const QString& path);
+    // Whether every block of a design with several sits on one spot (a file without positions).
+    static bool allBlocksStacked(const model::Architecture& design);
     QAction* addAction(const QString& name, const QString& text, const QKeySequence& shortcut,
                        const QString& iconName, void (MainWindow::*slot)());
 

@@ -1,6 +1,7 @@
 #include "ShardSampling.h"
 
 #include "blocks/ShardMap.h"
+#include "model/InstanceTypes.h"
 #include "model/Registry.h"
 #include "sim/CellReduction.h"
 #include "sim/Rng.h"
@@ -100,6 +101,24 @@ double peakRate(const model::Block& client)
     return profile.peakRate();
 }
 
+// The hottest shard's offered load over its capacity (its workers over the
+// clients' mix of read and write times): at `rps` requests a second.
+double hottestShardLoad(const model::Architecture& design, const model::Block& tier, double rps)
+{
+    double weightedReadRatio = 0, rate = 0;
+    for (const model::Block& block : design.blocks)
+        if (block.kind == "client") {
+            weightedReadRatio += peakRate(block) * block.param("read_ratio");
+            rate += peakRate(block);
+        }
+    const double readRatio = rate > 0 ? weightedReadRatio / rate : 1;
+    const model::Block shard = model::withInstanceType(tier);
+    const double serviceSeconds =
+        (readRatio * shard.param("read_time_ms") + (1 - readRatio) * shard.param("write_time_ms")) / 1000;
+    const double workers = std::max(1.0, shard.param("workers"));
+    return rps * serviceSeconds / workers;
+}
+
 } // namespace
 
 std::string samplingObstacle(const model::Architecture& design)
@@ -183,6 +202,13 @@ SamplingPlan planSampling(const model::Architecture& design, uint64_t seed, doub
     // the load, or as near as keeping the hottest shard alone allows.
     const double target = rate > 0 ? std::min(1.0, budgetRps / rate) : 1.0;
     const double hottest = *std::max_element(shares.begin(), shares.end());
+    if (const double busy = hottestShardLoad(design, *tier, rate * hottest); busy >= kMostHotShardLoad) {
+        plan.note = "Shard sampling not used: the hottest shard of " + tier->id + " is offered " +
+                    format("%.0f%%", 100 * busy) + " of its capacity. Its queue would hold the workers of the " +
+                    "scaled-down blocks in front of it, which a sample gives a far larger share of hot-shard " +
+                    "requests than the whole design has: they would saturate, the whole design's do not.";
+        return plan;
+    }
     double threshold = 0; // 0: every shard simulated
     if (target < 1) {
         if (keptShare(shares, hottest) >= target) {

@@ -41,7 +41,14 @@
 // shard (a service holds a worker while it waits for the database), the
 // upstream utilisation and waits are those of a mix richer in hot-shard
 // requests. The error is small while upstream tiers are not near
-// saturation; near it, look at the hot shard, which is exact. (2) A count
+// saturation; near it, look at the hot shard, which is exact. It is large
+// when the hot shard saturates: its backlog (up to its queue capacity)
+// holds upstream workers, as many in the sample as in the whole design,
+// but the sample's upstream has only f of them. At 1M rps with a
+// saturated hot shard the sampled service ran at 100% and rejected 20% of
+// the requests while the whole design ran at 28% and rejected 1.4%, so a
+// design whose hottest shard is offered kMostHotShardLoad of its capacity
+// or more is not sampled. (2) A count
 // of upstream instances that 1/f does not divide is rounded (the plan
 // lists each rounding above 5%). (3) The cold shards' figures carry
 // sampling variance: fewer shards sampled, wider the spread between seeds
@@ -88,6 +95,10 @@ struct SamplingPlan {
 };
 
 constexpr double kDefaultSamplingBudgetRps = 100'000;
+// A hottest shard offered this share of its capacity or more is not
+// sampled: near saturation its backlog holds the upstream workers, and a
+// scaled-down upstream has too few of them (see "Where it is approximate").
+constexpr double kMostHotShardLoad = 0.9;
 
 // Why the design cannot be sampled, in a sentence; "" when it can.
 std::string samplingObstacle(const model::Architecture& design);

@@ -43,6 +43,7 @@ private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void default_example_opens();
     void save_then_load_gives_same_model();
+    void a_file_without_positions_opens_laid_out_and_unmodified();
     void malformed_file_leaves_design_untouched();
     void title_marks_unsaved_changes();
     void copy_paste_and_duplicate_actions();
@@ -117,6 +118,37 @@ void MainWindowTest::save_then_load_gives_same_model()
     QCOMPARE(other.openFile(path), QString());
     QVERIFY2(other.document()->architecture() == edited, "the loaded design differs from the saved one");
     QCOMPARE(other.scene()->blockCount(), static_cast<int>(edited.blocks.size()));
+}
+
+void MainWindowTest::a_file_without_positions_opens_laid_out_and_unmodified()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath("by-hand.scalelab");
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"format": "scalelab", "version": 1, "name": "No positions",
+      "blocks": [{"id": "users", "kind": "client"}, {"id": "lb", "kind": "load_balancer"},
+                 {"id": "app", "kind": "service"}],
+      "links": [{"from": "users", "to": "lb"}, {"from": "lb", "to": "app"}]})");
+    file.close();
+    app::MainWindow window(app::MainWindow::Options::headless());
+    QCOMPARE(window.openFile(path), QString());
+    const model::Architecture& design = window.document()->architecture();
+    for (size_t i = 0; i < design.blocks.size(); ++i)
+        for (size_t j = i + 1; j < design.blocks.size(); ++j)
+            QVERIFY2(design.blocks[i].x != design.blocks[j].x || design.blocks[i].y != design.blocks[j].y,
+                     "two blocks share a position");
+    QVERIFY2(!window.document()->isModified(), "laying out a file as it opens is not an edit");
+    QVERIFY(!window.document()->undoStack()->canUndo());
+
+    // A design laid out by its author keeps its positions.
+    QCOMPARE(window.openFile(testing::examplePath("three-tier.scalelab")), QString());
+    const model::Architecture threeTier = io::readScenario(testing::examplePath("three-tier.scalelab").toStdString());
+    for (const model::Block& block : threeTier.blocks) {
+        const model::Block* opened = window.document()->architecture().findBlock(block.id);
+        QVERIFY(opened);
+        QCOMPARE(QPointF(opened->x, opened->y), QPointF(block.x, block.y));
+    }
 }
 
 void MainWindowTest::malformed_file_leaves_design_untouched()

@@ -174,6 +174,23 @@ private slots:
         QVERIFY(!simulator.snapshot().sampled);
     }
 
+    void a_saturated_hot_shard_is_not_sampled()
+    {
+        // 30 workers: the hottest shard (about 5,600 rps of 6.5 ms) is
+        // offered about 121% of what it serves; with a long queue its
+        // backlog would hold the scaled-down app tier's workers.
+        model::Architecture design = skewedShards(60'000);
+        design.blocks.back().params["workers"] = 30;
+        design.blocks.back().params["queue_capacity"] = 500;
+        design.sampling = model::ShardSampling::On;
+        const sim::SamplingPlan plan = sim::planSampling(design, 1, kBudgetRps);
+        QVERIFY(!plan.active);
+        QVERIFY2(plan.note.find("the hottest shard of db is offered 12") != std::string::npos, plan.note.c_str());
+        // Just below the limit it samples.
+        design.blocks.back().params["workers"] = 44;
+        QVERIFY2(sim::planSampling(design, 1, kBudgetRps).active, sim::planSampling(design, 1, kBudgetRps).note.c_str());
+    }
+
     void auto_samples_only_above_the_budget()
     {
         model::Architecture design = skewedShards(10'000);

@@ -29,6 +29,20 @@ double cellCount(const model::ParamSpec& spec, double value, double cells)
     return std::max(count, spec.min);
 }
 
+// Calls visit(param, value, reduced) for each whole-number per-cell count
+// of the block: its value in the design and what one of `divisor` shares
+// of it runs. Cells and shard sampling both report the ones that round.
+template <typename Visit>
+void forEachReducedCount(const model::Block& block, const model::BlockSpec& spec, double divisor, Visit visit)
+{
+    for (const model::ParamSpec& param : spec.params) {
+        if (!param.perCell || param.isText() || !param.isIntegral())
+            continue;
+        const double value = block.param(param.key);
+        visit(param, value, cellCount(param, value, divisor));
+    }
+}
+
 // TIME:NUMBER entries with every NUMBER divided among the cells.
 std::string cellText(const std::string& text, double cells)
 {
@@ -76,15 +90,11 @@ std::string roundedCount(const model::Block& block, double divisor)
     std::string notes;
     if (!spec || divisor <= 1)
         return notes;
-    for (const model::ParamSpec& param : spec->params) {
-        if (!param.perCell || param.isText() || !param.isIntegral())
-            continue;
-        const double value = block.param(param.key);
-        const double reduced = cellCount(param, value, divisor);
+    forEachReducedCount(block, *spec, divisor, [&](const model::ParamSpec& param, double value, double reduced) {
         if (std::abs(reduced * divisor - value) > 0.05 * value)
             notes += (notes.empty() ? "" : "; ") + block.id + "." + param.key + " " + number(value) +
                      " simulated as " + number(reduced) + " (" + number(value / divisor) + " exactly)";
-    }
+    });
     return notes;
 }
 
@@ -98,16 +108,12 @@ std::vector<std::string> cellApproximations(const model::Architecture& design)
         const model::BlockSpec* spec = model::Registry::instance().find(block.kind);
         if (!spec)
             continue;
-        for (const model::ParamSpec& param : spec->params) {
-            if (!param.perCell || param.isText() || !param.isIntegral())
-                continue;
-            const double value = block.param(param.key);
-            const double perCell = cellCount(param, value, cells);
+        forEachReducedCount(block, *spec, cells, [&](const model::ParamSpec& param, double value, double perCell) {
             if (value != perCell * cells)
                 notes.push_back(block.id + "." + param.key + ": " + number(value) + " / " + std::to_string(cells) +
                                 " cells = " + number(value / cells) + ", simulated as " + number(perCell) +
                                 " per cell (" + number(perCell * cells) + " in all)");
-        }
+        });
         if (spec->cellApproximation)
             if (std::string note = spec->cellApproximation(block, *spec, cells); !note.empty())
                 notes.push_back(std::move(note));

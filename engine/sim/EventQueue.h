@@ -1,73 +1,204 @@
 #pragma once
-// The future-event list: events come out in (time, seq) order, whatever
-// heap holds them.
+// The future-event list: events come out in (time, seq) order, whichever
+// structure holds them.
 //
-// Client arrivals live in a heap of their own. An open client schedules its
-// next arrival while handling each one, and that arrival is soon: in the
-// shared heap it would sift through all the work in flight (one event per
-// busy worker), in its own heap (one event per client) it lands in the slot
-// the handled arrival left. Which heap is earlier is one key comparison.
+// - Client arrivals live in a heap of their own. An open client schedules
+//   its next arrival while handling each one, and that arrival is soon: in
+//   the shared heap it would sift through all the work in flight (one event
+//   per busy worker), in its own heap (one event per client) it lands in the
+//   slot the handled arrival left.
+// - Events scheduled a delay after now that recurs (a link's latency, a
+//   balancer's overhead, a timeout) go to a FIFO lane for that delay
+//   (EventLane): such events are already in order, so a lane costs O(1)
+//   where a heap sifts. In a design with link latencies most events are of
+//   this kind. A delay earns a lane the second time in a row it is seen for
+//   a lane slot, so one-off delays (service times, backoffs) do not churn the
+//   lanes; they go to the heap of everything else.
+// - The earliest event is the least of the two heap tops and the non-empty
+//   lanes' fronts: a few key comparisons.
+//
+// The lanes are an optimisation only: an event goes to a lane only if it is
+// not earlier than the lane's last event, so the order out is exactly the
+// heap's whatever delays are hinted.
 //
 // takeTop() / settle() keep the slot-reuse contract of EventHeap across the
-// two heaps: the taken slot belongs to the heap the event came from.
+// heaps: the taken slot belongs to the heap the event came from (a lane's
+// event leaves its lane at once).
 #include "EventHeap.h"
+#include "EventLane.h"
 
+#include <array>
+#include <bit>
 #include <utility>
 
 namespace scalelab::sim {
 
 class EventQueue {
 public:
-    bool empty() const { return m_arrivals.empty() && m_work.empty(); }
-    size_t size() const { return m_arrivals.size() + m_work.size(); }
-    size_t bytes() const { return m_arrivals.bytes() + m_work.bytes(); }
+    // push()'s delay when there is none to tell: the event goes to a heap.
+    static constexpr SimTime kNoDelay = -1;
+
+    bool empty() const { return m_arrivals.empty() && m_work.empty() && m_laneMask == 0; }
+    size_t size() const
+    {
+        return m_arrivals.size() + m_work.size() + inLanes();
+    }
+    // Of size(), the events in delay lanes.
+    size_t inLanes() const
+    {
+        size_t count = 0;
+        for (const Lane& lane : m_lanes)
+            count += lane.events.size();
+        return count;
+    }
+    size_t bytes() const
+    {
+        size_t total = m_arrivals.bytes() + m_work.bytes();
+        for (const Lane& lane : m_lanes)
+            total += lane.events.bytes();
+        return total;
+    }
     void setGrowthCheck(const std::function<void(size_t)>& check)
     {
         m_arrivals.setGrowthCheck(check);
         m_work.setGrowthCheck(check);
+        m_growthCheck = check;
     }
-    const Event& top() const { return earliest().top(); }
+    const Event& top() const
+    {
+        m_source = earliestSource();
+        m_sourceKnown = true;
+        return eventAt(m_source);
+    }
     void clear()
     {
         m_arrivals.clear();
         m_work.clear();
+        for (Lane& lane : m_lanes)
+            lane.events.clear();
+        m_laneMask = 0;
+        m_taken = nullptr;
+        m_sourceKnown = false;
     }
 
-    void push(const Event& event) { heapFor(event.type).push(event); }
+    // `delay` is how long after now the event is due (its time minus the
+    // clock), or kNoDelay.
+    void push(const Event& event, SimTime delay = kNoDelay)
+    {
+        m_sourceKnown = false;
+        if (event.type != EventType::ClientArrival && delay >= 0 && pushToLane(event, delay))
+            return;
+        heapFor(event.type).push(event);
+    }
 
     Event pop()
     {
-        EventHeap& heap = earliest();
-        return heap.pop();
+        const Event event = takeTop();
+        settle();
+        return event;
     }
 
-    // Returns the earliest event and marks its slot free for the next push
-    // into its heap. Until settle() is called, top() and size() still see it.
+    // Returns the earliest event. One from a heap leaves its slot free for
+    // the next push into that heap, and until settle() top() and size()
+    // still see it; one from a lane leaves at once.
     Event takeTop()
     {
-        m_taken = &earliest();
+        const int source = m_sourceKnown ? m_source : earliestSource();
+        m_sourceKnown = false;
+        if (source >= 0) {
+            Lane& lane = m_lanes[static_cast<size_t>(source)];
+            const Event event = lane.events.front();
+            lane.events.popFront();
+            if (lane.events.empty())
+                m_laneMask &= ~(1u << source);
+            m_taken = nullptr;
+            return event;
+        }
+        m_taken = source == kArrivals ? &m_arrivals : &m_work;
         return m_taken->takeTop();
     }
 
     // Completes a takeTop() whose slot no push has reused.
-    void settle() { m_taken->settle(); }
+    void settle()
+    {
+        if (m_taken)
+            m_taken->settle();
+        m_taken = nullptr;
+    }
 
 private:
-    EventHeap& heapFor(EventType type) { return type == EventType::ClientArrival ? m_arrivals : m_work; }
+    static constexpr size_t kLaneCount = 16;
+    static constexpr int kArrivals = -1, kWork = -2; // sources other than a lane's index
+    struct Lane {
+        EventLane events;
+        SimTime delay = kNoDelay;     // what the lane holds: events this long after their scheduling
+        SimTime candidate = kNoDelay; // the last other delay seen for this slot: seen twice, it takes the lane when empty
+    };
 
-    EventHeap& earliest() { return const_cast<EventHeap&>(std::as_const(*this).earliest()); }
-    const EventHeap& earliest() const
+    static size_t laneSlot(SimTime delay)
     {
-        if (m_arrivals.empty())
-            return m_work;
-        if (m_work.empty())
-            return m_arrivals;
-        return m_arrivals.top().before(m_work.top()) ? m_arrivals : m_work;
+        return static_cast<size_t>((static_cast<uint64_t>(delay) * 0x9e3779b97f4a7c15ULL) >> 60); // 16 slots
     }
+
+    bool pushToLane(const Event& event, SimTime delay)
+    {
+        const size_t slot = laneSlot(delay);
+        Lane& lane = m_lanes[slot];
+        if (lane.delay != delay) {
+            if (!lane.events.empty() || lane.candidate != delay) {
+                lane.candidate = delay;
+                return false;
+            }
+            lane.delay = delay; // an empty lane changes hands
+        }
+        if (!lane.events.acceptsLast(event)) [[unlikely]]
+            return false; // the clock moved between slices by other means: keep the lane in order
+        lane.events.push(event, m_growthCheck);
+        m_laneMask |= 1u << slot;
+        return true;
+    }
+
+    // kArrivals, kWork, or the index of the lane whose front is earliest.
+    // Not called on an empty queue.
+    int earliestSource() const
+    {
+        const Event* best = nullptr;
+        int source = kWork;
+        if (!m_work.empty())
+            best = &m_work.top();
+        if (!m_arrivals.empty() && (!best || m_arrivals.top().before(*best))) {
+            best = &m_arrivals.top();
+            source = kArrivals;
+        }
+        for (uint32_t mask = m_laneMask; mask != 0; mask &= mask - 1) {
+            const int lane = std::countr_zero(mask);
+            const Event& front = m_lanes[static_cast<size_t>(lane)].events.front();
+            if (!best || front.before(*best)) {
+                best = &front;
+                source = lane;
+            }
+        }
+        return source;
+    }
+
+    const Event& eventAt(int source) const
+    {
+        if (source >= 0)
+            return m_lanes[static_cast<size_t>(source)].events.front();
+        return source == kArrivals ? m_arrivals.top() : m_work.top();
+    }
+
+    EventHeap& heapFor(EventType type) { return type == EventType::ClientArrival ? m_arrivals : m_work; }
 
     EventHeap m_arrivals;
     EventHeap m_work;
-    EventHeap* m_taken = &m_work;
+    std::array<Lane, kLaneCount> m_lanes;
+    uint32_t m_laneMask = 0; // bit i: lane i has events
+    EventHeap* m_taken = nullptr;
+    std::function<void(size_t)> m_growthCheck;
+    // top() remembers where the earliest event is for the takeTop() after it.
+    mutable int m_source = kWork;
+    mutable bool m_sourceKnown = false;
 };
 
 } // namespace scalelab::sim

@@ -50,7 +50,7 @@ void Kernel::start()
 void Kernel::schedule(SimTime time, EventType type, uint32_t block, uint32_t frame, uint32_t generation,
                       Outcome outcome)
 {
-    m_events.push(Event{time, m_seq++, type, outcome, block, frame, generation});
+    m_events.push(Event{time, m_seq++, type, outcome, block, frame, generation}, time - m_now);
 }
 
 bool Kernel::runUntil(SimTime until)

@@ -5,8 +5,10 @@
 // engine/blocks; a block never touches the event list directly, it asks
 // the kernel to schedule, call, or finish.
 //
-// Cost per request in steady state: no allocation (pools), one heap push
-// and pop per timed step (arrival, work done, network hop with latency);
+// Cost per request in steady state: no allocation (pools), one push and pop
+// of the future-event list per timed step (arrival, work done, network hop
+// with latency): O(1) in a delay lane for constant delays (latencies,
+// overheads, timeouts), a heap sift for the others (see EventQueue);
 // zero-latency hops are delivered inline without an event.
 #include "CallFrame.h"
 #include "Event.h"

@@ -1,6 +1,7 @@
 // The future-event list hands out events in (time, seq) order, whichever of
-// its two heaps (client arrivals, everything else) holds them, including
-// across takeTop()/settle() with the taken slot reused by a push.
+// its heaps (client arrivals, everything else) or delay lanes holds them,
+// including across takeTop()/settle() with the taken slot reused by a push,
+// and whatever delays the pushes hint.
 #include "sim/EventQueue.h"
 #include "sim/Rng.h"
 
@@ -89,6 +90,59 @@ private slots:
             queue.settle();
         }
         QVERIFY(reference.empty());
+    }
+
+    // As above with delays as a design makes them: a few that recur (link
+    // latencies, overheads, timeouts: lanes) among random ones (service
+    // times: the heap), more recurring delays than lane slots so that slots
+    // collide and change hands, and some hints that lie (an event earlier
+    // than its hinted lane's last one must not be queued behind it).
+    void matches_an_ordered_set_with_delay_lanes()
+    {
+        Rng rng(7, "event-queue-lanes");
+        EventQueue queue;
+        std::set<Key> reference;
+        uint64_t seq = 0;
+        SimTime now = 0;
+        std::vector<SimTime> recurring;
+        for (int i = 0; i < 40; ++i)
+            recurring.push_back(static_cast<SimTime>(rng.below(5000)));
+        size_t mostInLanes = 0;
+        auto schedule = [&] {
+            const EventType type = rng.bernoulli(0.1) ? EventType::ClientArrival : EventType::WorkDone;
+            SimTime delay;
+            if (rng.bernoulli(0.7))
+                delay = recurring[rng.below(rng.bernoulli(0.8) ? 4 : recurring.size())];
+            else
+                delay = static_cast<SimTime>(rng.below(5000));
+            SimTime hint = delay;
+            if (rng.bernoulli(0.02)) // a wrong hint: the event is due earlier than said
+                delay = delay / 2;
+            const Event event = makeEvent(now + delay, seq++, type);
+            queue.push(event, hint);
+            reference.insert(keyOf(event));
+        };
+        for (int i = 0; i < 300; ++i)
+            schedule();
+        for (int step = 0; !queue.empty(); ++step) {
+            QCOMPARE(queue.size(), reference.size());
+            // top() then takeTop(), as the kernel does, and takeTop() alone.
+            if (step % 3 == 0)
+                QCOMPARE(keyOf(queue.top()), *reference.begin());
+            const Event event = queue.takeTop();
+            QCOMPARE(keyOf(event), *reference.begin());
+            reference.erase(reference.begin());
+            now = event.time;
+            const uint64_t followUps = step < 20000 ? 1 + rng.below(2) : rng.below(2);
+            for (uint64_t f = 0; f < followUps; ++f)
+                schedule();
+            queue.settle();
+            mostInLanes = std::max(mostInLanes, queue.inLanes());
+        }
+        QVERIFY(reference.empty());
+        QCOMPARE(queue.size(), size_t(0));
+        // The recurring delays did use lanes (about 5,000 events pending at the peak).
+        QVERIFY2(mostInLanes > 1000, std::to_string(mostInLanes).c_str());
     }
 };
 

@@ -2,7 +2,10 @@
 
 namespace scalelab::bench {
 
-model::Architecture benchDesign(const MinimalLoopConfig& config)
+namespace {
+
+// The network with the registry's defaults for everything the loop does not model.
+model::Architecture withDefaults(const MinimalLoopConfig& config)
 {
     model::Architecture design;
     design.name = "Engine benchmark";
@@ -10,10 +13,7 @@ model::Architecture benchDesign(const MinimalLoopConfig& config)
     model::Block client = model::makeBlock("client", "client");
     client.params["rate_rps"] = config.rateRps;
     client.params["read_ratio"] = 1;
-    client.params["timeout_ms"] = 0; // the minimal loop has no deadlines
-    client.params["retries"] = 0;
     model::Block balancer = model::makeBlock("load_balancer", "lb");
-    balancer.params["overhead_ms"] = 0;
     model::Block service = model::makeBlock("service", "app");
     service.params["instances"] = config.instances;
     service.params["workers"] = config.workersPerInstance;
@@ -21,11 +21,30 @@ model::Architecture benchDesign(const MinimalLoopConfig& config)
     service.params["service_cv"] = 1;
     service.params["queue_capacity"] = 10'000'000;
     design.blocks = {client, balancer, service};
-    for (auto [from, to] : {std::pair{"client", "lb"}, std::pair{"lb", "app"}}) {
-        model::Link link = model::makeLink(from, to);
+    for (auto [from, to] : {std::pair{"client", "lb"}, std::pair{"lb", "app"}})
+        design.links.push_back(model::makeLink(from, to));
+    return design;
+}
+
+} // namespace
+
+model::Architecture benchDesignWithDefaults(const MinimalLoopConfig& config)
+{
+    model::Architecture design = withDefaults(config);
+    design.name = "Engine benchmark with a user's defaults";
+    return design;
+}
+
+model::Architecture benchDesign(const MinimalLoopConfig& config)
+{
+    // What the minimal loop does not have: no deadline, no retries, no
+    // balancer overhead, no latency on the wire.
+    model::Architecture design = withDefaults(config);
+    design.findBlock("client")->params["timeout_ms"] = 0;
+    design.findBlock("client")->params["retries"] = 0;
+    design.findBlock("lb")->params["overhead_ms"] = 0;
+    for (model::Link& link : design.links)
         link.params["latency_ms"] = 0;
-        design.links.push_back(link);
-    }
     return design;
 }
 

@@ -145,7 +145,8 @@ private:
         const size_t slot = laneSlot(delay);
         Lane& lane = m_lanes[slot];
         if (lane.delay != delay) {
-            if (!lane.events.empty() || lane.candidate != delay) {
+            // A one-off delay (a service time) ends here after two compares.
+            if (lane.candidate != delay || !lane.events.empty()) {
                 lane.candidate = delay;
                 return false;
             }
@@ -162,6 +163,9 @@ private:
     // Not called on an empty queue.
     int earliestSource() const
     {
+        if (m_laneMask == 0) // no lane in use (a design without latencies): the heaps alone
+            return m_work.empty() || (!m_arrivals.empty() && m_arrivals.top().before(m_work.top())) ? kArrivals
+                                                                                                 : kWork;
         const Event* best = nullptr;
         int source = kWork;
         if (!m_work.empty())

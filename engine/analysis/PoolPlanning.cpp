@@ -22,11 +22,6 @@ using model::Behaviour;
 
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
-Behaviour behaviourOf(const model::Block& block)
-{
-    return model::Registry::instance().find(block.kind)->behaviour;
-}
-
 // Time in downstream calls, averaged over the block's reads and writes.
 double mixedDownstreamMs(const BlockPlan& here, const Call& downstream)
 {
@@ -88,7 +83,7 @@ void planPool(const PlanningContext& context, const model::Block& block, BlockPl
 {
     const blocks::ServiceTimes times = blocks::ServiceTimes::of(block);
     const double arrivals = here.arrivalRps();
-    const bool sharded = behaviourOf(block) == Behaviour::ShardedDatabase;
+    const bool sharded = model::Registry::instance().find(block.kind)->behaviour == Behaviour::ShardedDatabase;
     here.hasCapacity = true;
     here.instances = instancesOf(block);
     here.workers = model::workersOf(block);
@@ -111,7 +106,7 @@ void planPool(const PlanningContext& context, const model::Block& block, BlockPl
 void planWorkerPool(const PlanningContext& context, const model::Block& block, BlockPlan& here, double attempts,
                     const Call& downstream, const double* waitOverrideMs)
 {
-    const bool queue = behaviourOf(block) == Behaviour::Queue;
+    const bool queue = model::Registry::instance().find(block.kind)->behaviour == Behaviour::Queue;
     const double arrivals = here.arrivalRps();
     here.hasCapacity = true;
     here.onResponsePath = !queue;

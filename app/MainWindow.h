@@ -1,9 +1,10 @@
 #pragma once
 // The editor window: block palette (left), canvas (centre), properties
 // (right), problems and undo history (bottom), with the File / Edit / View
-// menus and toolbar. It wires the widgets library together and owns the file
-// workflow (open, save, recent, recovery, export); editing itself happens in
-// the scene and the property editor through the document's undo stack.
+// menus and toolbar. It wires the widgets library together; the file
+// workflow (open, save, recent, recovery, export) is DesignFiles', the Edit
+// actions are EditActions'; editing itself happens in the scene and the
+// property editor through the document's undo stack.
 #include "TeachingDocks.h"
 #include "model/Architecture.h"
 
@@ -29,12 +30,12 @@ namespace scalelab::app {
 
 class ConceptDock;
 class CompareMode;
+class DesignFiles;
 class DockLayout;
+class EditActions;
 class PresenterMode;
 class InterviewMode;
 class LearningPathMode;
-class RecentFiles;
-class RecoveryFile;
 class RunDocks;
 
 class MainWindow : public QMainWindow {
@@ -109,31 +110,8 @@ private:
     void createActions();
     void createMenusAndToolbar();
     void restoreSettings();
-    void updateTitle();
-    void updateEditActions();
-    void reportError(const QString& title, const QString& message);
-    bool maybeSave();
-    bool save();
-    bool saveAs();
-    void open();
-    void showExamples();
-    void showLessons();
-    void showChallenges();
-    // Opens a bundled interview problem and starts its interview (clock running).
-    void openInterview(const QString& resourcePath);
-    void showGallery(const QString& folder, const QString& title, const QString& emptyText);
-    void exportImage();
-    void exportReport();
-    void copySelection();
-    void cutSelection();
-    void paste();
-    void duplicate();
-    void selectAll();
     void addBlockAtCentre(const QString& kind);
     void showProblemCounts(int errors, int warnings);
-    void loadDesign(model::Architecture design, const QString& path);
-    // Whether every block of a design with several sits on one spot (a file without positions).
-    static bool allBlocksStacked(const model::Architecture& design);
     QAction* addAction(const QString& name, const QString& text, const QKeySequence& shortcut,
                        const QString& iconName, void (MainWindow::*slot)());
 
@@ -146,8 +124,8 @@ private:
     widgets::ProblemsView* m_problems = nullptr;
     QUndoView* m_history = nullptr;
     QDockWidget* m_problemsDock = nullptr;
-    RecentFiles* m_recent = nullptr;
-    RecoveryFile* m_recovery = nullptr;
+    DesignFiles* m_files = nullptr;
+    EditActions* m_edit = nullptr;
     RunDocks* m_run = nullptr;
     PresenterMode* m_presenter = nullptr;
     TeachingDocks* m_teaching = nullptr;
@@ -158,7 +136,6 @@ private:
     DockLayout* m_layout = nullptr;
     QLabel* m_zoomLabel = nullptr;
     QLabel* m_countLabel = nullptr;
-    int m_pasteCount = 0;
     bool m_fittedOnce = false;
 };
 

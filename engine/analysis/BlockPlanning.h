@@ -1,7 +1,9 @@
 #pragma once
 // The per-block half of the analytic model (NetworkModel.h): what a block
 // does to the traffic it passes on, how it splits it over its links, and
-// its utilisation and latency, chosen by its BlockSpec::behaviour.
+// its utilisation and latency, chosen by its BlockSpec::behaviour. The
+// rules of the kinds with more to them live beside it: PoolPlanning (blocks
+// that hold workers), CachePlanning, DataStorePlanning and StreamingModel.
 #include "CacheModel.h"
 #include "NetworkModel.h"
 #include "model/BlockSpec.h"

@@ -8,25 +8,29 @@
 // seconds (PlotTimeSpan, one choice for all plots). The run's event log is
 // drawn as markers on the time axis (TimeMarkers). It shows the values under
 // the mouse and exports PNG, PDF or CSV. Subclasses only say which series
-// exist and how a window becomes one value per series.
+// exist and how a window becomes one value per series. Its parts:
+// PlotRows holds the rows, GraphDataFeed fills the graphs, PlotReadout is the hover read-out,
+// PlotButtons the Follow, span and Save buttons, PlotLayoutFit fits the
+// legend, title and ticks to the plot's size.
+#include "GraphDataFeed.h"
+#include "PlotLayoutFit.h"
+#include "PlotRows.h"
 #include "stats/Snapshot.h"
 
 #include <QColor>
 #include <QWidget>
 
 #include <deque>
+#include <memory>
 #include <vector>
 
 class QCustomPlot;
 class QCPGraph;
-class QCPItemStraightLine;
-class QCPItemText;
-class QActionGroup;
-class QMenu;
-class QToolButton;
 
 namespace scalelab::widgets {
 
+class PlotButtons;
+class PlotReadout;
 class TimeMarkers;
 
 class TimeSeriesPlot : public QWidget {
@@ -48,14 +52,14 @@ public:
     void setFollowSeconds(double seconds);
     double followSeconds() const { return m_followSeconds; }
     void setMaxSamples(int count); // rows kept (default 86,400: a day at 1 s)
-    int maxSamples() const { return m_maxSamples; }
+    int maxSamples() const { return m_rows.limit(); }
     // Points each graph holds now: the rows in view, decimated.
-    int drawnPointCount() const { return m_drawnRows; }
+    int drawnPointCount() const { return m_feed.drawnPointCount(); }
     // How the graphs were filled so far: rebuilt whole (a zoom, a new
     // series, decimation), and rows appended to what they held (following
     // a live run at up to two rows a pixel). For tests and benchmarks.
-    int graphRebuilds() const { return m_rebuilds; }
-    int rowsAppendedToGraphs() const { return m_appendedRows; }
+    int graphRebuilds() const { return m_feed.rebuilds(); }
+    int rowsAppendedToGraphs() const { return m_feed.appendedRows(); }
     TimeMarkers* markers() const { return m_markers; }
     bool isFollowing() const { return m_following; }
     void setLegendShown(bool shown);
@@ -68,7 +72,7 @@ public:
     // Every buffered row: a header ("time_s" then "name (unit)" per series), one line per window.
     QString csv() const;
 
-    int sampleCount() const { return static_cast<int>(m_rows.size()); }
+    int sampleCount() const { return static_cast<int>(m_rows.all().size()); }
     double firstSeconds() const;
     double lastSeconds() const; // newest window end held; -infinity when empty
     int seriesCount() const { return static_cast<int>(m_series.size()); }
@@ -115,12 +119,8 @@ protected:
     // A series whose meaning depends on what the plot shows now (the read-out and CSV use it).
     void renameSeries(int series, const QString& name, const QString& unit);
     // Rows held: simulated time, raw values and what the graphs draw, oldest first.
-    struct Row {
-        double seconds = 0;
-        std::vector<double> values; // per series; shorter when a series was added later
-        std::vector<double> shown;  // displayValues(values)
-    };
-    const std::deque<Row>& rows() const { return m_rows; }
+    using Row = PlotRow;
+    const std::deque<Row>& rows() const { return m_rows.all(); }
     // While following: the span followed, values from valueFloor() to valueCeiling().
     void updateAxes();
 
@@ -133,58 +133,26 @@ private:
         QCPGraph* graph = nullptr;
     };
 
-    void appendRow(double seconds, std::vector<double> values);
     // Puts the rows in view, decimated, into the graphs (when view or rows changed).
     void redrawGraphs();
-    // Sets every graph's data to rows `picked` (ascending).
-    void fillGraphs(const std::vector<size_t>& picked);
     void updateSpanButton();
-    const Row* nearestRow(double seconds) const;
-    void trim();
     void showReadout(double pixelX);
-    void hideReadout();
     void buildControls();
     void saveWithDialog(const QString& extension, const QString& filter);
     void onRangeChanged();
-    void fitValueTicks(); // as many value ticks as the axis rect's height holds apart
 
     QCustomPlot* m_plot = nullptr;
-    QToolButton* m_followButton = nullptr;
-    QToolButton* m_saveButton = nullptr;
-    QToolButton* m_spanButton = nullptr;
-    QActionGroup* m_spanActions = nullptr; // whole run, last N: shared by the button and the context menu
+    PlotLayoutFit m_layoutFit; // legend, time-axis title and value ticks for the plot's size
+    PlotButtons* m_buttons = nullptr;
     TimeMarkers* m_markers = nullptr;
-    QMenu* m_saveMenu = nullptr;
-    QCPItemStraightLine* m_cursorLine = nullptr;
-    QCPItemText* m_readout = nullptr;
+    std::unique_ptr<PlotReadout> m_readout;
     std::vector<Series> m_series;
-    std::deque<Row> m_rows;
+    PlotRows m_rows;
+    GraphDataFeed m_feed;
     double m_followSeconds = 0;
-    int m_maxSamples = 86'400;
-    int m_drawnRows = 0;
-    // What the graphs were last filled from; a redraw with the same key is skipped.
-    struct DrawnKey {
-        double lower = 0, upper = 0, firstSeconds = 0;
-        size_t rows = 0;
-        int buckets = 0, series = 0;
-        bool operator==(const DrawnKey&) const = default;
-    } m_drawnKey;
-    bool m_rowsDirty = true; // values changed under the same key (a series added)
-    // The rows the graphs hold when they hold every row in view (no
-    // decimation): seconds of the first and last, and how many. A redraw
-    // that moves forward from these only trims and appends.
-    struct DrawnRows {
-        bool all = false;
-        double from = 0, to = 0;
-        size_t rows = 0;
-    } m_drawn;
     bool m_replotWhenShown = false; // snapshots came while the window hid this plot
-    int m_rebuilds = 0;
-    int m_appendedRows = 0;
     bool m_following = true;
     bool m_settingRange = false; // our own range changes must not stop following
-    bool m_legendShown = true;
-    bool m_timeAxisTitleWanted = true; // setTimeAxisTitleShown; a crowded plot drops it anyway
 };
 
 } // namespace scalelab::widgets

@@ -26,11 +26,6 @@ using model::Behaviour;
 
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
-Behaviour behaviourOf(const model::Block& block)
-{
-    return model::Registry::instance().find(block.kind)->behaviour;
-}
-
 // Mean and variance of the time in downstream calls of a request that goes
 // on. With `exclusive`, a request takes exactly one link (a balancer's
 // choice): the calls mix. Otherwise each link is a call made with its
@@ -62,7 +57,7 @@ double attackRpsInto(const model::Architecture& design, const model::Block& bloc
     double rps = 0;
     for (const model::Link& link : design.links) {
         const model::Block* from = link.to == block.id ? design.findBlock(link.from) : nullptr;
-        if (from && behaviourOf(*from) == Behaviour::Client && from->param("attack") != 0)
+        if (from && model::behaviourOf(*from) == Behaviour::Client && from->param("attack") != 0)
             rps += from->param("rate_rps") * link.param("probability");
     }
     return rps;

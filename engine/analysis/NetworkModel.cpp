@@ -39,11 +39,6 @@ std::vector<size_t> topologicalOrder(const model::Architecture& design)
     return order;
 }
 
-const model::BlockSpec& specOf(const model::Block& block)
-{
-    return *model::Registry::instance().find(block.kind); // validated: every kind is known
-}
-
 bool isClosedClient(const model::Block& block)
 {
     return specOf(block).behaviour == Behaviour::Client &&

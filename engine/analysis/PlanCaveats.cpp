@@ -11,11 +11,6 @@ namespace scalelab::analysis {
 
 namespace {
 
-model::Behaviour behaviourOf(const model::Block& block)
-{
-    return model::Registry::instance().find(block.kind)->behaviour;
-}
-
 std::string percent(double ratio)
 {
     return std::to_string(std::lround(ratio * 100)) + "%";
@@ -27,7 +22,7 @@ std::vector<std::string> planCaveats(const model::Architecture& design, const Ne
 {
     std::vector<std::string> caveats;
     for (const auto& block : design.blocks) {
-        switch (behaviourOf(block)) {
+        switch (model::behaviourOf(block)) {
         case model::Behaviour::Client:
             if (const auto shape = block.choice<model::TrafficShape>("profile"); shape != model::TrafficShape::Constant)
                 caveats.push_back(block.id + ": its traffic follows a " + std::string(model::choiceName(shape)) +

@@ -10,18 +10,9 @@ namespace scalelab::analysis {
 
 using model::Behaviour;
 
-namespace {
-
-Behaviour behaviourOf(const model::Block& block)
-{
-    return model::Registry::instance().find(block.kind)->behaviour;
-}
-
-} // namespace
-
 int instancesOf(const model::Block& block)
 {
-    switch (model::Registry::instance().find(block.kind)->behaviour) {
+    switch (model::behaviourOf(block)) {
     case Behaviour::ReplicatedDatabase:
         return 1 + static_cast<int>(block.param("replicas"));
     case Behaviour::EventStore:
@@ -82,7 +73,7 @@ Dispatch dispatchOf(const model::Architecture& design, const model::Block& pool)
         if (link.to != pool.id)
             continue;
         const model::Block* from = design.findBlock(link.from);
-        const Behaviour behaviour = behaviourOf(*from);
+        const Behaviour behaviour = model::behaviourOf(*from);
         if (behaviour == Behaviour::Autoscaler) // steers the pool, sends it nothing
             continue;
         if (behaviour != Behaviour::LoadBalancer)

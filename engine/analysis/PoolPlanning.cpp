@@ -83,7 +83,7 @@ void planPool(const PlanningContext& context, const model::Block& block, BlockPl
 {
     const blocks::ServiceTimes times = blocks::ServiceTimes::of(block);
     const double arrivals = here.arrivalRps();
-    const bool sharded = model::Registry::instance().find(block.kind)->behaviour == Behaviour::ShardedDatabase;
+    const bool sharded = model::behaviourOf(block) == Behaviour::ShardedDatabase;
     here.hasCapacity = true;
     here.instances = instancesOf(block);
     here.workers = model::workersOf(block);
@@ -106,7 +106,7 @@ void planPool(const PlanningContext& context, const model::Block& block, BlockPl
 void planWorkerPool(const PlanningContext& context, const model::Block& block, BlockPlan& here, double attempts,
                     const Call& downstream, const double* waitOverrideMs)
 {
-    const bool queue = model::Registry::instance().find(block.kind)->behaviour == Behaviour::Queue;
+    const bool queue = model::behaviourOf(block) == Behaviour::Queue;
     const double arrivals = here.arrivalRps();
     here.hasCapacity = true;
     here.onResponsePath = !queue;

@@ -251,7 +251,7 @@ RubricScore availability(const model::Architecture& design, const std::vector<Ru
     const std::vector<const RubricRun*> faultLoads = runsFor(runs, RubricRun::Purpose::ChallengeLoad, true);
     std::string managed;
     for (const auto& block : runs[0].design.blocks)
-        if (!killable(block) && model::Registry::instance().find(block.kind)->behaviour != model::Behaviour::Client)
+        if (!killable(block) && model::behaviourOf(block) != model::Behaviour::Client)
             managed += (managed.empty() ? "" : ", ") + blockLabel(design, block.id);
     if (!managed.empty()) {
         RubricEvidence note;

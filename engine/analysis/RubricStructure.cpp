@@ -20,11 +20,6 @@ constexpr double kReadsDominate = 0.7;
 // Writes worth deferring: below this share they are too few to matter.
 constexpr double kFewWrites = 0.05, kManyWrites = 0.2;
 
-const model::BlockSpec& specOf(const model::Block& block)
-{
-    return *model::Registry::instance().find(block.kind);
-}
-
 bool endsSynchronousPath(Tier tier)
 {
     return tier == Tier::Queue || tier == Tier::Stream || tier == Tier::Topic;

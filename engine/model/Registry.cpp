@@ -528,6 +528,11 @@ const BlockSpec* Registry::find(const std::string& kind) const
     return nullptr;
 }
 
+const BlockSpec& specOf(const Block& block)
+{
+    return *Registry::instance().find(block.kind);
+}
+
 const ParamSpec* Registry::linkParam(const std::string& key) const
 {
     for (const auto& spec : m_linkParams)

@@ -42,6 +42,12 @@ private:
     std::vector<ParamSpec> m_linkParams;
 };
 
+// The spec of a block of a registered kind: of a validated design, where
+// every kind is known (find() is for kinds that may not be).
+const BlockSpec& specOf(const Block& block);
+// Its behaviour class (the analysis switches over it as the engine does).
+inline Behaviour behaviourOf(const Block& block) { return specOf(block).behaviour; }
+
 // The closest of `candidates` to `word` by edit distance, for "did you mean"
 // hints; empty when nothing is close enough to be a plausible typo.
 std::string closestMatch(const std::string& word, const std::vector<std::string>& candidates);

@@ -23,7 +23,7 @@ namespace scalelab::widgets {
 
 namespace {
 
-const model::BlockSpec* specOf(const model::Block& block) { return model::Registry::instance().find(block.kind); }
+const model::BlockSpec* findSpec(const model::Block& block) { return model::Registry::instance().find(block.kind); }
 
 QRectF cardRect() { return {QPointF(0, 0), style::kBlockSize}; }
 
@@ -265,13 +265,13 @@ QRectF BlockItem::obstacleRect() const
 
 bool BlockItem::hasInputPort() const
 {
-    const model::BlockSpec* spec = specOf(m_block);
+    const model::BlockSpec* spec = findSpec(m_block);
     return spec && spec->acceptsInput;
 }
 
 bool BlockItem::hasOutputPort() const
 {
-    const model::BlockSpec* spec = specOf(m_block);
+    const model::BlockSpec* spec = findSpec(m_block);
     return spec && !spec->allowedTargets.empty();
 }
 
@@ -331,7 +331,7 @@ void BlockItem::hoverMoveEvent(QGraphicsSceneHoverEvent* event)
 
 void BlockItem::updateToolTip()
 {
-    const model::BlockSpec* spec = specOf(m_block);
+    const model::BlockSpec* spec = findSpec(m_block);
     const QString kind = spec ? toQString(spec->displayName) : toQString(m_block.kind);
     QString tip = QStringLiteral("<b>%1</b><br>%2 · %3").arg(toQString(m_block.name).toHtmlEscaped(),
                                                               kind.toHtmlEscaped(), id().toHtmlEscaped());
@@ -351,7 +351,7 @@ void BlockItem::updateToolTip()
 
 void BlockItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget)
 {
-    const model::BlockSpec* spec = specOf(m_block);
+    const model::BlockSpec* spec = findSpec(m_block);
     const QColor accent = style::categoryColor(spec ? spec->category : std::string{});
     const QRectF card = cardRect();
     const bool selected = option->state & QStyle::State_Selected;
@@ -445,7 +445,7 @@ void BlockItem::paintLowDetail(QPainter* painter, QRectF card, double levelOfDet
 
 void BlockItem::paintFullDetail(QPainter* painter, QRectF card, QWidget* widget) const
 {
-    const model::BlockSpec* spec = specOf(m_block);
+    const model::BlockSpec* spec = findSpec(m_block);
     // Icon, name and kind.
     const QRectF iconRect(10, 16, 32, 32);
     // The icon's pixmap at the size it appears on screen, from QIcon's cache:

@@ -63,33 +63,14 @@ private slots:
     void matches_an_ordered_set_under_the_kernels_pattern()
     {
         Rng rng(42, "event-queue-test");
-        EventQueue queue;
-        std::set<Key> reference;
-        uint64_t seq = 0;
-        SimTime now = 0;
-        auto schedule = [&] {
-            const EventType type = rng.bernoulli(0.4) ? EventType::ClientArrival : EventType::WorkDone;
-            // Coarse times so that ties are common.
-            const Event event = makeEvent(now + static_cast<SimTime>(rng.below(50)), seq++, type);
-            queue.push(event);
-            reference.insert(keyOf(event));
-        };
-        for (int i = 0; i < 300; ++i)
-            schedule();
+        size_t mostInLanes = 0;
         // Grows to about 5,000 pending events for 10,000 steps, then drains.
-        for (int step = 0; !queue.empty(); ++step) {
-            QCOMPARE(queue.size(), reference.size());
-            const Event event = queue.takeTop();
-            QCOMPARE(keyOf(event), *reference.begin());
-            reference.erase(reference.begin());
-            QVERIFY(event.time >= now);
-            now = event.time;
-            const uint64_t followUps = step < 10000 ? 1 + rng.below(2) : rng.below(2);
-            for (uint64_t f = 0; f < followUps; ++f)
-                schedule();
-            queue.settle();
-        }
-        QVERIFY(reference.empty());
+        drainLikeTheKernel(rng, 10000, mostInLanes, [&](SimTime now) {
+            const EventType type = rng.bernoulli(0.4) ? EventType::ClientArrival : EventType::WorkDone;
+            // Coarse times so that ties are common; no delay hints.
+            return Scheduled{now + static_cast<SimTime>(rng.below(50)), type, EventQueue::kNoDelay};
+        });
+        QCOMPARE(mostInLanes, size_t(0));
     }
 
     // As above with delays as a design makes them: a few that recur (link
@@ -100,40 +81,63 @@ private slots:
     void matches_an_ordered_set_with_delay_lanes()
     {
         Rng rng(7, "event-queue-lanes");
-        EventQueue queue;
-        std::set<Key> reference;
-        uint64_t seq = 0;
-        SimTime now = 0;
         std::vector<SimTime> recurring;
         for (int i = 0; i < 40; ++i)
             recurring.push_back(static_cast<SimTime>(rng.below(5000)));
         size_t mostInLanes = 0;
-        auto schedule = [&] {
+        drainLikeTheKernel(rng, 20000, mostInLanes, [&](SimTime now) {
             const EventType type = rng.bernoulli(0.1) ? EventType::ClientArrival : EventType::WorkDone;
             SimTime delay;
             if (rng.bernoulli(0.7))
                 delay = recurring[rng.below(rng.bernoulli(0.8) ? 4 : recurring.size())];
             else
                 delay = static_cast<SimTime>(rng.below(5000));
-            SimTime hint = delay;
+            const SimTime hint = delay;
             if (rng.bernoulli(0.02)) // a wrong hint: the event is due earlier than said
                 delay = delay / 2;
-            const Event event = makeEvent(now + delay, seq++, type);
-            queue.push(event, hint);
+            return Scheduled{now + delay, type, hint};
+        });
+        // The recurring delays did use lanes (about 5,000 events pending at the peak).
+        QVERIFY2(mostInLanes > 1000, std::to_string(mostInLanes).c_str());
+    }
+
+private:
+    struct Scheduled {
+        SimTime time;
+        EventType type;
+        SimTime delayHint;
+    };
+
+    // 300 events from `next(now)`, then until the queue is empty: (every
+    // third step top() first, as the kernel's loop does) take the earliest
+    // and check it against an ordered set of what was pushed, schedule one
+    // or two follow-ups for `growSteps` steps and zero or one after, settle.
+    // `mostInLanes`: the most events the lanes held at once.
+    template <typename Next>
+    void drainLikeTheKernel(Rng& rng, int growSteps, size_t& mostInLanes, Next next)
+    {
+        EventQueue queue;
+        std::set<Key> reference;
+        uint64_t seq = 0;
+        SimTime now = 0;
+        auto schedule = [&] {
+            const Scheduled scheduled = next(now);
+            const Event event = makeEvent(scheduled.time, seq++, scheduled.type);
+            queue.push(event, scheduled.delayHint);
             reference.insert(keyOf(event));
         };
         for (int i = 0; i < 300; ++i)
             schedule();
         for (int step = 0; !queue.empty(); ++step) {
             QCOMPARE(queue.size(), reference.size());
-            // top() then takeTop(), as the kernel does, and takeTop() alone.
             if (step % 3 == 0)
                 QCOMPARE(keyOf(queue.top()), *reference.begin());
             const Event event = queue.takeTop();
             QCOMPARE(keyOf(event), *reference.begin());
             reference.erase(reference.begin());
+            QVERIFY(event.time >= now);
             now = event.time;
-            const uint64_t followUps = step < 20000 ? 1 + rng.below(2) : rng.below(2);
+            const uint64_t followUps = step < growSteps ? 1 + rng.below(2) : rng.below(2);
             for (uint64_t f = 0; f < followUps; ++f)
                 schedule();
             queue.settle();
@@ -141,8 +145,6 @@ private slots:
         }
         QVERIFY(reference.empty());
         QCOMPARE(queue.size(), size_t(0));
-        // The recurring delays did use lanes (about 5,000 events pending at the peak).
-        QVERIFY2(mostInLanes > 1000, std::to_string(mostInLanes).c_str());
     }
 };
 

@@ -153,7 +153,7 @@ private:
             lane.delay = delay; // an empty lane changes hands
         }
         if (!lane.events.acceptsLast(event)) [[unlikely]]
-            return false; // the clock moved between slices by other means: keep the lane in order
+            return false; // a hint that does not fit this event (never the kernel's): the heap keeps the order
         lane.events.push(event, m_growthCheck);
         m_laneMask |= 1u << slot;
         return true;

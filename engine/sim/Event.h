@@ -35,11 +35,9 @@ struct Event {
     // compares keys in its innermost loop. Simulated time is never negative.
     bool before(const Event& other) const { return key() < other.key(); }
 
-private:
+    // (time, seq) as one integer: ordered as events run.
     __extension__ typedef unsigned __int128 Key;
     Key key() const { return (static_cast<Key>(static_cast<uint64_t>(time)) << 64) | seq; }
-
-public:
 };
 
 static_assert(sizeof(Event) == 32, "keep events small: they are copied on every heap operation");

@@ -111,6 +111,8 @@ public:
             lane.events.popFront();
             if (lane.events.empty())
                 m_laneMask &= ~(1u << source);
+            else
+                m_laneFronts[static_cast<size_t>(source)] = lane.events.front().key();
             m_taken = nullptr;
             return event;
         }
@@ -154,6 +156,8 @@ private:
         }
         if (!lane.events.acceptsLast(event)) [[unlikely]]
             return false; // a hint that does not fit this event (never the kernel's): the heap keeps the order
+        if (lane.events.empty())
+            m_laneFronts[slot] = event.key();
         lane.events.push(event, m_growthCheck);
         m_laneMask |= 1u << slot;
         return true;
@@ -166,19 +170,20 @@ private:
         if (m_laneMask == 0) // no lane in use (a design without latencies): the heaps alone
             return m_work.empty() || (!m_arrivals.empty() && m_arrivals.top().before(m_work.top())) ? kArrivals
                                                                                                  : kWork;
-        const Event* best = nullptr;
+        // Keys, not events: the lanes' fronts are read from one small array
+        // rather than through each lane's ring.
+        Event::Key best = ~Event::Key{0};
         int source = kWork;
         if (!m_work.empty())
-            best = &m_work.top();
-        if (!m_arrivals.empty() && (!best || m_arrivals.top().before(*best))) {
-            best = &m_arrivals.top();
+            best = m_work.top().key();
+        if (!m_arrivals.empty() && m_arrivals.top().key() < best) {
+            best = m_arrivals.top().key();
             source = kArrivals;
         }
         for (uint32_t mask = m_laneMask; mask != 0; mask &= mask - 1) {
             const int lane = std::countr_zero(mask);
-            const Event& front = m_lanes[static_cast<size_t>(lane)].events.front();
-            if (!best || front.before(*best)) {
-                best = &front;
+            if (m_laneFronts[static_cast<size_t>(lane)] < best) {
+                best = m_laneFronts[static_cast<size_t>(lane)];
                 source = lane;
             }
         }
@@ -198,6 +203,7 @@ private:
     EventHeap m_work;
     std::array<Lane, kLaneCount> m_lanes;
     uint32_t m_laneMask = 0; // bit i: lane i has events
+    std::array<Event::Key, kLaneCount> m_laneFronts{}; // of each lane with events, its front's key
     EventHeap* m_taken = nullptr;
     std::function<void(size_t)> m_growthCheck;
     // top() remembers where the earliest event is for the takeTop() after it.

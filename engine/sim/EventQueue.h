@@ -103,6 +103,7 @@ public:
     // still see it; one from a lane leaves at once.
     Event takeTop()
     {
+        m_nextInLane = nullptr;
         const int source = m_sourceKnown ? m_source : earliestSource();
         m_sourceKnown = false;
         if (source >= 0) {
@@ -111,14 +112,21 @@ public:
             lane.events.popFront();
             if (lane.events.empty())
                 m_laneMask &= ~(1u << source);
-            else
+            else {
                 m_laneFronts[static_cast<size_t>(source)] = lane.events.front().key();
+                m_nextInLane = &lane.events.front();
+            }
             m_taken = nullptr;
             return event;
         }
         m_taken = source == kArrivals ? &m_arrivals : &m_work;
         return m_taken->takeTop();
     }
+
+    // After a takeTop() from a lane, the event now at that lane's front
+    // (valid until the next push or take), else null: it runs within a few
+    // events, so what it refers to is worth loading now.
+    const Event* nextInLane() const { return m_nextInLane; }
 
     // Completes a takeTop() whose slot no push has reused.
     void settle()
@@ -205,6 +213,7 @@ private:
     uint32_t m_laneMask = 0; // bit i: lane i has events
     std::array<Event::Key, kLaneCount> m_laneFronts{}; // of each lane with events, its front's key
     EventHeap* m_taken = nullptr;
+    const Event* m_nextInLane = nullptr;
     std::function<void(size_t)> m_growthCheck;
     // top() remembers where the earliest event is for the takeTop() after it.
     mutable int m_source = kWork;

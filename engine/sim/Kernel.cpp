@@ -59,6 +59,8 @@ bool Kernel::runUntil(SimTime until)
     clearVectorUpperState(); // whatever ran on this thread since the last slice
     while (!m_events.empty() && m_events.top().time <= until) {
         const Event event = m_events.takeTop();
+        if (const Event* next = m_events.nextInLane())
+            m_frames.prefetch(next->frame); // in a large design the frame is likely out of cache
         m_now = event.time;
         ++m_eventCount;
         dispatch(event);

@@ -44,6 +44,13 @@ public:
     T& operator[](uint32_t index) { return m_slots[index].item; }
     const T& operator[](uint32_t index) const { return m_slots[index].item; }
     uint32_t generation(uint32_t index) const { return m_slots[index].generation; }
+    // Starts loading a slot that will be read soon (a hint: any index is
+    // safe, one out of range is ignored).
+    void prefetch(uint32_t index) const
+    {
+        if (index < m_slots.size())
+            __builtin_prefetch(&m_slots[index]);
+    }
     bool isLive(uint32_t index, uint32_t generation) const
     {
         return index < m_slots.size() && m_slots[index].live && m_slots[index].generation == generation;

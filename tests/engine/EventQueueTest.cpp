@@ -56,6 +56,26 @@ private slots:
         QCOMPARE(queue.top().seq, uint64_t(1));
     }
 
+    // nextInLane() names what the lane just taken from holds next (the
+    // kernel loads its frame early); after a take from a heap, or one that
+    // empties its lane, there is none.
+    void the_next_event_in_a_lane_is_named_after_a_take_from_it()
+    {
+        EventQueue queue;
+        queue.push(makeEvent(10, 0, EventType::WorkDone), 10); // first sighting of delay 10: the heap
+        queue.push(makeEvent(10, 1, EventType::WorkDone), 10); // seen again: it takes a lane
+        queue.push(makeEvent(11, 2, EventType::WorkDone), 10);
+        QCOMPARE(queue.inLanes(), size_t(2));
+        QCOMPARE(queue.takeTop().seq, uint64_t(0));
+        QVERIFY(queue.nextInLane() == nullptr);
+        queue.settle();
+        QCOMPARE(queue.takeTop().seq, uint64_t(1));
+        QVERIFY(queue.nextInLane() != nullptr);
+        QCOMPARE(queue.nextInLane()->seq, uint64_t(2));
+        QCOMPARE(queue.takeTop().seq, uint64_t(2));
+        QVERIFY(queue.nextInLane() == nullptr);
+    }
+
     // The kernel's pattern: take the earliest, schedule zero to two
     // follow-ups of random kinds and times (the first may reuse the taken
     // slot, in either heap), settle. Checked against an ordered set over
@@ -135,6 +155,8 @@ private:
             const Event event = queue.takeTop();
             QCOMPARE(keyOf(event), *reference.begin());
             reference.erase(reference.begin());
+            if (const Event* nextInLane = queue.nextInLane()) // a pending event, later than this one
+                QVERIFY(reference.count(keyOf(*nextInLane)) == 1 && event.before(*nextInLane));
             QVERIFY(event.time >= now);
             now = event.time;
             const uint64_t followUps = step < growSteps ? 1 + rng.below(2) : rng.below(2);

@@ -20,6 +20,8 @@
 // OMNeT++ do), so there is no remove operation here.
 #include "Event.h"
 
+#include "HugePageAllocator.h"
+
 #include <algorithm>
 #include <functional>
 #include <vector>
@@ -150,7 +152,7 @@ private:
         return a ^ ((a ^ b) & (0 - bFirst));
     }
 
-    std::vector<Event> m_heap;
+    std::vector<Event, HugePageAllocator<Event>> m_heap;
     size_t m_count = 0;
     bool m_topTaken = false;
     std::function<void(size_t)> m_growthCheck;

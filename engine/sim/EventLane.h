@@ -16,6 +16,8 @@
 //   memory      32 B x the lane's peak length (power-of-two ring, never shrinks)
 #include "Event.h"
 
+#include "HugePageAllocator.h"
+
 #include <algorithm>
 #include <cstdint>
 #include <functional>
@@ -50,7 +52,7 @@ private:
         const size_t next = std::max<size_t>(16, m_ring.size() * 2);
         if (check)
             check(next * sizeof(Event)); // may throw: nothing changed yet
-        std::vector<Event> ring(next);
+        std::vector<Event, HugePageAllocator<Event>> ring(next);
         const size_t count = size();
         for (size_t i = 0; i < count; ++i)
             ring[i] = m_ring[(m_head + i) & m_mask];
@@ -60,7 +62,7 @@ private:
         m_tail = count;
     }
 
-    std::vector<Event> m_ring;
+    std::vector<Event, HugePageAllocator<Event>> m_ring;
     uint64_t m_mask = 0;
     uint64_t m_head = 0, m_tail = 0; // ever-growing counters; the slot is counter & m_mask
 };

@@ -6,6 +6,8 @@
 // moved on, and stale events or replies are recognised and dropped.
 // Each slot keeps its bookkeeping beside its object: one cache line serves
 // acquire, the object's use and the liveness check.
+#include "HugePageAllocator.h"
+
 #include <algorithm>
 #include <cstdint>
 #include <functional>
@@ -95,7 +97,7 @@ private:
         bool live = false;
     };
 
-    std::vector<Slot> m_slots;
+    std::vector<Slot, HugePageAllocator<Slot>> m_slots;
     uint32_t m_freeHead = kNone;
     size_t m_live = 0;
     GrowthCheck m_growthCheck;

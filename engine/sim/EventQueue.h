@@ -78,6 +78,7 @@ public:
             lane.events.clear();
         m_laneMask = 0;
         m_taken = nullptr;
+        m_nextInLane = nullptr;
         m_sourceKnown = false;
     }
 

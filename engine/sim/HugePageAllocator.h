@@ -28,6 +28,8 @@ class HugePageAllocator {
 public:
     using value_type = T;
     static constexpr size_t kHugePage = size_t(2) << 20;
+    // Small allocations come from plain operator new, which aligns only this far.
+    static_assert(alignof(T) <= __STDCPP_DEFAULT_NEW_ALIGNMENT__);
 
     HugePageAllocator() = default;
     template <typename U>

@@ -2,6 +2,7 @@
 
 #include "model/Registry.h"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -73,6 +74,59 @@ model::Architecture skewedShardDesign(double rateRps, int shards, double keySkew
     db.params["workers"] = std::max(1.0, std::ceil(hottestRps * 0.0065 / 0.8));
     design.blocks = {client, balancer, app, db};
     design.links = {model::makeLink("users", "lb"), model::makeLink("lb", "app"), model::makeLink("app", "shards")};
+    return design;
+}
+
+model::Architecture unequalFleetsDesign(double rateRps)
+{
+    model::Architecture design;
+    design.name = "Unequal fleets";
+    model::Block client = model::makeBlock("client", "users");
+    client.params["rate_rps"] = rateRps;
+    model::Block balancer = model::makeBlock("load_balancer", "lb");
+    balancer.params["algorithm"] = *model::Registry::instance()
+                                        .find("load_balancer")
+                                        ->param("algorithm")
+                                        ->choiceIndex("weighted_round_robin");
+    // An old instance serves 8 / 4 ms = 2,000 rps, a new one 16 / 2 ms =
+    // 8,000 (weight 4): about 70% busy needs a total weight of rate / 1,400.
+    const double newInstances = std::max(1.0, std::ceil(rateRps / 10'000));
+    const double oldInstances = std::max(1.0, std::ceil(rateRps / 1'400) - 4 * newInstances);
+    model::Block oldFleet = model::makeBlock("service", "old");
+    oldFleet.params["instances"] = oldInstances;
+    oldFleet.params["workers"] = 8;
+    oldFleet.params["service_time_ms"] = 4;
+    model::Block newFleet = model::makeBlock("service", "new");
+    newFleet.params["instances"] = newInstances;
+    newFleet.params["workers"] = 16;
+    newFleet.params["service_time_ms"] = 2;
+    design.blocks = {client, balancer, oldFleet, newFleet};
+    model::Link toNew = model::makeLink("lb", "new");
+    toNew.params["weight"] = 4;
+    design.links = {model::makeLink("users", "lb"), model::makeLink("lb", "old"), toNew};
+    return design;
+}
+
+model::Architecture celebrityFanoutDesign(double rateRps)
+{
+    model::Architecture design;
+    design.name = "Celebrity fan-out";
+    model::Block client = model::makeBlock("client", "users");
+    client.params["rate_rps"] = rateRps;
+    client.params["read_ratio"] = 0.95;
+    model::Block timeline = model::makeBlock("fanout", "timeline");
+    timeline.params["mode"] = *model::Registry::instance().find("fanout")->param("mode")->choiceIndex("write");
+    // twitter-fanout-write's sizes for 10K rps, per 10K rps.
+    const double tenThousands = std::max(1.0, std::ceil(rateRps / 10'000));
+    timeline.params["instances"] = 8 * tenThousands;
+    timeline.params["workers"] = 16;
+    timeline.params["fanout_workers"] = 100 * tenThousands;
+    timeline.params["service_cv"] = 0.5;
+    timeline.params["batch_size"] = 100;
+    timeline.params["celebrity_share"] = 0.0001;
+    timeline.params["celebrity_followers"] = 50'000'000;
+    design.blocks = {client, timeline};
+    design.links = {model::makeLink("users", "timeline")};
     return design;
 }
 

@@ -91,8 +91,9 @@ int benchCommand(const QStringList& arguments)
                                   "instances x 10 workers, against a baseline run."});
     parser.addOption({"cpu", "Run on this CPU (default: the one the command starts on).", "n"});
     parser.addOption({"realtime", "Instead, the real-time factor (simulated / wall seconds) of every bundled example "
-                                  "over 30 simulated seconds, and of a generated 1M rps design with skewed keys over "
-                                  "256 shards, sampled (10 s) and whole (2 s)."});
+                                  "over 30 simulated seconds, and of generated 1M rps designs that cells cannot split: "
+                                  "skewed keys over 256 shards, sampled (10 s) and whole (2 s); unequal fleets and a "
+                                  "celebrity fan-out, whole (5 s each)."});
     if (auto status = parseOrExplain(parser, arguments))
         return *status;
     bool ok = false;

@@ -79,10 +79,23 @@ int realTimeBench(double exampleSeconds, double rateRps, bool json)
         if (!json)
             print(examples.back());
     }
+    // Huge designs that cells cannot split, each at `rateRps`.
     model::Architecture skewed = bench::skewedShardDesign(rateRps, 256, 1.0);
     const Timing sampled = time("skewed shards, sampled", skewed, 10);
     skewed.sampling = model::ShardSampling::Off;
     const Timing whole = time("skewed shards, whole", skewed, 2);
+    const Timing unequal = time("unequal fleets, whole", bench::unequalFleetsDesign(rateRps), 5);
+    const Timing celebrity = time("celebrity fan-out on write, whole", bench::celebrityFanoutDesign(rateRps), 5);
+    const auto generatedJson = [rateRps](const Timing& timing) {
+        return nlohmann::ordered_json{{"run", timing.name},
+                                      {"rate_rps", rateRps},
+                                      {"sim_seconds", timing.simSeconds},
+                                      {"wall_seconds", timing.wallSeconds},
+                                      {"cpu_seconds", timing.cpuSeconds},
+                                      {"real_time_factor", timing.factor()},
+                                      {"cpu_real_time_factor", timing.cpuFactor()},
+                                      {"sampling", timing.note}};
+    };
     if (json) {
         nlohmann::ordered_json out;
         for (const Timing& timing : examples)
@@ -93,14 +106,9 @@ int realTimeBench(double exampleSeconds, double rateRps, bool json)
                                        {"real_time_factor", timing.factor()},
                                        {"cpu_real_time_factor", timing.cpuFactor()}});
         for (const Timing* timing : {&sampled, &whole})
-            out["skewed_shards"].push_back({{"run", timing->name},
-                                            {"rate_rps", rateRps},
-                                            {"sim_seconds", timing->simSeconds},
-                                            {"wall_seconds", timing->wallSeconds},
-                                            {"cpu_seconds", timing->cpuSeconds},
-                                            {"real_time_factor", timing->factor()},
-                                            {"cpu_real_time_factor", timing->cpuFactor()},
-                                            {"sampling", timing->note}});
+            out["skewed_shards"].push_back(generatedJson(*timing));
+        out["unequal_fleets"] = generatedJson(unequal);
+        out["celebrity_fanout"] = generatedJson(celebrity);
         std::printf("%s\n", out.dump(2).c_str());
         return kExitOk;
     }
@@ -110,9 +118,12 @@ int realTimeBench(double exampleSeconds, double rateRps, bool json)
         slowest = std::min(slowest, timing.factor()), slowestCpu = std::min(slowestCpu, timing.cpuFactor());
     std::printf("\n%zu examples, slowest %.1fx real time (%.1fx by CPU time)\n\n", examples.size(), slowest,
                 slowestCpu);
-    std::printf("generated design: %.0f rps, Zipf 1.0 over 1M keys, 256 hash shards (cells cannot split it)\n",
+    std::printf("generated designs at %.0f rps that cells cannot split:\n"
+                "  skewed shards: Zipf 1.0 over 1M keys, 256 hash shards\n"
+                "  unequal fleets: weighted round robin over old (2,000 rps) and new (8,000 rps) instances\n"
+                "  celebrity fan-out: 1 post in 10,000 pushed to 50M followers\n",
                 rateRps);
-    for (const Timing* timing : {&sampled, &whole})
+    for (const Timing* timing : {&sampled, &whole, &unequal, &celebrity})
         print(*timing);
     std::printf("%s\n", sampled.note.c_str());
     return kExitOk;

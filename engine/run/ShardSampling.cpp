@@ -128,20 +128,24 @@ std::string samplingObstacle(const model::Architecture& design)
     if (!design.faults.empty())
         return "it has scheduled faults, which act on instances a sampled run holds in other proportions";
     std::vector<const model::Block*> sharded, clients;
+    const model::Block* keyDependent = nullptr; // the first block a sample would distort
     for (const model::Block& block : design.blocks) {
-        if (block.kind == "sharded_database") {
+        if (block.kind == "sharded_database")
             sharded.push_back(&block);
-        } else if (block.kind == "client") {
+        else if (block.kind == "client")
             clients.push_back(&block);
-        } else if (!isUpstream(block.kind)) {
-            const model::BlockSpec* spec = model::Registry::instance().find(block.kind);
-            return "block " + block.id + " is a " + (spec ? spec->displayName : block.kind) +
-                   ": only load balancers, API gateways and services may stand in front of the sharded tier "
-                   "(the others hold state or load that depends on the keys a sample leaves out)";
-        }
+        else if (!isUpstream(block.kind) && !keyDependent)
+            keyDependent = &block;
     }
+    // The missing tier first: without one, what else the design holds is beside the point.
     if (sharded.empty())
         return "it has no sharded database to sample";
+    if (keyDependent) {
+        const model::BlockSpec* spec = model::Registry::instance().find(keyDependent->kind);
+        return "block " + keyDependent->id + " is a " + (spec ? spec->displayName : keyDependent->kind) +
+               ": only load balancers, API gateways and services may stand in front of the sharded tier "
+               "(the others hold state or load that depends on the keys a sample leaves out)";
+    }
     if (sharded.size() > 1)
         return "it has more than one keyed tier (" + sharded[0]->id + ", " + sharded[1]->id +
                "): one shard sample cannot serve two shard maps";

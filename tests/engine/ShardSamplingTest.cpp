@@ -174,6 +174,18 @@ private slots:
         QVERIFY(!simulator.snapshot().sampled);
     }
 
+    void a_design_without_a_sharded_tier_is_told_so()
+    {
+        // Its cache would also stop a sample, but naming it would suggest
+        // that removing it helps: the missing tier is the reason.
+        model::Architecture design = skewedShards(60'000);
+        design.blocks.back() = model::makeBlock("cache", "db");
+        design.sampling = model::ShardSampling::On;
+        const sim::SamplingPlan plan = sim::planSampling(design, 1, kBudgetRps);
+        QVERIFY(!plan.active);
+        QVERIFY2(plan.note == "Shard sampling not used: it has no sharded database to sample.", plan.note.c_str());
+    }
+
     void a_saturated_hot_shard_is_not_sampled()
     {
         // 30 workers: the hottest shard (about 5,600 rps of 6.5 ms) is

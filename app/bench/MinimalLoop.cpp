@@ -2,6 +2,7 @@
 
 #include "sim/Rng.h"
 #include "sim/VectorState.h"
+#include "stats/BlockMetrics.h"
 
 #include <chrono>
 #include <deque>
@@ -11,7 +12,47 @@
 
 namespace scalelab::bench {
 
-MinimalLoopResult runMinimalLoop(const MinimalLoopConfig& config)
+namespace {
+
+// The plain loop records nothing beyond its mean: these compile away.
+struct NoStatistics {
+    void arrived() {}
+    void started(double) {}
+    void queued(double) {}
+    void dequeued(double) {}
+    void stopped(double) {}
+    void finished(double, double) {}
+};
+
+// What the engine records per request for this network: each of its three
+// blocks (client, balancer, service) counts the arrival and puts the
+// latency in its histogram, and the service integrates its busy workers
+// and queue over time (utilisation, mean queue).
+class EngineStatistics {
+public:
+    void arrived()
+    {
+        for (stats::BlockMetrics* block : {&m_client, &m_balancer, &m_service})
+            block->arrived();
+    }
+    void started(double now) { m_service.busy().add(sim::fromSeconds(now), 1); }
+    void stopped(double now) { m_service.busy().add(sim::fromSeconds(now), -1); }
+    void queued(double now) { m_service.queued().add(sim::fromSeconds(now), 1); }
+    void dequeued(double now) { m_service.queued().add(sim::fromSeconds(now), -1); }
+    void finished(double now, double arrivedAt)
+    {
+        const sim::SimTime spent = sim::fromSeconds(now) - sim::fromSeconds(arrivedAt);
+        for (stats::BlockMetrics* block : {&m_service, &m_balancer, &m_client})
+            block->finished(spent, sim::Outcome::Ok);
+    }
+
+private:
+    // The engine's windows hold the series the plots draw; one minute's worth here.
+    stats::BlockMetrics m_client{60}, m_balancer{60}, m_service{60};
+};
+
+template <typename Statistics>
+MinimalLoopResult runLoop(const MinimalLoopConfig& config, Statistics& statistics)
 {
     sim::clearVectorUpperState(); // as the engine does before each slice (sim/VectorState.h)
     const auto wallStart = std::chrono::steady_clock::now();
@@ -43,12 +84,15 @@ MinimalLoopResult runMinimalLoop(const MinimalLoopConfig& config)
             break;
         if (arrivalFirst) {
             ++arrivalsHandled;
+            statistics.arrived();
             const int instance = nextInstance;
             nextInstance = (nextInstance + 1) % config.instances;
             if (busy[static_cast<size_t>(instance)] < config.workersPerInstance) {
                 ++busy[static_cast<size_t>(instance)];
+                statistics.started(now);
                 departures.push({now + service.exponential(meanService), instance, now});
             } else {
+                statistics.queued(now);
                 waiting[static_cast<size_t>(instance)].push_back(now);
             }
             nextArrival = now + arrivals.exponential(meanGap);
@@ -57,10 +101,13 @@ MinimalLoopResult runMinimalLoop(const MinimalLoopConfig& config)
             departures.pop();
             ++result.completed;
             latencySum += now - done.arrivedAt;
+            statistics.finished(now, done.arrivedAt);
             auto& queue = waiting[static_cast<size_t>(done.instance)];
             if (queue.empty()) {
                 --busy[static_cast<size_t>(done.instance)];
+                statistics.stopped(now);
             } else {
+                statistics.dequeued(now);
                 departures.push({now + service.exponential(meanService), done.instance, queue.front()});
                 queue.pop_front();
             }
@@ -70,6 +117,20 @@ MinimalLoopResult runMinimalLoop(const MinimalLoopConfig& config)
     result.meanLatencyMs = result.completed ? latencySum / static_cast<double>(result.completed) * 1000.0 : 0;
     result.wallSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
     return result;
+}
+
+} // namespace
+
+MinimalLoopResult runMinimalLoop(const MinimalLoopConfig& config)
+{
+    NoStatistics none;
+    return runLoop(config, none);
+}
+
+MinimalLoopResult runMinimalLoopWithStatistics(const MinimalLoopConfig& config)
+{
+    EngineStatistics engineStatistics;
+    return runLoop(config, engineStatistics);
 }
 
 } // namespace scalelab::bench

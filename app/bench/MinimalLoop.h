@@ -26,5 +26,10 @@ struct MinimalLoopResult {
 };
 
 MinimalLoopResult runMinimalLoop(const MinimalLoopConfig& config);
+// The same loop, same draws, also recording what the engine records for
+// this network (three blocks' counts and latency histograms, the service's
+// busy and queue integrals): how much of the engine's time is statistics
+// a user sees, and how much is the machinery of blocks and calls.
+MinimalLoopResult runMinimalLoopWithStatistics(const MinimalLoopConfig& config);
 
 } // namespace scalelab::bench

@@ -351,6 +351,33 @@ private slots:
                          qPrintable(QString("labels %1 and %2 overlap").arg(labels[i].entry).arg(labels[j].entry)));
     }
 
+    void a_marker_label_keeps_clear_of_the_slo_label()
+    {
+        // The SLO's label sits at the axis rect's left end, at the top when
+        // the line is far above the data: where a marker early in the run
+        // writes its own label.
+        LatencyPlot plot;
+        showAndLayOut(plot, {640, 300});
+        plot.setSloMs(1e6);
+        const std::vector<stats::EventLogEntry> log{entry(12, stats::EventLogEntry::Kind::Fault, "crash app")};
+        feed(plot, 600, -1, log);
+        plot.customPlot()->replot();
+        QCPItemText* slo = nullptr;
+        for (int i = 0; i < plot.customPlot()->itemCount(); ++i)
+            if (auto* text = qobject_cast<QCPItemText*>(plot.customPlot()->item(i)); text && text->text().startsWith("SLO"))
+                slo = text;
+        QVERIFY(slo && slo->visible());
+        const QRectF sloRect = QRectF(slo->topLeft->pixelPosition(), slo->bottomRight->pixelPosition()).normalized();
+        const auto& labels = plot.markers()->placedLabels();
+        QCOMPARE(int(labels.size()), 1); // still labelled: on the second row
+        QVERIFY2(!labels[0].rect.intersects(sloRect),
+                 qPrintable(QString("marker label at %1,%2 covers the SLO label at %3,%4")
+                                .arg(labels[0].rect.left())
+                                .arg(labels[0].rect.top())
+                                .arg(sloRect.left())
+                                .arg(sloRect.top())));
+    }
+
     void the_block_dock_shows_its_blocks_markers_only()
     {
         BlockDetailPlots detail;

@@ -2,6 +2,7 @@
 
 #include "PlotStyle.h"
 #include "QtText.h"
+#include "TimeMarkers.h"
 
 #include <qcustomplot.h>
 
@@ -33,6 +34,7 @@ LatencyPlot::LatencyPlot(QWidget* parent)
     m_sloLabel->setColor(plotstyle::reference());
     m_sloLabel->setFont(customPlot()->legend->font());
     m_sloLabel->setPadding(QMargins(2, 0, 4, 1));
+    markers()->avoid(m_sloLabel); // an event's label must not write over the SLO's
     setSloMs(0);
     // The label follows the view as it scrolls, rescales or is zoomed.
     connect(customPlot()->yAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, [this] { placeSloLabel(); });

@@ -106,6 +106,11 @@ QStringList TimeMarkers::textsNear(double seconds, double toleranceSeconds) cons
     return texts;
 }
 
+void TimeMarkers::avoid(QCPItemText* item)
+{
+    m_avoided.emplace_back(item);
+}
+
 void TimeMarkers::applyDefaultAntialiasingHint(QCPPainter* painter) const
 {
     applyAntialiasingHint(painter, mAntialiased, QCP::aeOther);
@@ -129,6 +134,12 @@ void TimeMarkers::draw(QCPPainter* painter)
     const int rows = area.height() >= kTwoRowsHeight ? 2 : area.height() >= kNoLabelsHeight ? 1 : 0;
     const double maxWidth = std::min(kMaxLabelWidth, area.width() * 0.45);
     std::vector<std::vector<QRectF>> taken(static_cast<size_t>(rows));
+    for (const QPointer<QCPItemText>& item : m_avoided)
+        if (item && item->visible()) {
+            const QRectF rect = QRectF(item->topLeft->pixelPosition(), item->bottomRight->pixelPosition()).normalized();
+            for (auto& row : taken)
+                row.push_back(rect);
+        }
     painter->setFont(font);
 
     int index = -1;

@@ -15,6 +15,7 @@
 #include "stats/EventLogEntry.h"
 
 #include <QColor>
+#include <QPointer>
 #include <QRectF>
 #include <QString>
 
@@ -56,6 +57,10 @@ public:
         int entry = 0;
     };
     const std::vector<PlacedLabel>& placedLabels() const { return m_placed; }
+    // A text item of the same plot (a reference line's label) that labels
+    // must not cover: while it is visible, they keep clear of it as of
+    // each other. The item belongs to the plot; a deleted one is forgotten.
+    void avoid(QCPItemText* item);
 
 protected:
     void applyDefaultAntialiasingHint(QCPPainter* painter) const override;
@@ -68,6 +73,7 @@ private:
     std::vector<stats::EventLogEntry> m_entries; // all, oldest first
     QString m_blockFilter;
     std::vector<PlacedLabel> m_placed;
+    std::vector<QPointer<QCPItemText>> m_avoided;
 };
 
 } // namespace scalelab::widgets

@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "CanvasContextMenu.h"
 #include "CompareMode.h"
 #include "ConceptDock.h"
 #include "DesignFiles.h"
@@ -82,6 +83,7 @@ MainWindow::MainWindow(Options options)
     m_zoomLabel->setText(tr("Zoom 100%"));
     // Space on the canvas: the view keeps space-drag for panning and reports a tap.
     connect(m_view, &widgets::CanvasView::spaceTapped, m_run->controller(), &widgets::RunController::togglePlay);
+    connect(m_view, &widgets::CanvasView::contextMenuRequested, new CanvasContextMenu(this), &CanvasContextMenu::popup);
     connect(m_scene, &widgets::CanvasScene::linkRefused, this,
             [this](const QString& reason) { statusBar()->showMessage(tr("Link refused: %1").arg(reason), 6000); });
     connect(m_scene, &QGraphicsScene::selectionChanged, this, [this] {

@@ -7,6 +7,7 @@
 #include "document/DesignDocument.h"
 #include "palette/BlockPalette.h"
 
+#include <QContextMenuEvent>
 #include <QKeyEvent>
 #include <QMimeData>
 #include <QScrollBar>
@@ -140,6 +141,22 @@ void CanvasView::wheelEvent(QWheelEvent* event)
         return;
     }
     zoomBy(std::pow(1.0012, delta));
+    event->accept();
+}
+
+void CanvasView::contextMenuEvent(QContextMenuEvent* event)
+{
+    QGraphicsItem* item = itemAt(event->pos());
+    while (item && !(item->flags() & QGraphicsItem::ItemIsSelectable))
+        item = item->parentItem(); // a label or port: its block or link
+    if (!item) {
+        scene()->clearSelection();
+    } else if (!item->isSelected()) {
+        scene()->clearSelection();
+        item->setSelected(true);
+    }
+    const auto* block = dynamic_cast<const BlockItem*>(item);
+    emit contextMenuRequested(event->globalPos(), block ? block->id() : QString());
     event->accept();
 }
 

@@ -44,9 +44,15 @@ signals:
     // Space pressed and released without panning: the run's play/pause key,
     // which the view must see itself because space-drag pans.
     void spaceTapped();
+    // Right click (or the menu key) at `globalPos`: on a block (its id), or
+    // on a link or the background (empty). What was clicked is selected
+    // first, unless it already belongs to the selection, so the menu acts
+    // on it; the background clears the selection.
+    void contextMenuRequested(const QPoint& globalPos, const QString& blockId);
 
 protected:
     bool event(QEvent* event) override;
+    void contextMenuEvent(QContextMenuEvent* event) override;
     void wheelEvent(QWheelEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;

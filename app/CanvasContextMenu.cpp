@@ -3,10 +3,8 @@
 #include "MainWindow.h"
 #include "QtText.h"
 #include "RunDocks.h"
+#include "canvas/CanvasScene.h"
 #include "document/DesignDocument.h"
-#include "faults/FaultTarget.h"
-#include "faults/FaultsPanel.h"
-#include "model/FaultCatalog.h"
 #include "run/RunController.h"
 
 #include <QDockWidget>
@@ -60,13 +58,27 @@ std::unique_ptr<QMenu> CanvasContextMenu::build(const QString& blockId) const
             menu->addAction(action);
     };
     if (!blockId.isEmpty()) {
-        addBlockFaults(menu.get(), blockId);
+        const std::string id = blockId.toStdString();
+        addFaults(
+            menu.get(), model::FaultSpec::Target::Block,
+            [&id](const widgets::FaultTarget& target) { return target.block == id; }, blockId);
         menu->addSeparator();
         for (const char* name : {"cut", "copy", "duplicate", "delete"})
             addExisting(name);
         menu->addSeparator();
         QAction* properties = menu->addAction(tr("Properties"));
         connect(properties, &QAction::triggered, m_window, [window = m_window] { showDock(window, "PropertyDock"); });
+        return menu;
+    }
+    const std::vector<widgets::LinkKey> links = m_window->scene()->selectedLinks();
+    if (links.size() == 1 && m_window->scene()->selectedBlockIds().empty()) {
+        const widgets::LinkKey link = links.front();
+        addFaults(
+            menu.get(), model::FaultSpec::Target::Link,
+            [&link](const widgets::FaultTarget& target) { return target.block == link.from && target.to == link.to; },
+            widgets::toQString(link.from));
+        menu->addSeparator();
+        addExisting("delete");
         return menu;
     }
     for (const char* name : {"paste", "delete", "selectAll"})
@@ -77,20 +89,20 @@ std::unique_ptr<QMenu> CanvasContextMenu::build(const QString& blockId) const
     return menu;
 }
 
-void CanvasContextMenu::addBlockFaults(QMenu* menu, const QString& blockId) const
+void CanvasContextMenu::addFaults(QMenu* menu, model::FaultSpec::Target kind,
+                                  const std::function<bool(const widgets::FaultTarget&)>& matches,
+                                  const QString& recoverBlock) const
 {
     const model::Architecture& design = m_window->document()->architecture();
-    const model::Block* block = design.findBlock(blockId.toStdString());
     widgets::RunController* run = m_window->run()->controller();
     const bool running = run->state() != widgets::RunController::State::Stopped;
-    if (!block)
-        return;
     bool any = false;
     for (const model::FaultSpec& spec : model::faultSpecs()) {
-        if (spec.target != model::FaultSpec::Target::Block || !spec.appliesTo(block->kind))
+        if (spec.target != kind)
             continue;
+        // listFor offers only the targets the catalogue allows for the action.
         for (const widgets::FaultTarget& target : widgets::FaultTarget::listFor(spec, design)) {
-            if (target.block != block->id)
+            if (!matches(target))
                 continue;
             const model::Fault fault = target.fault(spec, spec.defaultValue, 0);
             QAction* action = menu->addAction(faultText(spec));
@@ -104,10 +116,11 @@ void CanvasContextMenu::addBlockFaults(QMenu* menu, const QString& blockId) cons
     }
     if (!any)
         return;
+    // A link's faults live on its calling block (as in the Faults dock).
     QAction* recover = menu->addAction(tr("Recover"));
     recover->setEnabled(running);
-    recover->setToolTip(tr("End every fault on this block now"));
-    connect(recover, &QAction::triggered, run, [run, blockId] { run->recoverBlock(blockId); });
+    recover->setToolTip(tr("End every fault on %1 now").arg(recoverBlock));
+    connect(recover, &QAction::triggered, run, [run, recoverBlock] { run->recoverBlock(recoverBlock); });
     QAction* more = menu->addAction(tr("Other Faults…"));
     more->setToolTip(tr("The Faults dock: any value, a duration, links and regions"));
     connect(more, &QAction::triggered, m_window, [window = m_window] { showDock(window, "FaultsDock"); });

@@ -9,6 +9,7 @@
 #include "canvas/BlockItem.h"
 #include "canvas/CanvasScene.h"
 #include "canvas/CanvasView.h"
+#include "canvas/LinkItem.h"
 #include "document/DesignDocument.h"
 #include "model/FaultCatalog.h"
 #include "run/RunController.h"
@@ -86,6 +87,16 @@ private slots:
         QVERIFY(menu->actions().contains(window.action("paste")));
         QVERIFY(menu->actions().contains(window.action("fit")));
         menu->close();
+
+        // The menu key acts on the selection as it is.
+        window.scene()->blockItem("cache")->setSelected(true);
+        QContextMenuEvent key(QContextMenuEvent::Keyboard, QPoint(5, 5), view->viewport()->mapToGlobal(QPoint(5, 5)));
+        QApplication::sendEvent(view->viewport(), &key);
+        QCOMPARE(requested.last().at(1).toString(), QString("cache"));
+        QCOMPARE(window.scene()->selectedBlockIds(), std::vector<std::string>{"cache"});
+        menu = qobject_cast<QMenu*>(QApplication::activePopupWidget());
+        QVERIFY2(menu && findAction(*menu, "Flush cache"), "the menu key gave no cache menu");
+        menu->close();
     }
 
     void each_block_is_offered_the_faults_of_its_kind_and_refused_without_a_run()
@@ -114,6 +125,21 @@ private slots:
         const auto app = contextMenu.build("app");
         QVERIFY(findAction(*app, "Crash instances (1 instance)")); // the catalogue's default, singular
         QVERIFY(!findAction(*app, "Flush cache"));
+    }
+
+    void a_link_offers_to_cut_it()
+    {
+        app::MainWindow window(app::MainWindow::Options::headless());
+        QCOMPARE(window.openExample(":/examples/three-tier.scalelab"), QString());
+        window.scene()->linkItem({"app", "cache"})->setSelected(true);
+        const app::CanvasContextMenu contextMenu(&window);
+        const auto menu = contextMenu.build({});
+        QAction* cut = findAction(*menu, "Cut link");
+        QVERIFY2(cut, "no Cut link on a selected link");
+        QVERIFY(!cut->isEnabled()); // no run yet
+        QVERIFY(findAction(*menu, "Recover"));
+        QVERIFY(menu->actions().contains(window.action("delete")));
+        QVERIFY(!menu->actions().contains(window.action("paste"))); // a link's menu, not the background's
     }
 
     void a_fault_chosen_in_the_menu_reaches_the_running_engine()

@@ -146,6 +146,19 @@ void CanvasView::wheelEvent(QWheelEvent* event)
 
 void CanvasView::contextMenuEvent(QContextMenuEvent* event)
 {
+    event->accept();
+    if (event->reason() != QContextMenuEvent::Mouse) {
+        // The menu key: for the selection as it is, beside the selected block.
+        const std::vector<std::string> ids = m_canvas->selectedBlockIds();
+        if (ids.size() == 1)
+            if (const BlockItem* block = m_canvas->blockItem(toQString(ids.front()))) {
+                const QPoint at = mapFromScene(block->sceneBoundingRect().center());
+                emit contextMenuRequested(viewport()->mapToGlobal(at), block->id());
+                return;
+            }
+        emit contextMenuRequested(event->globalPos(), {});
+        return;
+    }
     QGraphicsItem* item = itemAt(event->pos());
     while (item && !(item->flags() & QGraphicsItem::ItemIsSelectable))
         item = item->parentItem(); // a label or port: its block or link
@@ -157,7 +170,6 @@ void CanvasView::contextMenuEvent(QContextMenuEvent* event)
     }
     const auto* block = dynamic_cast<const BlockItem*>(item);
     emit contextMenuRequested(event->globalPos(), block ? block->id() : QString());
-    event->accept();
 }
 
 void CanvasView::mousePressEvent(QMouseEvent* event)

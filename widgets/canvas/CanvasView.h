@@ -47,7 +47,8 @@ signals:
     // Right click (or the menu key) at `globalPos`: on a block (its id), or
     // on a link or the background (empty). What was clicked is selected
     // first, unless it already belongs to the selection, so the menu acts
-    // on it; the background clears the selection.
+    // on it; the background clears the selection. The menu key keeps the
+    // selection and names its block when it is exactly one.
     void contextMenuRequested(const QPoint& globalPos, const QString& blockId);
 
 protected:

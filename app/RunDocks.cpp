@@ -153,8 +153,8 @@ void RunDocks::layoutDocks(QDockWidget* problemsDock)
     // while one block is selected), and the Faults form is a tab behind the
     // properties: all three are about "this block".
     m_blockDock = addDock(m_blockPlots, tr("Block"), "BlockDock");
-    // Four stacked plots need this much to keep their ticks apart.
-    m_blockPlots->setMinimumHeight(260);
+    // The cost line and one plot with readable ticks; the others scroll.
+    m_blockPlots->setMinimumHeight(200);
     // The form's help text wraps; in a short dock it scrolls rather than being clipped.
     auto* faultsScroll = new QScrollArea;
     faultsScroll->setWidget(m_faults);
@@ -341,9 +341,11 @@ void RunDocks::sizeBlockDock()
         || m_window->tabifiedDockWidgets(properties).contains(m_blockDock))
         return;
     m_blockDockSized = true;
-    // Most of the column, so the stacked plots read; the form above scrolls.
+    // The form a little over half the column: on a laptop (a column of
+    // about 540 px) its first parameters show under the name, id and
+    // region, and the plots below keep the first one whole and scroll.
     const int column = properties->height() + m_blockDock->height();
-    m_window->resizeDocks({properties, m_blockDock}, {column * 9 / 20, column * 11 / 20}, Qt::Vertical);
+    m_window->resizeDocks({properties, m_blockDock}, {column * 11 / 20, column * 9 / 20}, Qt::Vertical);
 }
 
 void RunDocks::forgetBlock(const QString& id)

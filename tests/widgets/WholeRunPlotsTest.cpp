@@ -351,6 +351,33 @@ private slots:
                          qPrintable(QString("labels %1 and %2 overlap").arg(labels[i].entry).arg(labels[j].entry)));
     }
 
+    void the_slo_label_stays_inside_the_plot()
+    {
+        // The SLO set before the plot is laid out short (a dock at 1280x800):
+        // the axis' headroom was measured on the unlaid widget, and the label
+        // would stick out of the top edge. It goes under the line instead.
+        LatencyPlot plot;
+        plot.setSloMs(100);
+        showAndLayOut(plot, {400, 170});
+        plot.customPlot()->replot();
+        QCPItemText* slo = nullptr;
+        for (int i = 0; i < plot.customPlot()->itemCount(); ++i)
+            if (auto* text = qobject_cast<QCPItemText*>(plot.customPlot()->item(i)); text && text->text().startsWith("SLO"))
+                slo = text;
+        QVERIFY(slo && slo->visible());
+        const QRect area = plot.customPlot()->axisRect()->rect();
+        // The box may touch the edge by a pixel of rounding; its text (a
+        // line high) must not be cut.
+        const auto inside = [&] {
+            const QRectF rect = QRectF(slo->topLeft->pixelPosition(), slo->bottomRight->pixelPosition()).normalized();
+            return rect.top() >= area.top() - 2 && rect.bottom() <= area.bottom() + 2;
+        };
+        QVERIFY2(inside(), "the SLO label is cut off on an empty plot");
+        feed(plot, 600);
+        plot.customPlot()->replot();
+        QVERIFY2(inside(), "the SLO label is cut off once data came");
+    }
+
     void a_marker_label_keeps_clear_of_the_slo_label()
     {
         // The SLO's label sits at the axis rect's left end, at the top when

@@ -6,6 +6,8 @@
 
 #include <qcustomplot.h>
 
+#include <QFontMetricsF>
+
 #include <cmath>
 #include <limits>
 
@@ -36,8 +38,10 @@ LatencyPlot::LatencyPlot(QWidget* parent)
     m_sloLabel->setPadding(QMargins(2, 0, 4, 1));
     markers()->avoid(m_sloLabel); // an event's label must not write over the SLO's
     setSloMs(0);
-    // The label follows the view as it scrolls, rescales or is zoomed.
+    // The label follows the view as it scrolls, rescales or is zoomed, and
+    // the axis rect as it is resized (whether the label fits above the line).
     connect(customPlot()->yAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, [this] { placeSloLabel(); });
+    connect(customPlot(), &QCustomPlot::afterLayout, this, [this] { placeSloLabel(); });
 }
 
 void LatencyPlot::setSloMs(double ms)
@@ -101,11 +105,15 @@ void LatencyPlot::placeSloLabel()
     const bool offView = m_sloMs > range.upper;
     const QString value = QString::number(m_sloMs, 'g', 4);
     m_sloLabel->setText(offView ? tr("SLO p95 %1 ms ↑").arg(value) : tr("SLO p95 %1 ms").arg(value));
-    // Off view, the label sits at the top edge pointing up.
+    // Off view, the label sits at the top edge pointing up. In view it sits
+    // on the line, or under it when the line is too near the top for the
+    // text (an empty plot's axis ends at the SLO): never clipped.
     // At the left end: event markers write their labels right of their
     // lines, and the newest (most often marked) windows are at the right.
+    const double roomAbove = customPlot()->yAxis->coordToPixel(m_sloMs) - customPlot()->axisRect()->top();
+    const bool under = offView || roomAbove < QFontMetricsF(m_sloLabel->font()).height() + 2;
     m_sloLabel->position->setCoords(0.005, offView ? range.upper : m_sloMs);
-    m_sloLabel->setPositionAlignment(Qt::AlignLeft | (offView ? Qt::AlignTop : Qt::AlignBottom));
+    m_sloLabel->setPositionAlignment(Qt::AlignLeft | (under ? Qt::AlignTop : Qt::AlignBottom));
 }
 
 } // namespace scalelab::widgets

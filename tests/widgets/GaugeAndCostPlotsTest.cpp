@@ -7,6 +7,7 @@
 #include "plots/BlockDetailPlots.h"
 #include "plots/BlockGaugePlot.h"
 #include "plots/CostPlot.h"
+#include "plots/CostText.h"
 #include "plots/LatencyPlot.h"
 
 #include <QLabel>
@@ -160,10 +161,13 @@ private slots:
             expected.push_back(window.costPerHour);
         QCOMPARE(graphValues(plot), expected);
         // The legend reads the snapshot's current rate, per hour and per 730-hour month.
-        QCOMPARE(plot.currentText(), QString("$1.50/h now · $1095/month"));
+        QCOMPARE(plot.currentText(), QString("$1.50/h now · $1,095/month"));
         QVERIFY2(plot.csv().startsWith("time_s,design cost ($/h)\n"), qPrintable("CSV: " + plot.csv().left(80)));
         plot.clear();
         QCOMPARE(plot.currentText(), QString("design cost"));
+        // Thousands are grouped, as a bill prints them (black-friday-full's cost).
+        QCOMPARE(costtext::now(5412.3), QString("$5,412/h now · $3,950,979/month"));
+        QCOMPARE(costtext::now(0.2), QString("$0.20/h now · $146/month"));
     }
 
     void block_dock_shows_the_blocks_own_cost()

@@ -2,6 +2,7 @@
 // How a cost rate reads wherever the window shows one (cost dock, block
 // dock): dollars per hour, and per month as cloud bills count it, so the
 // same figure never appears with two roundings.
+#include "model/NumberText.h"
 #include "stats/Snapshot.h"
 
 #include <QCoreApplication>
@@ -11,18 +12,28 @@
 
 namespace scalelab::widgets::costtext {
 
-// "$0.20/h", "$12.40/h", "$1234/h": cents while they matter.
-inline QString perHour(double dollarsPerHour)
+// "$1,234" from 1234.4; cents ("$12.40") below `centsBelow` dollars.
+inline QString dollars(double value, double centsBelow)
 {
-    const double value = std::isfinite(dollarsPerHour) ? dollarsPerHour : 0;
-    return QCoreApplication::translate("CostText", "$%1/h").arg(value, 0, 'f', value < 1000 ? 2 : 0);
+    if (!std::isfinite(value))
+        value = 0;
+    if (std::abs(value) < centsBelow)
+        return QStringLiteral("$") + QString::number(value, 'f', 2);
+    const QString grouped = QString::fromStdString(model::groupedNumber(static_cast<unsigned long long>(std::llround(std::abs(value)))));
+    return (value < 0 ? QStringLiteral("-$") : QStringLiteral("$")) + grouped;
 }
 
-// "$146/month" at 730 hours a month; cents only below ten dollars.
+// "$0.20/h", "$12.40/h", "$1,234/h": cents while they matter.
+inline QString perHour(double dollarsPerHour)
+{
+    return QCoreApplication::translate("CostText", "%1/h").arg(dollars(dollarsPerHour, 1000));
+}
+
+// "$146/month", "$3,951,026/month" at 730 hours a month; cents only below ten dollars.
 inline QString perMonth(double dollarsPerHour)
 {
     const double value = (std::isfinite(dollarsPerHour) ? dollarsPerHour : 0) * stats::kHoursPerMonth;
-    return QCoreApplication::translate("CostText", "$%1/month").arg(value, 0, 'f', value < 10 ? 2 : 0);
+    return QCoreApplication::translate("CostText", "%1/month").arg(dollars(value, 10));
 }
 
 // "$0.20/h now · $146/month"

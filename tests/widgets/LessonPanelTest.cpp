@@ -8,6 +8,7 @@
 #include "lessons/LessonPanel.h"
 #include "run/RunController.h"
 
+#include <QListWidget>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -49,6 +50,23 @@ private slots:
     }
 
     void init() { QSettings().clear(); }
+
+    void a_short_panel_keeps_the_steps_text_and_drops_the_step_list()
+    {
+        Editor editor;
+        editor.document.reset(readLesson("caching.scalelab"), lessonPath("caching.scalelab"));
+        QListWidget* steps = editor.panel.findChild<QListWidget*>();
+        QVERIFY(steps);
+        editor.panel.resize(340, 900); // a tall dock: the list of steps shows
+        editor.panel.show();
+        QTRY_VERIFY(steps->isVisible());
+        editor.panel.resize(340, 380); // a laptop's shared column: the instruction matters more
+        QTRY_VERIFY(!steps->isVisible());
+        editor.panel.goToStep(1); // a new step redraws the panel: the list stays out
+        QVERIFY(!steps->isVisible());
+        editor.panel.resize(340, 900);
+        QTRY_VERIFY(steps->isVisible());
+    }
 
     void next_is_locked_until_the_check_passes()
     {

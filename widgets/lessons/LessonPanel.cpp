@@ -103,8 +103,8 @@ void LessonPanel::buildUi()
     // The goal, its live check and the buttons stay in a footer below the
     // scrolling text, in view however short the dock is.
     m_goal = wrappedLabel(this, 1, true);
-    m_checkLine = wrappedLabel(this, 2);
-    m_status = wrappedLabel(this, 2, true);
+    m_checkLine = wrappedLabel(this, 1);
+    m_status = wrappedLabel(this, 1, true);
     m_status->setObjectName("lessonStatus");
     m_showMe = new QPushButton(tr("Show me"), this);
     m_showMe->setToolTip(tr("Make this step's changes for you (undoable with Edit > Undo)"));
@@ -145,6 +145,20 @@ void LessonPanel::buildUi()
     buttons->addWidget(m_next);
     footer->addLayout(buttons);
     outer->addLayout(footer);
+}
+
+void LessonPanel::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    showStepListIfRoom();
+}
+
+void LessonPanel::showStepListIfRoom()
+{
+    // In a short dock (a laptop's column shared with the properties) the
+    // list of steps would push the step's instruction out of view; "Step 2
+    // of 3" above it says where the student is.
+    m_steps->setVisible(m_lesson && height() >= kStepListMinimumPanelHeight);
 }
 
 QString LessonPanel::settingsKey() const
@@ -402,9 +416,10 @@ void LessonPanel::refresh()
             w->setVisible(false);
         return;
     }
-    for (QWidget* w : std::initializer_list<QWidget*>{m_steps, m_stepTitle, m_explain, m_instruction, m_goal,
-                                                      m_checkLine, m_status, m_showMe, m_next, m_restart})
+    for (QWidget* w : std::initializer_list<QWidget*>{m_stepTitle, m_explain, m_instruction, m_goal, m_checkLine,
+                                                      m_status, m_showMe, m_next, m_restart})
         w->setVisible(true);
+    showStepListIfRoom();
     const int count = int(m_lesson->steps.size());
     const model::LessonStep& step = m_lesson->steps[size_t(m_step)];
     m_title->setText(text(m_lesson->title).toHtmlEscaped());

@@ -54,13 +54,21 @@ public slots:
     void showMe();
     void restartLesson();
 
+public:
+    // Below this height the panel hides its list of steps (see resizeEvent).
+    static constexpr int kStepListMinimumPanelHeight = 560;
+
 signals:
     // The open design has a lesson (show the dock) or no longer has one.
     void lessonAvailable(bool available);
     // The learner passed the last step's check and pressed Finish (the learning path counts it done).
     void lessonFinished();
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
+    void showStepListIfRoom();
     void onDesignReset();
     void onSnapshot(const std::shared_ptr<const stats::Snapshot>& snapshot);
     void evaluatePlan();

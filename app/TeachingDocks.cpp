@@ -11,7 +11,6 @@
 #include <QDockWidget>
 #include <QFrame>
 #include <QMainWindow>
-#include <QScrollArea>
 #include <QStatusBar>
 
 namespace scalelab::app {
@@ -25,12 +24,8 @@ TeachingDocks::TeachingDocks(QMainWindow* window, widgets::DesignDocument* docum
     m_challenge->setKeepsProgress(useSettings);
     m_challengeDock = new QDockWidget(tr("Challenge"), window);
     m_challengeDock->setObjectName("ChallengeDock");
-    // Scrolls, so the results, the Next: line and the hints stay reachable in a short dock.
-    auto* challengeScroll = new QScrollArea;
-    challengeScroll->setWidget(m_challenge);
-    challengeScroll->setWidgetResizable(true);
-    challengeScroll->setFrameShape(QFrame::NoFrame);
-    m_challengeDock->setWidget(challengeScroll);
+    // The panel scrolls its text itself and keeps Submit in view.
+    m_challengeDock->setWidget(m_challenge);
     window->addDockWidget(Qt::RightDockWidgetArea, m_challengeDock);
     const auto showChallenge = [this](bool present) {
         m_challengeDock->setVisible(present);

@@ -12,6 +12,8 @@
 #include <QLabel>
 #include <QScrollBar>
 #include <QListWidget>
+#include <QPushButton>
+#include <QScrollArea>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QtTest>
@@ -57,6 +59,27 @@ private slots:
         for (QLabel* label : panel.findChildren<QLabel*>())
             QVERIFY2(!label->text().contains("surge"),
                      qPrintable("a label names the hidden load before grading: " + label->text()));
+    }
+
+    void submit_stays_in_view_and_text_wraps_in_a_laptops_column()
+    {
+        widgets::DesignDocument document;
+        widgets::ChallengePanel panel(&document);
+        document.reset(io::parseScenario(kDesign, "panel.scalelab"));
+        panel.resize(300, 260); // shorter than its text: the text scrolls
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QPushButton* submit = nullptr;
+        for (QPushButton* button : panel.findChildren<QPushButton*>())
+            if (button->text().startsWith("Submit"))
+                submit = button;
+        QVERIFY(submit && submit->isVisible());
+        const QRect inPanel(submit->mapTo(&panel, QPoint(0, 0)), submit->size());
+        QVERIFY2(panel.rect().contains(inPanel), "Submit is outside the panel: it scrolled away");
+        auto* scroll = panel.findChild<QScrollArea*>();
+        QVERIFY(scroll);
+        QVERIFY2(scroll->widget()->width() <= scroll->viewport()->width(),
+                 qPrintable(QString("text %1 px wide in a %2 px column").arg(scroll->widget()->width()).arg(scroll->viewport()->width())));
     }
 
     void a_finished_grade_fills_the_table()

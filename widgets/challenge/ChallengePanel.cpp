@@ -10,6 +10,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QScrollArea>
 #include <QTableWidget>
 #include <QProgressBar>
 #include <QPushButton>
@@ -78,6 +79,8 @@ ChallengePanel::ChallengePanel(DesignDocument* document, QWidget* parent)
     m_title->setFont(titleFont);
     m_goals->setSelectionMode(QAbstractItemView::NoSelection);
     m_goals->setMaximumHeight(110);
+    m_goals->setWordWrap(true); // a long goal (the allowed kinds) wraps in a narrow column
+    m_goals->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_submit->setDefault(true);
     m_submit->setToolTip(tr("Run the design under the stated traffic and the hidden loads, several seeds each"));
     m_cancel->setEnabled(false);
@@ -91,24 +94,44 @@ ChallengePanel::ChallengePanel(DesignDocument* document, QWidget* parent)
     nextFont.setBold(true);
     m_next->setFont(nextFont);
 
+    // Two buttons a row: the panel fits a laptop's right column (about 300 px).
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_submit);
     buttons->addWidget(m_cancel);
-    buttons->addWidget(m_showResults);
     buttons->addStretch();
-    auto* layout = new QVBoxLayout(this);
+    auto* resultsRow = new QHBoxLayout;
+    resultsRow->addWidget(m_showResults);
+    resultsRow->addStretch();
+    // The brief, goals and results scroll; Submit, the progress and the
+    // status stay in a footer below them, in view however short the dock.
+    auto* content = new QWidget;
+    auto* layout = new QVBoxLayout(content);
     layout->addWidget(m_title);
     layout->addWidget(m_brief);
     layout->addWidget(m_goalsHeading);
     layout->addWidget(m_goals);
     layout->addWidget(m_hiddenNote);
     layout->addWidget(m_load);
-    layout->addLayout(buttons);
-    layout->addWidget(m_progress);
-    layout->addWidget(m_status);
     layout->addWidget(m_score);
     layout->addWidget(m_next);
-    layout->addWidget(new ChallengeRubric(document, this), 1);
+    layout->addWidget(new ChallengeRubric(document, content), 1);
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    // Text wraps to the column rather than running off its right edge.
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto* footer = new QVBoxLayout;
+    footer->setContentsMargins(9, 4, 9, 6);
+    footer->addLayout(buttons);
+    footer->addWidget(m_progress);
+    footer->addWidget(m_status);
+    footer->addLayout(resultsRow);
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->setSpacing(0);
+    outer->addWidget(scroll, 1);
+    outer->addLayout(footer);
 
     connect(m_submit, &QPushButton::clicked, this, &ChallengePanel::submit);
     connect(m_cancel, &QPushButton::clicked, this, &ChallengePanel::cancel);

@@ -205,7 +205,10 @@ void RealWindowTest::screenshots_at_common_sizes()
     QDir().mkpath(folder);
     const qreal ratio = m_window->devicePixelRatio();
     // Thirty more seconds, then paused: every size shows the same moment.
-    const double target = (run().latestSnapshot() ? run().latestSnapshot()->simSeconds : 0) + 30;
+    // The engine's clock counts whole nanoseconds: the run stops at the
+    // target rounded to one, which may lie an ulp below the sum in seconds.
+    const double target =
+        sim::toSeconds(sim::fromSeconds((run().latestSnapshot() ? run().latestSnapshot()->simSeconds : 0) + 30));
     double shownSeconds = -1; // the moment the plots and the canvas last showed
     QObject::connect(m_window->run(), &app::RunDocks::viewsUpdated, m_window.get(),
                      [&](double seconds) { shownSeconds = seconds; });

@@ -8,6 +8,24 @@
 
 namespace scalelab::bench {
 
+namespace {
+
+// The stored value of choice `name` of `kind`'s parameter `key` ("hash_modulo").
+double choice(const char* kind, const char* key, const char* name)
+{
+    return *model::Registry::instance().find(kind)->param(key)->choiceIndex(name);
+}
+
+// The generated designs' traffic: one open client "users" at `rateRps`.
+model::Block usersAt(double rateRps)
+{
+    model::Block client = model::makeBlock("client", "users");
+    client.params["rate_rps"] = rateRps;
+    return client;
+}
+
+} // namespace
+
 model::Architecture manyBlocksDesign(int pairs)
 {
     model::Architecture design;
@@ -31,8 +49,7 @@ model::Architecture hugePoolDesign(int instances, int workers, double rateRps)
 {
     model::Architecture design;
     design.name = "Huge pool";
-    model::Block client = model::makeBlock("client", "users");
-    client.params["rate_rps"] = rateRps;
+    model::Block client = usersAt(rateRps);
     client.params["timeout_ms"] = 0;
     client.params["retries"] = 0;
     model::Block pool = model::makeBlock("service", "pool");
@@ -48,8 +65,7 @@ model::Architecture skewedShardDesign(double rateRps, int shards, double keySkew
 {
     model::Architecture design;
     design.name = "Skewed shards";
-    model::Block client = model::makeBlock("client", "users");
-    client.params["rate_rps"] = rateRps;
+    model::Block client = usersAt(rateRps);
     client.params["key_skew"] = keySkew;
     client.params["key_space"] = 1'000'000;
     client.params["read_ratio"] = 0.9;
@@ -62,8 +78,7 @@ model::Architecture skewedShardDesign(double rateRps, int shards, double keySkew
     app.params["service_time_ms"] = 2;
     model::Block db = model::makeBlock("sharded_database", "shards");
     db.params["shards"] = shards;
-    db.params["strategy"] =
-        *model::Registry::instance().find("sharded_database")->param("strategy")->choiceIndex("hash_modulo");
+    db.params["strategy"] = choice("sharded_database", "strategy", "hash_modulo");
     db.params["key_range"] = 1'000'000;
     // The hottest key alone takes 1 / H(1M, s) of the load (7% at s = 1);
     // a shard's mean work is 6.5 ms (90% reads of 5 ms, 10% writes of 20 ms).
@@ -81,13 +96,9 @@ model::Architecture unequalFleetsDesign(double rateRps)
 {
     model::Architecture design;
     design.name = "Unequal fleets";
-    model::Block client = model::makeBlock("client", "users");
-    client.params["rate_rps"] = rateRps;
+    model::Block client = usersAt(rateRps);
     model::Block balancer = model::makeBlock("load_balancer", "lb");
-    balancer.params["algorithm"] = *model::Registry::instance()
-                                        .find("load_balancer")
-                                        ->param("algorithm")
-                                        ->choiceIndex("weighted_round_robin");
+    balancer.params["algorithm"] = choice("load_balancer", "algorithm", "weighted_round_robin");
     // An old instance serves 8 / 4 ms = 2,000 rps, a new one 16 / 2 ms =
     // 8,000 (weight 4): about 70% busy needs a total weight of rate / 1,400.
     const double newInstances = std::max(1.0, std::ceil(rateRps / 10'000));
@@ -111,11 +122,10 @@ model::Architecture celebrityFanoutDesign(double rateRps)
 {
     model::Architecture design;
     design.name = "Celebrity fan-out";
-    model::Block client = model::makeBlock("client", "users");
-    client.params["rate_rps"] = rateRps;
+    model::Block client = usersAt(rateRps);
     client.params["read_ratio"] = 0.95;
     model::Block timeline = model::makeBlock("fanout", "timeline");
-    timeline.params["mode"] = *model::Registry::instance().find("fanout")->param("mode")->choiceIndex("write");
+    timeline.params["mode"] = choice("fanout", "mode", "write");
     // twitter-fanout-write's sizes for 10K rps, per 10K rps.
     const double tenThousands = std::max(1.0, std::ceil(rateRps / 10'000));
     timeline.params["instances"] = 8 * tenThousands;

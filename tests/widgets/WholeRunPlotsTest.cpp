@@ -100,6 +100,21 @@ double largestDrawn(const TimeSeriesPlot& plot, int series)
     return largest;
 }
 
+// The latency plot's SLO label (null when it has none).
+QCPItemText* sloLabel(const LatencyPlot& plot)
+{
+    for (int i = 0; i < plot.customPlot()->itemCount(); ++i)
+        if (auto* text = qobject_cast<QCPItemText*>(plot.customPlot()->item(i)); text && text->text().startsWith("SLO"))
+            return text;
+    return nullptr;
+}
+
+// Where a text item was drawn, in the plot's pixels.
+QRectF pixelRect(const QCPItemText& item)
+{
+    return QRectF(item.topLeft->pixelPosition(), item.bottomRight->pixelPosition()).normalized();
+}
+
 void showAndLayOut(QWidget& widget, QSize size)
 {
     widget.resize(size);
@@ -360,16 +375,13 @@ private slots:
         plot.setSloMs(100);
         showAndLayOut(plot, {400, 170});
         plot.customPlot()->replot();
-        QCPItemText* slo = nullptr;
-        for (int i = 0; i < plot.customPlot()->itemCount(); ++i)
-            if (auto* text = qobject_cast<QCPItemText*>(plot.customPlot()->item(i)); text && text->text().startsWith("SLO"))
-                slo = text;
+        QCPItemText* slo = sloLabel(plot);
         QVERIFY(slo && slo->visible());
         const QRect area = plot.customPlot()->axisRect()->rect();
         // The box may touch the edge by a pixel of rounding; its text (a
         // line high) must not be cut.
         const auto inside = [&] {
-            const QRectF rect = QRectF(slo->topLeft->pixelPosition(), slo->bottomRight->pixelPosition()).normalized();
+            const QRectF rect = pixelRect(*slo);
             return rect.top() >= area.top() - 2 && rect.bottom() <= area.bottom() + 2;
         };
         QVERIFY2(inside(), "the SLO label is cut off on an empty plot");
@@ -389,12 +401,9 @@ private slots:
         const std::vector<stats::EventLogEntry> log{entry(12, stats::EventLogEntry::Kind::Fault, "crash app")};
         feed(plot, 600, -1, log);
         plot.customPlot()->replot();
-        QCPItemText* slo = nullptr;
-        for (int i = 0; i < plot.customPlot()->itemCount(); ++i)
-            if (auto* text = qobject_cast<QCPItemText*>(plot.customPlot()->item(i)); text && text->text().startsWith("SLO"))
-                slo = text;
+        QCPItemText* slo = sloLabel(plot);
         QVERIFY(slo && slo->visible());
-        const QRectF sloRect = QRectF(slo->topLeft->pixelPosition(), slo->bottomRight->pixelPosition()).normalized();
+        const QRectF sloRect = pixelRect(*slo);
         const auto& labels = plot.markers()->placedLabels();
         QCOMPARE(int(labels.size()), 1); // still labelled: on the second row
         QVERIFY2(!labels[0].rect.intersects(sloRect),

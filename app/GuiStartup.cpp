@@ -59,7 +59,17 @@ namespace {
 // checklist ticked. Real candidates do this themselves.
 void showInterviewUnderWay(widgets::InterviewPanel& panel)
 {
-    for (int s = panel.clock()->allowedSeconds() / 2; s > 0; --s)
+    // Half the time gone, each phase so far in its target time: the phase
+    // clock reads as the interview's would, not as one phase overrun.
+    int left = panel.clock()->allowedSeconds() / 2;
+    for (int phase = 0; phase + 1 < model::kInterviewPhaseCount && left >= widgets::InterviewPhases::targetSeconds(phase);
+         ++phase) {
+        for (int s = widgets::InterviewPhases::targetSeconds(phase); s > 0; --s)
+            panel.clock()->tick();
+        left -= widgets::InterviewPhases::targetSeconds(phase);
+        panel.phases()->next();
+    }
+    for (; left > 0; --left)
         panel.clock()->tick();
     for (int i = 0; i < panel.requirements()->count() / 2; ++i)
         panel.requirements()->item(i)->setCheckState(Qt::Checked);

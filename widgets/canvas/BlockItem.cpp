@@ -310,7 +310,7 @@ QVariant BlockItem::itemChange(GraphicsItemChange change, const QVariant& value)
 
 void BlockItem::hoverEnterEvent(QGraphicsSceneHoverEvent* event)
 {
-    m_hovered = true; // zoomed out, the hovered card shows its full detail
+    m_hovered = true; // zoomed out a little, the hovered card shows its full detail
     update();
     QGraphicsItem::hoverEnterEvent(event);
 }
@@ -381,7 +381,7 @@ void BlockItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option,
     painter->fillPath(stripe.intersected(top), accent);
 
     const double lod = QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform());
-    const bool lowDetail = lod < kLowDetail && !m_hovered;
+    const bool lowDetail = lod < kLowDetail && !(m_hovered && lod >= kHoverDetail);
     if (lowDetail)
         paintLowDetail(painter, card, lod);
     else

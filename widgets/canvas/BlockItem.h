@@ -29,6 +29,9 @@ public:
 
     // Below this view scale a card shows its low-detail face.
     static constexpr double kLowDetail = 0.9;
+    // Hovering shows the full face down to this scale; below it that face's
+    // text would be under 8 px on screen, and the tooltip gives the details.
+    static constexpr double kHoverDetail = 0.65;
     // What the low-detail face draws at a given level of detail (view scale):
     // the whole name on one or two lines and one key figure (a name too long
     // for two lines takes three and the figure's place), in scene-unit

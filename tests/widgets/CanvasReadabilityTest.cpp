@@ -119,6 +119,29 @@ private slots:
         QVERIFY(tip.contains(toQString(model::Registry::instance().find("client")->displayName)));
     }
 
+    void theTooltipSaysTheLiveFiguresTheCardMayHide()
+    {
+        model::Block service = model::makeBlock("service", "app", "App servers");
+        BlockItem item(service);
+        QVERIFY(!item.toolTip().contains("Now:"));
+        stats::BlockSnapshot live;
+        live.id = "app";
+        live.kind = "service";
+        live.hasWorkers = true;
+        live.instances = static_cast<int>(service.param("instances"));
+        stats::WindowSample window;
+        window.endSeconds = 1;
+        window.arrivalsPerSecond = 1024;
+        window.throughputPerSecond = 1024;
+        window.p95Ms = 41;
+        window.utilization = 0.6;
+        live.series.push_back(window);
+        item.setLiveStats(live);
+        QVERIFY2(item.toolTip().contains("Now: 1,024 rps · p95 41 ms"), qPrintable(item.toolTip()));
+        item.clearLiveStats();
+        QVERIFY2(!item.toolTip().contains("Now:"), qPrintable(item.toolTip()));
+    }
+
     void longNamesWrapRatherThanElide()
     {
         model::Block db = model::makeBlock("database", "catalog-db", "Catalog DB (1 primary + 20 replicas)");

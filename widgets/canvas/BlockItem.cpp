@@ -184,6 +184,7 @@ void BlockItem::setLiveStats(const stats::BlockSnapshot& block)
         prepareGeometryChange(); // the badges wrapped onto another line: the bounds change
     m_live = live;
     m_lowDetailCache.reset();
+    updateToolTip();
     update();
 }
 
@@ -194,6 +195,7 @@ void BlockItem::clearLiveStats()
     prepareGeometryChange();
     m_live.reset();
     m_lowDetailCache.reset();
+    updateToolTip();
     update();
 }
 
@@ -337,6 +339,9 @@ void BlockItem::updateToolTip()
                                                               kind.toHtmlEscaped(), id().toHtmlEscaped());
     if (const QStringList figures = BlockFigures::parts(m_block); !figures.isEmpty())
         tip += "<br>" + figures.join(", ").toHtmlEscaped();
+    // Zoomed out the card has no room for its badges: the tooltip says them.
+    if (m_live)
+        tip += "<br><b>" + QObject::tr("Now: %1").arg(m_live->badgeTexts().join(" · ")).toHtmlEscaped() + "</b>";
     if (spec)
         tip += "<br><i>" + toQString(spec->summary).toHtmlEscaped() + "</i>";
     for (const auto& problem : m_problems)

@@ -211,4 +211,12 @@ void BlockLiveStats::paintDown(QPainter* painter, QRectF card) const
     painter->drawText(tag, Qt::AlignCenter, QCoreApplication::translate("BlockLiveStats", "DOWN"));
 }
 
+QStringList BlockLiveStats::badgeTexts() const
+{
+    QStringList texts;
+    for (const Badge& badge : badgesOf(*this))
+        texts << badge.text;
+    return texts;
+}
+
 } // namespace scalelab::widgets

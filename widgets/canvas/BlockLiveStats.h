@@ -9,6 +9,7 @@
 
 #include <QColor>
 #include <QString>
+#include <QStringList>
 #include <QRectF>
 
 #include <optional>
@@ -45,6 +46,9 @@ struct BlockLiveStats {
     // Utilisation bands: green below 60%, amber below 85%, red above.
     static QColor levelColor(double utilization);
     QColor cardFill() const;
+    // The badges' texts, in their order ("1,024 rps", "p95 41 ms", "queue 0.1"):
+    // the tooltip's live line when the card is too small to show them.
+    QStringList badgeTexts() const;
     // Height the badges need under a card of `width`.
     double badgesHeight(double width) const;
     void paintBadges(QPainter* painter, QRectF card) const;

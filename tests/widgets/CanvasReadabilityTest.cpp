@@ -119,6 +119,16 @@ private slots:
         QVERIFY(tip.contains(toQString(model::Registry::instance().find("client")->displayName)));
     }
 
+    void unusedChoicesAreNotFigures()
+    {
+        // A service with no session state and no catalogue instance type:
+        // neither "none" nor "custom" is worth a place on its card.
+        const QStringList parts = BlockFigures::parts(model::makeBlock("service", "app", "App"));
+        QVERIFY2(!parts.contains("none") && !parts.contains("custom"), qPrintable(parts.join(", ")));
+        model::Block balancer = model::makeBlock("load_balancer", "lb", "LB");
+        QVERIFY2(BlockFigures::parts(balancer).contains("round robin"), qPrintable(BlockFigures::parts(balancer).join(", ")));
+    }
+
     void theTooltipSaysTheLiveFiguresTheCardMayHide()
     {
         model::Block service = model::makeBlock("service", "app", "App servers");

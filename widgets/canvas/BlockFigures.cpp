@@ -64,9 +64,14 @@ QStringList BlockFigures::parts(const model::Block& block)
         case model::ParamType::Rate:
             parts << compactNumber(value) + " " + toQString(param.unit);
             break;
-        case model::ParamType::Enum:
-            parts << toQString(param.choiceName(value)).replace('_', ' ');
+        case model::ParamType::Enum: {
+            // "none", "off" and "custom" (no catalogue instance type) say a
+            // feature is unused; bare on a card they read as noise.
+            const QString choice = toQString(param.choiceName(value));
+            if (choice != "none" && choice != "off" && choice != "custom")
+                parts << QString(choice).replace('_', ' ');
             break;
+        }
         case model::ParamType::Duration:
             // Zero means "off" for timeouts and backoffs: nothing worth a figure.
             if (value == 0)

@@ -111,7 +111,9 @@ void LatencyPlot::placeSloLabel()
     // At the left end: event markers write their labels right of their
     // lines, and the newest (most often marked) windows are at the right.
     const double roomAbove = customPlot()->yAxis->coordToPixel(m_sloMs) - customPlot()->axisRect()->top();
-    const bool under = offView || roomAbove < QFontMetricsF(m_sloLabel->font()).height() + 2;
+    // valueCeiling keeps a line's height of room above the SLO: "no room"
+    // is less than the text itself, not a pixel of rounding short of it.
+    const bool under = offView || roomAbove < QFontMetricsF(m_sloLabel->font()).height();
     m_sloLabel->position->setCoords(0.005, offView ? range.upper : m_sloMs);
     m_sloLabel->setPositionAlignment(Qt::AlignLeft | (under ? Qt::AlignTop : Qt::AlignBottom));
 }

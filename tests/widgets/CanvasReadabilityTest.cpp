@@ -133,7 +133,7 @@ private slots:
     {
         model::Block service = model::makeBlock("service", "app", "App servers");
         BlockItem item(service);
-        QVERIFY(!item.toolTip().contains("Now:"));
+        QVERIFY(!item.toolTipText().contains("Now:"));
         stats::BlockSnapshot live;
         live.id = "app";
         live.kind = "service";
@@ -147,9 +147,9 @@ private slots:
         window.utilization = 0.6;
         live.series.push_back(window);
         item.setLiveStats(live);
-        QVERIFY2(item.toolTip().contains("Now: 1,024 rps · p95 41 ms"), qPrintable(item.toolTip()));
+        QVERIFY2(item.toolTipText().contains("Now: 1,024 rps · p95 41 ms"), qPrintable(item.toolTipText()));
         item.clearLiveStats();
-        QVERIFY2(!item.toolTip().contains("Now:"), qPrintable(item.toolTip()));
+        QVERIFY2(!item.toolTipText().contains("Now:"), qPrintable(item.toolTipText()));
     }
 
     void longNamesWrapRatherThanElide()

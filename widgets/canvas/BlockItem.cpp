@@ -184,7 +184,8 @@ void BlockItem::setLiveStats(const stats::BlockSnapshot& block)
         prepareGeometryChange(); // the badges wrapped onto another line: the bounds change
     m_live = live;
     m_lowDetailCache.reset();
-    updateToolTip();
+    if (isUnderMouse())
+        updateToolTip(); // the others build theirs when hovered: a snapshot a window
     update();
 }
 
@@ -195,7 +196,8 @@ void BlockItem::clearLiveStats()
     prepareGeometryChange();
     m_live.reset();
     m_lowDetailCache.reset();
-    updateToolTip();
+    if (isUnderMouse())
+        updateToolTip();
     update();
 }
 
@@ -313,6 +315,7 @@ QVariant BlockItem::itemChange(GraphicsItemChange change, const QVariant& value)
 void BlockItem::hoverEnterEvent(QGraphicsSceneHoverEvent* event)
 {
     m_hovered = true; // zoomed out a little, the hovered card shows its full detail
+    updateToolTip();  // with the live figures as they are now
     update();
     QGraphicsItem::hoverEnterEvent(event);
 }
@@ -333,6 +336,11 @@ void BlockItem::hoverMoveEvent(QGraphicsSceneHoverEvent* event)
 
 void BlockItem::updateToolTip()
 {
+    setToolTip(toolTipText());
+}
+
+QString BlockItem::toolTipText() const
+{
     const model::BlockSpec* spec = findSpec(m_block);
     const QString kind = spec ? toQString(spec->displayName) : toQString(m_block.kind);
     QString tip = QStringLiteral("<b>%1</b><br>%2 · %3").arg(toQString(m_block.name).toHtmlEscaped(),
@@ -351,7 +359,7 @@ void BlockItem::updateToolTip()
                         toQString(problem.message).toHtmlEscaped());
     if (hasOutputPort())
         tip += "<br><i>" + QObject::tr("Drag from the right-hand port to link it to another block.") + "</i>";
-    setToolTip(tip);
+    return tip;
 }
 
 void BlockItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget)

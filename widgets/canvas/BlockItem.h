@@ -78,6 +78,10 @@ public:
     void addLink(LinkItem* link) { m_links.push_back(link); }
     void removeLink(LinkItem* link);
 
+    // The tooltip: name, kind, id, figures, problems and, while the
+    // simulation runs, the live figures (built when the card is hovered).
+    QString toolTipText() const;
+
 protected:
     QVariant itemChange(GraphicsItemChange change, const QVariant& value) override;
     void hoverEnterEvent(QGraphicsSceneHoverEvent* event) override;

@@ -125,6 +125,12 @@ private slots:
         // neither "none" nor "custom" is worth a place on its card.
         const QStringList parts = BlockFigures::parts(model::makeBlock("service", "app", "App"));
         QVERIFY2(!parts.contains("none") && !parts.contains("custom"), qPrintable(parts.join(", ")));
+        // Nor is a retry backoff while the block does not retry.
+        model::Block app = model::makeBlock("service", "app", "App");
+        QVERIFY2(!BlockFigures::parts(app).join(", ").contains("backoff"), qPrintable(BlockFigures::parts(app).join(", ")));
+        app.params["call_retries"] = 2;
+        QVERIFY2(BlockFigures::parts(app).join(", ").contains("call retry backoff 50 ms"),
+                 qPrintable(BlockFigures::parts(app).join(", ")));
         model::Block balancer = model::makeBlock("load_balancer", "lb", "LB");
         QVERIFY2(BlockFigures::parts(balancer).contains("round robin"), qPrintable(BlockFigures::parts(balancer).join(", ")));
     }

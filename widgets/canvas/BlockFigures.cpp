@@ -31,6 +31,17 @@ QStringList trafficModel(const model::Block& block, const model::BlockSpec& spec
             BlockFigures::compactNumber(block.param("rate_rps")) + " rps"};
 }
 
+// A retry backoff ("call_retry_backoff_ms") of a block that does not retry
+// ("call_retries" 0) never applies.
+bool backoffWithoutRetries(const model::Block& block, const model::BlockSpec& spec, const std::string& key)
+{
+    static const std::string suffix = "retry_backoff_ms";
+    if (key.size() < suffix.size() || key.compare(key.size() - suffix.size(), suffix.size(), suffix) != 0)
+        return false;
+    const std::string retries = key.substr(0, key.size() - suffix.size()) + "retries";
+    return spec.param(retries) && block.param(retries) == 0;
+}
+
 } // namespace
 
 QString BlockFigures::compactNumber(double value)
@@ -74,7 +85,7 @@ QStringList BlockFigures::parts(const model::Block& block)
         }
         case model::ParamType::Duration:
             // Zero means "off" for timeouts and backoffs: nothing worth a figure.
-            if (value == 0)
+            if (value == 0 || backoffWithoutRetries(block, *spec, param.key))
                 break;
             // A pool's first time is its service time: the number alone reads well.
             parts << ((pooled && firstTime && durations == 1) ? "" : label + " ") + compactNumber(value) + " ms";

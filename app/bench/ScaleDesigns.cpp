@@ -10,12 +10,6 @@ namespace scalelab::bench {
 
 namespace {
 
-// The stored value of choice `name` of `kind`'s parameter `key` ("hash_modulo").
-double choice(const char* kind, const char* key, const char* name)
-{
-    return *model::Registry::instance().find(kind)->param(key)->choiceIndex(name);
-}
-
 // The generated designs' traffic: one open client "users" at `rateRps`.
 model::Block usersAt(double rateRps)
 {
@@ -78,7 +72,7 @@ model::Architecture skewedShardDesign(double rateRps, int shards, double keySkew
     app.params["service_time_ms"] = 2;
     model::Block db = model::makeBlock("sharded_database", "shards");
     db.params["shards"] = shards;
-    db.params["strategy"] = choice("sharded_database", "strategy", "hash_modulo");
+    db.params["strategy"] = model::choiceValue("sharded_database", "strategy", "hash_modulo");
     db.params["key_range"] = 1'000'000;
     // The hottest key alone takes 1 / H(1M, s) of the load (7% at s = 1);
     // a shard's mean work is 6.5 ms (90% reads of 5 ms, 10% writes of 20 ms).
@@ -98,7 +92,7 @@ model::Architecture unequalFleetsDesign(double rateRps)
     design.name = "Unequal fleets";
     model::Block client = usersAt(rateRps);
     model::Block balancer = model::makeBlock("load_balancer", "lb");
-    balancer.params["algorithm"] = choice("load_balancer", "algorithm", "weighted_round_robin");
+    balancer.params["algorithm"] = model::choiceValue("load_balancer", "algorithm", "weighted_round_robin");
     // An old instance serves 8 / 4 ms = 2,000 rps, a new one 16 / 2 ms =
     // 8,000 (weight 4): about 70% busy needs a total weight of rate / 1,400.
     const double newInstances = std::max(1.0, std::ceil(rateRps / 10'000));
@@ -125,7 +119,7 @@ model::Architecture celebrityFanoutDesign(double rateRps)
     model::Block client = usersAt(rateRps);
     client.params["read_ratio"] = 0.95;
     model::Block timeline = model::makeBlock("fanout", "timeline");
-    timeline.params["mode"] = choice("fanout", "mode", "write");
+    timeline.params["mode"] = model::choiceValue("fanout", "mode", "write");
     // twitter-fanout-write's sizes for 10K rps, per 10K rps.
     const double tenThousands = std::max(1.0, std::ceil(rateRps / 10'000));
     timeline.params["instances"] = 8 * tenThousands;

@@ -533,6 +533,11 @@ const BlockSpec& specOf(const Block& block)
     return *Registry::instance().find(block.kind);
 }
 
+double choiceValue(const std::string& kind, const std::string& key, const std::string& name)
+{
+    return *Registry::instance().find(kind)->param(key)->choiceIndex(name);
+}
+
 const ParamSpec* Registry::linkParam(const std::string& key) const
 {
     for (const auto& spec : m_linkParams)

@@ -45,6 +45,10 @@ private:
 // The spec of a block of a registered kind: of a validated design, where
 // every kind is known (find() is for kinds that may not be).
 const BlockSpec& specOf(const Block& block);
+// The stored value of choice `name` of kind `kind`'s parameter `key`
+// ("hash_modulo" of sharded_database's "strategy"), for designs built in
+// code (generated bench designs, tests). All three must exist.
+double choiceValue(const std::string& kind, const std::string& key, const std::string& name);
 // Its behaviour class (the analysis switches over it as the engine does).
 inline Behaviour behaviourOf(const Block& block) { return specOf(block).behaviour; }
 

@@ -3,7 +3,7 @@
 // something else. Checked at 100K rps (the bench runs them at 1M), where
 // mean utilisation is known exactly: offered work over capacity.
 #include "bench/ScaleDesigns.h"
-#include "run/Simulator.h"
+#include "engine/SimTestSupport.h"
 
 #include <QtTest>
 
@@ -16,20 +16,8 @@ namespace {
 constexpr double kRateRps = 100'000;
 constexpr double kSeconds = 2;
 
-const stats::BlockSnapshot& blockOf(const stats::Snapshot& snap, const std::string& id)
-{
-    for (const stats::BlockSnapshot& block : snap.blocks)
-        if (block.id == id)
-            return block;
-    qFatal("no block %s", id.c_str());
-}
-
-stats::Snapshot run(const model::Architecture& design)
-{
-    sim::Simulator simulator(design, 1);
-    simulator.runUntil(sim::fromSeconds(kSeconds));
-    return simulator.snapshot();
-}
+// From an empty start, no warm-up: the bench times the same.
+stats::Snapshot run(const model::Architecture& design) { return testing::simulate(design, 0, kSeconds); }
 
 // Utilisation is the mean of about n = rate x seconds x share service
 // times over a fixed span: relative standard error about sqrt(1 + cv^2) /
@@ -49,8 +37,8 @@ private slots:
         QCOMPARE(design.cells, 1);
         const stats::Snapshot snap = run(design);
         QVERIFY(!snap.sampled);
-        const stats::BlockSnapshot& oldFleet = blockOf(snap, "old");
-        const stats::BlockSnapshot& newFleet = blockOf(snap, "new");
+        const stats::BlockSnapshot& oldFleet = testing::block(snap, "old");
+        const stats::BlockSnapshot& newFleet = testing::block(snap, "new");
         QVERIFY(oldFleet.instances > newFleet.instances); // unequal in number as well as in size
         // Weighted round robin gives each old instance 1 share and each new
         // one 4: an old instance (2,000 rps) and a new one (8,000) are then
@@ -81,7 +69,7 @@ private slots:
         const double work = 0.05 * timeline.param("post_time_ms") + 0.95 * timeline.param("read_time_ms");
         const double expected = kRateRps * work / 1000 / (timeline.param("instances") * timeline.param("workers"));
         QVERIFY2(std::abs(expected - 0.082) < 0.001, qPrintable(QString::number(expected)));
-        const stats::BlockSnapshot& block = blockOf(snap, "timeline");
+        const stats::BlockSnapshot& block = testing::block(snap, "timeline");
         QVERIFY2(std::abs(block.utilization / expected - 1) < kTolerance,
                  qPrintable(QString("%1 busy, expected %2").arg(block.utilization).arg(expected)));
         QVERIFY(block.extras.at("posts") > 0);

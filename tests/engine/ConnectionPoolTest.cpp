@@ -149,7 +149,7 @@ private slots:
         model::Architecture design = pooledDesign(150, 1, 10, 0);
         design.blocks[1].params["instances"] = 2;
         model::Block balancer = model::makeBlock("load_balancer", "lb");
-        balancer.params["algorithm"] = *model::Registry::instance().find("load_balancer")->param("algorithm")->choiceIndex("random");
+        balancer.params["algorithm"] = model::choiceValue("load_balancer", "algorithm", "random");
         balancer.params["overhead_ms"] = 0;
         balancer.params["health_check_interval_s"] = 0;
         design.blocks.push_back(balancer);

@@ -20,8 +20,7 @@ model::Architecture unequalServers(const std::string& algorithm)
     model::Architecture design;
     model::Block balancer = model::makeBlock("load_balancer", "lb");
     balancer.params["overhead_ms"] = 0;
-    balancer.params["algorithm"] =
-        *model::Registry::instance().find("load_balancer")->param("algorithm")->choiceIndex(algorithm);
+    balancer.params["algorithm"] = model::choiceValue("load_balancer", "algorithm", algorithm);
     design.blocks = {patientClient("client", 400), balancer, service("fast", 1, 1, 1.0, 1.0),
                      service("slow", 1, 1, 4.0, 1.0)};
     design.links = {wire("client", "lb"), wire("lb", "fast"), wire("lb", "slow")};

@@ -23,7 +23,7 @@ model::Architecture twoRegions(const char* policy = "nearest")
     model::Block eu = patientClient("client-eu", 200);
     eu.region = "eu-west";
     model::Block geo = model::makeBlock("geo_dns", "geo");
-    geo.params["policy"] = *model::Registry::instance().find("geo_dns")->param("policy")->choiceIndex(policy);
+    geo.params["policy"] = model::choiceValue("geo_dns", "policy", policy);
     geo.texts["inter_region_ms"] = "us-east/eu-west=80";
     model::Block apiUs = service("api-us", 2, 50, 5, 0);
     apiUs.region = "us-east";

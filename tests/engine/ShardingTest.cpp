@@ -17,7 +17,7 @@ namespace {
 
 double strategy(const char* name)
 {
-    return *model::Registry::instance().find("sharded_database")->param("strategy")->choiceIndex(name);
+    return model::choiceValue("sharded_database", "strategy", name);
 }
 
 model::Block sharded(int shards, const char* how)

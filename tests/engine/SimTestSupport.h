@@ -30,10 +30,7 @@ inline model::Link wire(const std::string& from, const std::string& to, double l
 }
 
 // The stored value of the choice `name` of parameter `key` of block kind `kind`.
-inline double choiceValue(const char* kind, const char* key, const char* name)
-{
-    return *model::Registry::instance().find(kind)->param(key)->choiceIndex(name);
-}
+using model::choiceValue;
 
 // A client with no timeout and no retries: the textbook's infinite patience.
 inline model::Block patientClient(const std::string& id, double rateRps)

@@ -53,8 +53,7 @@ private slots:
         VERIFY_NEAR("db utilisation", block(alone, "db").utilization, 0.84, 0.03);
 
         model::Architecture through = design;
-        through.findBlock("redis")->params["strategy"] =
-            *model::Registry::instance().find("cache")->param("strategy")->choiceIndex("write_through");
+        through.findBlock("redis")->params["strategy"] = model::choiceValue("cache", "strategy", "write_through");
         const double p95Through = simulate(through, 10, 60).latency.p95Ms;
         VERIFY_WITHIN("p95 ms", p95Through, 50, 0.15);
 

@@ -12,15 +12,16 @@
 
 namespace scalelab::widgets::costtext {
 
-// "$1,234" from 1234.4; cents ("$12.40") below `centsBelow` dollars.
+// "$1,234" from 1234.4; cents ("$12.40") below `centsBelow` dollars. A
+// cost is never negative; a non-finite one (no rate yet) reads as $0.00.
 inline QString dollars(double value, double centsBelow)
 {
     if (!std::isfinite(value))
         value = 0;
-    if (std::abs(value) < centsBelow)
+    if (value < centsBelow)
         return QStringLiteral("$") + QString::number(value, 'f', 2);
-    const QString grouped = QString::fromStdString(model::groupedNumber(static_cast<unsigned long long>(std::llround(std::abs(value)))));
-    return (value < 0 ? QStringLiteral("-$") : QStringLiteral("$")) + grouped;
+    return QStringLiteral("$") +
+           QString::fromStdString(model::groupedNumber(static_cast<unsigned long long>(std::llround(value))));
 }
 
 // "$0.20/h", "$12.40/h", "$1,234/h": cents while they matter.
@@ -32,8 +33,7 @@ inline QString perHour(double dollarsPerHour)
 // "$146/month", "$3,951,026/month" at 730 hours a month; cents only below ten dollars.
 inline QString perMonth(double dollarsPerHour)
 {
-    const double value = (std::isfinite(dollarsPerHour) ? dollarsPerHour : 0) * stats::kHoursPerMonth;
-    return QCoreApplication::translate("CostText", "%1/month").arg(dollars(value, 10));
+    return QCoreApplication::translate("CostText", "%1/month").arg(dollars(dollarsPerHour * stats::kHoursPerMonth, 10));
 }
 
 // "$0.20/h now · $146/month"
